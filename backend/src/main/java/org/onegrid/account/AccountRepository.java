@@ -1,0 +1,119 @@
+package org.onegrid.account;
+
+import static org.onegrid.db.Tables.ACCOUNTS;
+import static org.onegrid.db.Tables.BUILDINGS;
+import static org.onegrid.db.Tables.BUILDING_UNITS;
+import static org.onegrid.db.Tables.HOUSEHOLDS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.onegrid.db.tables.records.AccountsRecord;
+
+@Singleton
+class AccountRepository {
+
+  private final DSLContext dsl;
+
+  AccountRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  Optional<Account> findById(long id) {
+    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(AccountRepository::toAccount);
+  }
+
+  Map<Long, Account> findByIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(ids)).fetch(AccountRepository::toAccount).stream()
+        .collect(Collectors.toMap(Account::id, Function.identity()));
+  }
+
+  Optional<Account> findByPhone(String phone) {
+    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.PHONE_E164.eq(phone)).fetchOptional(AccountRepository::toAccount);
+  }
+
+  /** Inserts an account unless the phone already has one; returns the id of the phone's account either way. */
+  long insertIfAbsent(String phone, @Nullable String name, Role role, @Nullable String passwordHash,
+      @Nullable Long householdId, @Nullable Long nodeId, @Nullable String workPhone, @Nullable Long registeredBy,
+      Instant now) {
+    dsl.insertInto(ACCOUNTS)
+        .set(ACCOUNTS.PHONE_E164, phone)
+        .set(ACCOUNTS.NAME, name)
+        .set(ACCOUNTS.ROLE, role.name())
+        .set(ACCOUNTS.PASSWORD_HASH, passwordHash)
+        .set(ACCOUNTS.HOUSEHOLD_ID, householdId)
+        .set(ACCOUNTS.NODE_ID, nodeId)
+        .set(ACCOUNTS.WORK_PHONE, workPhone)
+        .set(ACCOUNTS.REGISTERED_BY, registeredBy)
+        .set(ACCOUNTS.CREATED_AT, now)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .onDuplicateKeyIgnore()
+        .execute();
+    return dsl.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.PHONE_E164.eq(phone)).fetchSingle(ACCOUNTS.ID);
+  }
+
+  void updateHome(long id, long householdId, @Nullable String name, Instant now) {
+    var update = dsl.update(ACCOUNTS).set(ACCOUNTS.HOUSEHOLD_ID, householdId).set(ACCOUNTS.UPDATED_AT, now);
+    if (name != null) {
+      update = update.set(ACCOUNTS.NAME, name);
+    }
+    update.where(ACCOUNTS.ID.eq(id)).execute();
+  }
+
+  void updateProfile(long id, @Nullable String name, @Nullable String locale, Instant now) {
+    var update = dsl.update(ACCOUNTS).set(ACCOUNTS.UPDATED_AT, now);
+    if (name != null) {
+      update = update.set(ACCOUNTS.NAME, name);
+    }
+    if (locale != null) {
+      update = update.set(ACCOUNTS.LOCALE, locale);
+    }
+    update.where(ACCOUNTS.ID.eq(id)).execute();
+  }
+
+  void updateNode(long id, long nodeId, Instant now) {
+    dsl.update(ACCOUNTS).set(ACCOUNTS.NODE_ID, nodeId).set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id)).execute();
+  }
+
+  void touchLogin(long id, Instant now) {
+    dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
+  }
+
+  /** Staff placed at one of these nodes. */
+  List<Account> findStaffAt(Collection<Long> nodeIds) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.NODE_ID.in(nodeIds), ACCOUNTS.ROLE.ne(Role.RESIDENT.name()))
+        .orderBy(ACCOUNTS.ROLE, ACCOUNTS.NAME)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /** Residents whose household is in this grid, by id after {@code afterId}: a page in a stable order. */
+  List<Account> findResidentsOfGrid(long gridId, long afterId, int limit) {
+    return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
+        .join(HOUSEHOLDS).on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+        .join(BUILDING_UNITS).on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+        .join(BUILDINGS).on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .where(BUILDINGS.GRID_ID.eq(gridId), ACCOUNTS.ID.gt(afterId))
+        .orderBy(ACCOUNTS.ID)
+        .limit(limit)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  static Account toAccount(Record r) {
+    AccountsRecord a = r.into(ACCOUNTS);
+    return new Account(a.getId(), a.getPhoneE164(), a.getName(), Role.valueOf(a.getRole()), a.getPasswordHash(),
+        a.getHouseholdId(), a.getNodeId(), a.getWorkPhone(), a.getLocale(), a.getCreatedAt());
+  }
+}

@@ -1,0 +1,191 @@
+package org.onegrid.account;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.grid.Address;
+import org.onegrid.grid.NodeRef;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Phones;
+import org.onegrid.platform.Tx;
+
+/** Accounts, their homes, and what staff may do to them within their part of the grid tree. */
+@Singleton
+public class AccountService {
+
+  private final AccountRepository accounts;
+  private final PasswordHasher passwords;
+  private final GridService grids;
+  private final Phones phones;
+  private final Tx tx;
+  private final Clock clock;
+
+  AccountService(AccountRepository accounts, PasswordHasher passwords, GridService grids, Phones phones, Tx tx,
+      Clock clock) {
+    this.accounts = accounts;
+    this.passwords = passwords;
+    this.grids = grids;
+    this.phones = phones;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public Account get(long id) {
+    return accounts.findById(id).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
+  }
+
+  public Optional<Account> findByPhone(String e164) {
+    return accounts.findByPhone(e164);
+  }
+
+  public MeView me(long accountId) {
+    Account me = get(accountId);
+    MeView.Home home = null;
+    List<NodeRef> gridPath = List.of();
+    MeView.LeaderCard leader = null;
+    if (me.householdId() != null) {
+      Address address = grids.household(me.householdId()).orElseThrow();
+      home = new MeView.Home(address.householdId(), address.buildingId(), address.buildingName(), address.unitId(),
+          address.unitName(), address.room(), address.gridId());
+      GridNode grid = grids.get(address.gridId());
+      List<GridNode> path = grids.pathOf(grid);
+      gridPath = path.stream().map(NodeRef::of).toList();
+      leader = leaderCard(grid, path);
+    }
+    NodeRef staffNode = null;
+    List<NodeRef> staffPath = List.of();
+    if (me.role().isStaff() && me.nodeId() != null) {
+      GridNode node = grids.get(me.nodeId());
+      staffNode = NodeRef.of(node);
+      staffPath = grids.pathOf(node).stream().map(NodeRef::of).toList();
+    }
+    return new MeView(me.id(), me.name(), me.role(), me.phone(), me.locale(),
+        me.role() == Role.RESIDENT && me.householdId() == null, home, gridPath, leader, staffNode, staffPath);
+  }
+
+  private MeView.LeaderCard leaderCard(GridNode grid, List<GridNode> path) {
+    String dutyLine = path.stream().filter(n -> n.level() == GridLevel.COMMUNITY).map(GridNode::hotlinePhone)
+        .filter(p -> p != null).findFirst().orElse(null);
+    Optional<Account> leader = grids.currentLeaderId(grid.id()).flatMap(accounts::findById);
+    if (leader.isEmpty()) {
+      return new MeView.LeaderCard(null, null, null, dutyLine == null ? null : phones.dialable(dutyLine), false);
+    }
+    Account l = leader.get();
+    String call = l.workPhone() != null ? l.workPhone() : dutyLine;
+    return new MeView.LeaderCard(l.id(), l.displayName(), Phones.mask(l.phone()),
+        call == null ? null : phones.dialable(call), true);
+  }
+
+  /** Sets where a resident lives (and their name); their grid follows from it. */
+  public void setHome(long accountId, long unitId, String room, @Nullable String name) {
+    tx.run(() -> {
+      Address address = grids.householdFor(unitId, normaliseRoom(room));
+      accounts.updateHome(accountId, address.householdId(), blankToNull(name), clock.instant());
+    });
+  }
+
+  public void updateProfile(long accountId, @Nullable String name, @Nullable String locale) {
+    accounts.updateProfile(accountId, blankToNull(name), locale, clock.instant());
+  }
+
+  /**
+   * A grid leader, worker or admin registers a resident who has no smartphone. The resident can later sign in with
+   * the same phone by SMS code and finds their home already set.
+   */
+  public Account registerResident(Account staff, String rawPhone, String name, long unitId, String room) {
+    String phone = phones.toE164(rawPhone, "phone");
+    Address unit = grids.unit(unitId).orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
+    requireReach(staff, grids.get(unit.gridId()));
+    return tx.run(() -> {
+      if (accounts.findByPhone(phone).isPresent()) {
+        throw new ApiException(HttpStatus.CONFLICT, "phone-taken");
+      }
+      Address home = grids.householdFor(unitId, normaliseRoom(room));
+      long id = accounts.insertIfAbsent(phone, name.trim(), Role.RESIDENT, null, home.householdId(), null, null,
+          staff.id(), clock.instant());
+      return accounts.findById(id).orElseThrow();
+    });
+  }
+
+  /** Creates a staff account (demo data, admin tools); call inside a transaction. */
+  public long createStaff(String phone, String name, Role role, long nodeId, @Nullable String workPhone,
+      String passwordHash) {
+    return accounts.insertIfAbsent(phone, name, role, passwordHash, null, nodeId, workPhone, null, clock.instant());
+  }
+
+  /** Creates a resident in a household (demo data); call inside a transaction. */
+  public long createResident(String phone, String name, long unitId, String room) {
+    Address home = grids.householdFor(unitId, room);
+    return accounts.insertIfAbsent(phone, name, Role.RESIDENT, null, home.householdId(), null, null, null,
+        clock.instant());
+  }
+
+  public String hashPassword(String password) {
+    return passwords.hash(password);
+  }
+
+  /** Makes a grid-leader account the current leader of a grid inside the admin's subtree. */
+  public void assignGridLeader(Account admin, long gridId, long leaderId) {
+    if (!admin.role().isAdmin()) {
+      throw ApiException.forbidden();
+    }
+    GridNode grid = grids.get(gridId);
+    requireReach(admin, grid);
+    Account leader = accounts.findById(leaderId)
+        .filter(a -> a.role() == Role.GRID_LEADER)
+        .orElseThrow(() -> ApiException.invalidField("leaderId", "validation.not-a-leader"));
+    if (leader.nodeId() != null) {
+      requireReach(admin, grids.get(leader.nodeId()));
+    }
+    tx.run(() -> {
+      grids.assignLeader(gridId, leaderId, admin.id());
+      accounts.updateNode(leaderId, gridId, clock.instant());
+    });
+  }
+
+  /** 404 rather than 403 when the node is outside the staff member's subtree: its existence is not theirs to know. */
+  public GridNode requireReach(Account staff, GridNode node) {
+    if (!reaches(staff, node)) {
+      throw ApiException.notFound();
+    }
+    return node;
+  }
+
+  public boolean reaches(Account staff, GridNode node) {
+    if (!staff.role().isStaff() || staff.nodeId() == null) {
+      return false;
+    }
+    return grids.get(staff.nodeId()).contains(node);
+  }
+
+  public Map<Long, Account> byIds(java.util.Collection<Long> ids) {
+    return accounts.findByIds(ids);
+  }
+
+  public List<Account> staffAt(java.util.Collection<Long> nodeIds) {
+    return nodeIds.isEmpty() ? List.of() : accounts.findStaffAt(nodeIds);
+  }
+
+  public List<Account> residentsOfGrid(long gridId, long afterId, int limit) {
+    return accounts.findResidentsOfGrid(gridId, afterId, limit);
+  }
+
+  private static String normaliseRoom(String room) {
+    String r = room == null ? "" : room.trim();
+    if (r.isEmpty() || r.length() > 20) {
+      throw ApiException.invalidField("room", "validation.room");
+    }
+    return r;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,172 @@
+package org.onegrid.account;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.onegrid.db.tables.records.OtpCodesRecord;
+import org.onegrid.notify.SmsOutbox;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.OneGridConfig;
+import org.onegrid.platform.Phones;
+import org.onegrid.platform.RateLimiter;
+import org.onegrid.platform.SecretStore;
+import org.onegrid.platform.Tx;
+
+/**
+ * Signing in: residents with their phone and a 6-digit SMS code, staff with phone and password. Codes are stored
+ * only as keyed hashes, expire, allow a few wrong tries, and requests for them are limited per phone and per IP.
+ */
+@Singleton
+class AuthService {
+
+  private static final Duration HOUR = Duration.ofHours(1);
+  private static final Duration QUARTER = Duration.ofMinutes(15);
+
+  private final AccountRepository accounts;
+  private final OtpRepository codes;
+  private final PasswordHasher passwords;
+  private final SmsOutbox sms;
+  private final RateLimiter limiter;
+  private final Phones phones;
+  private final Messages messages;
+  private final SecretStore secrets;
+  private final OneGridConfig.Otp otp;
+  private final OneGridConfig.Login login;
+  private final Tx tx;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private volatile byte[] pepper;
+
+  AuthService(AccountRepository accounts, OtpRepository codes, PasswordHasher passwords, SmsOutbox sms,
+      RateLimiter limiter, Phones phones, Messages messages, SecretStore secrets, OneGridConfig.Otp otp,
+      OneGridConfig.Login login, Tx tx, Clock clock) {
+    this.accounts = accounts;
+    this.codes = codes;
+    this.passwords = passwords;
+    this.sms = sms;
+    this.limiter = limiter;
+    this.phones = phones;
+    this.messages = messages;
+    this.secrets = secrets;
+    this.otp = otp;
+    this.login = login;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Texts a new sign-in code to the phone. */
+  CodeSent requestCode(String rawPhone, String ip, Locale requestLocale) {
+    limiter.hit("otp-ip:" + ip, otp.getPerIpPerHour(), HOUR, "rate-limited");
+    String phone = phones.toE164(rawPhone, "phone");
+    Optional<Account> account = accounts.findByPhone(phone);
+    if (account.filter(a -> a.role().isStaff()).isPresent()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "staff-use-password");
+    }
+    Instant now = clock.instant();
+    Optional<OtpCodesRecord> previous = codes.findLatest(phone);
+    if (previous.isPresent()) {
+      Instant resendAt = previous.get().getCreatedAt().plus(otp.getResendAfter());
+      if (resendAt.isAfter(now)) {
+        throw ApiException.tooManyRequests("otp-resend-too-soon", Duration.between(now, resendAt));
+      }
+    }
+    limiter.hit("otp-phone:" + phone, otp.getPerPhonePerHour(), HOUR, "rate-limited");
+    String code = String.format("%06d", random.nextInt(1_000_000));
+    Locale locale = account.map(Account::locale).map(messages::localeOf).orElse(requestLocale);
+    tx.run(() -> {
+      codes.insert(phone, hash(phone, code), now.plus(otp.getTtl()), now);
+      sms.enqueue(phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
+    });
+    return new CodeSent(Phones.mask(phone), otp.getResendAfter().toSeconds(), otp.getTtl().toSeconds());
+  }
+
+  /** Checks a code and signs in the phone's resident, creating the account on first sign-in. */
+  Account verifyCode(String rawPhone, String code, String ip) {
+    limiter.hit("otp-verify-ip:" + ip, otp.getPerIpPerHour() * 3, HOUR, "rate-limited");
+    String phone = phones.toE164(rawPhone, "phone");
+    if (code == null || !code.matches("\\d{6}")) {
+      throw ApiException.invalidField("code", "validation.otp-format");
+    }
+    Instant now = clock.instant();
+    OtpCodesRecord latest = codes.findLatest(phone)
+        .filter(c -> c.getConsumedAt() == null && c.getExpiresAt().isAfter(now))
+        .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "otp-expired"));
+    if (!codes.spendAttempt(latest.getId(), otp.getMaxAttempts())) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "otp-locked");
+    }
+    boolean right = MessageDigest.isEqual(latest.getCodeHash().getBytes(StandardCharsets.US_ASCII),
+        hash(phone, code).getBytes(StandardCharsets.US_ASCII));
+    if (!right) {
+      int left = otp.getMaxAttempts() - latest.getAttempts() - 1;
+      throw left <= 0 ? new ApiException(HttpStatus.BAD_REQUEST, "otp-locked")
+          : new ApiException(HttpStatus.BAD_REQUEST, "otp-wrong", left);
+    }
+    if (!codes.consume(latest.getId(), now)) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "otp-expired");
+    }
+    long id = accounts.insertIfAbsent(phone, null, Role.RESIDENT, null, null, null, null, null, now);
+    Account account = accounts.findById(id).orElseThrow();
+    if (account.role().isStaff()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "staff-use-password");
+    }
+    accounts.touchLogin(id, now);
+    return account;
+  }
+
+  /** Staff sign-in. The same answer for an unknown phone and a wrong password. */
+  Account passwordLogin(String rawPhone, String password, String ip) {
+    limiter.hit("login-ip:" + ip, login.getPerIp(), QUARTER, "rate-limited");
+    String phone = phones.toE164(rawPhone, "phone");
+    limiter.hit("login-phone:" + phone, login.getPerPhone(), QUARTER, "rate-limited");
+    Optional<Account> account = accounts.findByPhone(phone);
+    String stored = account.map(Account::passwordHash).orElse(null);
+    boolean ok = passwords.matches(password == null ? "" : password, stored);
+    if (!ok || account.isEmpty()) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials");
+    }
+    accounts.touchLogin(account.get().id(), clock.instant());
+    return account.get();
+  }
+
+  @Scheduled(fixedDelay = "1h", initialDelay = "10m")
+  void forgetExpiredCodes() {
+    codes.deleteExpiredBefore(clock.instant().minus(Duration.ofDays(1)));
+  }
+
+  private String hash(String phone, String code) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
+      return HexFormat.of().formatHex(mac.doFinal((phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] pepper() {
+    byte[] current = pepper;
+    if (current == null) {
+      current = secrets.getOrCreate("otp-pepper").getBytes(StandardCharsets.UTF_8);
+      pepper = current;
+    }
+    return current;
+  }
+
+  /** What the caller is told after a code is sent. */
+  @Serdeable
+  record CodeSent(String phoneMasked, long resendAfterSeconds, long expiresInSeconds) {}
+}

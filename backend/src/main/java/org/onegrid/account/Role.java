@@ -1,0 +1,36 @@
+package org.onegrid.account;
+
+import io.micronaut.serde.annotation.Serdeable;
+import org.onegrid.grid.GridLevel;
+
+/** What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role names. */
+@Serdeable
+public enum Role {
+  RESIDENT(null),
+  GRID_WORKER(GridLevel.GRID),
+  GRID_LEADER(GridLevel.GRID),
+  COMMUNITY_ADMIN(GridLevel.COMMUNITY),
+  STREET_ADMIN(GridLevel.STREET),
+  DISTRICT_ADMIN(GridLevel.DISTRICT),
+  CITY_ADMIN(GridLevel.CITY);
+
+  private final GridLevel level;
+
+  Role(GridLevel level) {
+    this.level = level;
+  }
+
+  public boolean isStaff() {
+    return this != RESIDENT;
+  }
+
+  /** Admins supervise the grids below them; grid leaders and workers serve one grid. */
+  public boolean isAdmin() {
+    return ordinal() >= COMMUNITY_ADMIN.ordinal();
+  }
+
+  /** The level of the node a staff member of this role is placed at. */
+  public GridLevel level() {
+    return level;
+  }
+}

@@ -1,0 +1,178 @@
+package org.onegrid.grid;
+
+import static org.onegrid.db.Tables.GRID_NODES;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Tx;
+
+/** The grid tree, the addresses inside grids, and who leads each grid. Other features come here, not to its tables. */
+@Singleton
+public class GridService {
+
+  private final GridRepository nodes;
+  private final AddressRepository addresses;
+  private final GridLeaderRepository leaders;
+  private final JsonMapper json;
+  private final DSLContext dsl;
+  private final Tx tx;
+  private final Clock clock;
+
+  GridService(GridRepository nodes, AddressRepository addresses, GridLeaderRepository leaders, JsonMapper json,
+      DSLContext dsl, Tx tx, Clock clock) {
+    this.nodes = nodes;
+    this.addresses = addresses;
+    this.leaders = leaders;
+    this.json = json;
+    this.dsl = dsl;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public GridNode get(long id) {
+    return nodes.findById(id).orElseThrow(ApiException::notFound);
+  }
+
+  public Optional<GridNode> find(long id) {
+    return nodes.findById(id);
+  }
+
+  /** The node's ancestors and the node itself, root first. */
+  public List<GridNode> pathOf(GridNode node) {
+    return nodes.findByIds(node.pathIds());
+  }
+
+  public List<GridNode> children(long id) {
+    return nodes.findChildren(id);
+  }
+
+  public List<GridNode> searchCommunities(@Nullable String text, int limit) {
+    return nodes.searchByLevel(GridLevel.COMMUNITY, text, limit);
+  }
+
+  /** Buildings of a community with their units, for a resident choosing their home. */
+  public List<BuildingView> buildingsOf(long communityId) {
+    GridNode community = get(communityId);
+    if (community.level() != GridLevel.COMMUNITY) {
+      throw ApiException.notFound();
+    }
+    return addresses.findBuildingsUnder(community.path());
+  }
+
+  /** Buildings of every grid in the node's subtree. */
+  public List<BuildingView> buildingsUnder(GridNode node) {
+    return addresses.findBuildingsUnder(node.path());
+  }
+
+  public Optional<Address> unit(long unitId) {
+    return addresses.findUnit(unitId);
+  }
+
+  public Optional<Address> household(long householdId) {
+    return addresses.findHousehold(householdId);
+  }
+
+  /** The household for this unit and room, created if new; call inside the caller's transaction. */
+  public Address householdFor(long unitId, String room) {
+    Address unit = addresses.findUnit(unitId)
+        .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
+    long id = addresses.findOrCreateHousehold(unitId, room, clock.instant());
+    return new Address(id, room, unit.unitId(), unit.unitName(), unit.buildingId(), unit.buildingName(),
+        unit.gridId());
+  }
+
+  /** The grid whose boundary holds the point, if any. */
+  public Optional<GridNode> locate(double lat, double lng) {
+    return nodes.findGridsAround(lat, lng).stream()
+        .filter(r -> r.value2() != null && parse(r.value2()).contains(lat, lng))
+        .findFirst()
+        .flatMap(r -> nodes.findById(r.value1()));
+  }
+
+  public Optional<GeoPolygon> boundaryOf(long gridId) {
+    return nodes.findBoundary(gridId).map(this::parse);
+  }
+
+  public Optional<Long> currentLeaderId(long gridId) {
+    return leaders.findCurrentLeaderId(gridId);
+  }
+
+  public Map<Long, Long> currentLeaderIds(Collection<Long> gridIds) {
+    return gridIds.isEmpty() ? Map.of() : leaders.findCurrentLeaderIds(gridIds);
+  }
+
+  /**
+   * Makes {@code leaderId} the grid's current leader and ends the previous assignment, keeping it as history. The
+   * grid's row is locked first, so two admins changing the leader at once leave exactly one current leader.
+   */
+  public void assignLeader(long gridId, long leaderId, @Nullable Long assignedBy) {
+    tx.run(() -> {
+      GridNode grid = get(gridId);
+      if (grid.level() != GridLevel.GRID) {
+        throw ApiException.invalidField("gridId", "validation.not-a-grid");
+      }
+      dsl.select(GRID_NODES.ID).from(GRID_NODES).where(GRID_NODES.ID.eq(gridId)).forUpdate().fetch();
+      if (leaders.findCurrentLeaderId(gridId).filter(current -> current == leaderId).isPresent()) {
+        return;
+      }
+      leaders.endCurrent(gridId, clock.instant());
+      leaders.insert(gridId, leaderId, assignedBy, clock.instant());
+    });
+  }
+
+  public List<LeaderAssignment> leaderHistory(long gridId) {
+    return leaders.findHistory(gridId);
+  }
+
+  /** Adds a node one level below {@code parent} (or a city at the root); call inside a transaction. */
+  public GridNode create(@Nullable GridNode parent, GridLevel level, String code, String name,
+      @Nullable String hotlinePhone, @Nullable GeoPolygon boundary) {
+    GridLevel expected = parent == null ? GridLevel.CITY : parent.level().child();
+    if (level != expected) {
+      throw ApiException.invalidField("level", "validation.level");
+    }
+    if (boundary != null && boundary.problem() != null) {
+      throw ApiException.invalidField("boundary", boundary.problem());
+    }
+    return nodes.insert(parent, level, code, name, hotlinePhone, boundary == null ? null : write(boundary), boundary,
+        clock.instant());
+  }
+
+  public long addBuilding(long gridId, String name, int sortOrder, @Nullable Double lat, @Nullable Double lng) {
+    return addresses.insertBuilding(gridId, name, sortOrder, lat, lng, clock.instant());
+  }
+
+  public long addUnit(long buildingId, String name, int sortOrder) {
+    return addresses.insertUnit(buildingId, name, sortOrder);
+  }
+
+  public boolean isEmpty() {
+    return nodes.isEmpty();
+  }
+
+  private GeoPolygon parse(String text) {
+    try {
+      return json.readValue(text, GeoPolygon.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String write(GeoPolygon polygon) {
+    try {
+      return json.writeValueAsString(polygon);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.onegrid.notify;
+
+import static org.onegrid.db.Tables.SMS_OUTBOX;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.onegrid.db.tables.records.SmsOutboxRecord;
+import org.onegrid.platform.Tx;
+
+@Singleton
+class OutboxRepository {
+
+  static final String PENDING = "PENDING";
+  static final String SENDING = "SENDING";
+  static final String SENT = "SENT";
+  static final String FAILED = "FAILED";
+  static final String UNKNOWN = "UNKNOWN";
+
+  private final DSLContext dsl;
+  private final Tx tx;
+
+  OutboxRepository(DSLContext dsl, Tx tx) {
+    this.dsl = dsl;
+    this.tx = tx;
+  }
+
+  long insert(String to, String body, String purpose, Instant now) {
+    return tx.insertReturningId(dsl.insertInto(SMS_OUTBOX)
+        .set(SMS_OUTBOX.TO_E164, to)
+        .set(SMS_OUTBOX.BODY, body)
+        .set(SMS_OUTBOX.PURPOSE, purpose)
+        .set(SMS_OUTBOX.STATUS, PENDING)
+        .set(SMS_OUTBOX.ATTEMPTS, 0)
+        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+        .set(SMS_OUTBOX.CREATED_AT, now));
+  }
+
+  /**
+   * Claims up to {@code limit} due rows for this instance. Rows locked by another instance's claim are skipped, not
+   * waited for, and a claimed row is SENDING, so no other instance picks it up after this transaction commits.
+   */
+  List<SmsOutboxRecord> claimDue(Instant now, int limit, String instance, Instant leaseUntil) {
+    List<Long> ids = dsl.select(SMS_OUTBOX.ID).from(SMS_OUTBOX)
+        .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+        .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
+        .limit(limit)
+        .forUpdate().skipLocked()
+        .fetch(SMS_OUTBOX.ID);
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, SENDING)
+        .set(SMS_OUTBOX.CLAIMED_BY, instance)
+        .set(SMS_OUTBOX.CLAIMED_UNTIL, leaseUntil)
+        .set(SMS_OUTBOX.ATTEMPTS, SMS_OUTBOX.ATTEMPTS.plus(1))
+        .where(SMS_OUTBOX.ID.in(ids))
+        .execute();
+    return dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.in(ids)).orderBy(SMS_OUTBOX.ID).fetch();
+  }
+
+  void markSent(long id, String provider, String providerId, String providerStatus, Instant now) {
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, SENT)
+        .set(SMS_OUTBOX.PROVIDER, provider)
+        .set(SMS_OUTBOX.PROVIDER_ID, providerId)
+        .set(SMS_OUTBOX.PROVIDER_STATUS, providerStatus)
+        .set(SMS_OUTBOX.SENT_AT, now)
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .setNull(SMS_OUTBOX.LAST_ERROR)
+        .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
+  }
+
+  void markRetry(long id, String provider, String error, Instant nextAttempt) {
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, PENDING)
+        .set(SMS_OUTBOX.PROVIDER, provider)
+        .set(SMS_OUTBOX.LAST_ERROR, truncate(error))
+        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, nextAttempt)
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
+  }
+
+  void markFailed(long id, String provider, String error) {
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, FAILED)
+        .set(SMS_OUTBOX.PROVIDER, provider)
+        .set(SMS_OUTBOX.LAST_ERROR, truncate(error))
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
+  }
+
+  /**
+   * Rows whose sender died mid-send: the provider may or may not have taken the message, so they are not sent again
+   * (that could send twice) but marked UNKNOWN for someone to look at.
+   */
+  int markAbandoned(Instant now) {
+    return dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, UNKNOWN)
+        .set(SMS_OUTBOX.LAST_ERROR, "sender stopped while sending; not retried to avoid a duplicate")
+        .where(SMS_OUTBOX.STATUS.eq(SENDING), SMS_OUTBOX.CLAIMED_UNTIL.lt(now))
+        .execute();
+  }
+
+  List<OutboxMessage> findByRecipient(String to, int limit) {
+    return dsl.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.TO_E164.eq(to))
+        .orderBy(SMS_OUTBOX.CREATED_AT.desc(), SMS_OUTBOX.ID.desc())
+        .limit(limit)
+        .fetch(OutboxRepository::toMessage);
+  }
+
+  List<OutboxMessage> findLatest(int limit, @Nullable Instant before) {
+    Condition condition = before == null ? DSL.noCondition() : SMS_OUTBOX.CREATED_AT.lt(before);
+    return dsl.selectFrom(SMS_OUTBOX)
+        .where(condition)
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(limit)
+        .fetch(OutboxRepository::toMessage);
+  }
+
+  private static OutboxMessage toMessage(SmsOutboxRecord r) {
+    return new OutboxMessage(r.getId(), r.getToE164(), r.getBody(), r.getPurpose(), r.getStatus(), r.getAttempts(),
+        r.getProvider(), r.getProviderId(), r.getCreatedAt(), r.getSentAt());
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+  }
+}

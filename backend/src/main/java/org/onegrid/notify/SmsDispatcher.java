@@ -1,0 +1,101 @@
+package org.onegrid.notify;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.onegrid.db.tables.records.SmsOutboxRecord;
+import org.onegrid.platform.Tx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the outbox holds. Rows are claimed in a short transaction with SKIP LOCKED, sent outside it, and the
+ * outcome recorded; a failed attempt is retried with exponential backoff up to a limit. Any number of instances can
+ * run this at once without sending a row twice.
+ */
+@Singleton
+@Requires(property = "onegrid.sms.dispatcher.enabled", notEquals = "false")
+public class SmsDispatcher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SmsDispatcher.class);
+  private static final int BATCH = 20;
+  private static final Duration LEASE = Duration.ofMinutes(2);
+
+  private final OutboxRepository outbox;
+  private final SmsSender sender;
+  private final Tx tx;
+  private final Clock clock;
+  private final int maxAttempts;
+  private final Duration firstBackoff;
+  private final String instance;
+
+  SmsDispatcher(OutboxRepository outbox, SmsSender sender, Tx tx, Clock clock,
+      @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
+      @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff) {
+    this.outbox = outbox;
+    this.sender = sender;
+    this.tx = tx;
+    this.clock = clock;
+    this.maxAttempts = maxAttempts;
+    this.firstBackoff = firstBackoff;
+    this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @Scheduled(fixedDelay = "${onegrid.sms.dispatch-interval:1s}", initialDelay = "2s")
+  void tick() {
+    try {
+      dispatchDue();
+    } catch (RuntimeException e) {
+      LOG.warn("SMS dispatch round failed; will try again", e);
+    }
+  }
+
+  /** Sends every due message once; returns how many were handed to the provider. */
+  public int dispatchDue() {
+    int accepted = 0;
+    while (true) {
+      Instant now = clock.instant();
+      List<SmsOutboxRecord> batch = tx.run(() -> {
+        outbox.markAbandoned(now);
+        return outbox.claimDue(now, BATCH, instance, now.plus(LEASE));
+      });
+      if (batch.isEmpty()) {
+        return accepted;
+      }
+      for (SmsOutboxRecord row : batch) {
+        if (sendOne(row)) {
+          accepted++;
+        }
+      }
+    }
+  }
+
+  private boolean sendOne(SmsOutboxRecord row) {
+    SmsSender.Result result;
+    try {
+      result = sender.send(row.getToE164(), row.getBody());
+    } catch (RuntimeException e) {
+      result = new SmsSender.TryAgain(e.toString());
+    }
+    Instant now = clock.instant();
+    if (result instanceof SmsSender.Accepted ok) {
+      outbox.markSent(row.getId(), sender.name(), ok.providerId(), ok.providerStatus(), now);
+      return true;
+    }
+    if (result instanceof SmsSender.TryAgain again && row.getAttempts() < maxAttempts) {
+      Duration backoff = firstBackoff.multipliedBy(1L << Math.min(row.getAttempts() - 1, 10));
+      outbox.markRetry(row.getId(), sender.name(), again.error(), now.plus(backoff));
+      return false;
+    }
+    String error = result instanceof SmsSender.TryAgain again ? again.error() : ((SmsSender.Refused) result).error();
+    outbox.markFailed(row.getId(), sender.name(), error);
+    return false;
+  }
+}

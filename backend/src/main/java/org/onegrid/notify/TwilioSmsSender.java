@@ -1,0 +1,130 @@
+package org.onegrid.notify;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.NetworkHttpClient;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Sends SMS through the real Twilio SDK, to Twilio itself or to whatever {@code api-base-url} names. */
+@Singleton
+@Requires(property = TwilioSmsSender.ACCOUNT_SID)
+final class TwilioSmsSender implements SmsSender {
+
+  static final String ACCOUNT_SID = "onegrid.twilio.account-sid";
+  private static final Logger LOG = LoggerFactory.getLogger(TwilioSmsSender.class);
+
+  private final TwilioRestClient client;
+  private final String from;
+  private final String messagingServiceSid;
+  private final URI statusCallback;
+
+  TwilioSmsSender(@Value("${onegrid.twilio.account-sid}") String accountSid,
+      @Value("${onegrid.twilio.auth-token}") String authToken,
+      @Nullable @Value("${onegrid.twilio.from-number:}") String from,
+      @Nullable @Value("${onegrid.twilio.messaging-service-sid:}") String messagingServiceSid,
+      @Value("${onegrid.twilio.api-base-url:`https://api.twilio.com`}") String apiBaseUrl,
+      @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
+    if (isBlank(from) && isBlank(messagingServiceSid)) {
+      throw new IllegalStateException(
+          "Twilio is configured but neither onegrid.twilio.from-number nor onegrid.twilio.messaging-service-sid is");
+    }
+    this.client = new TwilioRestClient.Builder(accountSid, authToken)
+        .httpClient(new SingleAttemptHttpClient(apiBaseUrl))
+        .build();
+    this.from = from;
+    this.messagingServiceSid = messagingServiceSid;
+    this.statusCallback = isBlank(publicUrl) ? null
+        : URI.create(publicUrl.replaceAll("/+$", "") + "/api/v1/webhooks/twilio/sms-status");
+  }
+
+  @Override
+  public String name() {
+    return "twilio";
+  }
+
+  @Override
+  public Result send(String toE164, String body) {
+    MessageCreator creator = isBlank(messagingServiceSid)
+        ? Message.creator(new PhoneNumber(toE164), new PhoneNumber(from), body)
+        : Message.creator(new PhoneNumber(toE164), messagingServiceSid, body);
+    if (statusCallback != null) {
+      creator.setStatusCallback(statusCallback);
+    }
+    try {
+      Message message = creator.create(client);
+      return new Accepted(message.getSid(), String.valueOf(message.getStatus()));
+    } catch (ApiConnectionException e) {
+      return new TryAgain("connection: " + e.getMessage());
+    } catch (ApiException e) {
+      Integer status = e.getStatusCode();
+      if (status == null || status == 429 || status >= 500) {
+        return new TryAgain("twilio " + status + ": " + e.getMessage());
+      }
+      LOG.warn("Twilio refused an SMS: {} (code {})", e.getMessage(), e.getCode());
+      return new Refused("twilio " + status + " code " + e.getCode() + ": " + e.getMessage(), e.getCode());
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  /**
+   * The SDK's default client repeats a request that got a 5xx answer, which for a POST can create the same message
+   * twice without the outbox knowing. This one makes a single attempt, and sends it to the configured base URL.
+   */
+  static final class SingleAttemptHttpClient extends NetworkHttpClient {
+    private final String baseUrl;
+
+    SingleAttemptHttpClient(String baseUrl) {
+      this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    @Override
+    public Response reliableRequest(Request request) {
+      return makeRequest(rebase(request));
+    }
+
+    @Override
+    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+      return makeRequest(rebase(request));
+    }
+
+    private Request rebase(Request original) {
+      URI uri = URI.create(original.getUrl());
+      Request copy = new Request(original.getMethod(), baseUrl + uri.getRawPath());
+      if (original.getAuthStrategy() != null) {
+        copy.setAuth(original.getAuthStrategy());
+      } else {
+        copy.setAuth(original.getUsername(), original.getPassword());
+      }
+      copy.setContentType(original.getContentType());
+      if (original.getBody() != null) {
+        copy.setBody(original.getBody());
+      }
+      copyInto(original.getQueryParams(), copy::addQueryParam);
+      copyInto(original.getPostParams(), copy::addPostParam);
+      copyInto(original.getHeaderParams(), copy::addHeaderParam);
+      return copy;
+    }
+
+    private static void copyInto(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+      params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
+    }
+  }
+
+}

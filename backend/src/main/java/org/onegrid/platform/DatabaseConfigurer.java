@@ -1,0 +1,53 @@
+package org.onegrid.platform;
+
+import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+
+/**
+ * Points the default datasource at a configured MySQL/MariaDB server, or, when no URL is configured, at an embedded
+ * MariaDB started here. Either way every connection works in UTC.
+ */
+@Singleton
+public final class DatabaseConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
+
+  public static final String URL_PROPERTY = "datasources.default.url";
+  private final Environment environment;
+
+  DatabaseConfigurer(Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The datasource URL that means "start an embedded MariaDB"; it is the default. */
+  public static final String EMBEDDED = "jdbc:onegrid:embedded-mariadb";
+
+  /** True when this process runs its own embedded MariaDB rather than a configured server. */
+  public static boolean isEmbedded(String url) {
+    return url == null || url.isBlank() || EMBEDDED.equals(url.trim());
+  }
+
+  @Override
+  public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
+    DatasourceConfiguration config = event.getBean();
+    if (isEmbedded(environment.getProperty(URL_PROPERTY, String.class).orElse(null))) {
+      Path dataDir = Path.of(environment.getProperty("onegrid.database.embedded.data-dir", String.class)
+          .orElse(System.getProperty("user.home") + "/.onegrid/mariadb"));
+      int port = environment.getProperty("onegrid.database.embedded.port", Integer.class).orElse(0);
+      EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port);
+      config.setUrl(db.jdbcUrl());
+      config.setUsername(EmbeddedMariaDb.USER);
+      config.setPassword(db.password());
+    }
+    config.setDriverClassName("com.mysql.cj.jdbc.Driver");
+    config.setConnectionInitSql("SET time_zone = '+00:00'");
+    config.addDataSourceProperty("connectionTimeZone", "UTC");
+    config.addDataSourceProperty("characterEncoding", "UTF-8");
+    config.addDataSourceProperty("rewriteBatchedStatements", "true");
+    config.addDataSourceProperty("cachePrepStmts", "true");
+    config.addDataSourceProperty("useServerPrepStmts", "false");
+    return config;
+  }
+}

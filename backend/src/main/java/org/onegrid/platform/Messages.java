@@ -1,0 +1,61 @@
+package org.onegrid.platform;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import jakarta.inject.Singleton;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Server-side texts (problem details, SMS) in Chinese first, English second. */
+@Singleton
+public class Messages {
+
+  public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+  private static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);
+
+  /** The caller's language from Accept-Language, Chinese when none of theirs is supported. */
+  public Locale localeOf(HttpRequest<?> request) {
+    String header = request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE);
+    return localeOf(header);
+  }
+
+  public Locale localeOf(String languageTags) {
+    if (languageTags == null || languageTags.isBlank()) {
+      return CHINESE;
+    }
+    try {
+      Locale match = Locale.lookup(Locale.LanguageRange.parse(languageTags), SUPPORTED);
+      if (match != null) {
+        return match;
+      }
+      for (Locale.LanguageRange range : Locale.LanguageRange.parse(languageTags)) {
+        String language = Locale.forLanguageTag(range.getRange()).getLanguage();
+        if ("en".equals(language)) {
+          return Locale.ENGLISH;
+        }
+        if ("zh".equals(language)) {
+          return CHINESE;
+        }
+      }
+    } catch (IllegalArgumentException badHeader) {
+      return CHINESE;
+    }
+    return CHINESE;
+  }
+
+  public String get(Locale locale, String key, Object... args) {
+    ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.ENGLISH.getLanguage()
+        .equals(locale.getLanguage()) ? Locale.ENGLISH : CHINESE, ResourceBundle.Control.getNoFallbackControl(
+        ResourceBundle.Control.FORMAT_PROPERTIES));
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      return key;
+    }
+    return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+  }
+}

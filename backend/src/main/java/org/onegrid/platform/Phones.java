@@ -1,0 +1,58 @@
+package org.onegrid.platform;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import jakarta.inject.Singleton;
+
+/** Phone numbers: read in any common form, stored E.164, shown masked to anyone but the owner and their staff. */
+@Singleton
+public class Phones {
+
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final String defaultRegion;
+
+  Phones(OneGridConfig config) {
+    this.defaultRegion = config.getDefaultRegion();
+  }
+
+  /** The number in E.164, or a 400 naming {@code field} when it is not a valid phone number. */
+  public String toE164(String raw, String field) {
+    if (raw == null || raw.isBlank() || raw.length() > 40) {
+      throw ApiException.invalidField(field, "validation.phone");
+    }
+    try {
+      PhoneNumber number = util.parse(raw.trim(), defaultRegion);
+      if (!util.isValidNumber(number)) {
+        throw ApiException.invalidField(field, "validation.phone");
+      }
+      return util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+    } catch (NumberParseException e) {
+      throw ApiException.invalidField(field, "validation.phone");
+    }
+  }
+
+  /** "+8613800000001" → "138****0001": the first three and last four digits of the national number. */
+  public static String mask(String e164) {
+    if (e164 == null) {
+      return null;
+    }
+    String national = e164.startsWith("+86") ? e164.substring(3) : e164.replaceFirst("^\\+\\d{1,2}", "");
+    if (national.length() < 8) {
+      return "****" + national.substring(Math.max(0, national.length() - 2));
+    }
+    return national.substring(0, 3) + "****" + national.substring(national.length() - 4);
+  }
+
+  /** A number to dial from a phone in the default region: national form for domestic numbers. */
+  public String dialable(String e164) {
+    try {
+      PhoneNumber number = util.parse(e164, defaultRegion);
+      return util.getRegionCodeForNumber(number).equals(defaultRegion)
+          ? util.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replace(" ", "")
+          : e164;
+    } catch (NumberParseException e) {
+      return e164;
+    }
+  }
+}

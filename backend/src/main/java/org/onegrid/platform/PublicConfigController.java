@@ -1,0 +1,32 @@
+package org.onegrid.platform;
+
+import io.micronaut.context.env.Environment;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** What the front end needs to know about this deployment before anyone signs in. */
+@Controller("/api/v1/config")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "platform")
+final class PublicConfigController {
+
+  private final boolean demoInbox;
+
+  PublicConfigController(Environment environment) {
+    this.demoInbox = !environment.containsProperty("onegrid.twilio.account-sid");
+  }
+
+  @Get
+  @Operation(summary = "Deployment facts for the front end: whether the demo SMS inbox exists")
+  PublicConfig config() {
+    return new PublicConfig(demoInbox);
+  }
+
+  @Serdeable
+  record PublicConfig(boolean demoInbox) {}
+}

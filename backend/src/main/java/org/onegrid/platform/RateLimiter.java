@@ -1,0 +1,58 @@
+package org.onegrid.platform;
+
+import static org.onegrid.db.Tables.RATE_LIMIT_HITS;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jooq.DSLContext;
+
+/**
+ * Fixed-window counters kept in the database, so that every instance counts the same hits. A hit counts whether or
+ * not the request then succeeds; the caller is told when the window ends.
+ */
+@Singleton
+public class RateLimiter {
+
+  private final DSLContext dsl;
+  private final Clock clock;
+
+  RateLimiter(DSLContext dsl, Clock clock) {
+    this.dsl = dsl;
+    this.clock = clock;
+  }
+
+  /**
+   * Counts one hit on {@code bucket} and refuses it with 429 when it is over {@code limit} in the current window.
+   *
+   * @param code the problem code told to the caller
+   */
+  public void hit(String bucket, int limit, Duration window, String code) {
+    Instant now = clock.instant();
+    long windowMillis = window.toMillis();
+    Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+    dsl.insertInto(RATE_LIMIT_HITS)
+        .set(RATE_LIMIT_HITS.BUCKET, bucket)
+        .set(RATE_LIMIT_HITS.WINDOW_START, start)
+        .set(RATE_LIMIT_HITS.HITS, 1)
+        .onDuplicateKeyUpdate()
+        .set(RATE_LIMIT_HITS.HITS, RATE_LIMIT_HITS.HITS.plus(1))
+        .execute();
+    Integer hits = dsl.select(RATE_LIMIT_HITS.HITS).from(RATE_LIMIT_HITS)
+        .where(RATE_LIMIT_HITS.BUCKET.eq(bucket), RATE_LIMIT_HITS.WINDOW_START.eq(start))
+        .fetchOne(RATE_LIMIT_HITS.HITS);
+    if (hits != null && hits > limit) {
+      throw ApiException.tooManyRequests(code, Duration.between(now, start.plus(window)));
+    }
+  }
+
+  @Scheduled(fixedDelay = "1h", initialDelay = "5m")
+  void forgetOldWindows() {
+    dsl.deleteFrom(RATE_LIMIT_HITS)
+        .where(RATE_LIMIT_HITS.WINDOW_START.lt(clock.instant().minus(Duration.ofDays(2))))
+        .limit(50_000)
+        .execute();
+  }
+}

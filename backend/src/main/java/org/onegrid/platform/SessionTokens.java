@@ -1,0 +1,88 @@
+package org.onegrid.platform;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Sessions are signed JWTs in an HttpOnly, SameSite cookie: no server-side session state, so any instance serves
+ * any request. The signing key comes from configuration or, by default, from the database that all instances share.
+ */
+@Singleton
+public class SessionTokens {
+
+  private final TokenGenerator tokens;
+  private final AccessTokenConfiguration tokenConfig;
+  private final AccessTokenCookieConfiguration cookieConfig;
+
+  SessionTokens(TokenGenerator tokens, AccessTokenConfiguration tokenConfig,
+      AccessTokenCookieConfiguration cookieConfig) {
+    this.tokens = tokens;
+    this.tokenConfig = tokenConfig;
+    this.cookieConfig = cookieConfig;
+  }
+
+  /** Signs the account in on this response. */
+  public <T> MutableHttpResponse<T> signIn(HttpRequest<?> request, MutableHttpResponse<T> response, long accountId,
+      Collection<String> roles, Map<String, Object> attributes) {
+    Authentication authentication = Authentication.build(String.valueOf(accountId), roles, attributes);
+    int seconds = tokenConfig.getExpiration();
+    String token = tokens.generateToken(authentication, seconds)
+        .orElseThrow(() -> new IllegalStateException("No session token could be signed"));
+    return response.cookie(cookie(request, token).maxAge(Duration.ofSeconds(seconds)));
+  }
+
+  public <T> MutableHttpResponse<T> signOut(HttpRequest<?> request, MutableHttpResponse<T> response) {
+    return response.cookie(cookie(request, "").maxAge(0));
+  }
+
+  private Cookie cookie(HttpRequest<?> request, String value) {
+    Cookie cookie = Cookie.of(cookieConfig.getCookieName(), value)
+        .path(cookieConfig.getCookiePath().orElse("/"))
+        .httpOnly(true)
+        .secure(cookieConfig.isCookieSecure().orElse(request.isSecure()));
+    cookieConfig.getCookieSameSite().ifPresent(cookie::sameSite);
+    return cookie;
+  }
+
+  /**
+   * The bean is declared as the interface: declared as {@link SecretSignature}, it would carry that class's own bean
+   * conditions (one per configured secret) and silently not exist, leaving tokens unsigned.
+   */
+  @Factory
+  static class SigningKey {
+
+    @Singleton
+    @Named("generator")
+    SignatureGeneratorConfiguration signature(SecretStore secrets,
+        @Nullable @Value("${onegrid.security.session-secret:}") String configured) {
+      SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
+      config.setJwsAlgorithm(JWSAlgorithm.HS256);
+      if (configured != null && !configured.isBlank()) {
+        if (configured.length() < 32) {
+          throw new IllegalStateException("onegrid.security.session-secret must be at least 32 characters");
+        }
+        config.setSecret(configured);
+      } else {
+        config.setSecret(secrets.getOrCreate("session-signing-key"));
+      }
+      return new SecretSignature(config);
+    }
+  }
+}

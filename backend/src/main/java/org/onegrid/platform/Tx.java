@@ -1,0 +1,84 @@
+package org.onegrid.platform;
+
+import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way to run a transaction. Services decide where a transaction starts and ends; repositories called inside
+ * the supplied work join it. A deadlock or lock-wait timeout rolls back and runs the work again a few times, so the
+ * work must not have effects outside the database (those go through an outbox table).
+ */
+@Singleton
+public class Tx {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
+  private static final int ATTEMPTS = 4;
+  private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+  private final DSLContext dsl;
+
+  Tx(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public <T> T run(Supplier<T> work) {
+    if (ACTIVE.get() != null) {
+      // Already inside a transaction: join it. Only the outermost call may retry, since a deadlock rolls back all.
+      return work.get();
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ACTIVE.set(Boolean.TRUE);
+        return dsl.transactionResult(work::get);
+      } catch (DataAccessException e) {
+        if (attempt >= ATTEMPTS || !isRetryable(e)) {
+          throw e;
+        }
+        LOG.info("Transaction rolled back by the database ({}); attempt {} of {}", e.getMessage(), attempt, ATTEMPTS);
+        try {
+          Thread.sleep(10L * attempt * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      } finally {
+        ACTIVE.remove();
+      }
+    }
+  }
+
+  public void run(Runnable work) {
+    run(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private static boolean isRetryable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLTransactionRollbackException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Runs an INSERT into a table with an auto-increment key and returns the new key. The INSERT and the read of the
+   * key share one connection (the transaction's), as LAST_INSERT_ID() is per connection.
+   */
+  public long insertReturningId(org.jooq.Insert<?> insert) {
+    return run(() -> {
+      dsl.execute(insert);
+      return dsl.lastID().longValue();
+    });
+  }
+}

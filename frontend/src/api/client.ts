@@ -1,0 +1,110 @@
+// The one door to the backend: base path, CSRF header, caller's language, problem+json errors, 401 handling.
+export interface InvalidParam {
+  field: string
+  message: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  code: string
+  errors?: InvalidParam[] | null
+  retryAfterSeconds?: number | null
+}
+
+export class ApiError extends Error {
+  readonly problem: Problem
+  constructor(problem: Problem) {
+    super(problem.detail)
+    this.problem = problem
+  }
+  get status(): number {
+    return this.problem.status
+  }
+  fieldError(field: string): string | undefined {
+    return this.problem.errors?.find((e) => e.field === field)?.message
+  }
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).status === 'number' &&
+    typeof (value as Problem).detail === 'string'
+  )
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+interface ClientHooks {
+  language: () => string
+  onUnauthorized: () => void
+  networkMessage: () => string
+}
+
+let hooks: ClientHooks = {
+  language: () => 'zh-CN',
+  onUnauthorized: () => undefined,
+  networkMessage: () => 'Network error',
+}
+
+export function configureApi(next: Partial<ClientHooks>): void {
+  hooks = { ...hooks, ...next }
+}
+
+export function csrfToken(): string | undefined {
+  const match = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))
+  return match ? decodeURIComponent(match.substring('XSRF-TOKEN='.length)) : undefined
+}
+
+async function ensureCsrfToken(): Promise<string | undefined> {
+  if (!csrfToken()) {
+    await fetch('/api/v1/auth/csrf', { credentials: 'same-origin' })
+  }
+  return csrfToken()
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': hooks.language(),
+  }
+  if (method !== 'GET') {
+    const token = await ensureCsrfToken()
+    if (token) headers['X-XSRF-TOKEN'] = token
+  }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch('/api/v1' + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiError({ type: 'network', title: '', status: 0, detail: hooks.networkMessage(), code: 'network' })
+  }
+  if (response.status === 204) return undefined as T
+  const text = await response.text()
+  const data: unknown = text ? JSON.parse(text) : undefined
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/auth/')) hooks.onUnauthorized()
+    throw new ApiError(
+      isProblem(data)
+        ? data
+        : { type: 'unknown', title: '', status: response.status, detail: hooks.networkMessage(), code: 'unknown' },
+    )
+  }
+  return data as T
+}
+
+export const http = {
+  get: <T>(path: string) => api<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),
+}

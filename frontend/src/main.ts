@@ -1,0 +1,27 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import Vant from 'vant'
+import 'vant/lib/index.css'
+import './styles.css'
+import App from './App.vue'
+import { i18n } from './i18n'
+import { router } from './router'
+import { configureApi } from './api/client'
+
+const app = createApp(App)
+app.use(createPinia())
+app.use(i18n)
+app.use(router)
+app.use(Vant)
+
+configureApi({
+  language: () => i18n.global.locale.value,
+  networkMessage: () => i18n.global.t('common.networkError'),
+  onUnauthorized: () => {
+    if (router.currentRoute.value.name !== 'login') {
+      void router.push({ name: 'login', query: { redirect: router.currentRoute.value.fullPath } })
+    }
+  },
+})
+
+app.mount('#app')

@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    public?: boolean
+    staff?: boolean
+  }
+}
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('@/features/home/ResidentHome.vue') },
+  { path: '/login', name: 'login', component: () => import('@/features/auth/LoginPage.vue'), meta: { public: true } },
+  { path: '/setup', name: 'setup', component: () => import('@/features/auth/SetupHomePage.vue') },
+  { path: '/messages', name: 'messages', component: () => import('@/features/me/MessagesPage.vue') },
+  { path: '/settings', name: 'settings', component: () => import('@/features/me/SettingsPage.vue') },
+  {
+    path: '/demo/inbox',
+    name: 'demo-inbox',
+    component: () => import('@/features/demo/DemoInboxPage.vue'),
+    meta: { public: true },
+  },
+  { path: '/staff', name: 'staff', component: () => import('@/features/staff/StaffHome.vue'), meta: { staff: true } },
+  {
+    path: '/staff/nodes/:id',
+    name: 'staff-node',
+    component: () => import('@/features/staff/StaffHome.vue'),
+    meta: { staff: true },
+    props: true,
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  if (!session.loaded) {
+    try {
+      await session.load()
+    } catch {
+      // Offline or server down: let public pages open; others will show their own error.
+    }
+  }
+  const me = session.me
+  if (to.meta.public) return true
+  if (!me) return { name: 'login', query: { redirect: to.fullPath } }
+  if (me.role === 'RESIDENT' && me.needsHome && to.name !== 'setup') return { name: 'setup' }
+  if (to.meta.staff && me.role === 'RESIDENT') return { name: 'home' }
+  if (to.name === 'home' && me.role !== 'RESIDENT') return { name: 'staff' }
+  return true
+})

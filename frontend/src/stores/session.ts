@@ -1,0 +1,37 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { ApiError } from '@/api/client'
+import { authApi, meApi } from '@/api/endpoints'
+import type { Me } from '@/api/types'
+
+/** Who is signed in on this device, as the server says. */
+export const useSessionStore = defineStore('session', () => {
+  const me = ref<Me | null>(null)
+  const loaded = ref(false)
+
+  const isStaff = computed(() => me.value !== null && me.value.role !== 'RESIDENT')
+
+  async function load(): Promise<Me | null> {
+    try {
+      me.value = await meApi.get()
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e
+      me.value = null
+    } finally {
+      loaded.value = true
+    }
+    return me.value
+  }
+
+  function set(value: Me) {
+    me.value = value
+    loaded.value = true
+  }
+
+  async function logout() {
+    await authApi.logout()
+    me.value = null
+  }
+
+  return { me, loaded, isStaff, load, set, logout }
+})
