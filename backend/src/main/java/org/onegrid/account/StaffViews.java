@@ -34,10 +34,14 @@ class StaffViews {
     }
     Map<Long, Long> leaderIds = grids.currentLeaderIds(gridIds);
     Map<Long, Account> leaders = accounts.byIds(leaderIds.values());
-    List<ChildRow> rows = children.stream().map(c -> new ChildRow(NodeRef.of(c),
-        person(viewer, leaders.get(leaderIds.get(c.id()))))).toList();
+    java.util.function.Function<Long, Account> leaderOf = gridId -> {
+      Long leaderId = leaderIds.get(gridId);
+      return leaderId == null ? null : leaders.get(leaderId);
+    };
+    List<ChildRow> rows = children.stream().map(c -> new ChildRow(NodeRef.of(c), person(viewer, leaderOf.apply(c.id()))))
+        .toList();
     List<Person> staff = accounts.staffAt(List.of(node.id())).stream().map(a -> person(viewer, a)).toList();
-    Person leader = node.level() == GridLevel.GRID ? person(viewer, leaders.get(leaderIds.get(node.id()))) : null;
+    Person leader = node.level() == GridLevel.GRID ? person(viewer, leaderOf.apply(node.id())) : null;
     List<BuildingView> buildings = node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
         ? grids.buildingsUnder(node) : List.of();
     return new NodeDetail(NodeRef.of(node), grids.pathOf(node).stream().map(NodeRef::of).toList(), rows, staff,

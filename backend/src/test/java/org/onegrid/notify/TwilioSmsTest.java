@@ -1,0 +1,117 @@
+package org.onegrid.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.support.Browser;
+import org.onegrid.support.FakeTwilio;
+import org.onegrid.support.Phones;
+
+/** Phone sign-in with SMS sent by the real Twilio SDK to a local fake Twilio. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Property(name = "onegrid.twilio.account-sid", value = FakeTwilio.ACCOUNT_SID)
+@Property(name = "onegrid.twilio.auth-token", value = FakeTwilio.AUTH_TOKEN)
+@Property(name = "onegrid.twilio.from-number", value = "+15005550006")
+class TwilioSmsTest implements TestPropertyProvider {
+
+  static final FakeTwilio TWILIO = FakeTwilio.start();
+
+  @Inject EmbeddedServer server;
+  @Inject JsonMapper json;
+  @Inject SmsOutbox outbox;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return Map.of("onegrid.twilio.api-base-url", TWILIO.baseUrl());
+  }
+
+  @AfterAll
+  void stop() {
+    TWILIO.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    TWILIO.reset();
+  }
+
+  OutboxMessage awaitStatus(String to, String status) {
+    long deadline = System.currentTimeMillis() + 15_000;
+    OutboxMessage row = outbox.sentTo(to, 1).get(0);
+    while (!row.status().equals(status) && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      row = outbox.sentTo(to, 1).get(0);
+    }
+    assertThat(row.status()).isEqualTo(status);
+    return row;
+  }
+
+  Browser browser() {
+    return new Browser(server.getURL().toString(), json);
+  }
+
+  @Test
+  void aResidentSignsInWithTheCodeThatReachedTwilio() {
+    Browser phone = browser();
+    String number = Phones.fresh();
+    assertThat(phone.post("/api/v1/auth/otp", Map.of("phone", number)).status()).isEqualTo(202);
+
+    FakeTwilio.Message message = TWILIO.awaitMessageTo("+86" + number, Duration.ofSeconds(15));
+    assertThat(message.from()).isEqualTo("+15005550006");
+    assertThat(message.body()).contains("验证码");
+    String code = message.body().replaceAll("\\D*(\\d{6}).*", "$1");
+
+    Browser.Reply signedIn = phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(signedIn.<String>at("phone")).isEqualTo("+86" + number);
+    OutboxMessage row = awaitStatus("+86" + number, "SENT");
+    assertThat(row.provider()).isEqualTo("twilio");
+    assertThat(row.providerId()).isEqualTo(message.sid());
+  }
+
+  @Test
+  void aTwilioOutageIsRetriedByTheOutboxAndTheMessageArrivesOnce() {
+    TWILIO.failNext(2, 500);
+    String number = Phones.fresh();
+    assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status()).isEqualTo(202);
+
+    TWILIO.awaitMessageTo("+86" + number, Duration.ofSeconds(20));
+    OutboxMessage row = awaitStatus("+86" + number, "SENT");
+    List<FakeTwilio.Message> accepted = TWILIO.messagesTo("+86" + number);
+    assertThat(accepted).hasSize(1);
+    assertThat(row.attempts()).isGreaterThan(1).isEqualTo(TWILIO.requestsTo("+86" + number));
+  }
+
+  @Test
+  void aRefusedNumberIsNotRetried() throws InterruptedException {
+    TWILIO.refuseNext(21610);
+    String number = Phones.fresh();
+    browser().post("/api/v1/auth/otp", Map.of("phone", number));
+    awaitStatus("+86" + number, "FAILED");
+    Thread.sleep(1000);
+    assertThat(TWILIO.requestsTo("+86" + number)).isEqualTo(1);
+  }
+
+  @Test
+  void theDemoInboxDoesNotExistWithTwilio() {
+    assertThat(browser().get("/api/v1/demo/inbox").status()).isIn(401, 404);
+    assertThat(browser().get("/api/v1/config").<Boolean>at("demoInbox")).isFalse();
+  }
+}

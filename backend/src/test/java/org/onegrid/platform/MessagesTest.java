@@ -1,0 +1,40 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Every server-side text exists in Chinese and in English. */
+class MessagesTest {
+
+  @Test
+  void bothLanguagesHaveTheSameKeys() throws IOException {
+    assertThat(load("i18n/messages_en.properties").stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(load("i18n/messages.properties").stringPropertyNames());
+  }
+
+  @Test
+  void callersGetTheirLanguageAndChineseOtherwise() {
+    Messages messages = new Messages();
+    assertThat(messages.localeOf("en-GB,en;q=0.8")).isEqualTo(Locale.ENGLISH);
+    assertThat(messages.localeOf("zh-TW")).isEqualTo(Messages.CHINESE);
+    assertThat(messages.localeOf("fr-FR")).isEqualTo(Messages.CHINESE);
+    assertThat(messages.localeOf("not a header;;")).isEqualTo(Messages.CHINESE);
+    assertThat(messages.get(Locale.ENGLISH, "problem.otp-wrong", 3)).isEqualTo("That code is not right; 3 tries left.");
+    assertThat(messages.get(Messages.CHINESE, "sms.otp", "012345", 5)).contains("012345").contains("5 分钟");
+  }
+
+  private static Properties load(String name) throws IOException {
+    Properties p = new Properties();
+    try (InputStream in = MessagesTest.class.getClassLoader().getResourceAsStream(name)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+}

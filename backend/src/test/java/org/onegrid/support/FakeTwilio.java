@@ -1,0 +1,178 @@
+package org.onegrid.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Twilio's Messages API, enough for the real Twilio SDK to send through it: it checks the
+ * account's credentials, records each message, and can be told to fail or refuse the next requests.
+ */
+public final class FakeTwilio {
+
+  public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
+  public static final String AUTH_TOKEN = "fake-twilio-auth-token";
+
+  private final HttpServer server;
+  private final List<Message> accepted = new CopyOnWriteArrayList<>();
+  private final List<String> attempts = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failures = new AtomicInteger();
+  private volatile int failureStatus = 500;
+  private volatile Integer refusal;
+
+  private FakeTwilio(HttpServer server) {
+    this.server = server;
+  }
+
+  public static FakeTwilio start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      FakeTwilio fake = new FakeTwilio(server);
+      server.createContext("/2010-04-01/Accounts/", fake::handle);
+      server.start();
+      return fake;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  public void stop() {
+    server.stop(0);
+  }
+
+  public void reset() {
+    failures.set(0);
+    refusal = null;
+  }
+
+  /** The next {@code count} requests get {@code status} (a 5xx: Twilio in trouble). */
+  public void failNext(int count, int status) {
+    failureStatus = status;
+    failures.set(count);
+  }
+
+  /** The next request is refused with this Twilio error code (21610: the recipient opted out). */
+  public void refuseNext(int twilioCode) {
+    refusal = twilioCode;
+  }
+
+  public List<Message> messagesTo(String to) {
+    return accepted.stream().filter(m -> m.to().equals(to)).toList();
+  }
+
+  public int requestsTo(String to) {
+    return (int) attempts.stream().filter(to::equals).count();
+  }
+
+  public Message awaitMessageTo(String to, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<Message> found = messagesTo(to);
+      if (!found.isEmpty()) {
+        return found.get(0);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("No SMS to " + to + " reached the fake Twilio within " + timeout);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith("/Messages.json")) {
+      respond(exchange, 404, error(20404, "The requested resource was not found", 404));
+      return;
+    }
+    String expected = "Basic " + Base64.getEncoder().encodeToString(
+        (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+        || !path.contains("/Accounts/" + ACCOUNT_SID + "/")) {
+      respond(exchange, 401, error(20003, "Authenticate", 401));
+      return;
+    }
+    Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
+        StandardCharsets.UTF_8));
+    String to = form.getOrDefault("To", "");
+    attempts.add(to);
+    if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      respond(exchange, failureStatus, error(20500, "Internal Server Error", failureStatus));
+      return;
+    }
+    Integer refused = refusal;
+    if (refused != null) {
+      refusal = null;
+      respond(exchange, 400, error(refused, "Attempt to send to unsubscribed recipient", 400));
+      return;
+    }
+    Message message = new Message("SM" + UUID.randomUUID().toString().replace("-", ""), to,
+        form.getOrDefault("From", form.get("MessagingServiceSid")), form.getOrDefault("Body", ""));
+    accepted.add(message);
+    String now = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US)
+        .format(ZonedDateTime.now(ZoneOffset.UTC));
+    respond(exchange, 201, "{"
+        + "\"sid\":\"" + message.sid() + "\",\"account_sid\":\"" + ACCOUNT_SID + "\","
+        + "\"to\":\"" + json(to) + "\",\"from\":\"" + json(message.from()) + "\",\"body\":\"" + json(message.body())
+        + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\",\"direction\":\"outbound-api\","
+        + "\"api_version\":\"2010-04-01\",\"date_created\":\"" + now + "\",\"date_updated\":\"" + now + "\","
+        + "\"date_sent\":null,\"price\":null,\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
+        + "\"uri\":\"/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + message.sid() + ".json\"}");
+  }
+
+  private static String error(int code, String message, int status) {
+    return "{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
+        + code + "\",\"status\":" + status + "}";
+  }
+
+  private static String json(String s) {
+    return s == null ? "" : s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+  }
+
+  private static Map<String, String> parseForm(String body) {
+    Map<String, String> form = new HashMap<>();
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return form;
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** One message Twilio accepted. */
+  public record Message(String sid, String to, String from, String body) {}
+}
