@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
-    outDir: 'target/dist',
+    outDir: 'target/classes/public',
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
   },

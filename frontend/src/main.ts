@@ -7,6 +7,8 @@ import App from './App.vue'
 import { i18n } from './i18n'
 import { router } from './router'
 import { configureApi } from './api/client'
+import { platformApi } from './api/endpoints'
+import { setDisplayZone } from './components/format'
 
 const app = createApp(App)
 app.use(createPinia())
@@ -25,3 +27,8 @@ configureApi({
 })
 
 app.mount('#app')
+
+platformApi
+  .config()
+  .then((config) => setDisplayZone(config.timeZone))
+  .catch(() => undefined)

@@ -67,7 +67,12 @@ async function ensureCsrfToken(): Promise<string | undefined> {
   return csrfToken()
 }
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+interface CallOptions {
+  /** Send the person to sign-in on 401 (the default); off for "am I signed in?" checks. */
+  redirectOn401?: boolean
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.language(),
@@ -92,7 +97,9 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const text = await response.text()
   const data: unknown = text ? JSON.parse(text) : undefined
   if (!response.ok) {
-    if (response.status === 401 && !path.startsWith('/auth/')) hooks.onUnauthorized()
+    if (response.status === 401 && options.redirectOn401 !== false && !path.startsWith('/auth/')) {
+      hooks.onUnauthorized()
+    }
     throw new ApiError(
       isProblem(data)
         ? data
@@ -103,7 +110,7 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 }
 
 export const http = {
-  get: <T>(path: string) => api<T>('GET', path),
+  get: <T>(path: string, options?: CallOptions) => api<T>('GET', path, undefined, options),
   post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
   put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),

@@ -19,7 +19,7 @@ export const authApi = {
 }
 
 export const meApi = {
-  get: () => http.get<Me>('/me'),
+  get: () => http.get<Me>('/me', { redirectOn401: false }),
   update: (body: { name?: string; locale?: string }) => http.patch<Me>('/me', body),
   setHome: (body: { unitId: number; room: string; name?: string }) => http.put<Me>('/me/home', body),
   sms: () => http.get<SmsMessage[]>('/me/sms'),

@@ -116,6 +116,7 @@ export interface ResidentPage {
 
 export interface PublicConfig {
   demoInbox: boolean
+  timeZone: string
 }
 
 export const STAFF_ROLES: Role[] = [

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { formatTime } from './format'
+import { displayPhone, formatTime } from './format'
 
 describe('formatTime', () => {
   it('shows UTC server times in Shanghai time', () => {
     expect(formatTime('2026-11-27T18:30:00Z', 'en')).toContain('02:30')
+  })
+})
+
+describe('displayPhone', () => {
+  it('shows mainland mobiles in the usual 3-4-4 groups and leaves masked numbers alone', () => {
+    expect(displayPhone('+8613800001001')).toBe('138 0000 1001')
+    expect(displayPhone('138****1001')).toBe('138****1001')
   })
 })

@@ -16,17 +16,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 final class PublicConfigController {
 
   private final boolean demoInbox;
+  private final String timeZone;
 
-  PublicConfigController(Environment environment) {
+  PublicConfigController(Environment environment, OneGridConfig config) {
     this.demoInbox = !environment.containsProperty("onegrid.twilio.account-sid");
+    this.timeZone = config.getTimeZone().getId();
   }
 
   @Get
-  @Operation(summary = "Deployment facts for the front end: whether the demo SMS inbox exists")
+  @Operation(summary = "Deployment facts for the front end: the demo SMS inbox, the zone times are shown in")
   PublicConfig config() {
-    return new PublicConfig(demoInbox);
+    return new PublicConfig(demoInbox, timeZone);
   }
 
   @Serdeable
-  record PublicConfig(boolean demoInbox) {}
+  record PublicConfig(boolean demoInbox, String timeZone) {}
 }

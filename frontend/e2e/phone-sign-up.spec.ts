@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test'
+
+function freshPhone(): string {
+  return '137' + String(Date.now()).slice(-8)
+}
+
+async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
+  const inbox = await page.context().newPage()
+  await inbox.goto('/demo/inbox')
+  await expect(inbox.getByText('演示模式')).toBeVisible()
+  const sms = inbox.locator('[data-test="sms"]', { hasText: '+86' + phone }).first()
+  await expect(sms).toBeVisible()
+  const text = (await sms.textContent()) ?? ''
+  await inbox.close()
+  const code = /(\d{6})/.exec(text)?.[1]
+  expect(code, text).toBeTruthy()
+  return code as string
+}
+
+test('a new resident signs up by phone code from the demo inbox and sees their grid leader', async ({ page }) => {
+  const phone = freshPhone()
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/login/)
+
+  await page.locator('input[name="phone"]').fill(phone)
+  await page.locator('[data-test="send-code"]').click()
+  await expect(page.getByText(/验证码已发送/).first()).toBeVisible()
+
+  const code = await codeFromDemoInbox(page, phone)
+  await page.locator('input[name="code"]').fill(code)
+  await page.locator('[data-test="verify"]').click()
+
+  await expect(page).toHaveURL(/\/setup/)
+  await page.locator('input[name="name"]').fill('刘阿姨')
+  await page.locator('input[type="search"]').fill('民主')
+  await page.locator('[data-test="community"]', { hasText: '民主路社区' }).click()
+  await page.getByRole('button', { name: '1号楼', exact: true }).click()
+  await page.getByRole('button', { name: '2单元', exact: true }).click()
+  await page.locator('input[name="room"]').fill('1203')
+  await page.locator('[data-test="save-home"]').click()
+
+  await expect(page).toHaveURL(/\/$/)
+  const card = page.locator('[data-test="leader-card"]')
+  await expect(card.locator('[data-test="leader-name"]')).toHaveText('李秀英')
+  await expect(card).toContainText('138****1001')
+  await expect(card).toContainText('民主路社区')
+  await expect(card.locator('[data-test="call-leader"]')).toHaveAttribute('href', /^tel:/)
+  await page.screenshot({ path: 'target/e2e-results/resident-home.png', fullPage: true })
+
+  // Reloading a deep link keeps the person signed in and on the page.
+  await page.goto('/settings')
+  await page.reload()
+  await expect(page.getByText('大字模式')).toBeVisible()
+
+  // Large text and English, as an elderly resident or a visitor would switch them.
+  await page.locator('[data-test="large-text"]').click()
+  await expect(page.locator('html')).toHaveClass(/large-text/)
+  await page.getByText('English').click()
+  await expect(page.getByText('Large text')).toBeVisible()
+  await page.goto('/')
+  await expect(page.getByText('My grid leader')).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/resident-home-en-large.png', fullPage: true })
+})
+
+test('a wrong code is explained and does not sign in', async ({ page }) => {
+  const phone = freshPhone()
+  await page.goto('/login')
+  await page.locator('input[name="phone"]').fill(phone)
+  await page.locator('[data-test="send-code"]').click()
+  const code = await codeFromDemoInbox(page, phone)
+  const wrong = code === '000000' ? '111111' : '000000'
+  await page.locator('input[name="code"]').fill(wrong)
+  await page.locator('[data-test="verify"]').click()
+  await expect(page.getByText(/验证码不对，还可以再试 4 次/)).toBeVisible()
+  await expect(page).toHaveURL(/\/login/)
+})
+
+test('a grid leader signs in with a password and sees their grid and its residents', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('tab', { name: '工作人员' }).click()
+  await page.locator('input[name="staff-phone"]').fill('13800001001')
+  await page.locator('input[name="password"]').fill('onegrid-demo')
+  await page.locator('[data-test="staff-login"]').click()
+  await expect(page).toHaveURL(/\/staff/)
+  await expect(page.locator('[data-test="node-name"]')).toContainText('第1网格')
+  await expect(page.locator('[data-test="resident-row"]', { hasText: '张桂兰' })).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/leader-home.png', fullPage: true })
+})

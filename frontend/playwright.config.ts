@@ -1,0 +1,50 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// Browser journeys against the real app: the packaged backend jar, started here with a fresh embedded database and
+// the demo city, driven through Debian's Chromium (no browser download).
+const port = Number(process.env.E2E_PORT ?? 18080)
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './target/e2e-results',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    ...devices['Pixel 7'],
+    viewport: { width: 390, height: 844 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: `rm -rf target/e2e-mariadb && exec java -jar ../backend/target/onegrid.jar`,
+    env: {
+      ONEGRID_PORT: String(port),
+      ONEGRID_DATABASE_EMBEDDED_DATA_DIR: 'target/e2e-mariadb',
+    },
+    url: `http://localhost:${port}/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+})

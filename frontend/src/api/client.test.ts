@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, api, configureApi } from './client'
+
+function reply(status: number, body?: unknown, type = 'application/json') {
+  return Promise.resolve(
+    new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { 'Content-Type': type } }),
+  )
+}
+
+describe('api client', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+    document.cookie = 'XSRF-TOKEN=; Max-Age=0'
+  })
+
+  it('echoes the CSRF cookie and the language on writes', async () => {
+    document.cookie = 'XSRF-TOKEN=abc123'
+    configureApi({ language: () => 'en' })
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(() => reply(200, { ok: true }))
+    await api('POST', '/auth/otp', { phone: '1' })
+    const headers = fetch.mock.calls[0]?.[1]?.headers as Record<string, string>
+    expect(headers['X-XSRF-TOKEN']).toBe('abc123')
+    expect(headers['Accept-Language']).toBe('en')
+  })
+
+  it('turns a problem+json answer into an ApiError with field messages', async () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      reply(
+        400,
+        { type: 't', title: 'x', status: 400, detail: 'bad', code: 'validation', errors: [{ field: 'phone', message: 'wrong' }] },
+        'application/problem+json',
+      ),
+    )
+    const error = await api('GET', '/x').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).fieldError('phone')).toBe('wrong')
+  })
+
+  it('sends the person to sign in on 401 unless asked not to', async () => {
+    const onUnauthorized = vi.fn()
+    configureApi({ onUnauthorized })
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => reply(401, { status: 401, detail: 'sign in' }))
+    await api('GET', '/me', undefined, { redirectOn401: false }).catch(() => undefined)
+    expect(onUnauthorized).not.toHaveBeenCalled()
+    await api('GET', '/staff/home').catch(() => undefined)
+    expect(onUnauthorized).toHaveBeenCalledOnce()
+  })
+
+  it('reports a network failure in words, not a crash', async () => {
+    configureApi({ networkMessage: () => 'offline' })
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() => Promise.reject(new TypeError('failed')))
+    const error = (await api('GET', '/me').catch((e: unknown) => e)) as ApiError
+    expect(error.problem.code).toBe('network')
+    expect(error.message).toBe('offline')
+  })
+})
