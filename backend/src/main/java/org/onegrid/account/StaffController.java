@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.onegrid.grid.NodeRef;
+import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -71,6 +72,15 @@ class StaffController {
     Account admin = staff(auth);
     accounts.assignGridLeader(admin, id, body.leaderId());
     return views.leaderHistory(id);
+  }
+
+  @Put("/grids/{id}/boundary")
+  @Operation(summary = "Set a grid's boundary as a GeoJSON Polygon ([lng, lat] pairs); GPS points inside it are "
+      + "placed in this grid")
+  StaffViews.NodeDetail setBoundary(Authentication auth, @PathVariable long id, @Body GeoPolygon body) {
+    Account admin = staff(auth);
+    accounts.setGridBoundary(admin, id, body);
+    return views.detail(admin, grids.get(id));
   }
 
   @Get("/grids/{id}/leaders")

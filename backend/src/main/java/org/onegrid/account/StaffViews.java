@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.onegrid.grid.Address;
 import org.onegrid.grid.BuildingView;
+import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.NodeRef;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
@@ -44,8 +45,9 @@ class StaffViews {
     Person leader = node.level() == GridLevel.GRID ? person(viewer, leaderOf.apply(node.id())) : null;
     List<BuildingView> buildings = node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
         ? grids.buildingsUnder(node) : List.of();
+    GeoPolygon boundary = node.level() == GridLevel.GRID ? grids.boundaryOf(node.id()).orElse(null) : null;
     return new NodeDetail(NodeRef.of(node), grids.pathOf(node).stream().map(NodeRef::of).toList(), rows, staff,
-        leader, buildings);
+        leader, buildings, boundary);
   }
 
   List<LeaderTerm> leaderHistory(long gridId) {
@@ -77,7 +79,7 @@ class StaffViews {
 
   @Serdeable
   record NodeDetail(NodeRef node, List<NodeRef> path, List<ChildRow> children, List<Person> staff,
-      @Nullable Person leader, List<BuildingView> buildings) {}
+      @Nullable Person leader, List<BuildingView> buildings, @Nullable GeoPolygon boundary) {}
 
   @Serdeable
   record ChildRow(NodeRef node, @Nullable Person leader) {}

@@ -91,6 +91,17 @@ class GridRepository {
         .fetchOptional(GRID_NODES.BOUNDARY);
   }
 
+  void updateBoundary(long id, String boundaryJson, GeoPolygon boundary) {
+    dsl.update(GRID_NODES)
+        .set(GRID_NODES.BOUNDARY, boundaryJson)
+        .set(GRID_NODES.MIN_LAT, boundary == null ? null : BigDecimal.valueOf(boundary.minLat()))
+        .set(GRID_NODES.MAX_LAT, boundary == null ? null : BigDecimal.valueOf(boundary.maxLat()))
+        .set(GRID_NODES.MIN_LNG, boundary == null ? null : BigDecimal.valueOf(boundary.minLng()))
+        .set(GRID_NODES.MAX_LNG, boundary == null ? null : BigDecimal.valueOf(boundary.maxLng()))
+        .where(GRID_NODES.ID.eq(id))
+        .execute();
+  }
+
   boolean isEmpty() {
     return !dsl.fetchExists(GRID_NODES);
   }
