@@ -17,7 +17,7 @@ async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
   return code as string
 }
 
-test('a new resident signs up by phone code from the demo inbox and sees their grid leader', async ({ page }) => {
+test('a new resident signs up by phone code, sees their grid leader and messages them', async ({ page, browser }) => {
   const phone = freshPhone()
   await page.goto('/')
   await expect(page).toHaveURL(/\/login/)
@@ -46,6 +46,31 @@ test('a new resident signs up by phone code from the demo inbox and sees their g
   await expect(card).toContainText('民主路社区')
   await expect(card.locator('[data-test="call-leader"]')).toHaveAttribute('href', /^tel:/)
   await page.screenshot({ path: 'target/e2e-results/resident-home.png', fullPage: true })
+
+  // Message the grid leader; the leader answers from their own phone; the answer comes back.
+  await card.locator('[data-test="message-leader"]').click()
+  await page.locator('textarea[name="message"]').fill('3号楼门口的路灯不亮了')
+  await page.locator('[data-test="send-message"]').click()
+  await expect(page.locator('[data-test="chat-message"]', { hasText: '路灯不亮' })).toBeVisible()
+
+  const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const leader = await leaderContext.newPage()
+  await leader.goto('/login')
+  await leader.getByRole('tab', { name: '工作人员' }).click()
+  await leader.locator('input[name="staff-phone"]').fill('13800001001')
+  await leader.locator('input[name="password"]').fill('onegrid-demo')
+  await leader.locator('[data-test="staff-login"]').click()
+  await leader.locator('[data-test="staff-messages"]').click()
+  await leader.locator('[data-test="conversation"]', { hasText: '刘阿姨' }).click()
+  await expect(leader.locator('[data-test="chat-message"]', { hasText: '路灯不亮' })).toBeVisible()
+  await leader.locator('textarea[name="message"]').fill('收到，明天上午安排电工')
+  await leader.locator('[data-test="send-message"]').click()
+  await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午' })).toBeVisible()
+  await leaderContext.close()
+
+  await page.reload()
+  await expect(page.locator('[data-test="chat-message"]', { hasText: '明天上午安排电工' })).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/resident-messages.png', fullPage: true })
 
   // Reloading a deep link keeps the person signed in and on the page.
   await page.goto('/settings')

@@ -28,6 +28,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
     props: true,
   },
+  {
+    path: '/staff/messages',
+    name: 'staff-conversations',
+    component: () => import('@/features/staff/ConversationsPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/messages/:residentId',
+    name: 'staff-conversation',
+    component: () => import('@/features/staff/ConversationPage.vue'),
+    meta: { staff: true },
+    props: true,
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

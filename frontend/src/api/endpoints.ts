@@ -1,6 +1,8 @@
 import { http } from './client'
 import type {
   Building,
+  ChatMessage,
+  Conversation,
   CodeSent,
   Community,
   Me,
@@ -23,6 +25,16 @@ export const meApi = {
   update: (body: { name?: string; locale?: string }) => http.patch<Me>('/me', body),
   setHome: (body: { unitId: number; room: string; name?: string }) => http.put<Me>('/me/home', body),
   sms: () => http.get<SmsMessage[]>('/me/sms'),
+  messages: () => http.get<{ items: ChatMessage[] }>('/me/messages'),
+  unread: () => http.get<{ count: number }>('/me/messages/unread'),
+  send: (body: string, clientKey: string) => http.post<ChatMessage>('/me/messages', { body, clientKey }),
+}
+
+export const conversationApi = {
+  list: () => http.get<Conversation[]>('/staff/conversations'),
+  thread: (residentId: number) => http.get<{ items: ChatMessage[] }>(`/staff/conversations/${residentId}`),
+  reply: (residentId: number, body: string, clientKey: string) =>
+    http.post<ChatMessage>(`/staff/conversations/${residentId}`, { body, clientKey }),
 }
 
 export const gridApi = {

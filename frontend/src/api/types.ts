@@ -114,6 +114,24 @@ export interface ResidentPage {
   nextAfter: number | null
 }
 
+export interface ChatMessage {
+  id: number
+  fromStaff: boolean
+  senderName: string
+  body: string
+  createdAt: string
+  readAt: string | null
+}
+
+export interface Conversation {
+  residentId: number
+  residentName: string
+  residentPhone: string
+  lastBody: string
+  lastAt: string
+  unread: number
+}
+
 export interface PublicConfig {
   demoInbox: boolean
   timeZone: string

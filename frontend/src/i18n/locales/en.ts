@@ -88,7 +88,13 @@ const en: typeof zhCN = {
   messages: {
     title: 'My messages',
     smsTitle: 'Text messages sent to me',
-    leaderHint: 'Call your grid leader any time, or read your notifications here.',
+    leaderHint: 'Leave your grid leader a message here; you also get a text when they answer. For urgent matters, call.',
+  },
+  chat: {
+    placeholder: 'Write to your grid leader…',
+    send: 'Send',
+    resend: 'Resend',
+    empty: 'No messages yet. Write what you need and your grid leader will answer.',
   },
   demoInbox: {
     title: 'Demo inbox',
@@ -114,6 +120,7 @@ const en: typeof zhCN = {
     unit: 'Unit',
     room: 'Room',
     submit: 'Register',
+    messages: 'Messages from residents',
   },
 }
 

@@ -79,7 +79,13 @@ export default {
   messages: {
     title: '我的消息',
     smsTitle: '发给我的短信',
-    leaderHint: '有事可以直接给网格长打电话，或在这里查看通知短信。',
+    leaderHint: '有事可以在这里给网格长留言，网格长回复时您也会收到短信。急事请直接打电话。',
+  },
+  chat: {
+    placeholder: '写给网格长…',
+    send: '发送',
+    resend: '重发',
+    empty: '还没有消息。有事请直接写下来，网格长会回复您。',
   },
   demoInbox: {
     title: '演示收件箱',
@@ -103,5 +109,6 @@ export default {
     unit: '单元',
     room: '门牌号',
     submit: '登记',
+    messages: '居民消息',
   },
 }
