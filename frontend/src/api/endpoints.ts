@@ -11,6 +11,7 @@ import type {
   ResidentPage,
   ResidentRow,
   SmsMessage,
+  Thread,
 } from './types'
 
 export const authApi = {
@@ -25,14 +26,14 @@ export const meApi = {
   update: (body: { name?: string; locale?: string }) => http.patch<Me>('/me', body),
   setHome: (body: { unitId: number; room: string; name?: string }) => http.put<Me>('/me/home', body),
   sms: () => http.get<SmsMessage[]>('/me/sms'),
-  messages: () => http.get<{ items: ChatMessage[] }>('/me/messages'),
+  messages: () => http.get<Thread>('/me/messages'),
   unread: () => http.get<{ count: number }>('/me/messages/unread'),
   send: (body: string, clientKey: string) => http.post<ChatMessage>('/me/messages', { body, clientKey }),
 }
 
 export const conversationApi = {
   list: () => http.get<Conversation[]>('/staff/conversations'),
-  thread: (residentId: number) => http.get<{ items: ChatMessage[] }>(`/staff/conversations/${residentId}`),
+  thread: (residentId: number) => http.get<Thread>(`/staff/conversations/${residentId}`),
   reply: (residentId: number, body: string, clientKey: string) =>
     http.post<ChatMessage>(`/staff/conversations/${residentId}`, { body, clientKey }),
 }

@@ -1,147 +1,25 @@
-// Shapes of the backend's JSON, as its OpenAPI document (/swagger/onegrid-0.1.yml) describes them.
-export type GridLevel = 'CITY' | 'DISTRICT' | 'STREET' | 'COMMUNITY' | 'ZONE' | 'GRID'
-export type Role =
-  | 'RESIDENT'
-  | 'GRID_WORKER'
-  | 'GRID_LEADER'
-  | 'COMMUNITY_ADMIN'
-  | 'STREET_ADMIN'
-  | 'DISTRICT_ADMIN'
-  | 'CITY_ADMIN'
+// Names for the backend's JSON shapes. schema.d.ts is generated from the backend's OpenAPI document by
+// `npm run gen:api` (after a backend build); the build fails when it is out of date.
+import type { components } from './schema'
 
-export interface NodeRef {
-  id: number
-  code: string
-  name: string
-  level: GridLevel
-}
+type S = components['schemas']
 
-export interface Home {
-  householdId: number
-  buildingId: number
-  buildingName: string
-  unitId: number
-  unitName: string
-  room: string
-  gridId: number
-}
-
-export interface LeaderCard {
-  id: number | null
-  name: string | null
-  phoneMasked: string | null
-  callNumber: string | null
-  assigned: boolean
-}
-
-export interface Me {
-  id: number
-  name: string | null
-  role: Role
-  phone: string
-  locale: string | null
-  needsHome: boolean
-  home: Home | null
-  gridPath: NodeRef[]
-  gridLeader: LeaderCard | null
-  staffNode: NodeRef | null
-  staffPath: NodeRef[]
-}
-
-export interface CodeSent {
-  phoneMasked: string
-  resendAfterSeconds: number
-  expiresInSeconds: number
-}
-
-export interface Community {
-  id: number
-  name: string
-  area: string
-}
-
-export interface Unit {
-  id: number
-  name: string
-}
-
-export interface Building {
-  id: number
-  name: string
-  gridId: number
-  gridName: string
-  units: Unit[]
-}
-
-export interface SmsMessage {
-  id: number
-  to: string
-  body: string
-  purpose: string
-  status: string
-  attempts: number
-  provider: string | null
-  providerId: string | null
-  createdAt: string
-  sentAt: string | null
-}
-
-export interface Person {
-  id: number
-  name: string
-  role: Role
-  phone: string
-}
-
-export interface NodeDetail {
-  node: NodeRef
-  path: NodeRef[]
-  children: { node: NodeRef; leader: Person | null }[]
-  staff: Person[]
-  leader: Person | null
-  buildings: Building[]
-}
-
-export interface ResidentRow {
-  id: number
-  name: string
-  phone: string
-  address: string | null
-}
-
-export interface ResidentPage {
-  items: ResidentRow[]
-  nextAfter: number | null
-}
-
-export interface ChatMessage {
-  id: number
-  fromStaff: boolean
-  senderName: string
-  body: string
-  createdAt: string
-  readAt: string | null
-}
-
-export interface Conversation {
-  residentId: number
-  residentName: string
-  residentPhone: string
-  lastBody: string
-  lastAt: string
-  unread: number
-}
-
-export interface PublicConfig {
-  demoInbox: boolean
-  timeZone: string
-}
-
-export const STAFF_ROLES: Role[] = [
-  'GRID_WORKER',
-  'GRID_LEADER',
-  'COMMUNITY_ADMIN',
-  'STREET_ADMIN',
-  'DISTRICT_ADMIN',
-  'CITY_ADMIN',
-]
+export type Me = S['MeView']
+export type NodeRef = S['NodeRef']
+export type GridLevel = S['GridLevel']
+export type Role = S['Role']
+export type Home = S['MeView.Home']
+export type LeaderCard = S['MeView.LeaderCard']
+export type CodeSent = S['AuthService.CodeSent']
+export type Community = S['GridController.CommunityView']
+export type Building = S['BuildingView']
+export type Unit = S['BuildingView.Unit']
+export type SmsMessage = S['OutboxMessage']
+export type Person = S['StaffViews.Person']
+export type NodeDetail = S['StaffViews.NodeDetail']
+export type ResidentRow = S['StaffViews.ResidentRow']
+export type ResidentPage = S['StaffViews.ResidentPage']
+export type PublicConfig = S['PublicConfigController.PublicConfig']
+export type ChatMessage = S['MessageView']
+export type Conversation = S['MessageService.Conversation']
+export type Thread = S['MessageController.Thread']
