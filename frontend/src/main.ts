@@ -1,7 +1,7 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import Vant from 'vant'
-import 'vant/lib/index.css'
+// Styles of the Vant functions called from scripts (templates' components bring their own).
+import 'vant/es/toast/style'
 import './styles.css'
 import App from './App.vue'
 import { i18n } from './i18n'
@@ -14,7 +14,6 @@ const app = createApp(App)
 app.use(createPinia())
 app.use(i18n)
 app.use(router)
-app.use(Vant)
 
 configureApi({
   language: () => i18n.global.locale.value,

@@ -64,7 +64,7 @@ const en: typeof zhCN = {
   },
   home: {
     hello: 'Hello, {name}',
-    myGrid: 'My grid',
+    myGrid: 'My grid: {grid}',
     leaderTitle: 'My grid leader',
     noLeader: 'This grid has no grid leader yet; please call the community duty line',
     call: 'Call',

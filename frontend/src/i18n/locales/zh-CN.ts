@@ -55,7 +55,7 @@ export default {
   },
   home: {
     hello: '您好，{name}',
-    myGrid: '我的网格',
+    myGrid: '我的网格：{grid}',
     leaderTitle: '我的网格长',
     noLeader: '本网格暂无网格长，请联系社区值班电话',
     call: '打电话',
