@@ -4,8 +4,16 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /** A person who signs in: a resident, or staff placed at a node of the grid tree. */
-public record Account(long id, String phone, @Nullable String name, Role role, @Nullable String passwordHash,
-    @Nullable Long householdId, @Nullable Long nodeId, @Nullable String workPhone, @Nullable String locale,
+public record Account(
+    long id,
+    String phone,
+    @Nullable String name,
+    Role role,
+    @Nullable String passwordHash,
+    @Nullable Long householdId,
+    @Nullable Long nodeId,
+    @Nullable String workPhone,
+    @Nullable String locale,
     Instant createdAt) {
 
   public String displayName() {

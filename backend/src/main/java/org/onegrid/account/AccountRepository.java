@@ -28,24 +28,42 @@ class AccountRepository {
   }
 
   Optional<Account> findById(long id) {
-    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOptional(AccountRepository::toAccount);
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.ID.eq(id))
+        .fetchOptional(AccountRepository::toAccount);
   }
 
   Map<Long, Account> findByIds(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(ids)).fetch(AccountRepository::toAccount).stream()
+    return dsl
+        .selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.ID.in(ids))
+        .fetch(AccountRepository::toAccount)
+        .stream()
         .collect(Collectors.toMap(Account::id, Function.identity()));
   }
 
   Optional<Account> findByPhone(String phone) {
-    return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.PHONE_E164.eq(phone)).fetchOptional(AccountRepository::toAccount);
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.PHONE_E164.eq(phone))
+        .fetchOptional(AccountRepository::toAccount);
   }
 
-  /** Inserts an account unless the phone already has one; returns the id of the phone's account either way. */
-  long insertIfAbsent(String phone, @Nullable String name, Role role, @Nullable String passwordHash,
-      @Nullable Long householdId, @Nullable Long nodeId, @Nullable String workPhone, @Nullable Long registeredBy,
+  /**
+   * Inserts an account unless the phone already has one; returns the id of the phone's account
+   * either way.
+   */
+  long insertIfAbsent(
+      String phone,
+      @Nullable String name,
+      Role role,
+      @Nullable String passwordHash,
+      @Nullable Long householdId,
+      @Nullable Long nodeId,
+      @Nullable String workPhone,
+      @Nullable Long registeredBy,
       Instant now) {
     dsl.insertInto(ACCOUNTS)
         .set(ACCOUNTS.PHONE_E164, phone)
@@ -60,11 +78,15 @@ class AccountRepository {
         .set(ACCOUNTS.UPDATED_AT, now)
         .onDuplicateKeyIgnore()
         .execute();
-    return dsl.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.PHONE_E164.eq(phone)).fetchSingle(ACCOUNTS.ID);
+    return dsl.select(ACCOUNTS.ID)
+        .from(ACCOUNTS)
+        .where(ACCOUNTS.PHONE_E164.eq(phone))
+        .fetchSingle(ACCOUNTS.ID);
   }
 
   void updateHome(long id, long householdId, @Nullable String name, Instant now) {
-    var update = dsl.update(ACCOUNTS).set(ACCOUNTS.HOUSEHOLD_ID, householdId).set(ACCOUNTS.UPDATED_AT, now);
+    var update =
+        dsl.update(ACCOUNTS).set(ACCOUNTS.HOUSEHOLD_ID, householdId).set(ACCOUNTS.UPDATED_AT, now);
     if (name != null) {
       update = update.set(ACCOUNTS.NAME, name);
     }
@@ -83,8 +105,11 @@ class AccountRepository {
   }
 
   void updateNode(long id, long nodeId, Instant now) {
-    dsl.update(ACCOUNTS).set(ACCOUNTS.NODE_ID, nodeId).set(ACCOUNTS.UPDATED_AT, now)
-        .where(ACCOUNTS.ID.eq(id)).execute();
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.NODE_ID, nodeId)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id))
+        .execute();
   }
 
   void touchLogin(long id, Instant now) {
@@ -99,12 +124,19 @@ class AccountRepository {
         .fetch(AccountRepository::toAccount);
   }
 
-  /** Residents whose household is in this grid, by id after {@code afterId}: a page in a stable order. */
+  /**
+   * Residents whose household is in this grid, by id after {@code afterId}: a page in a stable
+   * order.
+   */
   List<Account> findResidentsOfGrid(long gridId, long afterId, int limit) {
-    return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
-        .join(HOUSEHOLDS).on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
-        .join(BUILDING_UNITS).on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS).on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+    return dsl.select(ACCOUNTS.fields())
+        .from(ACCOUNTS)
+        .join(HOUSEHOLDS)
+        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+        .join(BUILDING_UNITS)
+        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
         .where(BUILDINGS.GRID_ID.eq(gridId), ACCOUNTS.ID.gt(afterId))
         .orderBy(ACCOUNTS.ID)
         .limit(limit)
@@ -113,7 +145,16 @@ class AccountRepository {
 
   static Account toAccount(Record r) {
     AccountsRecord a = r.into(ACCOUNTS);
-    return new Account(a.getId(), a.getPhoneE164(), a.getName(), Role.valueOf(a.getRole()), a.getPasswordHash(),
-        a.getHouseholdId(), a.getNodeId(), a.getWorkPhone(), a.getLocale(), a.getCreatedAt());
+    return new Account(
+        a.getId(),
+        a.getPhoneE164(),
+        a.getName(),
+        Role.valueOf(a.getRole()),
+        a.getPasswordHash(),
+        a.getHouseholdId(),
+        a.getNodeId(),
+        a.getWorkPhone(),
+        a.getLocale(),
+        a.getCreatedAt());
   }
 }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.onegrid.grid.Address;
-import org.onegrid.grid.NodeRef;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.grid.NodeRef;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
@@ -27,7 +27,12 @@ public class AccountService {
   private final Tx tx;
   private final Clock clock;
 
-  AccountService(AccountRepository accounts, PasswordHasher passwords, GridService grids, Phones phones, Tx tx,
+  AccountService(
+      AccountRepository accounts,
+      PasswordHasher passwords,
+      GridService grids,
+      Phones phones,
+      Tx tx,
       Clock clock) {
     this.accounts = accounts;
     this.passwords = passwords;
@@ -38,7 +43,9 @@ public class AccountService {
   }
 
   public Account get(long id) {
-    return accounts.findById(id).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
+    return accounts
+        .findById(id)
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
   }
 
   public Optional<Account> findByPhone(String e164) {
@@ -52,8 +59,15 @@ public class AccountService {
     MeView.LeaderCard leader = null;
     if (me.householdId() != null) {
       Address address = grids.household(me.householdId()).orElseThrow();
-      home = new MeView.Home(address.householdId(), address.buildingId(), address.buildingName(), address.unitId(),
-          address.unitName(), address.room(), address.gridId());
+      home =
+          new MeView.Home(
+              address.householdId(),
+              address.buildingId(),
+              address.buildingName(),
+              address.unitId(),
+              address.unitName(),
+              address.room(),
+              address.gridId());
       GridNode grid = grids.get(address.gridId());
       List<GridNode> path = grids.pathOf(grid);
       gridPath = path.stream().map(NodeRef::of).toList();
@@ -66,29 +80,50 @@ public class AccountService {
       staffNode = NodeRef.of(node);
       staffPath = grids.pathOf(node).stream().map(NodeRef::of).toList();
     }
-    return new MeView(me.id(), me.name(), me.role(), me.phone(), me.locale(),
-        me.role() == Role.RESIDENT && me.householdId() == null, home, gridPath, leader, staffNode, staffPath);
+    return new MeView(
+        me.id(),
+        me.name(),
+        me.role(),
+        me.phone(),
+        me.locale(),
+        me.role() == Role.RESIDENT && me.householdId() == null,
+        home,
+        gridPath,
+        leader,
+        staffNode,
+        staffPath);
   }
 
   private MeView.LeaderCard leaderCard(GridNode grid, List<GridNode> path) {
-    String dutyLine = path.stream().filter(n -> n.level() == GridLevel.COMMUNITY).map(GridNode::hotlinePhone)
-        .filter(p -> p != null).findFirst().orElse(null);
+    String dutyLine =
+        path.stream()
+            .filter(n -> n.level() == GridLevel.COMMUNITY)
+            .map(GridNode::hotlinePhone)
+            .filter(p -> p != null)
+            .findFirst()
+            .orElse(null);
     Optional<Account> leader = grids.currentLeaderId(grid.id()).flatMap(accounts::findById);
     if (leader.isEmpty()) {
-      return new MeView.LeaderCard(null, null, null, dutyLine == null ? null : phones.dialable(dutyLine), false);
+      return new MeView.LeaderCard(
+          null, null, null, dutyLine == null ? null : phones.dialable(dutyLine), false);
     }
     Account l = leader.get();
     String call = l.workPhone() != null ? l.workPhone() : dutyLine;
-    return new MeView.LeaderCard(l.id(), l.displayName(), Phones.mask(l.phone()),
-        call == null ? null : phones.dialable(call), true);
+    return new MeView.LeaderCard(
+        l.id(),
+        l.displayName(),
+        Phones.mask(l.phone()),
+        call == null ? null : phones.dialable(call),
+        true);
   }
 
   /** Sets where a resident lives (and their name); their grid follows from it. */
   public void setHome(long accountId, long unitId, String room, @Nullable String name) {
-    tx.run(() -> {
-      Address address = grids.householdFor(unitId, normaliseRoom(room));
-      accounts.updateHome(accountId, address.householdId(), blankToNull(name), clock.instant());
-    });
+    tx.run(
+        () -> {
+          Address address = grids.householdFor(unitId, normaliseRoom(room));
+          accounts.updateHome(accountId, address.householdId(), blankToNull(name), clock.instant());
+        });
   }
 
   public void updateProfile(long accountId, @Nullable String name, @Nullable String locale) {
@@ -96,35 +131,55 @@ public class AccountService {
   }
 
   /**
-   * A grid leader, worker or admin registers a resident who has no smartphone. The resident can later sign in with
-   * the same phone by SMS code and finds their home already set.
+   * A grid leader, worker or admin registers a resident who has no smartphone. The resident can
+   * later sign in with the same phone by SMS code and finds their home already set.
    */
-  public Account registerResident(Account staff, String rawPhone, String name, long unitId, String room) {
+  public Account registerResident(
+      Account staff, String rawPhone, String name, long unitId, String room) {
     String phone = phones.toE164(rawPhone, "phone");
-    Address unit = grids.unit(unitId).orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
+    Address unit =
+        grids
+            .unit(unitId)
+            .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
     requireReach(staff, grids.get(unit.gridId()));
-    return tx.run(() -> {
-      if (accounts.findByPhone(phone).isPresent()) {
-        throw new ApiException(HttpStatus.CONFLICT, "phone-taken");
-      }
-      Address home = grids.householdFor(unitId, normaliseRoom(room));
-      long id = accounts.insertIfAbsent(phone, name.trim(), Role.RESIDENT, null, home.householdId(), null, null,
-          staff.id(), clock.instant());
-      return accounts.findById(id).orElseThrow();
-    });
+    return tx.run(
+        () -> {
+          if (accounts.findByPhone(phone).isPresent()) {
+            throw new ApiException(HttpStatus.CONFLICT, "phone-taken");
+          }
+          Address home = grids.householdFor(unitId, normaliseRoom(room));
+          long id =
+              accounts.insertIfAbsent(
+                  phone,
+                  name.trim(),
+                  Role.RESIDENT,
+                  null,
+                  home.householdId(),
+                  null,
+                  null,
+                  staff.id(),
+                  clock.instant());
+          return accounts.findById(id).orElseThrow();
+        });
   }
 
   /** Creates a staff account (demo data, admin tools); call inside a transaction. */
-  public long createStaff(String phone, String name, Role role, long nodeId, @Nullable String workPhone,
+  public long createStaff(
+      String phone,
+      String name,
+      Role role,
+      long nodeId,
+      @Nullable String workPhone,
       String passwordHash) {
-    return accounts.insertIfAbsent(phone, name, role, passwordHash, null, nodeId, workPhone, null, clock.instant());
+    return accounts.insertIfAbsent(
+        phone, name, role, passwordHash, null, nodeId, workPhone, null, clock.instant());
   }
 
   /** Creates a resident in a household (demo data); call inside a transaction. */
   public long createResident(String phone, String name, long unitId, String room) {
     Address home = grids.householdFor(unitId, room);
-    return accounts.insertIfAbsent(phone, name, Role.RESIDENT, null, home.householdId(), null, null, null,
-        clock.instant());
+    return accounts.insertIfAbsent(
+        phone, name, Role.RESIDENT, null, home.householdId(), null, null, null, clock.instant());
   }
 
   public String hashPassword(String password) {
@@ -138,20 +193,24 @@ public class AccountService {
     }
     GridNode grid = grids.get(gridId);
     requireReach(admin, grid);
-    Account leader = accounts.findById(leaderId)
-        .filter(a -> a.role() == Role.GRID_LEADER)
-        .orElseThrow(() -> ApiException.invalidField("leaderId", "validation.not-a-leader"));
+    Account leader =
+        accounts
+            .findById(leaderId)
+            .filter(a -> a.role() == Role.GRID_LEADER)
+            .orElseThrow(() -> ApiException.invalidField("leaderId", "validation.not-a-leader"));
     if (leader.nodeId() != null) {
       requireReach(admin, grids.get(leader.nodeId()));
     }
-    tx.run(() -> {
-      grids.assignLeader(gridId, leaderId, admin.id());
-      accounts.updateNode(leaderId, gridId, clock.instant());
-    });
+    tx.run(
+        () -> {
+          grids.assignLeader(gridId, leaderId, admin.id());
+          accounts.updateNode(leaderId, gridId, clock.instant());
+        });
   }
 
   /** An admin sets the boundary of a grid in their subtree. */
-  public void setGridBoundary(Account admin, long gridId, @Nullable org.onegrid.grid.GeoPolygon boundary) {
+  public void setGridBoundary(
+      Account admin, long gridId, @Nullable org.onegrid.grid.GeoPolygon boundary) {
     if (!admin.role().isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -159,7 +218,10 @@ public class AccountService {
     grids.setBoundary(gridId, boundary);
   }
 
-  /** 404 rather than 403 when the node is outside the staff member's subtree: its existence is not theirs to know. */
+  /**
+   * 404 rather than 403 when the node is outside the staff member's subtree: its existence is not
+   * theirs to know.
+   */
   public GridNode requireReach(Account staff, GridNode node) {
     if (!reaches(staff, node)) {
       throw ApiException.notFound();

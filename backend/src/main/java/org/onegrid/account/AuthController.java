@@ -35,7 +35,11 @@ class AuthController {
   private final ClientAddress clientAddress;
   private final Messages messages;
 
-  AuthController(AuthService auth, AccountService accounts, SessionTokens sessions, ClientAddress clientAddress,
+  AuthController(
+      AuthService auth,
+      AccountService accounts,
+      SessionTokens sessions,
+      ClientAddress clientAddress,
       Messages messages) {
     this.auth = auth;
     this.accounts = accounts;
@@ -46,13 +50,17 @@ class AuthController {
 
   @Post("/otp")
   @Operation(summary = "Text a 6-digit sign-in code to a phone")
-  HttpResponse<AuthService.CodeSent> requestCode(HttpRequest<?> request, @Body @Valid PhoneRequest body) {
-    return HttpResponse.status(HttpStatus.ACCEPTED).body(
-        auth.requestCode(body.phone(), clientAddress.of(request), messages.localeOf(request)));
+  HttpResponse<AuthService.CodeSent> requestCode(
+      HttpRequest<?> request, @Body @Valid PhoneRequest body) {
+    return HttpResponse.status(HttpStatus.ACCEPTED)
+        .body(
+            auth.requestCode(body.phone(), clientAddress.of(request), messages.localeOf(request)));
   }
 
   @Post("/otp/verify")
-  @Operation(summary = "Sign in with a phone and the code texted to it; a new phone becomes a new resident")
+  @Operation(
+      summary =
+          "Sign in with a phone and the code texted to it; a new phone becomes a new resident")
   MutableHttpResponse<MeView> verify(HttpRequest<?> request, @Body @Valid CodeRequest body) {
     return signedIn(request, auth.verifyCode(body.phone(), body.code(), clientAddress.of(request)));
   }
@@ -60,7 +68,8 @@ class AuthController {
   @Post("/login")
   @Operation(summary = "Staff sign-in with phone and password")
   MutableHttpResponse<MeView> login(HttpRequest<?> request, @Body @Valid PasswordRequest body) {
-    return signedIn(request, auth.passwordLogin(body.phone(), body.password(), clientAddress.of(request)));
+    return signedIn(
+        request, auth.passwordLogin(body.phone(), body.password(), clientAddress.of(request)));
   }
 
   @io.micronaut.http.annotation.Get("/csrf")
@@ -76,16 +85,22 @@ class AuthController {
   }
 
   private MutableHttpResponse<MeView> signedIn(HttpRequest<?> request, Account account) {
-    return sessions.signIn(request, HttpResponse.ok(accounts.me(account.id())), account.id(),
-        List.of(account.role().name()), Map.of());
+    return sessions.signIn(
+        request,
+        HttpResponse.ok(accounts.me(account.id())),
+        account.id(),
+        List.of(account.role().name()),
+        Map.of());
   }
 
   @Serdeable
   record PhoneRequest(@NotBlank @Size(max = 40) String phone) {}
 
   @Serdeable
-  record CodeRequest(@NotBlank @Size(max = 40) String phone, @NotBlank @Size(max = 12) String code) {}
+  record CodeRequest(
+      @NotBlank @Size(max = 40) String phone, @NotBlank @Size(max = 12) String code) {}
 
   @Serdeable
-  record PasswordRequest(@NotBlank @Size(max = 40) String phone, @NotBlank @Size(max = 200) String password) {}
+  record PasswordRequest(
+      @NotBlank @Size(max = 40) String phone, @NotBlank @Size(max = 200) String password) {}
 }

@@ -27,8 +27,9 @@ import org.onegrid.platform.SecretStore;
 import org.onegrid.platform.Tx;
 
 /**
- * Signing in: residents with their phone and a 6-digit SMS code, staff with phone and password. Codes are stored
- * only as keyed hashes, expire, allow a few wrong tries, and requests for them are limited per phone and per IP.
+ * Signing in: residents with their phone and a 6-digit SMS code, staff with phone and password.
+ * Codes are stored only as keyed hashes, expire, allow a few wrong tries, and requests for them are
+ * limited per phone and per IP.
  */
 @Singleton
 class AuthService {
@@ -51,9 +52,19 @@ class AuthService {
   private final SecureRandom random = new SecureRandom();
   private volatile byte[] pepper;
 
-  AuthService(AccountRepository accounts, OtpRepository codes, PasswordHasher passwords, SmsOutbox sms,
-      RateLimiter limiter, Phones phones, Messages messages, SecretStore secrets, OneGridConfig.Otp otp,
-      OneGridConfig.Login login, Tx tx, Clock clock) {
+  AuthService(
+      AccountRepository accounts,
+      OtpRepository codes,
+      PasswordHasher passwords,
+      SmsOutbox sms,
+      RateLimiter limiter,
+      Phones phones,
+      Messages messages,
+      SecretStore secrets,
+      OneGridConfig.Otp otp,
+      OneGridConfig.Login login,
+      Tx tx,
+      Clock clock) {
     this.accounts = accounts;
     this.codes = codes;
     this.passwords = passwords;
@@ -87,11 +98,14 @@ class AuthService {
     limiter.hit("otp-phone:" + phone, otp.getPerPhonePerHour(), HOUR, "rate-limited");
     String code = String.format("%06d", random.nextInt(1_000_000));
     Locale locale = account.map(Account::locale).map(messages::localeOf).orElse(requestLocale);
-    tx.run(() -> {
-      codes.insert(phone, hash(phone, code), now.plus(otp.getTtl()), now);
-      sms.enqueue(phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
-    });
-    return new CodeSent(Phones.mask(phone), otp.getResendAfter().toSeconds(), otp.getTtl().toSeconds());
+    tx.run(
+        () -> {
+          codes.insert(phone, hash(phone, code), now.plus(otp.getTtl()), now);
+          sms.enqueue(
+              phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
+        });
+    return new CodeSent(
+        Phones.mask(phone), otp.getResendAfter().toSeconds(), otp.getTtl().toSeconds());
   }
 
   /** Checks a code and signs in the phone's resident, creating the account on first sign-in. */
@@ -102,23 +116,29 @@ class AuthService {
       throw ApiException.invalidField("code", "validation.otp-format");
     }
     Instant now = clock.instant();
-    OtpCodesRecord latest = codes.findLatest(phone)
-        .filter(c -> c.getConsumedAt() == null && c.getExpiresAt().isAfter(now))
-        .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "otp-expired"));
+    OtpCodesRecord latest =
+        codes
+            .findLatest(phone)
+            .filter(c -> c.getConsumedAt() == null && c.getExpiresAt().isAfter(now))
+            .orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "otp-expired"));
     if (!codes.spendAttempt(latest.getId(), otp.getMaxAttempts())) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "otp-locked");
     }
-    boolean right = MessageDigest.isEqual(latest.getCodeHash().getBytes(StandardCharsets.US_ASCII),
-        hash(phone, code).getBytes(StandardCharsets.US_ASCII));
+    boolean right =
+        MessageDigest.isEqual(
+            latest.getCodeHash().getBytes(StandardCharsets.US_ASCII),
+            hash(phone, code).getBytes(StandardCharsets.US_ASCII));
     if (!right) {
       int left = otp.getMaxAttempts() - latest.getAttempts() - 1;
-      throw left <= 0 ? new ApiException(HttpStatus.BAD_REQUEST, "otp-locked")
+      throw left <= 0
+          ? new ApiException(HttpStatus.BAD_REQUEST, "otp-locked")
           : new ApiException(HttpStatus.BAD_REQUEST, "otp-wrong", left);
     }
     if (!codes.consume(latest.getId(), now)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "otp-expired");
     }
-    long id = accounts.insertIfAbsent(phone, null, Role.RESIDENT, null, null, null, null, null, now);
+    long id =
+        accounts.insertIfAbsent(phone, null, Role.RESIDENT, null, null, null, null, null, now);
     Account account = accounts.findById(id).orElseThrow();
     if (account.role().isStaff()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "staff-use-password");
@@ -151,7 +171,8 @@ class AuthService {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal((phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(mac.doFinal((phone + ":" + code).getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

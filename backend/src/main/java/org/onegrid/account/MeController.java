@@ -39,7 +39,8 @@ class MeController {
   }
 
   @Get
-  @Operation(summary = "Who I am, my household and grid (with its path up the tree), and my grid leader")
+  @Operation(
+      summary = "Who I am, my household and grid (with its path up the tree), and my grid leader")
   MeView me(Authentication auth) {
     return accounts.me(idOf(auth));
   }
@@ -61,8 +62,10 @@ class MeController {
   @Get("/sms")
   @Operation(summary = "The text messages OneGrid sent to my phone, newest first")
   HttpResponse<List<OutboxMessage>> mySms(Authentication auth) {
-    return HttpResponse.ok(sms.sentTo(accounts.get(idOf(auth)).phone(), 50).stream()
-        .map(m -> m.purpose().equals("otp") ? m.withoutBody() : m).toList());
+    return HttpResponse.ok(
+        sms.sentTo(accounts.get(idOf(auth)).phone(), 50).stream()
+            .map(m -> m.purpose().equals("otp") ? m.withoutBody() : m)
+            .toList());
   }
 
   static long idOf(Authentication auth) {
@@ -70,9 +73,13 @@ class MeController {
   }
 
   @Serdeable
-  record ProfileRequest(@Nullable @Size(max = 60) String name, @Nullable @Pattern(regexp = "zh-CN|en") String locale) {}
+  record ProfileRequest(
+      @Nullable @Size(max = 60) String name,
+      @Nullable @Pattern(regexp = "zh-CN|en") String locale) {}
 
   @Serdeable
-  record HomeRequest(@NotNull Long unitId, @NotBlank @Size(max = 20) String room,
+  record HomeRequest(
+      @NotNull Long unitId,
+      @NotBlank @Size(max = 20) String room,
       @Nullable @Size(max = 60) String name) {}
 }

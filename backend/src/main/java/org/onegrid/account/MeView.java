@@ -22,14 +22,24 @@ public record MeView(
 
   /** The resident's household. */
   @Serdeable
-  public record Home(long householdId, long buildingId, String buildingName, long unitId, String unitName,
-      String room, long gridId) {}
+  public record Home(
+      long householdId,
+      long buildingId,
+      String buildingName,
+      long unitId,
+      String unitName,
+      String room,
+      long gridId) {}
 
   /**
-   * The grid leader as a resident sees them: name, masked personal phone, and a number to call that is the leader's
-   * work line or the community's duty line, never their personal phone.
+   * The grid leader as a resident sees them: name, masked personal phone, and a number to call that
+   * is the leader's work line or the community's duty line, never their personal phone.
    */
   @Serdeable
-  public record LeaderCard(@Nullable Long id, @Nullable String name, @Nullable String phoneMasked,
-      @Nullable String callNumber, boolean assigned) {}
+  public record LeaderCard(
+      @Nullable Long id,
+      @Nullable String name,
+      @Nullable String phoneMasked,
+      @Nullable String callNumber,
+      boolean assigned) {}
 }

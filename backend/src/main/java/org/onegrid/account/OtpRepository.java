@@ -37,20 +37,28 @@ class OtpRepository {
         .fetchOptional();
   }
 
-  /** Counts one try against the code; false when it has no tries left (or is used), in which case nothing changed. */
+  /**
+   * Counts one try against the code; false when it has no tries left (or is used), in which case
+   * nothing changed.
+   */
   boolean spendAttempt(long id, int maxAttempts) {
     return dsl.update(OTP_CODES)
-        .set(OTP_CODES.ATTEMPTS, OTP_CODES.ATTEMPTS.plus(1))
-        .where(OTP_CODES.ID.eq(id), OTP_CODES.ATTEMPTS.lt(maxAttempts), OTP_CODES.CONSUMED_AT.isNull())
-        .execute() == 1;
+            .set(OTP_CODES.ATTEMPTS, OTP_CODES.ATTEMPTS.plus(1))
+            .where(
+                OTP_CODES.ID.eq(id),
+                OTP_CODES.ATTEMPTS.lt(maxAttempts),
+                OTP_CODES.CONSUMED_AT.isNull())
+            .execute()
+        == 1;
   }
 
   /** Marks the code used; false when another request used it first. */
   boolean consume(long id, Instant now) {
     return dsl.update(OTP_CODES)
-        .set(OTP_CODES.CONSUMED_AT, now)
-        .where(OTP_CODES.ID.eq(id), OTP_CODES.CONSUMED_AT.isNull())
-        .execute() == 1;
+            .set(OTP_CODES.CONSUMED_AT, now)
+            .where(OTP_CODES.ID.eq(id), OTP_CODES.CONSUMED_AT.isNull())
+            .execute()
+        == 1;
   }
 
   int deleteExpiredBefore(Instant cutoff) {

@@ -8,25 +8,37 @@ import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
-/** Staff passwords: PBKDF2-HMAC-SHA256 with a random salt and 600,000 iterations (OWASP's figure for it). */
+/**
+ * Staff passwords: PBKDF2-HMAC-SHA256 with a random salt and 600,000 iterations (OWASP's figure for
+ * it).
+ */
 @Singleton
 class PasswordHasher {
 
   private static final String PREFIX = "pbkdf2-sha256";
   private static final int ITERATIONS = 600_000;
-  private static final String DUMMY = "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA$"
-      + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  private static final String DUMMY =
+      "pbkdf2-sha256$600000$AAAAAAAAAAAAAAAAAAAAAA$"
+          + "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   private final SecureRandom random = new SecureRandom();
 
   String hash(String password) {
     byte[] salt = new byte[16];
     random.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$"
+    return PREFIX
+        + "$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(derive(password, salt, ITERATIONS));
   }
 
-  /** Checks a password; with no stored hash it still spends the same time, so timing does not tell who exists. */
+  /**
+   * Checks a password; with no stored hash it still spends the same time, so timing does not tell
+   * who exists.
+   */
   boolean matches(String password, String stored) {
     String[] parts = (stored == null ? DUMMY : stored).split("\\$");
     if (parts.length != 4 || !PREFIX.equals(parts[0])) {

@@ -3,7 +3,10 @@ package org.onegrid.account;
 import io.micronaut.serde.annotation.Serdeable;
 import org.onegrid.grid.GridLevel;
 
-/** What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role names. */
+/**
+ * What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role
+ * names.
+ */
 @Serdeable
 public enum Role {
   RESIDENT(null),

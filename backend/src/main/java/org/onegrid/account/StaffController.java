@@ -24,17 +24,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
-import org.onegrid.grid.NodeRef;
 import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
-import org.onegrid.platform.Phones;
 
-/** The staff side of the grid tree: each staff member sees and acts only within their own subtree. */
+/**
+ * The staff side of the grid tree: each staff member sees and acts only within their own subtree.
+ */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,7 +51,9 @@ class StaffController {
   }
 
   @Get("/staff/nodes/{id}")
-  @Operation(summary = "A node of my subtree: its path, its children with their grid leaders, and its staff")
+  @Operation(
+      summary =
+          "A node of my subtree: its path, its children with their grid leaders, and its staff")
   StaffViews.NodeDetail node(Authentication auth, @PathVariable long id) {
     Account staff = staff(auth);
     return views.detail(staff, accounts.requireReach(staff, grids.get(id)));
@@ -66,18 +67,23 @@ class StaffController {
   }
 
   @Put("/grids/{id}/leader")
-  @Operation(summary = "Make a grid-leader account the current leader of a grid (the previous one becomes history)")
-  List<StaffViews.LeaderTerm> assignLeader(Authentication auth, @PathVariable long id,
-      @Body @Valid LeaderRequest body) {
+  @Operation(
+      summary =
+          "Make a grid-leader account the current leader of a grid (the previous one becomes history)")
+  List<StaffViews.LeaderTerm> assignLeader(
+      Authentication auth, @PathVariable long id, @Body @Valid LeaderRequest body) {
     Account admin = staff(auth);
     accounts.assignGridLeader(admin, id, body.leaderId());
     return views.leaderHistory(id);
   }
 
   @Put("/grids/{id}/boundary")
-  @Operation(summary = "Set a grid's boundary as a GeoJSON Polygon ([lng, lat] pairs); GPS points inside it are "
-      + "placed in this grid")
-  StaffViews.NodeDetail setBoundary(Authentication auth, @PathVariable long id, @Body GeoPolygon body) {
+  @Operation(
+      summary =
+          "Set a grid's boundary as a GeoJSON Polygon ([lng, lat] pairs); GPS points inside it are "
+              + "placed in this grid")
+  StaffViews.NodeDetail setBoundary(
+      Authentication auth, @PathVariable long id, @Body GeoPolygon body) {
     Account admin = staff(auth);
     accounts.setGridBoundary(admin, id, body);
     return views.detail(admin, grids.get(id));
@@ -92,23 +98,31 @@ class StaffController {
 
   @Post("/residents")
   @Operation(summary = "Register a resident on their behalf (for people without a smartphone)")
-  HttpResponse<StaffViews.ResidentRow> register(Authentication auth, @Body @Valid RegisterRequest body) {
+  HttpResponse<StaffViews.ResidentRow> register(
+      Authentication auth, @Body @Valid RegisterRequest body) {
     Account staff = staff(auth);
-    Account resident = accounts.registerResident(staff, body.phone(), body.name(), body.unitId(), body.room());
+    Account resident =
+        accounts.registerResident(staff, body.phone(), body.name(), body.unitId(), body.room());
     return HttpResponse.status(HttpStatus.CREATED).body(views.residentRow(staff, resident));
   }
 
   @Get("/grids/{id}/residents{?after,limit}")
-  @Operation(summary = "Residents of a grid, a page at a time in a stable order (pass the last id as after)")
-  StaffViews.ResidentPage residents(Authentication auth, @PathVariable long id,
-      @Nullable @QueryValue @Min(0) Long after, @Nullable @QueryValue @Min(1) @Max(200) Integer limit) {
+  @Operation(
+      summary =
+          "Residents of a grid, a page at a time in a stable order (pass the last id as after)")
+  StaffViews.ResidentPage residents(
+      Authentication auth,
+      @PathVariable long id,
+      @Nullable @QueryValue @Min(0) Long after,
+      @Nullable @QueryValue @Min(1) @Max(200) Integer limit) {
     Account staff = staff(auth);
     accounts.requireReach(staff, grid(id));
     int size = limit == null ? 50 : limit;
     List<Account> page = accounts.residentsOfGrid(id, after == null ? 0 : after, size + 1);
     boolean more = page.size() > size;
     List<Account> shown = more ? page.subList(0, size) : page;
-    return new StaffViews.ResidentPage(shown.stream().map(r -> views.residentRow(staff, r)).toList(),
+    return new StaffViews.ResidentPage(
+        shown.stream().map(r -> views.residentRow(staff, r)).toList(),
         more ? shown.get(shown.size() - 1).id() : null);
   }
 
@@ -132,6 +146,9 @@ class StaffController {
   record LeaderRequest(@NotNull Long leaderId) {}
 
   @Serdeable
-  record RegisterRequest(@NotBlank @Size(max = 40) String phone, @NotBlank @Size(max = 60) String name,
-      @NotNull Long unitId, @NotBlank @Size(max = 20) String room) {}
+  record RegisterRequest(
+      @NotBlank @Size(max = 40) String phone,
+      @NotBlank @Size(max = 60) String name,
+      @NotNull Long unitId,
+      @NotBlank @Size(max = 20) String room) {}
 }

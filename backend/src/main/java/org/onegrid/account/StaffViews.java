@@ -9,10 +9,10 @@ import java.util.Map;
 import org.onegrid.grid.Address;
 import org.onegrid.grid.BuildingView;
 import org.onegrid.grid.GeoPolygon;
-import org.onegrid.grid.NodeRef;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.grid.NodeRef;
 import org.onegrid.platform.Phones;
 
 /** Shapes what staff see, masking phones for those who do not serve the person directly. */
@@ -29,39 +29,66 @@ class StaffViews {
 
   NodeDetail detail(Account viewer, GridNode node) {
     List<GridNode> children = grids.children(node.id());
-    List<Long> gridIds = children.stream().filter(c -> c.level() == GridLevel.GRID).map(GridNode::id).toList();
+    List<Long> gridIds =
+        children.stream().filter(c -> c.level() == GridLevel.GRID).map(GridNode::id).toList();
     if (node.level() == GridLevel.GRID) {
       gridIds = List.of(node.id());
     }
     Map<Long, Long> leaderIds = grids.currentLeaderIds(gridIds);
     Map<Long, Account> leaders = accounts.byIds(leaderIds.values());
-    java.util.function.Function<Long, Account> leaderOf = gridId -> {
-      Long leaderId = leaderIds.get(gridId);
-      return leaderId == null ? null : leaders.get(leaderId);
-    };
-    List<ChildRow> rows = children.stream().map(c -> new ChildRow(NodeRef.of(c), person(viewer, leaderOf.apply(c.id()))))
-        .toList();
-    List<Person> staff = accounts.staffAt(List.of(node.id())).stream().map(a -> person(viewer, a)).toList();
-    Person leader = node.level() == GridLevel.GRID ? person(viewer, leaderOf.apply(node.id())) : null;
-    List<BuildingView> buildings = node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
-        ? grids.buildingsUnder(node) : List.of();
-    GeoPolygon boundary = node.level() == GridLevel.GRID ? grids.boundaryOf(node.id()).orElse(null) : null;
-    return new NodeDetail(NodeRef.of(node), grids.pathOf(node).stream().map(NodeRef::of).toList(), rows, staff,
-        leader, buildings, boundary);
+    java.util.function.Function<Long, Account> leaderOf =
+        gridId -> {
+          Long leaderId = leaderIds.get(gridId);
+          return leaderId == null ? null : leaders.get(leaderId);
+        };
+    List<ChildRow> rows =
+        children.stream()
+            .map(c -> new ChildRow(NodeRef.of(c), person(viewer, leaderOf.apply(c.id()))))
+            .toList();
+    List<Person> staff =
+        accounts.staffAt(List.of(node.id())).stream().map(a -> person(viewer, a)).toList();
+    Person leader =
+        node.level() == GridLevel.GRID ? person(viewer, leaderOf.apply(node.id())) : null;
+    List<BuildingView> buildings =
+        node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
+            ? grids.buildingsUnder(node)
+            : List.of();
+    GeoPolygon boundary =
+        node.level() == GridLevel.GRID ? grids.boundaryOf(node.id()).orElse(null) : null;
+    return new NodeDetail(
+        NodeRef.of(node),
+        grids.pathOf(node).stream().map(NodeRef::of).toList(),
+        rows,
+        staff,
+        leader,
+        buildings,
+        boundary);
   }
 
   List<LeaderTerm> leaderHistory(long gridId) {
     var history = grids.leaderHistory(gridId);
     Map<Long, Account> people = accounts.byIds(history.stream().map(h -> h.leaderId()).toList());
-    return history.stream().map(h -> new LeaderTerm(h.leaderId(),
-        people.get(h.leaderId()) == null ? "?" : people.get(h.leaderId()).displayName(), h.startedAt(),
-        h.endedAt())).toList();
+    return history.stream()
+        .map(
+            h ->
+                new LeaderTerm(
+                    h.leaderId(),
+                    people.get(h.leaderId()) == null ? "?" : people.get(h.leaderId()).displayName(),
+                    h.startedAt(),
+                    h.endedAt()))
+        .toList();
   }
 
   ResidentRow residentRow(Account viewer, Account resident) {
-    Address home = resident.householdId() == null ? null : grids.household(resident.householdId()).orElse(null);
-    boolean servesThem = home != null && viewer.nodeId() != null && viewer.nodeId() == home.gridId();
-    return new ResidentRow(resident.id(), resident.displayName(),
+    Address home =
+        resident.householdId() == null
+            ? null
+            : grids.household(resident.householdId()).orElse(null);
+    boolean servesThem =
+        home != null && viewer.nodeId() != null && viewer.nodeId() == home.gridId();
+    return new ResidentRow(
+        resident.id(),
+        resident.displayName(),
         servesThem ? resident.phone() : Phones.mask(resident.phone()),
         home == null ? null : home.buildingName() + " " + home.unitName() + " " + home.room());
   }
@@ -71,15 +98,26 @@ class StaffViews {
     if (person == null) {
       return null;
     }
-    boolean above = person.nodeId() != null && viewer.role().isAdmin()
-        && accounts.reaches(viewer, grids.get(person.nodeId()));
-    return new Person(person.id(), person.displayName(), person.role(),
+    boolean above =
+        person.nodeId() != null
+            && viewer.role().isAdmin()
+            && accounts.reaches(viewer, grids.get(person.nodeId()));
+    return new Person(
+        person.id(),
+        person.displayName(),
+        person.role(),
         above || person.id() == viewer.id() ? person.phone() : Phones.mask(person.phone()));
   }
 
   @Serdeable
-  record NodeDetail(NodeRef node, List<NodeRef> path, List<ChildRow> children, List<Person> staff,
-      @Nullable Person leader, List<BuildingView> buildings, @Nullable GeoPolygon boundary) {}
+  record NodeDetail(
+      NodeRef node,
+      List<NodeRef> path,
+      List<ChildRow> children,
+      List<Person> staff,
+      @Nullable Person leader,
+      List<BuildingView> buildings,
+      @Nullable GeoPolygon boundary) {}
 
   @Serdeable
   record ChildRow(NodeRef node, @Nullable Person leader) {}

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A demo city modelled on Zhengzhou's districts and communities, loaded into an empty database on first start. On by
- * default with the embedded database, off with a configured server; {@code onegrid.demo.enabled} decides either way.
- * All people in it are fictional.
+ * A demo city modelled on Zhengzhou's districts and communities, loaded into an empty database on
+ * first start. On by default with the embedded database, off with a configured server; {@code
+ * onegrid.demo.enabled} decides either way. All people in it are fictional.
  */
 @Singleton
 @Requires(condition = DemoEnabled.class)
@@ -28,10 +28,10 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   static final String STAFF_PASSWORD = "onegrid-demo";
   private static final Logger LOG = LoggerFactory.getLogger(DemoCityLoader.class);
 
-  private static final List<String> LEADER_NAMES = List.of("李秀英", "王淑珍", "刘建华", "陈志强", "杨丽娟",
-      "赵德明", "黄晓燕", "周国庆", "吴美玲", "徐永红", "孙海涛", "马春梅");
-  private static final List<String> RESIDENT_NAMES = List.of("张桂兰", "朱文斌", "胡玉珍", "郭振华", "何桂芝",
-      "高建平", "林小红", "罗志明", "梁秀梅", "宋德胜", "郑丽华", "谢国强");
+  private static final List<String> LEADER_NAMES =
+      List.of("李秀英", "王淑珍", "刘建华", "陈志强", "杨丽娟", "赵德明", "黄晓燕", "周国庆", "吴美玲", "徐永红", "孙海涛", "马春梅");
+  private static final List<String> RESIDENT_NAMES =
+      List.of("张桂兰", "朱文斌", "胡玉珍", "郭振华", "何桂芝", "高建平", "林小红", "罗志明", "梁秀梅", "宋德胜", "郑丽华", "谢国强");
 
   private final GridService grids;
   private final AccountService accounts;
@@ -51,37 +51,77 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   }
 
   void load() {
-    tx.run(() -> {
-      secrets.lockUntilCommit("demo-city-lock");
-      if (!grids.isEmpty()) {
-        return;
-      }
-      LOG.info("Empty database: loading the demo city (郑州市). Turn this off with ONEGRID_DEMO_ENABLED=false.");
-      String password = accounts.hashPassword(STAFF_PASSWORD);
-      GridNode city = grids.create(null, GridLevel.CITY, "4101", "郑州市", "+863712345678", null);
-      accounts.createStaff("+8613800000001", "王建国", Role.CITY_ADMIN, city.id(), null, password);
+    tx.run(
+        () -> {
+          secrets.lockUntilCommit("demo-city-lock");
+          if (!grids.isEmpty()) {
+            return;
+          }
+          LOG.info(
+              "Empty database: loading the demo city (郑州市). Turn this off with ONEGRID_DEMO_ENABLED=false.");
+          String password = accounts.hashPassword(STAFF_PASSWORD);
+          GridNode city = grids.create(null, GridLevel.CITY, "4101", "郑州市", "+863712345678", null);
+          accounts.createStaff("+8613800000001", "王建国", Role.CITY_ADMIN, city.id(), null, password);
 
-      GridNode erqi = district(city, "410103", "二七区");
-      GridNode jinshui = district(city, "410105", "金水区");
-      GridNode huiji = district(city, "410108", "惠济区");
-      accounts.createStaff("+8613800000002", "张卫东", Role.DISTRICT_ADMIN, erqi.id(), null, password);
+          GridNode erqi = district(city, "410103", "二七区");
+          GridNode jinshui = district(city, "410105", "金水区");
+          GridNode huiji = district(city, "410108", "惠济区");
+          accounts.createStaff(
+              "+8613800000002", "张卫东", Role.DISTRICT_ADMIN, erqi.id(), null, password);
 
-      GridNode jianzhong = street(erqi, "410103001", "建中街街道");
-      GridNode jingba = street(jinshui, "410105002", "经八路街道");
-      GridNode xincheng = street(huiji, "410108003", "新城街道");
-      accounts.createStaff("+8613800000003", "刘振国", Role.STREET_ADMIN, jianzhong.id(), null, password);
+          GridNode jianzhong = street(erqi, "410103001", "建中街街道");
+          GridNode jingba = street(jinshui, "410105002", "经八路街道");
+          GridNode xincheng = street(huiji, "410108003", "新城街道");
+          accounts.createStaff(
+              "+8613800000003", "刘振国", Role.STREET_ADMIN, jianzhong.id(), null, password);
 
-      int[] leader = {0};
-      int[] resident = {0};
-      community(jianzhong, "410103001001", "民主路社区", "+863716801001", 34.7472, 113.6401, leader, resident,
-          password, "+8613800000010");
-      community(jianzhong, "410103001002", "工人新村社区", "+863716801002", 34.7431, 113.6335, leader, resident,
-          password, "+8613800000011");
-      community(jingba, "410105002001", "黄河路社区", "+863716801003", 34.7803, 113.6731, leader, resident,
-          password, "+8613800000012");
-      community(xincheng, "410108003001", "英才社区", "+863716801004", 34.8562, 113.6217, leader, resident,
-          password, "+8613800000013");
-    });
+          int[] leader = {0};
+          int[] resident = {0};
+          community(
+              jianzhong,
+              "410103001001",
+              "民主路社区",
+              "+863716801001",
+              34.7472,
+              113.6401,
+              leader,
+              resident,
+              password,
+              "+8613800000010");
+          community(
+              jianzhong,
+              "410103001002",
+              "工人新村社区",
+              "+863716801002",
+              34.7431,
+              113.6335,
+              leader,
+              resident,
+              password,
+              "+8613800000011");
+          community(
+              jingba,
+              "410105002001",
+              "黄河路社区",
+              "+863716801003",
+              34.7803,
+              113.6731,
+              leader,
+              resident,
+              password,
+              "+8613800000012");
+          community(
+              xincheng,
+              "410108003001",
+              "英才社区",
+              "+863716801004",
+              34.8562,
+              113.6217,
+              leader,
+              resident,
+              password,
+              "+8613800000013");
+        });
   }
 
   private GridNode district(GridNode city, String code, String name) {
@@ -92,22 +132,40 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     return grids.create(district, GridLevel.STREET, code, name, null, null);
   }
 
-  /** A community of one zone and three grids, five buildings of three units each, a leader per grid. */
-  private void community(GridNode street, String code, String name, String hotline, double lat, double lng,
-      int[] leader, int[] resident, String password, String adminPhone) {
+  /**
+   * A community of one zone and three grids, five buildings of three units each, a leader per grid.
+   */
+  private void community(
+      GridNode street,
+      String code,
+      String name,
+      String hotline,
+      double lat,
+      double lng,
+      int[] leader,
+      int[] resident,
+      String password,
+      String adminPhone) {
     GridNode community = grids.create(street, GridLevel.COMMUNITY, code, name, hotline, null);
-    accounts.createStaff(adminPhone, name.substring(0, 2) + "社区书记", Role.COMMUNITY_ADMIN, community.id(), null,
+    accounts.createStaff(
+        adminPhone,
+        name.substring(0, 2) + "社区书记",
+        Role.COMMUNITY_ADMIN,
+        community.id(),
+        null,
         password);
     GridNode zone = grids.create(community, GridLevel.ZONE, code + "01", "第一片区", null, null);
     for (int g = 1; g <= 3; g++) {
       double south = lat + (g - 1) * 0.002;
       GeoPolygon boundary = GeoPolygon.rectangle(south, lng, south + 0.002, lng + 0.003);
-      GridNode grid = grids.create(zone, GridLevel.GRID, code + "01" + g, "第" + g + "网格", null, boundary);
+      GridNode grid =
+          grids.create(zone, GridLevel.GRID, code + "01" + g, "第" + g + "网格", null, boundary);
       long firstUnit = 0;
       for (int b = 1; b <= 5; b++) {
         int buildingNumber = (g - 1) * 5 + b;
-        long building = grids.addBuilding(grid.id(), buildingNumber + "号楼", buildingNumber,
-            south + 0.001, lng + 0.0005 * b);
+        long building =
+            grids.addBuilding(
+                grid.id(), buildingNumber + "号楼", buildingNumber, south + 0.001, lng + 0.0005 * b);
         for (int u = 1; u <= 3; u++) {
           long unit = grids.addUnit(building, u + "单元", u);
           if (firstUnit == 0) {
@@ -118,16 +176,30 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       int n = leader[0]++;
       String leaderPhone = String.format("+86138%08d", 1001 + n);
       String workPhone = String.format("+86371%08d", 68020001 + n);
-      long leaderId = accounts.createStaff(leaderPhone, LEADER_NAMES.get(n % LEADER_NAMES.size()), Role.GRID_LEADER,
-          grid.id(), workPhone, password);
+      long leaderId =
+          accounts.createStaff(
+              leaderPhone,
+              LEADER_NAMES.get(n % LEADER_NAMES.size()),
+              Role.GRID_LEADER,
+              grid.id(),
+              workPhone,
+              password);
       grids.assignLeader(grid.id(), leaderId, null);
       if (g == 1) {
-        accounts.createStaff(String.format("+86138%08d", 2001 + n), "网格员" + (n + 1), Role.GRID_WORKER, grid.id(),
-            null, password);
+        accounts.createStaff(
+            String.format("+86138%08d", 2001 + n),
+            "网格员" + (n + 1),
+            Role.GRID_WORKER,
+            grid.id(),
+            null,
+            password);
       }
       int r = resident[0]++;
-      accounts.createResident(String.format("+86139%08d", 1 + r), RESIDENT_NAMES.get(r % RESIDENT_NAMES.size()),
-          firstUnit, "101");
+      accounts.createResident(
+          String.format("+86139%08d", 1 + r),
+          RESIDENT_NAMES.get(r % RESIDENT_NAMES.size()),
+          firstUnit,
+          "101");
     }
   }
 }

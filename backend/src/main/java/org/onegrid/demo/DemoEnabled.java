@@ -4,13 +4,20 @@ import io.micronaut.context.condition.Condition;
 import io.micronaut.context.condition.ConditionContext;
 import org.onegrid.platform.DatabaseConfigurer;
 
-/** {@code onegrid.demo.enabled} when set; otherwise on exactly when the embedded database is in use. */
+/**
+ * {@code onegrid.demo.enabled} when set; otherwise on exactly when the embedded database is in use.
+ */
 final class DemoEnabled implements Condition {
 
   @Override
   public boolean matches(ConditionContext context) {
-    return context.getProperty("onegrid.demo.enabled", Boolean.class)
-        .orElseGet(() -> DatabaseConfigurer.isEmbedded(
-            context.getProperty(DatabaseConfigurer.URL_PROPERTY, String.class).orElse(null)));
+    return context
+        .getProperty("onegrid.demo.enabled", Boolean.class)
+        .orElseGet(
+            () ->
+                DatabaseConfigurer.isEmbedded(
+                    context
+                        .getProperty(DatabaseConfigurer.URL_PROPERTY, String.class)
+                        .orElse(null)));
   }
 }

@@ -25,38 +25,60 @@ class AddressRepository {
     this.tx = tx;
   }
 
-  long insertBuilding(long gridId, String name, int sortOrder, Double lat, Double lng, Instant now) {
-    return tx.insertReturningId(dsl.insertInto(BUILDINGS)
-        .set(BUILDINGS.GRID_ID, gridId)
-        .set(BUILDINGS.NAME, name)
-        .set(BUILDINGS.SORT_ORDER, sortOrder)
-        .set(BUILDINGS.LAT, lat == null ? null : BigDecimal.valueOf(lat))
-        .set(BUILDINGS.LNG, lng == null ? null : BigDecimal.valueOf(lng))
-        .set(BUILDINGS.CREATED_AT, now));
+  long insertBuilding(
+      long gridId, String name, int sortOrder, Double lat, Double lng, Instant now) {
+    return tx.insertReturningId(
+        dsl.insertInto(BUILDINGS)
+            .set(BUILDINGS.GRID_ID, gridId)
+            .set(BUILDINGS.NAME, name)
+            .set(BUILDINGS.SORT_ORDER, sortOrder)
+            .set(BUILDINGS.LAT, lat == null ? null : BigDecimal.valueOf(lat))
+            .set(BUILDINGS.LNG, lng == null ? null : BigDecimal.valueOf(lng))
+            .set(BUILDINGS.CREATED_AT, now));
   }
 
   long insertUnit(long buildingId, String name, int sortOrder) {
-    return tx.insertReturningId(dsl.insertInto(BUILDING_UNITS)
-        .set(BUILDING_UNITS.BUILDING_ID, buildingId)
-        .set(BUILDING_UNITS.NAME, name)
-        .set(BUILDING_UNITS.SORT_ORDER, sortOrder));
+    return tx.insertReturningId(
+        dsl.insertInto(BUILDING_UNITS)
+            .set(BUILDING_UNITS.BUILDING_ID, buildingId)
+            .set(BUILDING_UNITS.NAME, name)
+            .set(BUILDING_UNITS.SORT_ORDER, sortOrder));
   }
 
   /** The buildings of every grid below {@code subtreePath}, with their units, in display order. */
   List<BuildingView> findBuildingsUnder(String subtreePath) {
-    var rows = dsl.select(BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID, GRID_NODES.NAME, BUILDING_UNITS.ID,
-            BUILDING_UNITS.NAME)
-        .from(BUILDINGS)
-        .join(GRID_NODES).on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-        .leftJoin(BUILDING_UNITS).on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
-        .where(GRID_NODES.PATH.startsWith(subtreePath))
-        .orderBy(BUILDINGS.SORT_ORDER, BUILDINGS.NAME, BUILDINGS.ID, BUILDING_UNITS.SORT_ORDER, BUILDING_UNITS.ID)
-        .fetch();
+    var rows =
+        dsl.select(
+                BUILDINGS.ID,
+                BUILDINGS.NAME,
+                BUILDINGS.GRID_ID,
+                GRID_NODES.NAME,
+                BUILDING_UNITS.ID,
+                BUILDING_UNITS.NAME)
+            .from(BUILDINGS)
+            .join(GRID_NODES)
+            .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+            .leftJoin(BUILDING_UNITS)
+            .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
+            .where(GRID_NODES.PATH.startsWith(subtreePath))
+            .orderBy(
+                BUILDINGS.SORT_ORDER,
+                BUILDINGS.NAME,
+                BUILDINGS.ID,
+                BUILDING_UNITS.SORT_ORDER,
+                BUILDING_UNITS.ID)
+            .fetch();
     List<BuildingView> buildings = new java.util.ArrayList<>();
     BuildingView current = null;
     for (var row : rows) {
       if (current == null || current.id() != row.value1()) {
-        current = new BuildingView(row.value1(), row.value2(), row.value3(), row.value4(), new java.util.ArrayList<>());
+        current =
+            new BuildingView(
+                row.value1(),
+                row.value2(),
+                row.value3(),
+                row.value4(),
+                new java.util.ArrayList<>());
         buildings.add(current);
       }
       if (row.value5() != null) {
@@ -68,22 +90,43 @@ class AddressRepository {
 
   /** The unit with its building and grid, or empty when there is no such unit. */
   Optional<Address> findUnit(long unitId) {
-    return dsl.select(BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID)
+    return dsl.select(
+            BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID)
         .from(BUILDING_UNITS)
-        .join(BUILDINGS).on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
         .where(BUILDING_UNITS.ID.eq(unitId))
-        .fetchOptional(r -> new Address(null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetchOptional(
+            r ->
+                new Address(
+                    null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
   Optional<Address> findHousehold(long householdId) {
-    return dsl.select(HOUSEHOLDS.ID, HOUSEHOLDS.ROOM, BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID,
-            BUILDINGS.NAME, BUILDINGS.GRID_ID)
+    return dsl.select(
+            HOUSEHOLDS.ID,
+            HOUSEHOLDS.ROOM,
+            BUILDING_UNITS.ID,
+            BUILDING_UNITS.NAME,
+            BUILDINGS.ID,
+            BUILDINGS.NAME,
+            BUILDINGS.GRID_ID)
         .from(HOUSEHOLDS)
-        .join(BUILDING_UNITS).on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS).on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .join(BUILDING_UNITS)
+        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
         .where(HOUSEHOLDS.ID.eq(householdId))
-        .fetchOptional(r -> new Address(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-            r.value7()));
+        .fetchOptional(
+            r ->
+                new Address(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7()));
   }
 
   /** The household in this unit and room, created when it is the first resident there. */
@@ -94,7 +137,8 @@ class AddressRepository {
         .set(HOUSEHOLDS.CREATED_AT, now)
         .onDuplicateKeyIgnore()
         .execute();
-    return dsl.select(HOUSEHOLDS.ID).from(HOUSEHOLDS)
+    return dsl.select(HOUSEHOLDS.ID)
+        .from(HOUSEHOLDS)
         .where(HOUSEHOLDS.UNIT_ID.eq(unitId), HOUSEHOLDS.ROOM.eq(room))
         .fetchSingle(HOUSEHOLDS.ID);
   }

@@ -4,14 +4,18 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * A GeoJSON Polygon ({@code {"type":"Polygon","coordinates":[[[lng,lat],...]]}}): the first ring is the outline, any
- * further rings are holes. Held as text in the database and tested in memory, since jOOQ's open-source edition has no
- * spatial types; a bounding-box index finds the few candidate grids first.
+ * A GeoJSON Polygon ({@code {"type":"Polygon","coordinates":[[[lng,lat],...]]}}): the first ring is
+ * the outline, any further rings are holes. Held as text in the database and tested in memory,
+ * since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few
+ * candidate grids first.
  */
 @Serdeable
 public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
 
-  /** Null when the shape is not a usable polygon: not "Polygon", a ring of fewer than 4 points, bad coordinates. */
+  /**
+   * Null when the shape is not a usable polygon: not "Polygon", a ring of fewer than 4 points, bad
+   * coordinates.
+   */
   public String problem() {
     if (!"Polygon".equals(type) || coordinates == null || coordinates.isEmpty()) {
       return "validation.polygon";
@@ -21,8 +25,12 @@ public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
         return "validation.polygon";
       }
       for (List<Double> point : ring) {
-        if (point == null || point.size() < 2 || point.get(0) == null || point.get(1) == null
-            || Math.abs(point.get(0)) > 180 || Math.abs(point.get(1)) > 90) {
+        if (point == null
+            || point.size() < 2
+            || point.get(0) == null
+            || point.get(1) == null
+            || Math.abs(point.get(0)) > 180
+            || Math.abs(point.get(1)) > 90) {
           return "validation.polygon";
         }
       }
@@ -75,7 +83,14 @@ public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
 
   /** An axis-aligned rectangle, handy for demo data and tests. */
   public static GeoPolygon rectangle(double south, double west, double north, double east) {
-    return new GeoPolygon("Polygon", List.of(List.of(List.of(west, south), List.of(east, south),
-        List.of(east, north), List.of(west, north), List.of(west, south))));
+    return new GeoPolygon(
+        "Polygon",
+        List.of(
+            List.of(
+                List.of(west, south),
+                List.of(east, south),
+                List.of(east, north),
+                List.of(west, north),
+                List.of(west, south))));
   }
 }

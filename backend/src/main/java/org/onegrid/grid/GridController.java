@@ -18,7 +18,10 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
 
-/** What any signed-in person may know of the grid tree: communities, their buildings, and which grid a point is in. */
+/**
+ * What any signed-in person may know of the grid tree: communities, their buildings, and which grid
+ * a point is in.
+ */
 @Controller("/api/v1")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -34,12 +37,21 @@ class GridController {
   @Get("/communities{?q}")
   @Operation(summary = "Search communities by name, for a new resident choosing their home")
   List<CommunityView> communities(@Nullable @QueryValue @Size(max = 50) String q) {
-    return grids.searchCommunities(q, 50).stream().map(c -> {
-      List<GridNode> path = grids.pathOf(c);
-      String area = String.join(" · ", path.stream().filter(n -> n.level() == GridLevel.DISTRICT
-          || n.level() == GridLevel.STREET).map(GridNode::name).toList());
-      return new CommunityView(c.id(), c.name(), area);
-    }).toList();
+    return grids.searchCommunities(q, 50).stream()
+        .map(
+            c -> {
+              List<GridNode> path = grids.pathOf(c);
+              String area =
+                  String.join(
+                      " · ",
+                      path.stream()
+                          .filter(
+                              n -> n.level() == GridLevel.DISTRICT || n.level() == GridLevel.STREET)
+                          .map(GridNode::name)
+                          .toList());
+              return new CommunityView(c.id(), c.name(), area);
+            })
+        .toList();
   }
 
   @Get("/communities/{id}/buildings")
@@ -50,7 +62,8 @@ class GridController {
 
   @Get("/grid-nodes/locate")
   @Operation(summary = "The grid whose boundary contains a GPS point")
-  Optional<NodeRef> locate(@QueryValue @Min(-90) @Max(90) double lat, @QueryValue @Min(-180) @Max(180) double lng) {
+  Optional<NodeRef> locate(
+      @QueryValue @Min(-90) @Max(90) double lat, @QueryValue @Min(-180) @Max(180) double lng) {
     return grids.locate(lat, lng).map(NodeRef::of);
   }
 

@@ -22,22 +22,26 @@ class GridLeaderRepository {
   }
 
   Optional<Long> findCurrentLeaderId(long gridId) {
-    return dsl.select(GRID_LEADER_ASSIGNMENTS.LEADER_ID).from(GRID_LEADER_ASSIGNMENTS)
-        .where(GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
+    return dsl.select(GRID_LEADER_ASSIGNMENTS.LEADER_ID)
+        .from(GRID_LEADER_ASSIGNMENTS)
+        .where(
+            GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
         .fetchOptional(GRID_LEADER_ASSIGNMENTS.LEADER_ID);
   }
 
   Map<Long, Long> findCurrentLeaderIds(Collection<Long> gridIds) {
     return dsl.select(GRID_LEADER_ASSIGNMENTS.GRID_ID, GRID_LEADER_ASSIGNMENTS.LEADER_ID)
         .from(GRID_LEADER_ASSIGNMENTS)
-        .where(GRID_LEADER_ASSIGNMENTS.GRID_ID.in(gridIds), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
+        .where(
+            GRID_LEADER_ASSIGNMENTS.GRID_ID.in(gridIds), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
         .fetchMap(GRID_LEADER_ASSIGNMENTS.GRID_ID, GRID_LEADER_ASSIGNMENTS.LEADER_ID);
   }
 
   void endCurrent(long gridId, Instant now) {
     dsl.update(GRID_LEADER_ASSIGNMENTS)
         .set(GRID_LEADER_ASSIGNMENTS.ENDED_AT, now)
-        .where(GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
+        .where(
+            GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
         .execute();
   }
 
@@ -54,6 +58,9 @@ class GridLeaderRepository {
     return dsl.selectFrom(GRID_LEADER_ASSIGNMENTS)
         .where(GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId))
         .orderBy(GRID_LEADER_ASSIGNMENTS.STARTED_AT.desc(), GRID_LEADER_ASSIGNMENTS.ID.desc())
-        .fetch(r -> new LeaderAssignment(r.getLeaderId(), r.getAssignedBy(), r.getStartedAt(), r.getEndedAt()));
+        .fetch(
+            r ->
+                new LeaderAssignment(
+                    r.getLeaderId(), r.getAssignedBy(), r.getStartedAt(), r.getEndedAt()));
   }
 }

@@ -5,11 +5,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A node of the grid tree. {@code path} lists the ids from the root down to this node ("/1/4/9/"), so "is X inside
- * Y's subtree" is a string prefix test and a subtree is one index range.
+ * A node of the grid tree. {@code path} lists the ids from the root down to this node ("/1/4/9/"),
+ * so "is X inside Y's subtree" is a string prefix test and a subtree is one index range.
  */
-public record GridNode(long id, @Nullable Long parentId, GridLevel level, String code, String name, String path,
-    int depth, @Nullable String hotlinePhone) {
+public record GridNode(
+    long id,
+    @Nullable Long parentId,
+    GridLevel level,
+    String code,
+    String name,
+    String path,
+    int depth,
+    @Nullable String hotlinePhone) {
 
   /** True when {@code other} is this node or lies below it. */
   public boolean contains(GridNode other) {

@@ -26,51 +26,79 @@ class GridRepository {
     this.tx = tx;
   }
 
-  /** Inserts a node under {@code parent} (or as a root) and fills in its path; call inside a transaction. */
-  GridNode insert(GridNode parent, GridLevel level, String code, String name, String hotlinePhone,
-      String boundaryJson, GeoPolygon boundary, Instant now) {
-    var insert = dsl.insertInto(GRID_NODES)
-        .set(GRID_NODES.PARENT_ID, parent == null ? null : parent.id())
-        .set(GRID_NODES.NODE_LEVEL, level.name())
-        .set(GRID_NODES.CODE, code)
-        .set(GRID_NODES.NAME, name)
-        .set(GRID_NODES.PATH, "/")
-        .set(GRID_NODES.DEPTH, parent == null ? 0 : parent.depth() + 1)
-        .set(GRID_NODES.HOTLINE_PHONE, hotlinePhone)
-        .set(GRID_NODES.CREATED_AT, now);
+  /**
+   * Inserts a node under {@code parent} (or as a root) and fills in its path; call inside a
+   * transaction.
+   */
+  GridNode insert(
+      GridNode parent,
+      GridLevel level,
+      String code,
+      String name,
+      String hotlinePhone,
+      String boundaryJson,
+      GeoPolygon boundary,
+      Instant now) {
+    var insert =
+        dsl.insertInto(GRID_NODES)
+            .set(GRID_NODES.PARENT_ID, parent == null ? null : parent.id())
+            .set(GRID_NODES.NODE_LEVEL, level.name())
+            .set(GRID_NODES.CODE, code)
+            .set(GRID_NODES.NAME, name)
+            .set(GRID_NODES.PATH, "/")
+            .set(GRID_NODES.DEPTH, parent == null ? 0 : parent.depth() + 1)
+            .set(GRID_NODES.HOTLINE_PHONE, hotlinePhone)
+            .set(GRID_NODES.CREATED_AT, now);
     if (boundary != null) {
-      insert = insert.set(GRID_NODES.BOUNDARY, boundaryJson)
-          .set(GRID_NODES.MIN_LAT, BigDecimal.valueOf(boundary.minLat()))
-          .set(GRID_NODES.MAX_LAT, BigDecimal.valueOf(boundary.maxLat()))
-          .set(GRID_NODES.MIN_LNG, BigDecimal.valueOf(boundary.minLng()))
-          .set(GRID_NODES.MAX_LNG, BigDecimal.valueOf(boundary.maxLng()));
+      insert =
+          insert
+              .set(GRID_NODES.BOUNDARY, boundaryJson)
+              .set(GRID_NODES.MIN_LAT, BigDecimal.valueOf(boundary.minLat()))
+              .set(GRID_NODES.MAX_LAT, BigDecimal.valueOf(boundary.maxLat()))
+              .set(GRID_NODES.MIN_LNG, BigDecimal.valueOf(boundary.minLng()))
+              .set(GRID_NODES.MAX_LNG, BigDecimal.valueOf(boundary.maxLng()));
     }
     long id = tx.insertReturningId(insert);
     String path = (parent == null ? "/" : parent.path()) + id + "/";
     dsl.update(GRID_NODES).set(GRID_NODES.PATH, path).where(GRID_NODES.ID.eq(id)).execute();
-    return new GridNode(id, parent == null ? null : parent.id(), level, code, name, path,
-        parent == null ? 0 : parent.depth() + 1, hotlinePhone);
+    return new GridNode(
+        id,
+        parent == null ? null : parent.id(),
+        level,
+        code,
+        name,
+        path,
+        parent == null ? 0 : parent.depth() + 1,
+        hotlinePhone);
   }
 
   Optional<GridNode> findById(long id) {
-    return dsl.selectFrom(GRID_NODES).where(GRID_NODES.ID.eq(id)).fetchOptional(GridRepository::toNode);
+    return dsl.selectFrom(GRID_NODES)
+        .where(GRID_NODES.ID.eq(id))
+        .fetchOptional(GridRepository::toNode);
   }
 
   List<GridNode> findByIds(Collection<Long> ids) {
-    return dsl.selectFrom(GRID_NODES).where(GRID_NODES.ID.in(ids)).orderBy(GRID_NODES.DEPTH)
+    return dsl.selectFrom(GRID_NODES)
+        .where(GRID_NODES.ID.in(ids))
+        .orderBy(GRID_NODES.DEPTH)
         .fetch(GridRepository::toNode);
   }
 
   List<GridNode> findChildren(long parentId) {
-    return dsl.selectFrom(GRID_NODES).where(GRID_NODES.PARENT_ID.eq(parentId)).orderBy(GRID_NODES.NAME)
+    return dsl.selectFrom(GRID_NODES)
+        .where(GRID_NODES.PARENT_ID.eq(parentId))
+        .orderBy(GRID_NODES.NAME)
         .fetch(GridRepository::toNode);
   }
 
   List<GridNode> searchByLevel(GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()))
-        .and(text == null || text.isBlank() ? org.jooq.impl.DSL.noCondition()
-            : GRID_NODES.NAME.contains(text.trim()))
+        .and(
+            text == null || text.isBlank()
+                ? org.jooq.impl.DSL.noCondition()
+                : GRID_NODES.NAME.contains(text.trim()))
         .orderBy(GRID_NODES.NAME, GRID_NODES.ID)
         .limit(limit)
         .fetch(GridRepository::toNode);
@@ -80,14 +108,21 @@ class GridRepository {
   List<Record2<Long, String>> findGridsAround(double lat, double lng) {
     BigDecimal la = BigDecimal.valueOf(lat);
     BigDecimal ln = BigDecimal.valueOf(lng);
-    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY).from(GRID_NODES)
-        .where(GRID_NODES.MIN_LAT.le(la), GRID_NODES.MAX_LAT.ge(la), GRID_NODES.MIN_LNG.le(ln),
-            GRID_NODES.MAX_LNG.ge(ln), GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()))
+    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
+        .from(GRID_NODES)
+        .where(
+            GRID_NODES.MIN_LAT.le(la),
+            GRID_NODES.MAX_LAT.ge(la),
+            GRID_NODES.MIN_LNG.le(ln),
+            GRID_NODES.MAX_LNG.ge(ln),
+            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()))
         .fetch();
   }
 
   Optional<String> findBoundary(long id) {
-    return dsl.select(GRID_NODES.BOUNDARY).from(GRID_NODES).where(GRID_NODES.ID.eq(id))
+    return dsl.select(GRID_NODES.BOUNDARY)
+        .from(GRID_NODES)
+        .where(GRID_NODES.ID.eq(id))
         .fetchOptional(GRID_NODES.BOUNDARY);
   }
 
@@ -108,7 +143,14 @@ class GridRepository {
 
   static GridNode toNode(Record r) {
     GridNodesRecord n = r.into(GRID_NODES);
-    return new GridNode(n.getId(), n.getParentId(), GridLevel.valueOf(n.getNodeLevel()), n.getCode(), n.getName(),
-        n.getPath(), n.getDepth(), n.getHotlinePhone());
+    return new GridNode(
+        n.getId(),
+        n.getParentId(),
+        GridLevel.valueOf(n.getNodeLevel()),
+        n.getCode(),
+        n.getName(),
+        n.getPath(),
+        n.getDepth(),
+        n.getHotlinePhone());
   }
 }

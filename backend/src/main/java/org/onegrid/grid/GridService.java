@@ -16,7 +16,10 @@ import org.jooq.DSLContext;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Tx;
 
-/** The grid tree, the addresses inside grids, and who leads each grid. Other features come here, not to its tables. */
+/**
+ * The grid tree, the addresses inside grids, and who leads each grid. Other features come here, not
+ * to its tables.
+ */
 @Singleton
 public class GridService {
 
@@ -28,8 +31,14 @@ public class GridService {
   private final Tx tx;
   private final Clock clock;
 
-  GridService(GridRepository nodes, AddressRepository addresses, GridLeaderRepository leaders, JsonMapper json,
-      DSLContext dsl, Tx tx, Clock clock) {
+  GridService(
+      GridRepository nodes,
+      AddressRepository addresses,
+      GridLeaderRepository leaders,
+      JsonMapper json,
+      DSLContext dsl,
+      Tx tx,
+      Clock clock) {
     this.nodes = nodes;
     this.addresses = addresses;
     this.leaders = leaders;
@@ -84,10 +93,18 @@ public class GridService {
 
   /** The household for this unit and room, created if new; call inside the caller's transaction. */
   public Address householdFor(long unitId, String room) {
-    Address unit = addresses.findUnit(unitId)
-        .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
+    Address unit =
+        addresses
+            .findUnit(unitId)
+            .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
     long id = addresses.findOrCreateHousehold(unitId, room, clock.instant());
-    return new Address(id, room, unit.unitId(), unit.unitName(), unit.buildingId(), unit.buildingName(),
+    return new Address(
+        id,
+        room,
+        unit.unitId(),
+        unit.unitName(),
+        unit.buildingId(),
+        unit.buildingName(),
         unit.gridId());
   }
 
@@ -124,31 +141,47 @@ public class GridService {
   }
 
   /**
-   * Makes {@code leaderId} the grid's current leader and ends the previous assignment, keeping it as history. The
-   * grid's row is locked first, so two admins changing the leader at once leave exactly one current leader.
+   * Makes {@code leaderId} the grid's current leader and ends the previous assignment, keeping it
+   * as history. The grid's row is locked first, so two admins changing the leader at once leave
+   * exactly one current leader.
    */
   public void assignLeader(long gridId, long leaderId, @Nullable Long assignedBy) {
-    tx.run(() -> {
-      GridNode grid = get(gridId);
-      if (grid.level() != GridLevel.GRID) {
-        throw ApiException.invalidField("gridId", "validation.not-a-grid");
-      }
-      dsl.select(GRID_NODES.ID).from(GRID_NODES).where(GRID_NODES.ID.eq(gridId)).forUpdate().fetch();
-      if (leaders.findCurrentLeaderId(gridId).filter(current -> current == leaderId).isPresent()) {
-        return;
-      }
-      leaders.endCurrent(gridId, clock.instant());
-      leaders.insert(gridId, leaderId, assignedBy, clock.instant());
-    });
+    tx.run(
+        () -> {
+          GridNode grid = get(gridId);
+          if (grid.level() != GridLevel.GRID) {
+            throw ApiException.invalidField("gridId", "validation.not-a-grid");
+          }
+          dsl.select(GRID_NODES.ID)
+              .from(GRID_NODES)
+              .where(GRID_NODES.ID.eq(gridId))
+              .forUpdate()
+              .fetch();
+          if (leaders
+              .findCurrentLeaderId(gridId)
+              .filter(current -> current == leaderId)
+              .isPresent()) {
+            return;
+          }
+          leaders.endCurrent(gridId, clock.instant());
+          leaders.insert(gridId, leaderId, assignedBy, clock.instant());
+        });
   }
 
   public List<LeaderAssignment> leaderHistory(long gridId) {
     return leaders.findHistory(gridId);
   }
 
-  /** Adds a node one level below {@code parent} (or a city at the root); call inside a transaction. */
-  public GridNode create(@Nullable GridNode parent, GridLevel level, String code, String name,
-      @Nullable String hotlinePhone, @Nullable GeoPolygon boundary) {
+  /**
+   * Adds a node one level below {@code parent} (or a city at the root); call inside a transaction.
+   */
+  public GridNode create(
+      @Nullable GridNode parent,
+      GridLevel level,
+      String code,
+      String name,
+      @Nullable String hotlinePhone,
+      @Nullable GeoPolygon boundary) {
     GridLevel expected = parent == null ? GridLevel.CITY : parent.level().child();
     if (level != expected) {
       throw ApiException.invalidField("level", "validation.level");
@@ -156,11 +189,19 @@ public class GridService {
     if (boundary != null && boundary.problem() != null) {
       throw ApiException.invalidField("boundary", boundary.problem());
     }
-    return nodes.insert(parent, level, code, name, hotlinePhone, boundary == null ? null : write(boundary), boundary,
+    return nodes.insert(
+        parent,
+        level,
+        code,
+        name,
+        hotlinePhone,
+        boundary == null ? null : write(boundary),
+        boundary,
         clock.instant());
   }
 
-  public long addBuilding(long gridId, String name, int sortOrder, @Nullable Double lat, @Nullable Double lng) {
+  public long addBuilding(
+      long gridId, String name, int sortOrder, @Nullable Double lat, @Nullable Double lng) {
     return addresses.insertBuilding(gridId, name, sortOrder, lat, lng, clock.instant());
   }
 

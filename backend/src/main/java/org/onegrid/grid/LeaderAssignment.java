@@ -4,5 +4,5 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
 /** One stretch of one person leading a grid. */
-public record LeaderAssignment(long leaderId, @Nullable Long assignedBy, Instant startedAt,
-    @Nullable Instant endedAt) {}
+public record LeaderAssignment(
+    long leaderId, @Nullable Long assignedBy, Instant startedAt, @Nullable Instant endedAt) {}

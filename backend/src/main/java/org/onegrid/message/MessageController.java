@@ -41,7 +41,9 @@ class MessageController {
   }
 
   @Get("/me/messages{?before}")
-  @Operation(summary = "My conversation with my grid's staff, oldest first (pass the first id as before for older)")
+  @Operation(
+      summary =
+          "My conversation with my grid's staff, oldest first (pass the first id as before for older)")
   Thread mine(Authentication auth, @Nullable @QueryValue Long before) {
     Account me = me(auth);
     return new Thread(messages.residentThread(me.id(), before));
@@ -54,10 +56,11 @@ class MessageController {
   }
 
   @Post("/me/messages")
-  @Operation(summary = "Write to my grid leader; a retry with the same clientKey stores one message")
+  @Operation(
+      summary = "Write to my grid leader; a retry with the same clientKey stores one message")
   HttpResponse<MessageView> send(Authentication auth, @Body @Valid NewMessage body) {
-    return HttpResponse.status(HttpStatus.CREATED).body(messages.residentSend(me(auth), body.body(),
-        body.clientKey()));
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(messages.residentSend(me(auth), body.body(), body.clientKey()));
   }
 
   @Get("/staff/conversations")
@@ -68,16 +71,19 @@ class MessageController {
 
   @Get("/staff/conversations/{residentId}{?before}")
   @Operation(summary = "One resident's conversation with my grid")
-  Thread conversation(Authentication auth, @PathVariable long residentId, @Nullable @QueryValue Long before) {
+  Thread conversation(
+      Authentication auth, @PathVariable long residentId, @Nullable @QueryValue Long before) {
     return new Thread(messages.staffThread(me(auth), residentId, before));
   }
 
   @Post("/staff/conversations/{residentId}")
-  @Operation(summary = "Answer a resident; they also get an SMS unless staff wrote to them in the last 10 minutes")
-  HttpResponse<MessageView> reply(Authentication auth, @PathVariable long residentId,
-      @Body @Valid NewMessage body) {
-    return HttpResponse.status(HttpStatus.CREATED).body(messages.staffReply(me(auth), residentId, body.body(),
-        body.clientKey()));
+  @Operation(
+      summary =
+          "Answer a resident; they also get an SMS unless staff wrote to them in the last 10 minutes")
+  HttpResponse<MessageView> reply(
+      Authentication auth, @PathVariable long residentId, @Body @Valid NewMessage body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(messages.staffReply(me(auth), residentId, body.body(), body.clientKey()));
   }
 
   private Account me(Authentication auth) {
@@ -85,7 +91,8 @@ class MessageController {
   }
 
   @Serdeable
-  record NewMessage(@NotBlank @Size(max = 1000) String body,
+  record NewMessage(
+      @NotBlank @Size(max = 1000) String body,
       @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String clientKey) {}
 
   @Serdeable

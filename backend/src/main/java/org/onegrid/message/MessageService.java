@@ -25,9 +25,9 @@ import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
 
 /**
- * A resident's conversation with the staff of their grid. Sending is idempotent per client key, so a phone that
- * retries on a bad network stores one message. A staff reply also reaches the resident by SMS, at most once in ten
- * minutes, so that a back-and-forth does not flood their phone.
+ * A resident's conversation with the staff of their grid. Sending is idempotent per client key, so
+ * a phone that retries on a bad network stores one message. A staff reply also reaches the resident
+ * by SMS, at most once in ten minutes, so that a back-and-forth does not flood their phone.
  */
 @Singleton
 public class MessageService {
@@ -43,8 +43,14 @@ public class MessageService {
   private final Tx tx;
   private final Clock clock;
 
-  MessageService(MessageRepository messages, AccountService accounts, GridService grids, SmsOutbox sms,
-      Messages texts, Tx tx, Clock clock) {
+  MessageService(
+      MessageRepository messages,
+      AccountService accounts,
+      GridService grids,
+      SmsOutbox sms,
+      Messages texts,
+      Tx tx,
+      Clock clock) {
     this.messages = messages;
     this.accounts = accounts;
     this.grids = grids;
@@ -66,8 +72,15 @@ public class MessageService {
 
   public MessageView residentSend(Account resident, String body, String clientKey) {
     Address home = homeOf(resident);
-    ResidentMessagesRecord row = messages.insertOnce(resident.id(), home.gridId(), resident.id(), false,
-        body.trim(), clientKey, clock.instant());
+    ResidentMessagesRecord row =
+        messages.insertOnce(
+            resident.id(),
+            home.gridId(),
+            resident.id(),
+            false,
+            body.trim(),
+            clientKey,
+            clock.instant());
     return views(List.of(row)).get(0);
   }
 
@@ -77,18 +90,33 @@ public class MessageService {
     if (node.level() != GridLevel.GRID) {
       return List.of();
     }
-    List<MessageRepository.ConversationSummary> summaries = messages.findConversationsOfGrid(node.id(), 200);
-    Map<Long, ResidentMessagesRecord> last = messages.findByIds(summaries.stream()
-        .map(MessageRepository.ConversationSummary::lastMessageId).toList()).stream()
-        .collect(Collectors.toMap(ResidentMessagesRecord::getId, Function.identity()));
-    Map<Long, Account> people = accounts.byIds(summaries.stream()
-        .map(MessageRepository.ConversationSummary::residentId).toList());
-    return summaries.stream().map(s -> {
-      Account resident = people.get(s.residentId());
-      ResidentMessagesRecord m = last.get(s.lastMessageId());
-      return new Conversation(s.residentId(), resident == null ? "?" : resident.displayName(),
-          resident == null ? "" : resident.phone(), m.getBody(), m.getCreatedAt(), s.unread());
-    }).toList();
+    List<MessageRepository.ConversationSummary> summaries =
+        messages.findConversationsOfGrid(node.id(), 200);
+    Map<Long, ResidentMessagesRecord> last =
+        messages
+            .findByIds(
+                summaries.stream()
+                    .map(MessageRepository.ConversationSummary::lastMessageId)
+                    .toList())
+            .stream()
+            .collect(Collectors.toMap(ResidentMessagesRecord::getId, Function.identity()));
+    Map<Long, Account> people =
+        accounts.byIds(
+            summaries.stream().map(MessageRepository.ConversationSummary::residentId).toList());
+    return summaries.stream()
+        .map(
+            s -> {
+              Account resident = people.get(s.residentId());
+              ResidentMessagesRecord m = last.get(s.lastMessageId());
+              return new Conversation(
+                  s.residentId(),
+                  resident == null ? "?" : resident.displayName(),
+                  resident == null ? "" : resident.phone(),
+                  m.getBody(),
+                  m.getCreatedAt(),
+                  s.unread());
+            })
+        .toList();
   }
 
   /** A resident's conversation as staff see it; what the resident wrote is marked read. */
@@ -101,20 +129,32 @@ public class MessageService {
   public MessageView staffReply(Account staff, long residentId, String body, String clientKey) {
     Account resident = requireServes(staff, residentId);
     Address home = homeOf(resident);
-    return tx.run(() -> {
-      Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-      ResidentMessagesRecord row = messages.insertOnce(residentId, home.gridId(), staff.id(), true, body.trim(),
-          clientKey, now);
-      boolean isNew = row.getCreatedAt().equals(now);
-      boolean quietLately = messages.findPreviousStaffMessageTime(residentId, row.getId())
-          .map(previous -> previous.isBefore(now.minus(REPLY_SMS_GAP))).orElse(true);
-      if (isNew && quietLately) {
-        String excerpt = body.trim().length() > 60 ? body.trim().substring(0, 60) + "…" : body.trim();
-        sms.enqueue(resident.phone(), texts.get(texts.localeOf(resident.locale()), "sms.staff-reply",
-            staff.displayName(), excerpt), "staff-reply");
-      }
-      return views(List.of(row)).get(0);
-    });
+    return tx.run(
+        () -> {
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          ResidentMessagesRecord row =
+              messages.insertOnce(
+                  residentId, home.gridId(), staff.id(), true, body.trim(), clientKey, now);
+          boolean isNew = row.getCreatedAt().equals(now);
+          boolean quietLately =
+              messages
+                  .findPreviousStaffMessageTime(residentId, row.getId())
+                  .map(previous -> previous.isBefore(now.minus(REPLY_SMS_GAP)))
+                  .orElse(true);
+          if (isNew && quietLately) {
+            String excerpt =
+                body.trim().length() > 60 ? body.trim().substring(0, 60) + "…" : body.trim();
+            sms.enqueue(
+                resident.phone(),
+                texts.get(
+                    texts.localeOf(resident.locale()),
+                    "sms.staff-reply",
+                    staff.displayName(),
+                    excerpt),
+                "staff-reply");
+          }
+          return views(List.of(row)).get(0);
+        });
   }
 
   private Account requireServes(Account staff, long residentId) {
@@ -145,18 +185,31 @@ public class MessageService {
   }
 
   private List<MessageView> views(List<ResidentMessagesRecord> rows) {
-    Map<Long, Account> senders = accounts.byIds(rows.stream().map(ResidentMessagesRecord::getSenderId)
-        .distinct().toList());
+    Map<Long, Account> senders =
+        accounts.byIds(rows.stream().map(ResidentMessagesRecord::getSenderId).distinct().toList());
     return rows.stream()
         .sorted(Comparator.comparing(ResidentMessagesRecord::getId))
-        .map(r -> new MessageView(r.getId(), r.getFromStaff(),
-            senders.containsKey(r.getSenderId()) ? senders.get(r.getSenderId()).displayName() : "?",
-            r.getBody(), r.getCreatedAt(), r.getReadAt()))
+        .map(
+            r ->
+                new MessageView(
+                    r.getId(),
+                    r.getFromStaff(),
+                    senders.containsKey(r.getSenderId())
+                        ? senders.get(r.getSenderId()).displayName()
+                        : "?",
+                    r.getBody(),
+                    r.getCreatedAt(),
+                    r.getReadAt()))
         .toList();
   }
 
   /** One resident's conversation in a staff member's list. */
   @Serdeable
-  public record Conversation(long residentId, String residentName, String residentPhone, String lastBody,
-      Instant lastAt, int unread) {}
+  public record Conversation(
+      long residentId,
+      String residentName,
+      String residentPhone,
+      String lastBody,
+      Instant lastAt,
+      int unread) {}
 }

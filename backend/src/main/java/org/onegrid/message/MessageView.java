@@ -6,5 +6,10 @@ import java.time.Instant;
 
 /** One message of a resident's conversation with their grid's staff. */
 @Serdeable
-public record MessageView(long id, boolean fromStaff, String senderName, String body, Instant createdAt,
+public record MessageView(
+    long id,
+    boolean fromStaff,
+    String senderName,
+    String body,
+    Instant createdAt,
     @Nullable Instant readAt) {}

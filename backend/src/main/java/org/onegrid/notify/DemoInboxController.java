@@ -12,8 +12,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /**
- * The demo inbox: every SMS the log provider "sent", readable in the browser. It exists only while no Twilio account
- * is configured, so a real deployment has no such page.
+ * The demo inbox: every SMS the log provider "sent", readable in the browser. It exists only while
+ * no Twilio account is configured, so a real deployment has no such page.
  */
 @Controller("/api/v1/demo/inbox")
 @Requires(missingProperty = TwilioSmsSender.ACCOUNT_SID)
@@ -29,7 +29,8 @@ final class DemoInboxController {
   }
 
   @Get
-  @Operation(summary = "Newest SMS sent by the log provider (demo only; absent when Twilio is configured)")
+  @Operation(
+      summary = "Newest SMS sent by the log provider (demo only; absent when Twilio is configured)")
   List<OutboxMessage> latest() {
     return outbox.latest(50, null);
   }

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Used when no Twilio account is configured: every message is printed to the log and shown in the demo inbox page,
- * so that a newcomer can finish a phone sign-in in the browser without a phone.
+ * Used when no Twilio account is configured: every message is printed to the log and shown in the
+ * demo inbox page, so that a newcomer can finish a phone sign-in in the browser without a phone.
  */
 @Singleton
 @Requires(missingProperty = TwilioSmsSender.ACCOUNT_SID)
@@ -25,6 +25,7 @@ final class LogSmsSender implements SmsSender {
   @Override
   public Result send(String toE164, String body) {
     LOG.info("SMS to {}: {}", toE164, body);
-    return new Accepted("LOG" + System.currentTimeMillis() + "-" + sequence.incrementAndGet(), "delivered");
+    return new Accepted(
+        "LOG" + System.currentTimeMillis() + "-" + sequence.incrementAndGet(), "delivered");
   }
 }

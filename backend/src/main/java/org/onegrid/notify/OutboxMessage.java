@@ -6,11 +6,21 @@ import java.time.Instant;
 
 /** One SMS as its sender and the demo inbox see it. */
 @Serdeable
-public record OutboxMessage(long id, String to, String body, String purpose, String status, int attempts,
-    @Nullable String provider, @Nullable String providerId, Instant createdAt, @Nullable Instant sentAt) {
+public record OutboxMessage(
+    long id,
+    String to,
+    String body,
+    String purpose,
+    String status,
+    int attempts,
+    @Nullable String provider,
+    @Nullable String providerId,
+    Instant createdAt,
+    @Nullable Instant sentAt) {
 
   /** The same message with its text hidden, for sign-in codes shown after the fact. */
   public OutboxMessage withoutBody() {
-    return new OutboxMessage(id, to, "******", purpose, status, attempts, provider, providerId, createdAt, sentAt);
+    return new OutboxMessage(
+        id, to, "******", purpose, status, attempts, provider, providerId, createdAt, sentAt);
   }
 }

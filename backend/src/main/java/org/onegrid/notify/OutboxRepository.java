@@ -30,27 +30,32 @@ class OutboxRepository {
   }
 
   long insert(String to, String body, String purpose, Instant now) {
-    return tx.insertReturningId(dsl.insertInto(SMS_OUTBOX)
-        .set(SMS_OUTBOX.TO_E164, to)
-        .set(SMS_OUTBOX.BODY, body)
-        .set(SMS_OUTBOX.PURPOSE, purpose)
-        .set(SMS_OUTBOX.STATUS, PENDING)
-        .set(SMS_OUTBOX.ATTEMPTS, 0)
-        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
-        .set(SMS_OUTBOX.CREATED_AT, now));
+    return tx.insertReturningId(
+        dsl.insertInto(SMS_OUTBOX)
+            .set(SMS_OUTBOX.TO_E164, to)
+            .set(SMS_OUTBOX.BODY, body)
+            .set(SMS_OUTBOX.PURPOSE, purpose)
+            .set(SMS_OUTBOX.STATUS, PENDING)
+            .set(SMS_OUTBOX.ATTEMPTS, 0)
+            .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+            .set(SMS_OUTBOX.CREATED_AT, now));
   }
 
   /**
-   * Claims up to {@code limit} due rows for this instance. Rows locked by another instance's claim are skipped, not
-   * waited for, and a claimed row is SENDING, so no other instance picks it up after this transaction commits.
+   * Claims up to {@code limit} due rows for this instance. Rows locked by another instance's claim
+   * are skipped, not waited for, and a claimed row is SENDING, so no other instance picks it up
+   * after this transaction commits.
    */
   List<SmsOutboxRecord> claimDue(Instant now, int limit, String instance, Instant leaseUntil) {
-    List<Long> ids = dsl.select(SMS_OUTBOX.ID).from(SMS_OUTBOX)
-        .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-        .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
-        .limit(limit)
-        .forUpdate().skipLocked()
-        .fetch(SMS_OUTBOX.ID);
+    List<Long> ids =
+        dsl.select(SMS_OUTBOX.ID)
+            .from(SMS_OUTBOX)
+            .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+            .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
+            .limit(limit)
+            .forUpdate()
+            .skipLocked()
+            .fetch(SMS_OUTBOX.ID);
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -99,13 +104,14 @@ class OutboxRepository {
   }
 
   /**
-   * Rows whose sender died mid-send: the provider may or may not have taken the message, so they are not sent again
-   * (that could send twice) but marked UNKNOWN for someone to look at.
+   * Rows whose sender died mid-send: the provider may or may not have taken the message, so they
+   * are not sent again (that could send twice) but marked UNKNOWN for someone to look at.
    */
   int markAbandoned(Instant now) {
     return dsl.update(SMS_OUTBOX)
         .set(SMS_OUTBOX.STATUS, UNKNOWN)
-        .set(SMS_OUTBOX.LAST_ERROR, "sender stopped while sending; not retried to avoid a duplicate")
+        .set(
+            SMS_OUTBOX.LAST_ERROR, "sender stopped while sending; not retried to avoid a duplicate")
         .where(SMS_OUTBOX.STATUS.eq(SENDING), SMS_OUTBOX.CLAIMED_UNTIL.lt(now))
         .execute();
   }
@@ -128,8 +134,17 @@ class OutboxRepository {
   }
 
   private static OutboxMessage toMessage(SmsOutboxRecord r) {
-    return new OutboxMessage(r.getId(), r.getToE164(), r.getBody(), r.getPurpose(), r.getStatus(), r.getAttempts(),
-        r.getProvider(), r.getProviderId(), r.getCreatedAt(), r.getSentAt());
+    return new OutboxMessage(
+        r.getId(),
+        r.getToE164(),
+        r.getBody(),
+        r.getPurpose(),
+        r.getStatus(),
+        r.getAttempts(),
+        r.getProvider(),
+        r.getProviderId(),
+        r.getCreatedAt(),
+        r.getSentAt());
   }
 
   private static String truncate(String s) {

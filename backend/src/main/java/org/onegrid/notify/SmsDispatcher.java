@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends what the outbox holds. Rows are claimed in a short transaction with SKIP LOCKED, sent outside it, and the
- * outcome recorded; a failed attempt is retried with exponential backoff up to a limit. Any number of instances can
- * run this at once without sending a row twice.
+ * Sends what the outbox holds. Rows are claimed in a short transaction with SKIP LOCKED, sent
+ * outside it, and the outcome recorded; a failed attempt is retried with exponential backoff up to
+ * a limit. Any number of instances can run this at once without sending a row twice.
  */
 @Singleton
 @Requires(property = "onegrid.sms.dispatcher.enabled", notEquals = "false")
@@ -36,7 +36,11 @@ public class SmsDispatcher {
   private final Duration firstBackoff;
   private final String instance;
 
-  SmsDispatcher(OutboxRepository outbox, SmsSender sender, Tx tx, Clock clock,
+  SmsDispatcher(
+      OutboxRepository outbox,
+      SmsSender sender,
+      Tx tx,
+      Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
       @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff) {
     this.outbox = outbox;
@@ -45,7 +49,10 @@ public class SmsDispatcher {
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
-    this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    this.instance =
+        ManagementFactory.getRuntimeMXBean().getName()
+            + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Scheduled(fixedDelay = "${onegrid.sms.dispatch-interval:1s}", initialDelay = "2s")
@@ -62,10 +69,12 @@ public class SmsDispatcher {
     int accepted = 0;
     while (true) {
       Instant now = clock.instant();
-      List<SmsOutboxRecord> batch = tx.run(() -> {
-        outbox.markAbandoned(now);
-        return outbox.claimDue(now, BATCH, instance, now.plus(LEASE));
-      });
+      List<SmsOutboxRecord> batch =
+          tx.run(
+              () -> {
+                outbox.markAbandoned(now);
+                return outbox.claimDue(now, BATCH, instance, now.plus(LEASE));
+              });
       if (batch.isEmpty()) {
         return accepted;
       }
@@ -94,7 +103,10 @@ public class SmsDispatcher {
       outbox.markRetry(row.getId(), sender.name(), again.error(), now.plus(backoff));
       return false;
     }
-    String error = result instanceof SmsSender.TryAgain again ? again.error() : ((SmsSender.Refused) result).error();
+    String error =
+        result instanceof SmsSender.TryAgain again
+            ? again.error()
+            : ((SmsSender.Refused) result).error();
     outbox.markFailed(row.getId(), sender.name(), error);
     return false;
   }

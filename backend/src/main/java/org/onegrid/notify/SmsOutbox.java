@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * How every feature sends an SMS: {@link #enqueue} inside the transaction that causes the message. The row commits
- * or rolls back with the change, and the dispatcher sends it afterwards.
+ * How every feature sends an SMS: {@link #enqueue} inside the transaction that causes the message.
+ * The row commits or rolls back with the change, and the dispatcher sends it afterwards.
  */
 @Singleton
 public class SmsOutbox {
@@ -21,7 +21,10 @@ public class SmsOutbox {
     this.clock = clock;
   }
 
-  /** Queues one SMS; returns its outbox id. Call inside the transaction of the change that causes it. */
+  /**
+   * Queues one SMS; returns its outbox id. Call inside the transaction of the change that causes
+   * it.
+   */
   public long enqueue(String toE164, String body, String purpose) {
     return outbox.insert(toE164, body, purpose, clock.instant());
   }

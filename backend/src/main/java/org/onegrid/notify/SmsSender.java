@@ -1,14 +1,18 @@
 package org.onegrid.notify;
 
-/** Where an SMS leaves OneGrid: Twilio in production, the log and demo inbox when Twilio is not configured. */
+/**
+ * Where an SMS leaves OneGrid: Twilio in production, the log and demo inbox when Twilio is not
+ * configured.
+ */
 interface SmsSender {
 
   /** A short name stored with each message: which provider sent it. */
   String name();
 
   /**
-   * Makes exactly one attempt to hand the message to the provider. Never retries by itself: retries are the
-   * dispatcher's, recorded row by row, so a message is not sent twice behind the outbox's back.
+   * Makes exactly one attempt to hand the message to the provider. Never retries by itself: retries
+   * are the dispatcher's, recorded row by row, so a message is not sent twice behind the outbox's
+   * back.
    */
   Result send(String toE164, String body);
 

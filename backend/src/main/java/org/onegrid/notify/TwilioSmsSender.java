@@ -19,7 +19,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends SMS through the real Twilio SDK, to Twilio itself or to whatever {@code api-base-url} names. */
+/**
+ * Sends SMS through the real Twilio SDK, to Twilio itself or to whatever {@code api-base-url}
+ * names.
+ */
 @Singleton
 @Requires(property = TwilioSmsSender.ACCOUNT_SID)
 final class TwilioSmsSender implements SmsSender {
@@ -32,7 +35,8 @@ final class TwilioSmsSender implements SmsSender {
   private final String messagingServiceSid;
   private final URI statusCallback;
 
-  TwilioSmsSender(@Value("${onegrid.twilio.account-sid}") String accountSid,
+  TwilioSmsSender(
+      @Value("${onegrid.twilio.account-sid}") String accountSid,
       @Value("${onegrid.twilio.auth-token}") String authToken,
       @Nullable @Value("${onegrid.twilio.from-number:}") String from,
       @Nullable @Value("${onegrid.twilio.messaging-service-sid:}") String messagingServiceSid,
@@ -42,13 +46,16 @@ final class TwilioSmsSender implements SmsSender {
       throw new IllegalStateException(
           "Twilio is configured but neither onegrid.twilio.from-number nor onegrid.twilio.messaging-service-sid is");
     }
-    this.client = new TwilioRestClient.Builder(accountSid, authToken)
-        .httpClient(new SingleAttemptHttpClient(apiBaseUrl))
-        .build();
+    this.client =
+        new TwilioRestClient.Builder(accountSid, authToken)
+            .httpClient(new SingleAttemptHttpClient(apiBaseUrl))
+            .build();
     this.from = from;
     this.messagingServiceSid = messagingServiceSid;
-    this.statusCallback = isBlank(publicUrl) ? null
-        : URI.create(publicUrl.replaceAll("/+$", "") + "/api/v1/webhooks/twilio/sms-status");
+    this.statusCallback =
+        isBlank(publicUrl)
+            ? null
+            : URI.create(publicUrl.replaceAll("/+$", "") + "/api/v1/webhooks/twilio/sms-status");
   }
 
   @Override
@@ -58,9 +65,10 @@ final class TwilioSmsSender implements SmsSender {
 
   @Override
   public Result send(String toE164, String body) {
-    MessageCreator creator = isBlank(messagingServiceSid)
-        ? Message.creator(new PhoneNumber(toE164), new PhoneNumber(from), body)
-        : Message.creator(new PhoneNumber(toE164), messagingServiceSid, body);
+    MessageCreator creator =
+        isBlank(messagingServiceSid)
+            ? Message.creator(new PhoneNumber(toE164), new PhoneNumber(from), body)
+            : Message.creator(new PhoneNumber(toE164), messagingServiceSid, body);
     if (statusCallback != null) {
       creator.setStatusCallback(statusCallback);
     }
@@ -75,7 +83,8 @@ final class TwilioSmsSender implements SmsSender {
         return new TryAgain("twilio " + status + ": " + e.getMessage());
       }
       LOG.warn("Twilio refused an SMS: {} (code {})", e.getMessage(), e.getCode());
-      return new Refused("twilio " + status + " code " + e.getCode() + ": " + e.getMessage(), e.getCode());
+      return new Refused(
+          "twilio " + status + " code " + e.getCode() + ": " + e.getMessage(), e.getCode());
     }
   }
 
@@ -84,8 +93,9 @@ final class TwilioSmsSender implements SmsSender {
   }
 
   /**
-   * The SDK's default client repeats a request that got a 5xx answer, which for a POST can create the same message
-   * twice without the outbox knowing. This one makes a single attempt, and sends it to the configured base URL.
+   * The SDK's default client repeats a request that got a 5xx answer, which for a POST can create
+   * the same message twice without the outbox knowing. This one makes a single attempt, and sends
+   * it to the configured base URL.
    */
   static final class SingleAttemptHttpClient extends NetworkHttpClient {
     private final String baseUrl;
@@ -100,7 +110,8 @@ final class TwilioSmsSender implements SmsSender {
     }
 
     @Override
-    public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+    public Response reliableRequest(
+        Request request, int[] retryCodes, int retries, long delayMillis) {
       return makeRequest(rebase(request));
     }
 
@@ -122,9 +133,9 @@ final class TwilioSmsSender implements SmsSender {
       return copy;
     }
 
-    private static void copyInto(Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+    private static void copyInto(
+        Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
       params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
   }
-
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A request that cannot be served as asked, told to the caller as problem+json in their language. {@code code} is
- * both the machine-readable problem type and the message key {@code problem.<code>}.
+ * A request that cannot be served as asked, told to the caller as problem+json in their language.
+ * {@code code} is both the machine-readable problem type and the message key {@code
+ * problem.<code>}.
  */
 public class ApiException extends RuntimeException {
 
@@ -20,7 +21,11 @@ public class ApiException extends RuntimeException {
     this(status, code, List.of(), null, args);
   }
 
-  private ApiException(HttpStatus status, String code, List<FieldError> fieldErrors, Duration retryAfter,
+  private ApiException(
+      HttpStatus status,
+      String code,
+      List<FieldError> fieldErrors,
+      Duration retryAfter,
       Object... args) {
     super(code);
     this.status = status;
@@ -32,12 +37,19 @@ public class ApiException extends RuntimeException {
 
   /** One field of the input is wrong; {@code messageKey} names the message shown beside it. */
   public static ApiException invalidField(String field, String messageKey, Object... args) {
-    return new ApiException(HttpStatus.BAD_REQUEST, "validation",
-        List.of(new FieldError(field, messageKey, args)), null);
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "validation",
+        List.of(new FieldError(field, messageKey, args)),
+        null);
   }
 
   public static ApiException tooManyRequests(String code, Duration retryAfter) {
-    return new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, List.of(), retryAfter,
+    return new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        code,
+        List.of(),
+        retryAfter,
         Math.max(1, retryAfter.toSeconds()));
   }
 

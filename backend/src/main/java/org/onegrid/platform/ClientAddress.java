@@ -4,7 +4,9 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
 
-/** The caller's IP address, honouring micronaut.server.client-address-header behind a trusted proxy. */
+/**
+ * The caller's IP address, honouring micronaut.server.client-address-header behind a trusted proxy.
+ */
 @Singleton
 public class ClientAddress {
 

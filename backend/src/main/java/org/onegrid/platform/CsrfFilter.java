@@ -20,18 +20,19 @@ import java.util.Set;
 import org.reactivestreams.Publisher;
 
 /**
- * Double-submit CSRF protection for every state-changing API call. The browser holds a random token in a cookie that
- * scripts of this origin can read (the session cookie itself is HttpOnly) and echoes it in a header; another site can
- * make the browser send the cookie but cannot read it to set the header. Twilio webhooks are exempt: they carry no
- * cookie and are signature-checked instead.
+ * Double-submit CSRF protection for every state-changing API call. The browser holds a random token
+ * in a cookie that scripts of this origin can read (the session cookie itself is HttpOnly) and
+ * echoes it in a header; another site can make the browser send the cookie but cannot read it to
+ * set the header. Twilio webhooks are exempt: they carry no cookie and are signature-checked
+ * instead.
  */
 @Filter("/**")
 final class CsrfFilter implements HttpServerFilter {
 
   static final String COOKIE = "XSRF-TOKEN";
   static final String HEADER = "X-XSRF-TOKEN";
-  private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-      HttpMethod.TRACE);
+  private static final Set<HttpMethod> SAFE =
+      Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
   private static final List<String> EXEMPT = List.of("/api/v1/webhooks/");
   private final SecureRandom random = new SecureRandom();
   private final ProblemResponses problems;
@@ -46,7 +47,8 @@ final class CsrfFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     String cookieToken = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
     if (needsToken(request) && !matches(cookieToken, request.getHeaders().get(HEADER))) {
       return Publishers.just(problems.of(request, HttpStatus.FORBIDDEN, "csrf", List.of()));
@@ -55,13 +57,21 @@ final class CsrfFilter implements HttpServerFilter {
       return chain.proceed(request);
     }
     String fresh = newToken();
-    return Publishers.map(chain.proceed(request), response -> response.cookie(Cookie.of(COOKIE, fresh)
-        .path("/").httpOnly(false).sameSite(SameSite.Strict).secure(request.isSecure())));
+    return Publishers.map(
+        chain.proceed(request),
+        response ->
+            response.cookie(
+                Cookie.of(COOKIE, fresh)
+                    .path("/")
+                    .httpOnly(false)
+                    .sameSite(SameSite.Strict)
+                    .secure(request.isSecure())));
   }
 
   private static boolean needsToken(HttpRequest<?> request) {
     String path = request.getPath();
-    return !SAFE.contains(request.getMethod()) && path.startsWith("/api/")
+    return !SAFE.contains(request.getMethod())
+        && path.startsWith("/api/")
         && EXEMPT.stream().noneMatch(path::startsWith);
   }
 
@@ -69,8 +79,8 @@ final class CsrfFilter implements HttpServerFilter {
     if (cookieToken == null || headerToken == null || cookieToken.isEmpty()) {
       return false;
     }
-    return MessageDigest.isEqual(cookieToken.getBytes(StandardCharsets.UTF_8),
-        headerToken.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        cookieToken.getBytes(StandardCharsets.UTF_8), headerToken.getBytes(StandardCharsets.UTF_8));
   }
 
   private String newToken() {

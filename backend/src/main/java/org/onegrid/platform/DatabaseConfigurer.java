@@ -8,8 +8,8 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 
 /**
- * Points the default datasource at a configured MySQL/MariaDB server, or, when no URL is configured, at an embedded
- * MariaDB started here. Either way every connection works in UTC.
+ * Points the default datasource at a configured MySQL/MariaDB server, or, when no URL is
+ * configured, at an embedded MariaDB started here. Either way every connection works in UTC.
  */
 @Singleton
 public final class DatabaseConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -33,8 +33,11 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
   public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
     DatasourceConfiguration config = event.getBean();
     if (isEmbedded(environment.getProperty(URL_PROPERTY, String.class).orElse(null))) {
-      Path dataDir = Path.of(environment.getProperty("onegrid.database.embedded.data-dir", String.class)
-          .orElse(System.getProperty("user.home") + "/.onegrid/mariadb"));
+      Path dataDir =
+          Path.of(
+              environment
+                  .getProperty("onegrid.database.embedded.data-dir", String.class)
+                  .orElse(System.getProperty("user.home") + "/.onegrid/mariadb"));
       int port = environment.getProperty("onegrid.database.embedded.port", Integer.class).orElse(0);
       EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port);
       config.setUrl(db.jdbcUrl());

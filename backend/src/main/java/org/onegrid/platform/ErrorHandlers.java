@@ -23,14 +23,18 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every error leaves the server as problem+json in the caller's language; none as a bare 500 with a stack. */
+/**
+ * Every error leaves the server as problem+json in the caller's language; none as a bare 500 with a
+ * stack.
+ */
 final class ErrorHandlers {
 
   private ErrorHandlers() {}
 
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
-  static final class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<?>> {
+  static final class ApiExceptionHandler
+      implements ExceptionHandler<ApiException, HttpResponse<?>> {
     private final ProblemResponses problems;
 
     ApiExceptionHandler(ProblemResponses problems) {
@@ -60,18 +64,30 @@ final class ErrorHandlers {
       Locale locale = problems.messages().localeOf(request);
       List<Problem.InvalidParam> errors = new ArrayList<>();
       for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-        String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        Object[] args = violation.getConstraintDescriptor().getAttributes().entrySet().stream()
-            .filter(e -> e.getKey().equals("min") || e.getKey().equals("max") || e.getKey().equals("value"))
-            .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
-            .map(java.util.Map.Entry::getValue).toArray();
-        errors.add(new Problem.InvalidParam(fieldOf(violation.getPropertyPath()),
-            problems.messages().get(locale, "validation." + constraint, args)));
+        String constraint =
+            violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        Object[] args =
+            violation.getConstraintDescriptor().getAttributes().entrySet().stream()
+                .filter(
+                    e ->
+                        e.getKey().equals("min")
+                            || e.getKey().equals("max")
+                            || e.getKey().equals("value"))
+                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
+                .map(java.util.Map.Entry::getValue)
+                .toArray();
+        errors.add(
+            new Problem.InvalidParam(
+                fieldOf(violation.getPropertyPath()),
+                problems.messages().get(locale, "validation." + constraint, args)));
       }
       return problems.of(request, HttpStatus.BAD_REQUEST, "validation", errors);
     }
 
-    /** The path without the method and parameter names Micronaut puts in front: "body.phone" → "phone". */
+    /**
+     * The path without the method and parameter names Micronaut puts in front: "body.phone" →
+     * "phone".
+     */
     private static String fieldOf(Path path) {
       List<String> names = new ArrayList<>();
       Iterator<Path.Node> nodes = path.iterator();
@@ -93,7 +109,8 @@ final class ErrorHandlers {
   /** Anything unexpected: logged with its stack here, a plain 500 problem there. */
   @Singleton
   @Produces(Problem.MEDIA_TYPE)
-  static final class UnexpectedHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+  static final class UnexpectedHandler
+      implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedHandler.class);
     private final ProblemResponses problems;
 
@@ -103,13 +120,15 @@ final class ErrorHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
-      LOG.error("Unexpected error serving {} {}", request.getMethod(), request.getPath(), exception);
+      LOG.error(
+          "Unexpected error serving {} {}", request.getMethod(), request.getPath(), exception);
       return problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of());
     }
   }
 
   /**
-   * Micronaut's own errors (no route, wrong method, unreadable body, missing parameter) in the same problem format.
+   * Micronaut's own errors (no route, wrong method, unreadable body, missing parameter) in the same
+   * problem format.
    */
   @Singleton
   @Requires(classes = ErrorResponseProcessor.class)
@@ -123,24 +142,37 @@ final class ErrorHandlers {
 
     @Override
     @NonNull
-    public MutableHttpResponse<Problem> processResponse(@NonNull ErrorContext context,
-        @NonNull MutableHttpResponse<?> baseResponse) {
+    public MutableHttpResponse<Problem> processResponse(
+        @NonNull ErrorContext context, @NonNull MutableHttpResponse<?> baseResponse) {
       HttpStatus status = baseResponse.getStatus();
-      String code = switch (status.getCode()) {
-        case 400 -> "bad-request";
-        case 401 -> "unauthorized";
-        case 403 -> "forbidden";
-        case 404 -> "not-found";
-        case 405 -> "method-not-allowed";
-        case 413 -> "too-large";
-        case 415 -> "unsupported-media-type";
-        default -> status.getCode() >= 500 ? "internal" : "bad-request";
-      };
+      String code =
+          switch (status.getCode()) {
+            case 400 -> "bad-request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not-found";
+            case 405 -> "method-not-allowed";
+            case 413 -> "too-large";
+            case 415 -> "unsupported-media-type";
+            default -> status.getCode() >= 500 ? "internal" : "bad-request";
+          };
       Locale locale = problems.messages().localeOf(context.getRequest());
       List<Problem.InvalidParam> errors = new ArrayList<>();
       if (status.getCode() == 400) {
-        context.getErrors().forEach(error -> error.getPath().ifPresent(path ->
-            errors.add(new Problem.InvalidParam(path, problems.messages().get(locale, "validation.unreadable")))));
+        context
+            .getErrors()
+            .forEach(
+                error ->
+                    error
+                        .getPath()
+                        .ifPresent(
+                            path ->
+                                errors.add(
+                                    new Problem.InvalidParam(
+                                        path,
+                                        problems
+                                            .messages()
+                                            .get(locale, "validation.unreadable")))));
       }
       MutableHttpResponse<Problem> built = problems.of(context.getRequest(), status, code, errors);
       return baseResponse.body(built.body()).contentType(Problem.MEDIA_TYPE);

@@ -15,12 +15,12 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.ThreadLocalTransactionProvider;
 
 /**
- * The one {@link DSLContext} of the application. Transactions are bound to the calling thread, so repositories use
- * this same context inside and outside {@link Tx#run}.
+ * The one {@link DSLContext} of the application. Transactions are bound to the calling thread, so
+ * repositories use this same context inside and outside {@link Tx#run}.
  *
- * <p>The dialect follows the server connected to, since MySQL 8 and MariaDB differ in the upsert syntax jOOQ writes.
- * Generated ids are read with {@link Tx#insertReturningId}, not INSERT … RETURNING, which MySQL Connector/J refuses
- * to run against MariaDB.
+ * <p>The dialect follows the server connected to, since MySQL 8 and MariaDB differ in the upsert
+ * syntax jOOQ writes. Generated ids are read with {@link Tx#insertReturningId}, not INSERT …
+ * RETURNING, which MySQL Connector/J refuses to run against MariaDB.
  */
 @Factory
 class JooqFactory {
@@ -32,17 +32,20 @@ class JooqFactory {
     DefaultConfiguration configuration = new DefaultConfiguration();
     configuration.set(detectDialect(dataSource));
     configuration.set(transactions);
-    configuration.set(new Settings()
-        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
-        .withRenderSchema(false)
-        .withExecuteLogging(false));
+    configuration.set(
+        new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
+            .withRenderSchema(false)
+            .withExecuteLogging(false));
     return DSL.using(configuration);
   }
 
   private static SQLDialect detectDialect(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       String version = connection.getMetaData().getDatabaseProductVersion();
-      return version.toLowerCase(java.util.Locale.ROOT).contains("mariadb") ? SQLDialect.MARIADB : SQLDialect.MYSQL;
+      return version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
+          ? SQLDialect.MARIADB
+          : SQLDialect.MYSQL;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
     }

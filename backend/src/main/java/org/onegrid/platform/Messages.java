@@ -47,15 +47,19 @@ public class Messages {
   }
 
   public String get(Locale locale, String key, Object... args) {
-    ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.ENGLISH.getLanguage()
-        .equals(locale.getLanguage()) ? Locale.ENGLISH : CHINESE, ResourceBundle.Control.getNoFallbackControl(
-        ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "i18n.messages",
+            Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? Locale.ENGLISH : CHINESE,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     String pattern;
     try {
       pattern = bundle.getString(key);
     } catch (MissingResourceException e) {
       return key;
     }
-    return args == null || args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    return args == null || args.length == 0
+        ? pattern
+        : new MessageFormat(pattern, locale).format(args);
   }
 }

@@ -5,7 +5,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.inject.Singleton;
 
-/** Phone numbers: read in any common form, stored E.164, shown masked to anyone but the owner and their staff. */
+/**
+ * Phone numbers: read in any common form, stored E.164, shown masked to anyone but the owner and
+ * their staff.
+ */
 @Singleton
 public class Phones {
 
@@ -32,12 +35,15 @@ public class Phones {
     }
   }
 
-  /** "+8613800000001" → "138****0001": the first three and last four digits of the national number. */
+  /**
+   * "+8613800000001" → "138****0001": the first three and last four digits of the national number.
+   */
   public static String mask(String e164) {
     if (e164 == null) {
       return null;
     }
-    String national = e164.startsWith("+86") ? e164.substring(3) : e164.replaceFirst("^\\+\\d{1,2}", "");
+    String national =
+        e164.startsWith("+86") ? e164.substring(3) : e164.replaceFirst("^\\+\\d{1,2}", "");
     if (national.length() < 8) {
       return "****" + national.substring(Math.max(0, national.length() - 2));
     }

@@ -19,7 +19,9 @@ public record Problem(
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
-  /** One invalid field: its path in the request and what is wrong with it, in the caller's language. */
+  /**
+   * One invalid field: its path in the request and what is wrong with it, in the caller's language.
+   */
   @Serdeable
   public record InvalidParam(String field, String message) {}
 

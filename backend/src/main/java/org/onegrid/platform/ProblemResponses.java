@@ -20,26 +20,43 @@ public class ProblemResponses {
 
   public MutableHttpResponse<Problem> of(HttpRequest<?> request, ApiException e) {
     Locale locale = messages.localeOf(request);
-    List<Problem.InvalidParam> errors = e.fieldErrors().stream()
-        .map(f -> new Problem.InvalidParam(f.field(), messages.get(locale, f.messageKey(), f.args())))
-        .toList();
+    List<Problem.InvalidParam> errors =
+        e.fieldErrors().stream()
+            .map(
+                f ->
+                    new Problem.InvalidParam(
+                        f.field(), messages.get(locale, f.messageKey(), f.args())))
+            .toList();
     Long retryAfter = e.retryAfter() == null ? null : Math.max(1, e.retryAfter().toSeconds());
-    Problem problem = new Problem(Problem.typeOf(e.code()), messages.get(locale, "status." + e.status().getCode()),
-        e.status().getCode(), messages.get(locale, "problem." + e.code(), e.args()), e.code(),
-        errors.isEmpty() ? null : errors, retryAfter);
-    MutableHttpResponse<Problem> response = HttpResponse.<Problem>status(e.status()).body(problem)
-        .contentType(Problem.MEDIA_TYPE);
+    Problem problem =
+        new Problem(
+            Problem.typeOf(e.code()),
+            messages.get(locale, "status." + e.status().getCode()),
+            e.status().getCode(),
+            messages.get(locale, "problem." + e.code(), e.args()),
+            e.code(),
+            errors.isEmpty() ? null : errors,
+            retryAfter);
+    MutableHttpResponse<Problem> response =
+        HttpResponse.<Problem>status(e.status()).body(problem).contentType(Problem.MEDIA_TYPE);
     if (retryAfter != null) {
       response.header("Retry-After", String.valueOf(retryAfter));
     }
     return response;
   }
 
-  public MutableHttpResponse<Problem> of(HttpRequest<?> request, HttpStatus status, String code,
-      List<Problem.InvalidParam> errors) {
+  public MutableHttpResponse<Problem> of(
+      HttpRequest<?> request, HttpStatus status, String code, List<Problem.InvalidParam> errors) {
     Locale locale = messages.localeOf(request);
-    Problem problem = new Problem(Problem.typeOf(code), messages.get(locale, "status." + status.getCode()),
-        status.getCode(), messages.get(locale, "problem." + code), code, errors.isEmpty() ? null : errors, null);
+    Problem problem =
+        new Problem(
+            Problem.typeOf(code),
+            messages.get(locale, "status." + status.getCode()),
+            status.getCode(),
+            messages.get(locale, "problem." + code),
+            code,
+            errors.isEmpty() ? null : errors,
+            null);
     return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
   }
 

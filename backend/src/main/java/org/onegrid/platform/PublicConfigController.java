@@ -24,7 +24,9 @@ final class PublicConfigController {
   }
 
   @Get
-  @Operation(summary = "Deployment facts for the front end: the demo SMS inbox, the zone times are shown in")
+  @Operation(
+      summary =
+          "Deployment facts for the front end: the demo SMS inbox, the zone times are shown in")
   PublicConfig config() {
     return new PublicConfig(demoInbox, timeZone);
   }

@@ -10,8 +10,8 @@ import java.time.Instant;
 import org.jooq.DSLContext;
 
 /**
- * Fixed-window counters kept in the database, so that every instance counts the same hits. A hit counts whether or
- * not the request then succeeds; the caller is told when the window ends.
+ * Fixed-window counters kept in the database, so that every instance counts the same hits. A hit
+ * counts whether or not the request then succeeds; the caller is told when the window ends.
  */
 @Singleton
 public class RateLimiter {
@@ -25,7 +25,8 @@ public class RateLimiter {
   }
 
   /**
-   * Counts one hit on {@code bucket} and refuses it with 429 when it is over {@code limit} in the current window.
+   * Counts one hit on {@code bucket} and refuses it with 429 when it is over {@code limit} in the
+   * current window.
    *
    * @param code the problem code told to the caller
    */
@@ -40,9 +41,11 @@ public class RateLimiter {
         .onDuplicateKeyUpdate()
         .set(RATE_LIMIT_HITS.HITS, RATE_LIMIT_HITS.HITS.plus(1))
         .execute();
-    Integer hits = dsl.select(RATE_LIMIT_HITS.HITS).from(RATE_LIMIT_HITS)
-        .where(RATE_LIMIT_HITS.BUCKET.eq(bucket), RATE_LIMIT_HITS.WINDOW_START.eq(start))
-        .fetchOne(RATE_LIMIT_HITS.HITS);
+    Integer hits =
+        dsl.select(RATE_LIMIT_HITS.HITS)
+            .from(RATE_LIMIT_HITS)
+            .where(RATE_LIMIT_HITS.BUCKET.eq(bucket), RATE_LIMIT_HITS.WINDOW_START.eq(start))
+            .fetchOne(RATE_LIMIT_HITS.HITS);
     if (hits != null && hits > limit) {
       throw ApiException.tooManyRequests(code, Duration.between(now, start.plus(window)));
     }

@@ -9,8 +9,9 @@ import java.util.Base64;
 import org.jooq.DSLContext;
 
 /**
- * Secrets every instance must share (the session-signing key, the pepper of sign-in code hashes). The first
- * instance to need one creates it; the others read the same row. A secret set in configuration wins.
+ * Secrets every instance must share (the session-signing key, the pepper of sign-in code hashes).
+ * The first instance to need one creates it; the others read the same row. A secret set in
+ * configuration wins.
  */
 @Singleton
 public class SecretStore {
@@ -32,18 +33,23 @@ public class SecretStore {
         .set(PLATFORM_SECRETS.CREATED_AT, clock.instant())
         .onDuplicateKeyIgnore()
         .execute();
-    return dsl.select(PLATFORM_SECRETS.SECRET).from(PLATFORM_SECRETS)
+    return dsl.select(PLATFORM_SECRETS.SECRET)
+        .from(PLATFORM_SECRETS)
         .where(PLATFORM_SECRETS.NAME.eq(name))
         .fetchSingle(PLATFORM_SECRETS.SECRET);
   }
 
   /**
-   * Locks the named row until the current transaction ends, so that work done once for the whole deployment (such
-   * as loading demo data) runs on one instance while the others wait and then see it done.
+   * Locks the named row until the current transaction ends, so that work done once for the whole
+   * deployment (such as loading demo data) runs on one instance while the others wait and then see
+   * it done.
    */
   public void lockUntilCommit(String name) {
     getOrCreate(name);
-    dsl.select(PLATFORM_SECRETS.NAME).from(PLATFORM_SECRETS).where(PLATFORM_SECRETS.NAME.eq(name)).forUpdate()
+    dsl.select(PLATFORM_SECRETS.NAME)
+        .from(PLATFORM_SECRETS)
+        .where(PLATFORM_SECRETS.NAME.eq(name))
+        .forUpdate()
         .fetch();
   }
 }

@@ -21,8 +21,9 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Sessions are signed JWTs in an HttpOnly, SameSite cookie: no server-side session state, so any instance serves
- * any request. The signing key comes from configuration or, by default, from the database that all instances share.
+ * Sessions are signed JWTs in an HttpOnly, SameSite cookie: no server-side session state, so any
+ * instance serves any request. The signing key comes from configuration or, by default, from the
+ * database that all instances share.
  */
 @Singleton
 public class SessionTokens {
@@ -31,7 +32,9 @@ public class SessionTokens {
   private final AccessTokenConfiguration tokenConfig;
   private final AccessTokenCookieConfiguration cookieConfig;
 
-  SessionTokens(TokenGenerator tokens, AccessTokenConfiguration tokenConfig,
+  SessionTokens(
+      TokenGenerator tokens,
+      AccessTokenConfiguration tokenConfig,
       AccessTokenCookieConfiguration cookieConfig) {
     this.tokens = tokens;
     this.tokenConfig = tokenConfig;
@@ -39,44 +42,56 @@ public class SessionTokens {
   }
 
   /** Signs the account in on this response. */
-  public <T> MutableHttpResponse<T> signIn(HttpRequest<?> request, MutableHttpResponse<T> response, long accountId,
-      Collection<String> roles, Map<String, Object> attributes) {
-    Authentication authentication = Authentication.build(String.valueOf(accountId), roles, attributes);
+  public <T> MutableHttpResponse<T> signIn(
+      HttpRequest<?> request,
+      MutableHttpResponse<T> response,
+      long accountId,
+      Collection<String> roles,
+      Map<String, Object> attributes) {
+    Authentication authentication =
+        Authentication.build(String.valueOf(accountId), roles, attributes);
     int seconds = tokenConfig.getExpiration();
-    String token = tokens.generateToken(authentication, seconds)
-        .orElseThrow(() -> new IllegalStateException("No session token could be signed"));
+    String token =
+        tokens
+            .generateToken(authentication, seconds)
+            .orElseThrow(() -> new IllegalStateException("No session token could be signed"));
     return response.cookie(cookie(request, token).maxAge(Duration.ofSeconds(seconds)));
   }
 
-  public <T> MutableHttpResponse<T> signOut(HttpRequest<?> request, MutableHttpResponse<T> response) {
+  public <T> MutableHttpResponse<T> signOut(
+      HttpRequest<?> request, MutableHttpResponse<T> response) {
     return response.cookie(cookie(request, "").maxAge(0));
   }
 
   private Cookie cookie(HttpRequest<?> request, String value) {
-    Cookie cookie = Cookie.of(cookieConfig.getCookieName(), value)
-        .path(cookieConfig.getCookiePath().orElse("/"))
-        .httpOnly(true)
-        .secure(cookieConfig.isCookieSecure().orElse(request.isSecure()));
+    Cookie cookie =
+        Cookie.of(cookieConfig.getCookieName(), value)
+            .path(cookieConfig.getCookiePath().orElse("/"))
+            .httpOnly(true)
+            .secure(cookieConfig.isCookieSecure().orElse(request.isSecure()));
     cookieConfig.getCookieSameSite().ifPresent(cookie::sameSite);
     return cookie;
   }
 
   /**
-   * The bean is declared as the interface: declared as {@link SecretSignature}, it would carry that class's own bean
-   * conditions (one per configured secret) and silently not exist, leaving tokens unsigned.
+   * The bean is declared as the interface: declared as {@link SecretSignature}, it would carry that
+   * class's own bean conditions (one per configured secret) and silently not exist, leaving tokens
+   * unsigned.
    */
   @Factory
   static class SigningKey {
 
     @Singleton
     @Named("generator")
-    SignatureGeneratorConfiguration signature(SecretStore secrets,
+    SignatureGeneratorConfiguration signature(
+        SecretStore secrets,
         @Nullable @Value("${onegrid.security.session-secret:}") String configured) {
       SecretSignatureConfiguration config = new SecretSignatureConfiguration("generator");
       config.setJwsAlgorithm(JWSAlgorithm.HS256);
       if (configured != null && !configured.isBlank()) {
         if (configured.length() < 32) {
-          throw new IllegalStateException("onegrid.security.session-secret must be at least 32 characters");
+          throw new IllegalStateException(
+              "onegrid.security.session-secret must be at least 32 characters");
         }
         config.setSecret(configured);
       } else {

@@ -17,16 +17,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * History-mode routing for the single-page app: a GET for a path that is neither an API, a webhook nor a file
- * answers with the app's index.html, so that a bookmarked or reloaded deep link opens the right page.
+ * History-mode routing for the single-page app: a GET for a path that is neither an API, a webhook
+ * nor a file answers with the app's index.html, so that a bookmarked or reloaded deep link opens
+ * the right page.
  */
 @Controller
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class SpaFallback {
 
-  private static final List<String> NOT_APP = List.of("/api/", "/open311/", "/swagger", "/health", "/prometheus",
-      "/assets/");
+  private static final List<String> NOT_APP =
+      List.of("/api/", "/open311/", "/swagger", "/health", "/prometheus", "/assets/");
   private final Optional<URL> index;
   private final ProblemResponses problems;
 
@@ -38,8 +39,11 @@ final class SpaFallback {
   @Error(status = HttpStatus.NOT_FOUND, global = true)
   HttpResponse<?> notFound(HttpRequest<?> request) {
     String path = request.getPath();
-    boolean appPage = request.getMethod() == HttpMethod.GET && index.isPresent()
-        && NOT_APP.stream().noneMatch(path::startsWith) && !path.substring(path.lastIndexOf('/') + 1).contains(".");
+    boolean appPage =
+        request.getMethod() == HttpMethod.GET
+            && index.isPresent()
+            && NOT_APP.stream().noneMatch(path::startsWith)
+            && !path.substring(path.lastIndexOf('/') + 1).contains(".");
     if (!appPage) {
       return problems.of(request, HttpStatus.NOT_FOUND, "not-found", List.of());
     }

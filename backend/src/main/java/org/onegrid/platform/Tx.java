@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way to run a transaction. Services decide where a transaction starts and ends; repositories called inside
- * the supplied work join it. A deadlock or lock-wait timeout rolls back and runs the work again a few times, so the
- * work must not have effects outside the database (those go through an outbox table).
+ * The one way to run a transaction. Services decide where a transaction starts and ends;
+ * repositories called inside the supplied work join it. A deadlock or lock-wait timeout rolls back
+ * and runs the work again a few times, so the work must not have effects outside the database
+ * (those go through an outbox table).
  */
 @Singleton
 public class Tx {
@@ -28,7 +29,8 @@ public class Tx {
 
   public <T> T run(Supplier<T> work) {
     if (ACTIVE.get() != null) {
-      // Already inside a transaction: join it. Only the outermost call may retry, since a deadlock rolls back all.
+      // Already inside a transaction: join it. Only the outermost call may retry, since a deadlock
+      // rolls back all.
       return work.get();
     }
     for (int attempt = 1; ; attempt++) {
@@ -39,7 +41,11 @@ public class Tx {
         if (attempt >= ATTEMPTS || !isRetryable(e)) {
           throw e;
         }
-        LOG.info("Transaction rolled back by the database ({}); attempt {} of {}", e.getMessage(), attempt, ATTEMPTS);
+        LOG.info(
+            "Transaction rolled back by the database ({}); attempt {} of {}",
+            e.getMessage(),
+            attempt,
+            ATTEMPTS);
         try {
           Thread.sleep(10L * attempt * attempt);
         } catch (InterruptedException interrupted) {
@@ -53,10 +59,11 @@ public class Tx {
   }
 
   public void run(Runnable work) {
-    run(() -> {
-      work.run();
-      return null;
-    });
+    run(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   private static boolean isRetryable(Throwable e) {
@@ -64,7 +71,8 @@ public class Tx {
       if (t instanceof SQLTransactionRollbackException) {
         return true;
       }
-      if (t instanceof SQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+      if (t instanceof SQLException sql
+          && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
         return true;
       }
     }
@@ -72,13 +80,15 @@ public class Tx {
   }
 
   /**
-   * Runs an INSERT into a table with an auto-increment key and returns the new key. The INSERT and the read of the
-   * key share one connection (the transaction's), as LAST_INSERT_ID() is per connection.
+   * Runs an INSERT into a table with an auto-increment key and returns the new key. The INSERT and
+   * the read of the key share one connection (the transaction's), as LAST_INSERT_ID() is per
+   * connection.
    */
   public long insertReturningId(org.jooq.Insert<?> insert) {
-    return run(() -> {
-      dsl.execute(insert);
-      return dsl.lastID().longValue();
-    });
+    return run(
+        () -> {
+          dsl.execute(insert);
+          return dsl.lastID().longValue();
+        });
   }
 }

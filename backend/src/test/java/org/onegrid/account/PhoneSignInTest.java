@@ -40,26 +40,34 @@ class PhoneSignInTest {
 
     Browser.Reply sent = phone.post("/api/v1/auth/otp", Map.of("phone", number));
     assertThat(sent.status()).isEqualTo(202);
-    assertThat(sent.<String>at("phoneMasked")).isEqualTo(number.substring(0, 3) + "****" + number.substring(7));
+    assertThat(sent.<String>at("phoneMasked"))
+        .isEqualTo(number.substring(0, 3) + "****" + number.substring(7));
     String sms = outbox.sentTo("+86" + number, 1).get(0).body();
     assertThat(sms).contains("验证码").contains("5 分钟");
 
-    Browser.Reply signedIn = phone.post("/api/v1/auth/otp/verify",
-        Map.of("phone", number, "code", signIn.latestCode(number)));
+    Browser.Reply signedIn =
+        phone.post(
+            "/api/v1/auth/otp/verify", Map.of("phone", number, "code", signIn.latestCode(number)));
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.<Boolean>at("needsHome")).isTrue();
-    assertThat(signedIn.header("Set-Cookie")).containsIgnoringCase("HttpOnly").contains("SameSite=Lax");
+    assertThat(signedIn.header("Set-Cookie"))
+        .containsIgnoringCase("HttpOnly")
+        .contains("SameSite=Lax");
 
-    Browser.Reply communities = phone.get("/api/v1/communities?q=" + java.net.URLEncoder.encode("民主",
-        java.nio.charset.StandardCharsets.UTF_8));
+    Browser.Reply communities =
+        phone.get(
+            "/api/v1/communities?q="
+                + java.net.URLEncoder.encode("民主", java.nio.charset.StandardCharsets.UTF_8));
     Map<String, Object> minzhulu = communities.list().get(0);
     assertThat(minzhulu.get("name")).isEqualTo(DemoCity.MINZHULU);
-    List<Map<String, Object>> buildings = phone.get("/api/v1/communities/" + minzhulu.get("id") + "/buildings")
-        .list();
+    List<Map<String, Object>> buildings =
+        phone.get("/api/v1/communities/" + minzhulu.get("id") + "/buildings").list();
     @SuppressWarnings("unchecked")
     Map<String, Object> unit = ((List<Map<String, Object>>) buildings.get(0).get("units")).get(0);
 
-    Browser.Reply me = phone.put("/api/v1/me/home", Map.of("unitId", unit.get("id"), "room", "302", "name", "刘阿姨"));
+    Browser.Reply me =
+        phone.put(
+            "/api/v1/me/home", Map.of("unitId", unit.get("id"), "room", "302", "name", "刘阿姨"));
     assertThat(me.status()).as(me.text()).isEqualTo(200);
     assertThat(me.<Boolean>at("needsHome")).isFalse();
     assertThat(me.<String>at("home.room")).isEqualTo("302");
@@ -69,7 +77,8 @@ class PhoneSignInTest {
     assertThat(me.<String>at("gridLeader.phoneMasked")).isEqualTo("138****1001");
     assertThat(me.<String>at("gridLeader.callNumber")).isNotBlank().doesNotContain("13800001001");
 
-    assertThat(phone.get("/api/v1/me").<String>at("gridLeader.name")).isEqualTo(DemoCity.LEADER_MINZHULU_1_NAME);
+    assertThat(phone.get("/api/v1/me").<String>at("gridLeader.name"))
+        .isEqualTo(DemoCity.LEADER_MINZHULU_1_NAME);
   }
 
   @Test
@@ -79,17 +88,20 @@ class PhoneSignInTest {
     String code = signIn.requestCode(phone, number);
     String wrong = code.equals("000000") ? "111111" : "000000";
 
-    Browser.Reply first = phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", wrong));
+    Browser.Reply first =
+        phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", wrong));
     assertThat(first.status()).isEqualTo(400);
     assertThat(first.<String>at("code")).isEqualTo("otp-wrong");
     assertThat(first.<String>at("detail")).contains("4");
     for (int i = 0; i < 3; i++) {
       phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", wrong));
     }
-    Browser.Reply fifth = phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", wrong));
+    Browser.Reply fifth =
+        phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", wrong));
     assertThat(fifth.<String>at("code")).isEqualTo("otp-locked");
 
-    Browser.Reply rightButTooLate = phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
+    Browser.Reply rightButTooLate =
+        phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
     assertThat(rightButTooLate.status()).isEqualTo(400);
     assertThat(rightButTooLate.<String>at("code")).isEqualTo("otp-locked");
     assertThat(phone.cookies()).doesNotContainKey("ONEGRID_SESSION");
@@ -100,9 +112,11 @@ class PhoneSignInTest {
     Browser phone = browser();
     String number = Phones.fresh();
     String code = signIn.requestCode(phone, number);
-    assertThat(phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code)).status())
+    assertThat(
+            phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code)).status())
         .isEqualTo(200);
-    Browser.Reply again = browser().post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
+    Browser.Reply again =
+        browser().post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.<String>at("code")).isEqualTo("otp-expired");
   }
@@ -112,11 +126,15 @@ class PhoneSignInTest {
     Browser phone = browser();
     String number = Phones.fresh();
     String code = signIn.requestCode(phone, number);
-    org.jooq.DSLContext dsl = io.micronaut.context.ApplicationContext.class.cast(server.getApplicationContext())
-        .getBean(org.jooq.DSLContext.class);
-    String stored = dsl.select(org.onegrid.db.Tables.OTP_CODES.CODE_HASH).from(org.onegrid.db.Tables.OTP_CODES)
-        .where(org.onegrid.db.Tables.OTP_CODES.PHONE_E164.eq("+86" + number))
-        .fetchSingle(org.onegrid.db.Tables.OTP_CODES.CODE_HASH);
+    org.jooq.DSLContext dsl =
+        io.micronaut.context.ApplicationContext.class
+            .cast(server.getApplicationContext())
+            .getBean(org.jooq.DSLContext.class);
+    String stored =
+        dsl.select(org.onegrid.db.Tables.OTP_CODES.CODE_HASH)
+            .from(org.onegrid.db.Tables.OTP_CODES)
+            .where(org.onegrid.db.Tables.OTP_CODES.PHONE_E164.eq("+86" + number))
+            .fetchSingle(org.onegrid.db.Tables.OTP_CODES.CODE_HASH);
     assertThat(stored).hasSize(64).doesNotContain(code);
   }
 
@@ -156,23 +174,28 @@ class PhoneSignInTest {
     assertThat(chinese.<String>at("errors.0.field")).isEqualTo("phone");
     assertThat(chinese.<String>at("errors.0.message")).isEqualTo("请填写正确的手机号码");
 
-    Browser.Reply english = browser().language("en-US,en;q=0.9").post("/api/v1/auth/otp", Map.of("phone", "abc"));
-    assertThat(english.<String>at("errors.0.message")).isEqualTo("please enter a valid phone number");
+    Browser.Reply english =
+        browser().language("en-US,en;q=0.9").post("/api/v1/auth/otp", Map.of("phone", "abc"));
+    assertThat(english.<String>at("errors.0.message"))
+        .isEqualTo("please enter a valid phone number");
   }
 
   @Test
   void numbersInOtherFormsAreTheSamePhone() {
     Browser phone = browser();
     String number = Phones.fresh();
-    Browser.Reply sent = phone.post("/api/v1/auth/otp",
-        Map.of("phone", "+86 " + number.substring(0, 3) + " " + number.substring(3)));
+    Browser.Reply sent =
+        phone.post(
+            "/api/v1/auth/otp",
+            Map.of("phone", "+86 " + number.substring(0, 3) + " " + number.substring(3)));
     assertThat(sent.status()).isEqualTo(202);
     assertThat(outbox.sentTo("+86" + number, 5)).hasSize(1);
   }
 
   @Test
   void staffMustUseTheirPassword() {
-    Browser.Reply reply = browser().post("/api/v1/auth/otp", Map.of("phone", DemoCity.LEADER_MINZHULU_1));
+    Browser.Reply reply =
+        browser().post("/api/v1/auth/otp", Map.of("phone", DemoCity.LEADER_MINZHULU_1));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.<String>at("code")).isEqualTo("staff-use-password");
   }

@@ -65,11 +65,14 @@ class StaffReachTest {
   void aLeaderSeesFullPhonesOfTheirResidentsAndAnAdminAboveSeesThemMasked() {
     Browser leader1 = staff(DemoCity.LEADER_MINZHULU_1);
     long grid1 = gridOf(leader1);
-    List<Map<String, Object>> rows = leader1.get("/api/v1/grids/" + grid1 + "/residents").at("items");
-    assertThat(rows).anySatisfy(r -> assertThat(r.get("phone")).isEqualTo("+86" + DemoCity.RESIDENT_ZHANG));
+    List<Map<String, Object>> rows =
+        leader1.get("/api/v1/grids/" + grid1 + "/residents").at("items");
+    assertThat(rows)
+        .anySatisfy(r -> assertThat(r.get("phone")).isEqualTo("+86" + DemoCity.RESIDENT_ZHANG));
 
     Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
-    List<Map<String, Object>> seenByAdmin = admin.get("/api/v1/grids/" + grid1 + "/residents").at("items");
+    List<Map<String, Object>> seenByAdmin =
+        admin.get("/api/v1/grids/" + grid1 + "/residents").at("items");
     assertThat(seenByAdmin).anySatisfy(r -> assertThat(r.get("phone")).isEqualTo("139****0001"));
   }
 
@@ -85,7 +88,8 @@ class StaffReachTest {
     Browser.Reply root = city.get("/api/v1/staff/home");
     assertThat(root.<String>at("node.name")).isEqualTo("郑州市");
     List<Map<String, Object>> districts = root.at("children");
-    assertThat(districts.stream().map(d -> (String) ((Map<?, ?>) d.get("node")).get("name")).toList())
+    assertThat(
+            districts.stream().map(d -> (String) ((Map<?, ?>) d.get("node")).get("name")).toList())
         .contains("二七区", "金水区", "惠济区");
     assertThat(city.get("/api/v1/staff/nodes/" + minzhuluGrid).status()).isEqualTo(200);
   }
@@ -98,8 +102,13 @@ class StaffReachTest {
     assertThat(resident.get("/api/v1/staff/home").status()).isEqualTo(403);
     assertThat(resident.get("/api/v1/staff/nodes/" + grid1).status()).isEqualTo(403);
     assertThat(resident.get("/api/v1/grids/" + grid1 + "/residents").status()).isEqualTo(403);
-    assertThat(resident.post("/api/v1/residents", Map.of("phone", Phones.fresh(), "name", "x", "unitId", 1,
-        "room", "1")).status()).isEqualTo(403);
+    assertThat(
+            resident
+                .post(
+                    "/api/v1/residents",
+                    Map.of("phone", Phones.fresh(), "name", "x", "unitId", 1, "room", "1"))
+                .status())
+        .isEqualTo(403);
   }
 
   @Test
@@ -123,14 +132,21 @@ class StaffReachTest {
     Object unitId = ((List<Map<String, Object>>) building.get("units")).get(1).get("id");
     String phone = Phones.fresh();
 
-    Browser.Reply registered = leader.post("/api/v1/residents",
-        Map.of("phone", phone, "name", "赵奶奶", "unitId", unitId, "room", "501"));
+    Browser.Reply registered =
+        leader.post(
+            "/api/v1/residents",
+            Map.of("phone", phone, "name", "赵奶奶", "unitId", unitId, "room", "501"));
     assertThat(registered.status()).as(registered.text()).isEqualTo(201);
     assertThat(registered.<String>at("phone")).isEqualTo("+86" + phone);
 
     Browser again = leader;
-    assertThat(again.post("/api/v1/residents", Map.of("phone", phone, "name", "赵奶奶", "unitId", unitId,
-        "room", "501")).status()).isEqualTo(409);
+    assertThat(
+            again
+                .post(
+                    "/api/v1/residents",
+                    Map.of("phone", phone, "name", "赵奶奶", "unitId", unitId, "room", "501"))
+                .status())
+        .isEqualTo(409);
 
     Browser grandma = browser();
     Browser.Reply me = signIn.resident(grandma, phone);
@@ -146,10 +162,15 @@ class StaffReachTest {
     Browser leader1 = staff(DemoCity.LEADER_MINZHULU_1);
     Map<String, Object> grid1 = leader1.get("/api/v1/staff/nodes/" + gridOf(leader1)).body();
     @SuppressWarnings("unchecked")
-    Object unitInGrid1 = ((List<Map<String, Object>>) ((List<Map<String, Object>>) grid1.get("buildings")).get(0)
-        .get("units")).get(0).get("id");
-    Browser.Reply reply = leader2.post("/api/v1/residents",
-        Map.of("phone", Phones.fresh(), "name", "x", "unitId", unitInGrid1, "room", "9"));
+    Object unitInGrid1 =
+        ((List<Map<String, Object>>)
+                ((List<Map<String, Object>>) grid1.get("buildings")).get(0).get("units"))
+            .get(0)
+            .get("id");
+    Browser.Reply reply =
+        leader2.post(
+            "/api/v1/residents",
+            Map.of("phone", Phones.fresh(), "name", "x", "unitId", unitInGrid1, "room", "9"));
     assertThat(reply.status()).isEqualTo(404);
   }
 
@@ -163,7 +184,8 @@ class StaffReachTest {
     long grid1 = gridOf(leader1);
     long leader1Id = ((Number) leader1.get("/api/v1/me").at("id")).longValue();
 
-    Browser.Reply history = admin.put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id));
+    Browser.Reply history =
+        admin.put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id));
     assertThat(history.status()).as(history.text()).isEqualTo(200);
     List<Map<String, Object>> terms = history.list();
     assertThat(terms.get(0).get("leaderId")).isEqualTo((int) leader1Id);
@@ -172,13 +194,21 @@ class StaffReachTest {
     assertThat(terms.get(1).get("endedAt")).isNotNull();
 
     // Put things back for the other tests, and check a leader cannot do this themselves.
-    assertThat(leader2.put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader2Id)).status())
+    assertThat(
+            leader2
+                .put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader2Id))
+                .status())
         .isEqualTo(403);
-    assertThat(admin.put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader2Id)).status())
+    assertThat(
+            admin.put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader2Id)).status())
         .isEqualTo(200);
-    assertThat(admin.put("/api/v1/grids/" + grid1 + "/leader", Map.of("leaderId", leader1Id)).status())
+    assertThat(
+            admin.put("/api/v1/grids/" + grid1 + "/leader", Map.of("leaderId", leader1Id)).status())
         .isEqualTo(200);
-    assertThat(staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
-        .put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id)).status()).isEqualTo(404);
+    assertThat(
+            staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
+                .put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id))
+                .status())
+        .isEqualTo(404);
   }
 }

@@ -9,9 +9,12 @@ class GeoPolygonTest {
 
   @Test
   void aPointInsideTheOutlineIsInsideAndOneInAHoleIsNot() {
-    GeoPolygon withHole = new GeoPolygon("Polygon", List.of(
-        GeoPolygon.rectangle(0, 0, 10, 10).coordinates().get(0),
-        GeoPolygon.rectangle(4, 4, 6, 6).coordinates().get(0)));
+    GeoPolygon withHole =
+        new GeoPolygon(
+            "Polygon",
+            List.of(
+                GeoPolygon.rectangle(0, 0, 10, 10).coordinates().get(0),
+                GeoPolygon.rectangle(4, 4, 6, 6).coordinates().get(0)));
     assertThat(withHole.contains(2, 2)).isTrue();
     assertThat(withHole.contains(5, 5)).isFalse();
     assertThat(withHole.contains(11, 5)).isFalse();
@@ -27,7 +30,8 @@ class GeoPolygonTest {
   @Test
   void badShapesAreNamed() {
     assertThat(new GeoPolygon("Point", List.of()).problem()).isNotNull();
-    assertThat(new GeoPolygon("Polygon", List.of(List.of(List.of(1.0, 2.0)))).problem()).isNotNull();
+    assertThat(new GeoPolygon("Polygon", List.of(List.of(List.of(1.0, 2.0)))).problem())
+        .isNotNull();
     assertThat(GeoPolygon.rectangle(0, 0, 1, 1).problem()).isNull();
   }
 }

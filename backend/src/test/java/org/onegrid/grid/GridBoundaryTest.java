@@ -47,15 +47,28 @@ class GridBoundaryTest {
     new SignIn(outbox).staff(leader, DemoCity.LEADER_MINZHULU_2);
     long grid2 = ((Number) leader.get("/api/v1/me").at("staffNode.id")).longValue();
 
-    Map<String, Object> farAway = Map.of("type", "Polygon", "coordinates", List.of(List.of(
-        List.of(100.0, 10.0), List.of(100.1, 10.0), List.of(100.1, 10.1), List.of(100.0, 10.1), List.of(100.0, 10.0))));
+    Map<String, Object> farAway =
+        Map.of(
+            "type",
+            "Polygon",
+            "coordinates",
+            List.of(
+                List.of(
+                    List.of(100.0, 10.0),
+                    List.of(100.1, 10.0),
+                    List.of(100.1, 10.1),
+                    List.of(100.0, 10.1),
+                    List.of(100.0, 10.0))));
     Browser.Reply set = admin.put("/api/v1/grids/" + grid2 + "/boundary", farAway);
     assertThat(set.status()).as(set.text()).isEqualTo(200);
     assertThat(set.<String>at("boundary.type")).isEqualTo("Polygon");
-    assertThat(admin.get("/api/v1/grid-nodes/locate?lat=10.05&lng=100.05").<String>at("name")).isEqualTo("第2网格");
+    assertThat(admin.get("/api/v1/grid-nodes/locate?lat=10.05&lng=100.05").<String>at("name"))
+        .isEqualTo("第2网格");
 
-    Browser.Reply bad = admin.put("/api/v1/grids/" + grid2 + "/boundary", Map.of("type", "Point",
-        "coordinates", List.of()));
+    Browser.Reply bad =
+        admin.put(
+            "/api/v1/grids/" + grid2 + "/boundary",
+            Map.of("type", "Point", "coordinates", List.of()));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(leader.put("/api/v1/grids/" + grid2 + "/boundary", farAway).status()).isEqualTo(403);
   }

@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.onegrid.platform.Tx;
 
-/** Two dispatchers (as two backend instances would run) share one outbox and send every message exactly once. */
+/**
+ * Two dispatchers (as two backend instances would run) share one outbox and send every message
+ * exactly once.
+ */
 @MicronautTest
 class OutboxDispatchTest {
 
@@ -29,31 +32,36 @@ class OutboxDispatchTest {
   void twoInstancesNeverSendOneMessageTwice() throws Exception {
     String to = "+8613611110000";
     Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
-    SmsSender slowCountingSender = new SmsSender() {
-      @Override
-      public String name() {
-        return "counting";
-      }
+    SmsSender slowCountingSender =
+        new SmsSender() {
+          @Override
+          public String name() {
+            return "counting";
+          }
 
-      @Override
-      public Result send(String toE164, String body) {
-        deliveries.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return new Accepted("X" + body, "queued");
-      }
-    };
-    // The application's own scheduled dispatcher is running too: a third instance, sending through the log.
-    tx.run(() -> {
-      for (int i = 0; i < 200; i++) {
-        outbox.enqueue(to, "concurrency-" + i, "test");
-      }
-    });
-    SmsDispatcher a = new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
-    SmsDispatcher b = new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+          @Override
+          public Result send(String toE164, String body) {
+            deliveries.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
+            try {
+              Thread.sleep(2);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return new Accepted("X" + body, "queued");
+          }
+        };
+    // The application's own scheduled dispatcher is running too: a third instance, sending through
+    // the log.
+    tx.run(
+        () -> {
+          for (int i = 0; i < 200; i++) {
+            outbox.enqueue(to, "concurrency-" + i, "test");
+          }
+        });
+    SmsDispatcher a =
+        new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+    SmsDispatcher b =
+        new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Integer> sentByA = pool.submit(a::dispatchDue);
     Future<Integer> sentByB = pool.submit(b::dispatchDue);

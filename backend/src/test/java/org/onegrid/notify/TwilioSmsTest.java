@@ -78,7 +78,8 @@ class TwilioSmsTest implements TestPropertyProvider {
     assertThat(message.body()).contains("验证码");
     String code = message.body().replaceAll("\\D*(\\d{6}).*", "$1");
 
-    Browser.Reply signedIn = phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
+    Browser.Reply signedIn =
+        phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code));
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.<String>at("phone")).isEqualTo("+86" + number);
     OutboxMessage row = awaitStatus("+86" + number, "SENT");

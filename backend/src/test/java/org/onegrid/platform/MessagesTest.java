@@ -16,7 +16,8 @@ class MessagesTest {
   @Test
   void bothLanguagesHaveTheSameKeys() throws IOException {
     assertThat(load("i18n/messages_en.properties").stringPropertyNames())
-        .containsExactlyInAnyOrderElementsOf(load("i18n/messages.properties").stringPropertyNames());
+        .containsExactlyInAnyOrderElementsOf(
+            load("i18n/messages.properties").stringPropertyNames());
   }
 
   @Test
@@ -26,8 +27,11 @@ class MessagesTest {
     assertThat(messages.localeOf("zh-TW")).isEqualTo(Messages.CHINESE);
     assertThat(messages.localeOf("fr-FR")).isEqualTo(Messages.CHINESE);
     assertThat(messages.localeOf("not a header;;")).isEqualTo(Messages.CHINESE);
-    assertThat(messages.get(Locale.ENGLISH, "problem.otp-wrong", 3)).isEqualTo("That code is not right; 3 tries left.");
-    assertThat(messages.get(Messages.CHINESE, "sms.otp", "012345", 5)).contains("012345").contains("5 分钟");
+    assertThat(messages.get(Locale.ENGLISH, "problem.otp-wrong", 3))
+        .isEqualTo("That code is not right; 3 tries left.");
+    assertThat(messages.get(Messages.CHINESE, "sms.otp", "012345", 5))
+        .contains("012345")
+        .contains("5 分钟");
   }
 
   private static Properties load(String name) throws IOException {

@@ -20,7 +20,8 @@ class PhonesTest {
   void notANumberIsAFieldError() {
     assertThatThrownBy(() -> phones.toE164("1380013", "phone"))
         .isInstanceOf(ApiException.class)
-        .satisfies(e -> assertThat(((ApiException) e).fieldErrors().get(0).field()).isEqualTo("phone"));
+        .satisfies(
+            e -> assertThat(((ApiException) e).fieldErrors().get(0).field()).isEqualTo("phone"));
   }
 
   @Test

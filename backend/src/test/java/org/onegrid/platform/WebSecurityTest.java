@@ -45,12 +45,15 @@ class WebSecurityTest {
     new SignIn(outbox).resident(resident, Phones.fresh());
     resident.cookies().put("XSRF-TOKEN", "forged");
     resident.withoutCsrfHeader();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/v1/me"))
-        .header("Cookie", "ONEGRID_SESSION=" + resident.cookies().get("ONEGRID_SESSION") + "; XSRF-TOKEN=abc")
-        .header("X-XSRF-TOKEN", "xyz")
-        .header("Content-Type", "application/json")
-        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
-        .build();
+    var request =
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/v1/me"))
+            .header(
+                "Cookie",
+                "ONEGRID_SESSION=" + resident.cookies().get("ONEGRID_SESSION") + "; XSRF-TOKEN=abc")
+            .header("X-XSRF-TOKEN", "xyz")
+            .header("Content-Type", "application/json")
+            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+            .build();
     assertThat(send(request)).isEqualTo(403);
   }
 
@@ -58,9 +61,12 @@ class WebSecurityTest {
   void theSessionCookieIsHttpOnlyAndSigned() {
     Browser staff = browser();
     Browser.Reply login = new SignIn(outbox).staff(staff, DemoCity.LEADER_MINZHULU_1);
-    assertThat(login.header("Set-Cookie")).contains("ONEGRID_SESSION=").containsIgnoringCase("HttpOnly");
+    assertThat(login.header("Set-Cookie"))
+        .contains("ONEGRID_SESSION=")
+        .containsIgnoringCase("HttpOnly");
     String token = staff.cookies().get("ONEGRID_SESSION");
-    String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+    String header =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
     assertThat(header).contains("HS256");
   }
 
@@ -69,12 +75,22 @@ class WebSecurityTest {
     Browser staff = browser();
     new SignIn(outbox).staff(staff, DemoCity.LEADER_MINZHULU_1);
     String[] parts = staff.cookies().get("ONEGRID_SESSION").split("\\.");
-    String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("GRID_LEADER", "CITY_ADMIN");
-    String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-    String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
-        + "." + parts[1] + ".";
+    String claims =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace("GRID_LEADER", "CITY_ADMIN");
+    String altered =
+        parts[0]
+            + "."
+            + Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+    String unsigned =
+        Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+            + "."
+            + parts[1]
+            + ".";
     for (String forged : new String[] {altered, unsigned}) {
       Browser attacker = browser();
       attacker.cookies().put("ONEGRID_SESSION", forged);
@@ -102,7 +118,8 @@ class WebSecurityTest {
   int send(java.net.http.HttpRequest request) {
     try {
       return java.net.http.HttpClient.newHttpClient()
-          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+          .statusCode();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Talks to the running app as one browser would: keeps its cookies, echoes the CSRF cookie in the header on writes,
- * and comes from an address of its own (X-Forwarded-For, trusted in tests only).
+ * Talks to the running app as one browser would: keeps its cookies, echoes the CSRF cookie in the
+ * header on writes, and comes from an address of its own (X-Forwarded-For, trusted in tests only).
  */
 public final class Browser {
 
@@ -70,13 +70,17 @@ public final class Browser {
       send("GET", "/api/v1/auth/csrf", null);
     }
     try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-          .header("Accept-Language", language)
-          .header("X-Forwarded-For", address)
-          .header("Accept", "application/json");
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .header("Accept-Language", language)
+              .header("X-Forwarded-For", address)
+              .header("Accept", "application/json");
       if (!cookies.isEmpty()) {
-        request.header("Cookie", String.join("; ", cookies.entrySet().stream()
-            .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        request.header(
+            "Cookie",
+            String.join(
+                "; ",
+                cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
       }
       if (sendCsrf && cookies.containsKey("XSRF-TOKEN")) {
         request.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
@@ -86,10 +90,14 @@ public final class Browser {
         byte[] bytes = body instanceof String s ? s.getBytes() : json.writeValueAsBytes(body);
         request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
       } else {
-        request.method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(""));
+        request.method(
+            method,
+            method.equals("GET")
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(""));
       }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       for (String setCookie : response.headers().allValues("Set-Cookie")) {
         String pair = setCookie.split(";", 2)[0];
         String name = pair.substring(0, pair.indexOf('='));
@@ -133,7 +141,8 @@ public final class Browser {
 
     public List<Map<String, Object>> list() {
       try {
-        return json.readValue(response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        return json.readValue(
+            response.body(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

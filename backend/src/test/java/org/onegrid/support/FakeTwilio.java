@@ -22,8 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for Twilio's Messages API, enough for the real Twilio SDK to send through it: it checks the
- * account's credentials, records each message, and can be told to fail or refuse the next requests.
+ * A local stand-in for Twilio's Messages API, enough for the real Twilio SDK to send through it: it
+ * checks the account's credentials, records each message, and can be told to fail or refuse the
+ * next requests.
  */
 public final class FakeTwilio {
 
@@ -43,7 +44,8 @@ public final class FakeTwilio {
 
   public static FakeTwilio start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       FakeTwilio fake = new FakeTwilio(server);
       server.createContext("/2010-04-01/Accounts/", fake::handle);
       server.start();
@@ -108,15 +110,17 @@ public final class FakeTwilio {
       respond(exchange, 404, error(20404, "The requested resource was not found", 404));
       return;
     }
-    String expected = "Basic " + Base64.getEncoder().encodeToString(
-        (ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((ACCOUNT_SID + ":" + AUTH_TOKEN).getBytes(StandardCharsets.UTF_8));
     if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
         || !path.contains("/Accounts/" + ACCOUNT_SID + "/")) {
       respond(exchange, 401, error(20003, "Authenticate", 401));
       return;
     }
-    Map<String, String> form = parseForm(new String(exchange.getRequestBody().readAllBytes(),
-        StandardCharsets.UTF_8));
+    Map<String, String> form =
+        parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String to = form.getOrDefault("To", "");
     attempts.add(to);
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -129,23 +133,56 @@ public final class FakeTwilio {
       respond(exchange, 400, error(refused, "Attempt to send to unsubscribed recipient", 400));
       return;
     }
-    Message message = new Message("SM" + UUID.randomUUID().toString().replace("-", ""), to,
-        form.getOrDefault("From", form.get("MessagingServiceSid")), form.getOrDefault("Body", ""));
+    Message message =
+        new Message(
+            "SM" + UUID.randomUUID().toString().replace("-", ""),
+            to,
+            form.getOrDefault("From", form.get("MessagingServiceSid")),
+            form.getOrDefault("Body", ""));
     accepted.add(message);
-    String now = DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US)
-        .format(ZonedDateTime.now(ZoneOffset.UTC));
-    respond(exchange, 201, "{"
-        + "\"sid\":\"" + message.sid() + "\",\"account_sid\":\"" + ACCOUNT_SID + "\","
-        + "\"to\":\"" + json(to) + "\",\"from\":\"" + json(message.from()) + "\",\"body\":\"" + json(message.body())
-        + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\",\"direction\":\"outbound-api\","
-        + "\"api_version\":\"2010-04-01\",\"date_created\":\"" + now + "\",\"date_updated\":\"" + now + "\","
-        + "\"date_sent\":null,\"price\":null,\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
-        + "\"uri\":\"/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages/" + message.sid() + ".json\"}");
+    String now =
+        DateTimeFormatter.RFC_1123_DATE_TIME
+            .withLocale(Locale.US)
+            .format(ZonedDateTime.now(ZoneOffset.UTC));
+    respond(
+        exchange,
+        201,
+        "{"
+            + "\"sid\":\""
+            + message.sid()
+            + "\",\"account_sid\":\""
+            + ACCOUNT_SID
+            + "\","
+            + "\"to\":\""
+            + json(to)
+            + "\",\"from\":\""
+            + json(message.from())
+            + "\",\"body\":\""
+            + json(message.body())
+            + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\",\"direction\":\"outbound-api\","
+            + "\"api_version\":\"2010-04-01\",\"date_created\":\""
+            + now
+            + "\",\"date_updated\":\""
+            + now
+            + "\","
+            + "\"date_sent\":null,\"price\":null,\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
+            + "\"uri\":\"/2010-04-01/Accounts/"
+            + ACCOUNT_SID
+            + "/Messages/"
+            + message.sid()
+            + ".json\"}");
   }
 
   private static String error(int code, String message, int status) {
-    return "{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
-        + code + "\",\"status\":" + status + "}";
+    return "{\"code\":"
+        + code
+        + ",\"message\":\""
+        + message
+        + "\",\"more_info\":\"https://www.twilio.com/docs/errors/"
+        + code
+        + "\",\"status\":"
+        + status
+        + "}";
   }
 
   private static String json(String s) {
@@ -157,7 +194,8 @@ public final class FakeTwilio {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
-        form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+        form.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
             URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }

@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-/** Each test run starts from an empty embedded database, so that no run depends on what an earlier one left. */
+/**
+ * Each test run starts from an empty embedded database, so that no run depends on what an earlier
+ * one left.
+ */
 public class FreshTestDatabase implements LauncherSessionListener {
 
   @Override

@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** Fresh, valid mainland mobile numbers for new residents, unique within a test run. */
 public final class Phones {
 
-  private static final AtomicInteger NEXT = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+  private static final AtomicInteger NEXT =
+      new AtomicInteger((int) (System.nanoTime() % 1_000_000));
 
   private Phones() {}
 

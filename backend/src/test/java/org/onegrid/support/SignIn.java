@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 import org.onegrid.notify.OutboxMessage;
 import org.onegrid.notify.SmsOutbox;
 
-/** Signs a browser in the ways people do, reading sign-in codes from the SMS outbox as a phone would receive them. */
+/**
+ * Signs a browser in the ways people do, reading sign-in codes from the SMS outbox as a phone would
+ * receive them.
+ */
 public final class SignIn {
 
   private static final Pattern CODE = Pattern.compile("(\\d{6})");
@@ -20,8 +23,9 @@ public final class SignIn {
   }
 
   public Browser.Reply staff(Browser browser, String phone) {
-    Browser.Reply reply = browser.post("/api/v1/auth/login",
-        Map.of("phone", phone, "password", DemoCity.STAFF_PASSWORD));
+    Browser.Reply reply =
+        browser.post(
+            "/api/v1/auth/login", Map.of("phone", phone, "password", DemoCity.STAFF_PASSWORD));
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     return reply;
   }
@@ -44,7 +48,8 @@ public final class SignIn {
 
   public Browser.Reply resident(Browser browser, String phone) {
     String code = requestCode(browser, phone);
-    Browser.Reply reply = browser.post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code));
+    Browser.Reply reply =
+        browser.post("/api/v1/auth/otp/verify", Map.of("phone", phone, "code", code));
     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     return reply;
   }
