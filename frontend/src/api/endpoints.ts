@@ -5,8 +5,10 @@ import type {
   Conversation,
   CodeSent,
   Community,
+  LeaderTerm,
   Me,
   NodeDetail,
+  Person,
   PublicConfig,
   ResidentPage,
   ResidentRow,
@@ -50,6 +52,10 @@ export const staffApi = {
     http.get<ResidentPage>(`/grids/${gridId}/residents?limit=50${after ? '&after=' + after : ''}`),
   registerResident: (body: { phone: string; name: string; unitId: number; room: string }) =>
     http.post<ResidentRow>('/residents', body),
+  gridLeaders: (nodeId: number) => http.get<Person[]>(`/staff/nodes/${nodeId}/grid-leaders`),
+  leaderHistory: (gridId: number) => http.get<LeaderTerm[]>(`/grids/${gridId}/leaders`),
+  assignLeader: (gridId: number, leaderId: number) =>
+    http.put<LeaderTerm[]>(`/grids/${gridId}/leader`, { leaderId }),
 }
 
 export const platformApi = {

@@ -121,6 +121,10 @@ const en: typeof zhCN = {
     room: 'Room',
     submit: 'Register',
     messages: 'Messages from residents',
+    changeLeader: 'Change grid leader',
+    leaderChanged: 'The grid leader is now {name}',
+    leaderHistory: 'Grid leaders so far',
+    current: 'now',
   },
 }
 

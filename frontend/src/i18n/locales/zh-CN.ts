@@ -110,5 +110,9 @@ export default {
     room: '门牌号',
     submit: '登记',
     messages: '居民消息',
+    changeLeader: '更换网格长',
+    leaderChanged: '网格长已改为 {name}',
+    leaderHistory: '历任网格长',
+    current: '至今',
   },
 }

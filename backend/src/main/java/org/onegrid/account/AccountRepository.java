@@ -3,6 +3,7 @@ package org.onegrid.account;
 import static org.onegrid.db.Tables.ACCOUNTS;
 import static org.onegrid.db.Tables.BUILDINGS;
 import static org.onegrid.db.Tables.BUILDING_UNITS;
+import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
 
 import io.micronaut.core.annotation.Nullable;
@@ -121,6 +122,18 @@ class AccountRepository {
     return dsl.selectFrom(ACCOUNTS)
         .where(ACCOUNTS.NODE_ID.in(nodeIds), ACCOUNTS.ROLE.ne(Role.RESIDENT.name()))
         .orderBy(ACCOUNTS.ROLE, ACCOUNTS.NAME)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /** Staff of one role placed anywhere in the subtree whose path is given, by name. */
+  List<Account> findStaffUnder(Role role, String subtreePath, int limit) {
+    return dsl.select(ACCOUNTS.fields())
+        .from(ACCOUNTS)
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
+        .where(ACCOUNTS.ROLE.eq(role.name()), GRID_NODES.PATH.startsWith(subtreePath))
+        .orderBy(ACCOUNTS.NAME, ACCOUNTS.ID)
+        .limit(limit)
         .fetch(AccountRepository::toAccount);
   }
 

@@ -244,6 +244,18 @@ public class AccountService {
     return nodeIds.isEmpty() ? List.of() : accounts.findStaffAt(nodeIds);
   }
 
+  /**
+   * Grid leaders an admin may put in charge of grids under {@code node} (which must be in their
+   * reach).
+   */
+  public List<Account> gridLeadersUnder(Account admin, GridNode node) {
+    if (!admin.role().isAdmin()) {
+      throw ApiException.forbidden();
+    }
+    requireReach(admin, node);
+    return accounts.findStaffUnder(Role.GRID_LEADER, node.path(), 200);
+  }
+
   public List<Account> residentsOfGrid(long gridId, long afterId, int limit) {
     return accounts.findResidentsOfGrid(gridId, afterId, limit);
   }

@@ -89,6 +89,17 @@ class StaffController {
     return views.detail(admin, grids.get(id));
   }
 
+  @Get("/staff/nodes/{id}/grid-leaders")
+  @Operation(
+      summary =
+          "Grid leaders placed anywhere under a node of my subtree, to choose a grid's leader from")
+  List<StaffViews.Person> gridLeaders(Authentication auth, @PathVariable long id) {
+    Account admin = staff(auth);
+    return accounts.gridLeadersUnder(admin, grids.get(id)).stream()
+        .map(a -> views.person(admin, a))
+        .toList();
+  }
+
   @Get("/grids/{id}/leaders")
   @Operation(summary = "Who has led a grid, newest first")
   List<StaffViews.LeaderTerm> leaders(Authentication auth, @PathVariable long id) {

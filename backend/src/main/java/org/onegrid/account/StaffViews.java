@@ -94,7 +94,7 @@ class StaffViews {
   }
 
   /** Staff see each other's phones masked unless they are above them in the tree. */
-  private Person person(Account viewer, @Nullable Account person) {
+  Person person(Account viewer, @Nullable Account person) {
     if (person == null) {
       return null;
     }

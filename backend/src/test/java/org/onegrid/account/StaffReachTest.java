@@ -175,6 +175,28 @@ class StaffReachTest {
   }
 
   @Test
+  void anAdminChoosesLeadersFromTheirOwnSubtreeOnly() {
+    Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
+    long community = ((Number) admin.get("/api/v1/me").at("staffNode.id")).longValue();
+    List<Map<String, Object>> leaders =
+        admin.get("/api/v1/staff/nodes/" + community + "/grid-leaders").list();
+    assertThat(leaders)
+        .extracting(l -> l.get("name"))
+        .contains(DemoCity.LEADER_MINZHULU_1_NAME)
+        .hasSize(3);
+    assertThat(
+            staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
+                .get("/api/v1/staff/nodes/" + community + "/grid-leaders")
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            staff(DemoCity.LEADER_MINZHULU_1)
+                .get("/api/v1/staff/nodes/" + community + "/grid-leaders")
+                .status())
+        .isIn(403, 404);
+  }
+
+  @Test
   void aCommunityAdminChangesAGridLeaderAndTheOldOneBecomesHistory() {
     Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
     Browser leader2 = staff(DemoCity.LEADER_MINZHULU_2);

@@ -111,3 +111,22 @@ test('a grid leader signs in with a password and sees their grid and its residen
   await expect(page.locator('[data-test="resident-row"]', { hasText: '张桂兰' })).toBeVisible()
   await page.screenshot({ path: 'target/e2e-results/leader-home.png', fullPage: true })
 })
+
+test('a community admin changes a grid leader and sees the history', async ({ page }) => {
+  await page.goto('/login')
+  await page.getByRole('tab', { name: '工作人员' }).click()
+  await page.locator('input[name="staff-phone"]').fill('13800000010')
+  await page.locator('input[name="password"]').fill('onegrid-demo')
+  await page.locator('[data-test="staff-login"]').click()
+  await expect(page.locator('[data-test="node-name"]')).toContainText('民主路社区')
+  await page.locator('[data-test="child-node"]', { hasText: '第一片区' }).click()
+  await page.locator('[data-test="child-node"]', { hasText: '第3网格' }).click()
+  await expect(page.locator('[data-test="node-name"]')).toContainText('第3网格')
+
+  await page.locator('[data-test="change-leader"]').click()
+  await page.locator('.van-action-sheet__item', { hasText: '王淑珍' }).click()
+  await expect(page.getByText('网格长已改为 王淑珍')).toBeVisible()
+  await expect(page.locator('[data-test="leader-term"]')).toHaveCount(2)
+  await expect(page.locator('[data-test="leader-term"]').first()).toContainText('王淑珍')
+  await expect(page.locator('[data-test="leader-term"]').first()).toContainText('至今')
+})
