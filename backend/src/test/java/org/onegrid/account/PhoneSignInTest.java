@@ -2,36 +2,17 @@ package org.onegrid.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 @MicronautTest
-class PhoneSignInTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-  SignIn signIn;
-
-  @BeforeEach
-  void setUp() {
-    signIn = new SignIn(outbox);
-  }
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class PhoneSignInTest extends ApiTest {
 
   @Test
   void newResidentSignsUpByCodePicksTheirHomeAndSeesTheirGridLeader() {
@@ -47,7 +28,8 @@ class PhoneSignInTest {
 
     Browser.Reply signedIn =
         phone.post(
-            "/api/v1/auth/otp/verify", Map.of("phone", number, "code", signIn.latestCode(number)));
+            "/api/v1/auth/otp/verify",
+            Map.of("phone", number, "code", signIn().latestCode(number)));
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.<Boolean>at("needsHome")).isTrue();
     assertThat(signedIn.header("Set-Cookie"))
@@ -85,7 +67,7 @@ class PhoneSignInTest {
   void wrongCodesCountDownAndTheFifthLocksTheCode() {
     Browser phone = browser();
     String number = Phones.fresh();
-    String code = signIn.requestCode(phone, number);
+    String code = signIn().requestCode(phone, number);
     String wrong = code.equals("000000") ? "111111" : "000000";
 
     Browser.Reply first =
@@ -111,7 +93,7 @@ class PhoneSignInTest {
   void aCodeWorksOnlyOnce() {
     Browser phone = browser();
     String number = Phones.fresh();
-    String code = signIn.requestCode(phone, number);
+    String code = signIn().requestCode(phone, number);
     assertThat(
             phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code)).status())
         .isEqualTo(200);
@@ -125,7 +107,7 @@ class PhoneSignInTest {
   void codesAreStoredOnlyAsHashes() {
     Browser phone = browser();
     String number = Phones.fresh();
-    String code = signIn.requestCode(phone, number);
+    String code = signIn().requestCode(phone, number);
     org.jooq.DSLContext dsl =
         io.micronaut.context.ApplicationContext.class
             .cast(server.getApplicationContext())
@@ -142,7 +124,7 @@ class PhoneSignInTest {
   void askingAgainTooSoonIs429WithRetryAfter() {
     Browser phone = browser();
     String number = Phones.fresh();
-    signIn.requestCode(phone, number);
+    signIn().requestCode(phone, number);
     Browser.Reply again = phone.post("/api/v1/auth/otp", Map.of("phone", number));
     assertThat(again.status()).isEqualTo(429);
     assertThat(Integer.parseInt(again.header("Retry-After"))).isBetween(1, 60);

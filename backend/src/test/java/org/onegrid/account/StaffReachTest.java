@@ -2,43 +2,18 @@ package org.onegrid.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 /** Everyone sees and acts only within their own part of the grid tree, endpoint by endpoint. */
 @MicronautTest
-class StaffReachTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-  SignIn signIn;
-
-  @BeforeEach
-  void setUp() {
-    signIn = new SignIn(outbox);
-  }
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
-
-  Browser staff(String phone) {
-    Browser b = browser();
-    signIn.staff(b, phone);
-    return b;
-  }
+class StaffReachTest extends ApiTest {
 
   long gridOf(Browser staff) {
     return ((Number) staff.get("/api/v1/me").at("staffNode.id")).longValue();
@@ -97,7 +72,7 @@ class StaffReachTest {
   @Test
   void residentsCannotUseStaffEndpoints() {
     Browser resident = browser();
-    signIn.resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     long grid1 = gridOf(staff(DemoCity.LEADER_MINZHULU_1));
     assertThat(resident.get("/api/v1/staff/home").status()).isEqualTo(403);
     assertThat(resident.get("/api/v1/staff/nodes/" + grid1).status()).isEqualTo(403);
@@ -149,7 +124,7 @@ class StaffReachTest {
         .isEqualTo(409);
 
     Browser grandma = browser();
-    Browser.Reply me = signIn.resident(grandma, phone);
+    Browser.Reply me = signIn().resident(grandma, phone);
     assertThat(me.<Boolean>at("needsHome")).isFalse();
     assertThat(me.<String>at("name")).isEqualTo("赵奶奶");
     assertThat(me.<String>at("home.room")).isEqualTo("501");

@@ -2,35 +2,23 @@ package org.onegrid.grid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 /** A grid's boundary is GeoJSON in the API, and a GPS point inside it is placed in that grid. */
 @MicronautTest
-class GridBoundaryTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class GridBoundaryTest extends ApiTest {
 
   @Test
   void aPointIsPlacedInTheGridWhoseBoundaryHoldsIt() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     // The demo's 民主路社区 第1网格 covers 34.7472–34.7492 N, 113.6401–113.6431 E.
     Browser.Reply inside = resident.get("/api/v1/grid-nodes/locate?lat=34.7480&lng=113.6410");
     assertThat(inside.status()).isEqualTo(200);
@@ -42,9 +30,9 @@ class GridBoundaryTest {
   @Test
   void anAdminRedrawsAGridAndLocatingFollows() {
     Browser admin = browser();
-    new SignIn(outbox).staff(admin, DemoCity.COMMUNITY_ADMIN_MINZHULU);
+    signIn().staff(admin, DemoCity.COMMUNITY_ADMIN_MINZHULU);
     Browser leader = browser();
-    new SignIn(outbox).staff(leader, DemoCity.LEADER_MINZHULU_2);
+    signIn().staff(leader, DemoCity.LEADER_MINZHULU_2);
     long grid2 = ((Number) leader.get("/api/v1/me").at("staffNode.id")).longValue();
 
     Map<String, Object> farAway =

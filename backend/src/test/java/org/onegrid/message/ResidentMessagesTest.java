@@ -2,42 +2,30 @@ package org.onegrid.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.notify.OutboxMessage;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 /**
  * A resident writes to their grid leader, the leader answers, and only the people of that grid see
  * it.
  */
 @MicronautTest
-class ResidentMessagesTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class ResidentMessagesTest extends ApiTest {
 
   /** A new resident living in 民主路社区 第1网格. */
   Browser residentOfGrid1(String phone) {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, phone);
+    signIn().resident(resident, phone);
     Browser leader = browser();
-    new SignIn(outbox).staff(leader, DemoCity.LEADER_MINZHULU_1);
+    signIn().staff(leader, DemoCity.LEADER_MINZHULU_1);
     long grid = ((Number) leader.get("/api/v1/me").at("staffNode.id")).longValue();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> buildings =
@@ -66,7 +54,7 @@ class ResidentMessagesTest {
     assertThat(retry.<Number>at("id")).isEqualTo(first.<Number>at("id"));
 
     Browser leader = browser();
-    new SignIn(outbox).staff(leader, DemoCity.LEADER_MINZHULU_1);
+    signIn().staff(leader, DemoCity.LEADER_MINZHULU_1);
     List<Map<String, Object>> conversations = leader.get("/api/v1/staff/conversations").list();
     Map<String, Object> mine =
         conversations.stream()
@@ -122,7 +110,7 @@ class ResidentMessagesTest {
     resident.post("/api/v1/me/messages", Map.of("body", "hello", "clientKey", "k1"));
     long residentId = ((Number) resident.get("/api/v1/me").at("id")).longValue();
     Browser other = browser();
-    new SignIn(outbox).staff(other, DemoCity.LEADER_MINZHULU_2);
+    signIn().staff(other, DemoCity.LEADER_MINZHULU_2);
     assertThat(other.get("/api/v1/staff/conversations/" + residentId).status()).isEqualTo(404);
     assertThat(
             other
@@ -138,7 +126,7 @@ class ResidentMessagesTest {
   @Test
   void aResidentWithoutAHomeIsAskedForItFirst() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     Browser.Reply reply =
         resident.post("/api/v1/me/messages", Map.of("body", "hi", "clientKey", "k"));
     assertThat(reply.status()).isEqualTo(409);

@@ -2,27 +2,15 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 @MicronautTest
-class ErrorsAndAppTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class ErrorsAndAppTest extends ApiTest {
 
   @Test
   void deepLinksOfTheAppAnswerWithItsPage() {
@@ -37,7 +25,7 @@ class ErrorsAndAppTest {
   @Test
   void unknownApiPathsAreProblemsNotThePage() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     Browser.Reply reply = resident.get("/api/v1/no-such-thing");
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.header("Content-Type")).startsWith("application/problem+json");

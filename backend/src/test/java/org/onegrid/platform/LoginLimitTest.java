@@ -3,26 +3,17 @@ package org.onegrid.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 
 /** Password guessing: one answer for unknown phones and wrong passwords, and a limit per phone. */
 @MicronautTest
 @Property(name = "onegrid.login.per-phone", value = "10")
-class LoginLimitTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class LoginLimitTest extends ApiTest {
 
   @Test
   void wrongPasswordsAreOneAnswerAndLimitedPerPhone() {

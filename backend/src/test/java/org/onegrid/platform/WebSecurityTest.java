@@ -2,35 +2,23 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.onegrid.notify.SmsOutbox;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Phones;
-import org.onegrid.support.SignIn;
 
 @MicronautTest
-class WebSecurityTest {
-
-  @Inject EmbeddedServer server;
-  @Inject JsonMapper json;
-  @Inject SmsOutbox outbox;
-
-  Browser browser() {
-    return new Browser(server.getURL().toString(), json);
-  }
+class WebSecurityTest extends ApiTest {
 
   @Test
   void aWriteWithoutTheCsrfHeaderIsRefusedAndChangesNothing() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     resident.withoutCsrfHeader();
     Browser.Reply reply = resident.patch("/api/v1/me", Map.of("name", "攻击者"));
     assertThat(reply.status()).isEqualTo(403);
@@ -42,7 +30,7 @@ class WebSecurityTest {
   @Test
   void aCsrfHeaderThatDoesNotMatchTheCookieIsRefused() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     resident.cookies().put("XSRF-TOKEN", "forged");
     resident.withoutCsrfHeader();
     var request =
@@ -60,7 +48,7 @@ class WebSecurityTest {
   @Test
   void theSessionCookieIsHttpOnlyAndSigned() {
     Browser staff = browser();
-    Browser.Reply login = new SignIn(outbox).staff(staff, DemoCity.LEADER_MINZHULU_1);
+    Browser.Reply login = signIn().staff(staff, DemoCity.LEADER_MINZHULU_1);
     assertThat(login.header("Set-Cookie"))
         .contains("ONEGRID_SESSION=")
         .containsIgnoringCase("HttpOnly");
@@ -73,7 +61,7 @@ class WebSecurityTest {
   @Test
   void anUnsignedOrAlteredSessionIsNotAccepted() {
     Browser staff = browser();
-    new SignIn(outbox).staff(staff, DemoCity.LEADER_MINZHULU_1);
+    signIn().staff(staff, DemoCity.LEADER_MINZHULU_1);
     String[] parts = staff.cookies().get("ONEGRID_SESSION").split("\\.");
     String claims =
         new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -101,7 +89,7 @@ class WebSecurityTest {
   @Test
   void signingOutClearsTheSession() {
     Browser resident = browser();
-    new SignIn(outbox).resident(resident, Phones.fresh());
+    signIn().resident(resident, Phones.fresh());
     assertThat(resident.get("/api/v1/me").status()).isEqualTo(200);
     Browser.Reply out = resident.post("/api/v1/auth/logout", Map.of());
     assertThat(out.status()).isEqualTo(204);
