@@ -1,5 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
+import { Locale as VantLocale } from 'vant'
+import enUS from 'vant/es/locale/lang/en-US'
+import zhCN from 'vant/es/locale/lang/zh-CN'
 import { i18n, initialLocale, type AppLocale } from '@/i18n'
 
 /** Language and large-text mode, kept on this device. */
@@ -9,6 +12,9 @@ export const useUiStore = defineStore('ui', () => {
 
   function apply() {
     i18n.global.locale.value = locale.value
+    // Vant's own words (loading, cancel, empty) follow the chosen language too.
+    if (locale.value === 'en') VantLocale.use('en-US', enUS)
+    else VantLocale.use('zh-CN', zhCN)
     document.documentElement.lang = locale.value
     document.documentElement.classList.toggle('large-text', largeText.value)
   }
