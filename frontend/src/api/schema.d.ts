@@ -312,6 +312,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems I reported, newest first (pass the last id as before for more) */
+        get: operations["mine_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/sms": {
         parameters: {
             query?: never;
@@ -323,6 +340,74 @@ export interface paths {
         get: operations["mySms"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problem-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What can be reported, with icons and time limits, in the caller's language */
+        get: operations["categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a problem. Send an Idempotency-Key header: a retry with the same key returns the first report */
+        post: operations["report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One problem with its timeline */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept, start, resolve or return (staff); reopen or confirm (the reporter) */
+        post: operations["act"];
         delete?: never;
         options?: never;
         head?: never;
@@ -424,6 +509,40 @@ export interface paths {
         };
         /** Grid leaders placed anywhere under a node of my subtree, to choose a grid's leader from */
         get: operations["gridLeaders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Problems of my subtree, newest first, by state, category or overdue */
+        get: operations["inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/problems/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many problems of my subtree are in each state */
+        get: operations["counts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -594,6 +713,84 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt?: string | null;
+        };
+        /**
+         * @description What someone does to a problem, from which states, and by whom.
+         * @enum {string}
+         */
+        ProblemAction: "ACCEPT" | "START" | "RESOLVE" | "RETURN" | "REOPEN" | "CONFIRM";
+        "ProblemController.ActionRequest": {
+            action: components["schemas"]["ProblemAction"];
+            reason?: string | null;
+        };
+        "ProblemController.CategoryView": {
+            code: string;
+            name: string;
+            icon: string;
+            /** Format: int32 */
+            acceptHours: number;
+            /** Format: int32 */
+            resolveHours: number;
+        };
+        "ProblemController.ReportRequest": {
+            categoryCode: string;
+            description: string;
+            /** Format: int64 */
+            unitId?: number | null;
+            locationText?: string | null;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            lng?: number | null;
+            hideReporter?: boolean | null;
+        };
+        /**
+         * @description Where a problem stands. Open states count towards a grid's workload; the others are done one way or another.
+         * @enum {string}
+         */
+        ProblemState: "SUBMITTED" | "ACCEPTED" | "IN_PROGRESS" | "RESOLVED" | "REOPENED" | "RETURNED" | "CLOSED";
+        /** @description A problem as one person may see it: reporters' names are left out where they asked to be hidden. */
+        ProblemView: {
+            /** Format: int64 */
+            id: number;
+            categoryCode: string;
+            categoryName: string;
+            categoryIcon: string;
+            description: string;
+            state: components["schemas"]["ProblemState"];
+            /** Format: int64 */
+            gridId: number;
+            gridName: string;
+            place?: string | null;
+            lat?: number | null;
+            lng?: number | null;
+            reporterName?: string | null;
+            mine: boolean;
+            assigneeName?: string | null;
+            source: string;
+            /** Format: date-time */
+            acceptDueAt: string;
+            /** Format: date-time */
+            resolveDueAt: string;
+            overdue: boolean;
+            /** Format: int32 */
+            redoCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            allowedActions: components["schemas"]["ProblemAction"][];
+            timeline?: components["schemas"]["ProblemView.Event"][] | null;
+        };
+        /** @description One entry of the timeline. */
+        "ProblemView.Event": {
+            action: string;
+            from?: components["schemas"]["ProblemState"] | null;
+            to: components["schemas"]["ProblemState"];
+            actorName?: string | null;
+            reason?: string | null;
+            /** Format: date-time */
+            at: string;
         };
         "PublicConfigController.PublicConfig": {
             demoInbox: boolean;
@@ -1113,6 +1310,28 @@ export interface operations {
             };
         };
     };
+    mine_1: {
+        parameters: {
+            query?: {
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"][];
+                };
+            };
+        };
+    };
     mySms: {
         parameters: {
             query?: never;
@@ -1129,6 +1348,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutboxMessage"][];
+                };
+            };
+        };
+    };
+    categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description categories 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemController.CategoryView"][];
+                };
+            };
+        };
+    };
+    report: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.ReportRequest"];
+            };
+        };
+        responses: {
+            /** @description report 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    act: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.ActionRequest"];
+            };
+        };
+        responses: {
+            /** @description act 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
         };
@@ -1287,6 +1600,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffViews.Person"][];
+                };
+            };
+        };
+    };
+    inbox: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["ProblemState"] | null;
+                category?: string | null;
+                overdue?: boolean | null;
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description inbox 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"][];
+                };
+            };
+        };
+    };
+    counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description counts 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
                 };
             };
         };

@@ -66,6 +66,10 @@ public final class Browser {
   }
 
   public Reply send(String method, String path, Object body) {
+    return send(method, path, body, Map.of());
+  }
+
+  public Reply send(String method, String path, Object body, Map<String, String> headers) {
     if (!method.equals("GET") && !cookies.containsKey("XSRF-TOKEN")) {
       send("GET", "/api/v1/auth/csrf", null);
     }
@@ -75,6 +79,7 @@ public final class Browser {
               .header("Accept-Language", language)
               .header("X-Forwarded-For", address)
               .header("Accept", "application/json");
+      headers.forEach(request::header);
       if (!cookies.isEmpty()) {
         request.header(
             "Cookie",

@@ -1,0 +1,13 @@
+package org.onegrid.problem;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** A kind of problem, with its icon and time limits. */
+@Serdeable
+public record Category(
+    String code, String nameZh, String nameEn, String icon, int acceptHours, int resolveHours) {
+
+  public String name(java.util.Locale locale) {
+    return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
+  }
+}

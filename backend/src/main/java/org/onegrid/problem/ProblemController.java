@@ -1,0 +1,158 @@
+package org.onegrid.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+
+/** Reporting problems, following them, and handling them. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "problems")
+class ProblemController {
+
+  private final ProblemService problems;
+  private final AccountService accounts;
+  private final Messages messages;
+
+  ProblemController(ProblemService problems, AccountService accounts, Messages messages) {
+    this.problems = problems;
+    this.accounts = accounts;
+    this.messages = messages;
+  }
+
+  @Get("/problem-categories")
+  @Operation(summary = "What can be reported, with icons and time limits, in the caller's language")
+  List<CategoryView> categories(HttpRequest<?> request) {
+    Locale locale = messages.localeOf(request);
+    return problems.categories().stream()
+        .map(
+            c ->
+                new CategoryView(
+                    c.code(), c.name(locale), c.icon(), c.acceptHours(), c.resolveHours()))
+        .toList();
+  }
+
+  @Post("/problems")
+  @Operation(
+      summary =
+          "Report a problem. Send an Idempotency-Key header: a retry with the same key returns the first report")
+  HttpResponse<ProblemView> report(
+      HttpRequest<?> request,
+      Authentication auth,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      @Body @Valid ReportRequest body) {
+    String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
+    if (key.isBlank() || key.length() > 64) {
+      throw ApiException.invalidField("Idempotency-Key", "validation.idempotency-key");
+    }
+    ProblemView view =
+        problems.report(
+            me(auth),
+            new ProblemService.NewReport(
+                body.categoryCode(),
+                body.description(),
+                body.unitId(),
+                body.locationText(),
+                body.lat(),
+                body.lng(),
+                Boolean.TRUE.equals(body.hideReporter())),
+            key,
+            messages.localeOf(request));
+    return HttpResponse.status(HttpStatus.CREATED).body(view);
+  }
+
+  @Get("/me/problems{?before}")
+  @Operation(summary = "Problems I reported, newest first (pass the last id as before for more)")
+  List<ProblemView> mine(
+      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue Long before) {
+    return problems.mine(me(auth), before, messages.localeOf(request));
+  }
+
+  @Get("/problems/{id}")
+  @Operation(summary = "One problem with its timeline")
+  ProblemView get(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+    return problems.get(me(auth), id, messages.localeOf(request));
+  }
+
+  @Post("/problems/{id}/actions")
+  @Operation(summary = "Accept, start, resolve or return (staff); reopen or confirm (the reporter)")
+  ProblemView act(
+      HttpRequest<?> request,
+      Authentication auth,
+      @PathVariable long id,
+      @Body @Valid ActionRequest body) {
+    return problems.act(me(auth), id, body.action(), body.reason(), messages.localeOf(request));
+  }
+
+  @Get("/staff/problems{?state,category,overdue,before}")
+  @Operation(summary = "Problems of my subtree, newest first, by state, category or overdue")
+  List<ProblemView> inbox(
+      HttpRequest<?> request,
+      Authentication auth,
+      @Nullable @QueryValue ProblemState state,
+      @Nullable @QueryValue String category,
+      @Nullable @QueryValue Boolean overdue,
+      @Nullable @QueryValue Long before) {
+    return problems.inbox(
+        me(auth),
+        new ProblemService.InboxFilter(state, category, Boolean.TRUE.equals(overdue), before),
+        messages.localeOf(request));
+  }
+
+  @Get("/staff/problems/counts")
+  @Operation(summary = "How many problems of my subtree are in each state")
+  Map<String, Integer> counts(Authentication auth) {
+    return problems.counts(me(auth));
+  }
+
+  private Account me(Authentication auth) {
+    return accounts.get(Long.parseLong(auth.getName()));
+  }
+
+  @Serdeable
+  record CategoryView(String code, String name, String icon, int acceptHours, int resolveHours) {}
+
+  @Serdeable
+  record ReportRequest(
+      @NotBlank @Size(max = 32) String categoryCode,
+      @NotBlank @Size(max = 2000) String description,
+      @Nullable Long unitId,
+      @Nullable @Size(max = 200) String locationText,
+      @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
+      @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
+      @Nullable Boolean hideReporter) {}
+
+  @Serdeable
+  record ActionRequest(@NotNull ProblemAction action, @Nullable @Size(max = 500) String reason) {}
+}

@@ -1,0 +1,263 @@
+package org.onegrid.problem;
+
+import static org.onegrid.db.Tables.GRID_NODES;
+import static org.onegrid.db.Tables.PROBLEMS;
+import static org.onegrid.db.Tables.PROBLEM_EVENTS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.onegrid.db.tables.records.ProblemsRecord;
+import org.onegrid.platform.Tx;
+
+/** Problems and their events. */
+@Singleton
+class ProblemRepository {
+
+  private final DSLContext dsl;
+  private final Tx tx;
+
+  ProblemRepository(DSLContext dsl, Tx tx) {
+    this.dsl = dsl;
+    this.tx = tx;
+  }
+
+  Optional<Problem> findByReporterKey(long reporterId, String key) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.IDEMPOTENCY_KEY.eq(key))
+        .fetchOptional(ProblemRepository::toProblem);
+  }
+
+  /** Inserts the problem unless this reporter already sent one with this key; says which. */
+  Saved insertOnce(NewProblem p, String key, Instant now) {
+    return tx.run(
+        () -> {
+          int inserted =
+              dsl.insertInto(PROBLEMS)
+                  .set(PROBLEMS.REPORTER_ID, p.reporterId())
+                  .set(PROBLEMS.GRID_ID, p.gridId())
+                  .set(PROBLEMS.CATEGORY_CODE, p.categoryCode())
+                  .set(PROBLEMS.DESCRIPTION, p.description())
+                  .set(PROBLEMS.BUILDING_ID, p.buildingId())
+                  .set(PROBLEMS.UNIT_ID, p.unitId())
+                  .set(PROBLEMS.LOCATION_TEXT, p.locationText())
+                  .set(PROBLEMS.LAT, p.lat() == null ? null : BigDecimal.valueOf(p.lat()))
+                  .set(PROBLEMS.LNG, p.lng() == null ? null : BigDecimal.valueOf(p.lng()))
+                  .set(PROBLEMS.HIDE_REPORTER, p.hideReporter())
+                  .set(PROBLEMS.STATE, ProblemState.SUBMITTED.name())
+                  .set(PROBLEMS.ASSIGNEE_ID, p.assigneeId())
+                  .set(PROBLEMS.SOURCE, p.source())
+                  .set(PROBLEMS.ACCEPT_DUE_AT, p.acceptDueAt())
+                  .set(PROBLEMS.RESOLVE_DUE_AT, p.resolveDueAt())
+                  .set(PROBLEMS.REDO_COUNT, 0)
+                  .set(PROBLEMS.IDEMPOTENCY_KEY, key)
+                  .set(PROBLEMS.CREATED_AT, now)
+                  .set(PROBLEMS.UPDATED_AT, now)
+                  .onDuplicateKeyIgnore()
+                  .execute();
+          if (inserted == 1) {
+            return new Saved(dsl.lastID().longValue(), true);
+          }
+          return new Saved(
+              dsl.select(PROBLEMS.ID)
+                  .from(PROBLEMS)
+                  .where(PROBLEMS.REPORTER_ID.eq(p.reporterId()), PROBLEMS.IDEMPOTENCY_KEY.eq(key))
+                  .fetchSingle(PROBLEMS.ID),
+              false);
+        });
+  }
+
+  Optional<Problem> findById(long id) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.ID.eq(id))
+        .fetchOptional(ProblemRepository::toProblem);
+  }
+
+  /** Locks the problem's row for a state change; call inside a transaction. */
+  Optional<Problem> lockById(long id) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.ID.eq(id))
+        .forUpdate()
+        .fetchOptional(ProblemRepository::toProblem);
+  }
+
+  void updateState(long id, ProblemState to, Instant now, boolean redo) {
+    var update = dsl.update(PROBLEMS).set(PROBLEMS.STATE, to.name()).set(PROBLEMS.UPDATED_AT, now);
+    if (to == ProblemState.ACCEPTED) {
+      update =
+          update.set(
+              PROBLEMS.ACCEPTED_AT,
+              DSL.coalesce(PROBLEMS.ACCEPTED_AT, DSL.val(now, PROBLEMS.ACCEPTED_AT)));
+    }
+    if (to == ProblemState.RESOLVED) {
+      update = update.set(PROBLEMS.RESOLVED_AT, now);
+    }
+    if (to == ProblemState.CLOSED || to == ProblemState.RETURNED) {
+      update = update.set(PROBLEMS.CLOSED_AT, now);
+    }
+    if (redo) {
+      update = update.set(PROBLEMS.REDO_COUNT, PROBLEMS.REDO_COUNT.plus(1));
+    }
+    update.where(PROBLEMS.ID.eq(id)).execute();
+  }
+
+  void insertEvent(
+      long problemId,
+      @Nullable Long actorId,
+      String action,
+      @Nullable ProblemState from,
+      ProblemState to,
+      @Nullable String reason,
+      Instant now) {
+    dsl.insertInto(PROBLEM_EVENTS)
+        .set(PROBLEM_EVENTS.PROBLEM_ID, problemId)
+        .set(PROBLEM_EVENTS.ACTOR_ID, actorId)
+        .set(PROBLEM_EVENTS.ACTION, action)
+        .set(PROBLEM_EVENTS.FROM_STATE, from == null ? null : from.name())
+        .set(PROBLEM_EVENTS.TO_STATE, to.name())
+        .set(PROBLEM_EVENTS.REASON, reason)
+        .set(PROBLEM_EVENTS.CREATED_AT, now)
+        .execute();
+  }
+
+  List<ProblemEvent> findEvents(long problemId) {
+    return dsl.selectFrom(PROBLEM_EVENTS)
+        .where(PROBLEM_EVENTS.PROBLEM_ID.eq(problemId))
+        .orderBy(PROBLEM_EVENTS.ID)
+        .fetch(
+            r ->
+                new ProblemEvent(
+                    r.getActorId(),
+                    r.getAction(),
+                    r.getFromState() == null ? null : ProblemState.valueOf(r.getFromState()),
+                    ProblemState.valueOf(r.getToState()),
+                    r.getReason(),
+                    r.getCreatedAt()));
+  }
+
+  /** A reporter's problems, newest first, a page at a time. */
+  List<Problem> findByReporter(long reporterId, @Nullable Long beforeId, int limit) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.REPORTER_ID.eq(reporterId))
+        .and(beforeId == null ? DSL.noCondition() : PROBLEMS.ID.lt(beforeId))
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  /**
+   * Problems of the grids under {@code subtreePath} (one grid: its own path), newest first,
+   * filtered. The grid's path prefix is matched through the grid tree's path index.
+   */
+  List<Problem> findInSubtree(
+      String subtreePath,
+      @Nullable ProblemState state,
+      @Nullable String category,
+      boolean overdueOnly,
+      @Nullable Long beforeId,
+      int limit,
+      Instant now) {
+    Condition condition = GRID_NODES.PATH.startsWith(subtreePath);
+    if (state != null) {
+      condition = condition.and(PROBLEMS.STATE.eq(state.name()));
+    }
+    if (category != null) {
+      condition = condition.and(PROBLEMS.CATEGORY_CODE.eq(category));
+    }
+    if (overdueOnly) {
+      condition =
+          condition.and(
+              PROBLEMS
+                  .STATE
+                  .eq(ProblemState.SUBMITTED.name())
+                  .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
+                  .or(
+                      PROBLEMS
+                          .STATE
+                          .in(
+                              ProblemState.ACCEPTED.name(),
+                              ProblemState.IN_PROGRESS.name(),
+                              ProblemState.REOPENED.name())
+                          .and(PROBLEMS.RESOLVE_DUE_AT.lt(now))));
+    }
+    if (beforeId != null) {
+      condition = condition.and(PROBLEMS.ID.lt(beforeId));
+    }
+    return dsl.select(PROBLEMS.fields())
+        .from(PROBLEMS)
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
+        .where(condition)
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  Map<String, Integer> countByState(String subtreePath) {
+    return dsl.select(PROBLEMS.STATE, DSL.count())
+        .from(PROBLEMS)
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
+        .where(GRID_NODES.PATH.startsWith(subtreePath))
+        .groupBy(PROBLEMS.STATE)
+        .fetchMap(PROBLEMS.STATE, DSL.count());
+  }
+
+  static Problem toProblem(Record record) {
+    ProblemsRecord r = record.into(PROBLEMS);
+    return new Problem(
+        r.getId(),
+        r.getReporterId(),
+        r.getGridId(),
+        r.getCategoryCode(),
+        r.getDescription(),
+        r.getBuildingId(),
+        r.getUnitId(),
+        r.getLocationText(),
+        r.getLat(),
+        r.getLng(),
+        r.getHideReporter(),
+        ProblemState.valueOf(r.getState()),
+        r.getAssigneeId(),
+        r.getSource(),
+        r.getAcceptDueAt(),
+        r.getResolveDueAt(),
+        r.getAcceptedAt(),
+        r.getResolvedAt(),
+        r.getClosedAt(),
+        r.getRedoCount(),
+        r.getCreatedAt(),
+        r.getUpdatedAt());
+  }
+
+  /**
+   * The id of a stored problem, and whether this call created it (false: a retry of an earlier
+   * one).
+   */
+  record Saved(long id, boolean created) {}
+
+  /** What a new problem is made of. */
+  record NewProblem(
+      long reporterId,
+      long gridId,
+      String categoryCode,
+      String description,
+      @Nullable Long buildingId,
+      @Nullable Long unitId,
+      @Nullable String locationText,
+      @Nullable Double lat,
+      @Nullable Double lng,
+      boolean hideReporter,
+      @Nullable Long assigneeId,
+      String source,
+      Instant acceptDueAt,
+      Instant resolveDueAt) {}
+}

@@ -1,0 +1,431 @@
+package org.onegrid.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.account.Role;
+import org.onegrid.grid.Address;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.SmsOutbox;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.Tx;
+
+/**
+ * Problems from report to closure. A new problem goes to the leader of the grid it is in (by GPS
+ * point inside a grid's boundary, else by the unit named, else by the reporter's home); a grid
+ * without a leader sends it to its community admin. Every change of state is an event, and the
+ * resident is told by SMS when their problem is accepted, resolved or returned.
+ */
+@Singleton
+public class ProblemService {
+
+  static final Duration REOPEN_WINDOW = Duration.ofDays(7);
+  private static final int PAGE = 30;
+
+  private final ProblemRepository problems;
+  private final CategoryRepository categories;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final SmsOutbox sms;
+  private final Messages texts;
+  private final Tx tx;
+  private final Clock clock;
+
+  ProblemService(
+      ProblemRepository problems,
+      CategoryRepository categories,
+      AccountService accounts,
+      GridService grids,
+      SmsOutbox sms,
+      Messages texts,
+      Tx tx,
+      Clock clock) {
+    this.problems = problems;
+    this.categories = categories;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.sms = sms;
+    this.texts = texts;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public List<Category> categories() {
+    return categories.findActive();
+  }
+
+  /**
+   * Reports a problem; the same idempotency key from the same reporter returns the first report.
+   */
+  public ProblemView report(
+      Account reporter, NewReport report, String idempotencyKey, Locale locale) {
+    Category category =
+        categories
+            .findByCode(report.categoryCode())
+            .orElseThrow(() -> ApiException.invalidField("categoryCode", "validation.category"));
+    Optional<ProblemView> earlier =
+        problems
+            .findByReporterKey(reporter.id(), idempotencyKey)
+            .map(p -> view(reporter, p, locale, false));
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    Place place = place(reporter, report);
+    GridNode grid = grids.get(place.gridId());
+    Long assignee = assigneeOf(grid);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    ProblemRepository.NewProblem row =
+        new ProblemRepository.NewProblem(
+            reporter.id(),
+            grid.id(),
+            category.code(),
+            report.description().trim(),
+            place.buildingId(),
+            place.unitId(),
+            blankToNull(report.locationText()),
+            report.lat(),
+            report.lng(),
+            report.hideReporter(),
+            assignee,
+            "APP",
+            now.plus(Duration.ofHours(category.acceptHours())),
+            now.plus(Duration.ofHours(category.resolveHours())));
+    long id =
+        tx.run(
+            () -> {
+              ProblemRepository.Saved saved = problems.insertOnce(row, idempotencyKey, now);
+              if (saved.created()) {
+                problems.insertEvent(
+                    saved.id(), reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now);
+                notifyAssignee(assignee, grid, category, row.description());
+              }
+              return saved.id();
+            });
+    return view(reporter, problems.findById(id).orElseThrow(), locale, true);
+  }
+
+  /** One problem for one viewer, with its timeline; 404 for those who may not see it. */
+  public ProblemView get(Account viewer, long id, Locale locale) {
+    Problem problem = problems.findById(id).orElseThrow(ApiException::notFound);
+    requireVisible(viewer, problem);
+    return view(viewer, problem, locale, true);
+  }
+
+  public List<ProblemView> mine(Account reporter, @Nullable Long beforeId, Locale locale) {
+    return problems.findByReporter(reporter.id(), beforeId, PAGE).stream()
+        .map(p -> view(reporter, p, locale, false))
+        .toList();
+  }
+
+  /** The staff member's inbox: problems in their subtree, newest first, filtered. */
+  public List<ProblemView> inbox(Account staff, InboxFilter filter, Locale locale) {
+    GridNode node = staffNode(staff);
+    return problems
+        .findInSubtree(
+            node.path(),
+            filter.state(),
+            filter.category(),
+            filter.overdue(),
+            filter.beforeId(),
+            PAGE,
+            clock.instant())
+        .stream()
+        .map(p -> view(staff, p, locale, false))
+        .toList();
+  }
+
+  public Map<String, Integer> counts(Account staff) {
+    return problems.countByState(staffNode(staff).path());
+  }
+
+  /**
+   * Moves a problem on: staff within reach act on any of its grid's problems, a reporter on their
+   * own.
+   */
+  public ProblemView act(
+      Account actor, long id, ProblemAction action, @Nullable String reason, Locale locale) {
+    String why = blankToNull(reason);
+    if (ProblemAction.NEEDS_REASON.containsKey(action) && why == null) {
+      throw ApiException.invalidField("reason", "validation.reason");
+    }
+    Problem updated =
+        tx.run(
+            () -> {
+              Problem problem = problems.lockById(id).orElseThrow(ApiException::notFound);
+              requireVisible(actor, problem);
+              if (!mayAct(actor, problem, action)) {
+                throw ApiException.forbidden();
+              }
+              if (!action.allowedFrom(problem.state())) {
+                throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
+              }
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              if (action == ProblemAction.REOPEN
+                  && problem.resolvedAt() != null
+                  && now.isAfter(problem.resolvedAt().plus(REOPEN_WINDOW))) {
+                throw new ApiException(HttpStatus.CONFLICT, "problem-reopen-too-late");
+              }
+              problems.updateState(id, action.to(), now, action == ProblemAction.REOPEN);
+              problems.insertEvent(
+                  id, actor.id(), action.name(), problem.state(), action.to(), why, now);
+              notifyReporter(problem, action, why);
+              return problems.findById(id).orElseThrow();
+            });
+    return view(actor, updated, locale, true);
+  }
+
+  private boolean mayAct(Account actor, Problem problem, ProblemAction action) {
+    if (action.byStaff()) {
+      return actor.role().isStaff() && accounts.reaches(actor, grids.get(problem.gridId()));
+    }
+    return actor.id() == problem.reporterId();
+  }
+
+  private void requireVisible(Account viewer, Problem problem) {
+    if (viewer.id() == problem.reporterId()) {
+      return;
+    }
+    if (viewer.role().isStaff()) {
+      accounts.requireReach(viewer, grids.get(problem.gridId()));
+      return;
+    }
+    Long homeGrid =
+        viewer.householdId() == null
+            ? null
+            : grids.household(viewer.householdId()).map(Address::gridId).orElse(null);
+    if (homeGrid == null || homeGrid != problem.gridId()) {
+      throw ApiException.notFound();
+    }
+  }
+
+  /** Where the problem is: the grid and, when known, building and unit. */
+  private Place place(Account reporter, NewReport report) {
+    if (report.lat() != null && report.lng() != null) {
+      Optional<GridNode> located = grids.locate(report.lat(), report.lng());
+      if (located.isPresent()) {
+        return new Place(located.get().id(), null, null);
+      }
+    }
+    if (report.unitId() != null) {
+      Address unit =
+          grids
+              .unit(report.unitId())
+              .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
+      return new Place(unit.gridId(), unit.buildingId(), unit.unitId());
+    }
+    if (reporter.householdId() != null) {
+      Address home = grids.household(reporter.householdId()).orElseThrow();
+      return new Place(home.gridId(), home.buildingId(), home.unitId());
+    }
+    throw new ApiException(HttpStatus.CONFLICT, "needs-home");
+  }
+
+  /** The grid's leader, or when it has none the community's admin. */
+  private Long assigneeOf(GridNode grid) {
+    Optional<Long> leader = grids.currentLeaderId(grid.id());
+    if (leader.isPresent()) {
+      return leader.get();
+    }
+    return grids.pathOf(grid).stream()
+        .filter(n -> n.level() == GridLevel.COMMUNITY)
+        .findFirst()
+        .flatMap(
+            community ->
+                accounts.staffAt(List.of(community.id())).stream()
+                    .filter(a -> a.role() == Role.COMMUNITY_ADMIN)
+                    .map(Account::id)
+                    .findFirst())
+        .orElse(null);
+  }
+
+  private void notifyAssignee(
+      @Nullable Long assigneeId, GridNode grid, Category category, String description) {
+    if (assigneeId == null) {
+      return;
+    }
+    Account assignee = accounts.byIds(List.of(assigneeId)).get(assigneeId);
+    Locale locale = texts.localeOf(assignee.locale());
+    sms.enqueue(
+        assignee.phone(),
+        texts.get(
+            locale,
+            "sms.problem-new",
+            grid.name(),
+            category.name(locale),
+            excerpt(description),
+            String.valueOf(category.acceptHours())),
+        "problem-new");
+  }
+
+  private void notifyReporter(Problem problem, ProblemAction action, @Nullable String reason) {
+    String key =
+        switch (action) {
+          case ACCEPT -> "sms.problem-accepted";
+          case RESOLVE -> "sms.problem-resolved";
+          case RETURN -> "sms.problem-returned";
+          default -> null;
+        };
+    if (key == null) {
+      return;
+    }
+    Account reporter = accounts.byIds(List.of(problem.reporterId())).get(problem.reporterId());
+    Locale locale = texts.localeOf(reporter.locale());
+    sms.enqueue(
+        reporter.phone(),
+        texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)),
+        "problem-" + action.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The reason as it sits in the SMS: after "resolved" in brackets, after "returned" as it is. */
+  private static String detail(ProblemAction action, @Nullable String reason, Locale locale) {
+    if (reason == null) {
+      return "";
+    }
+    if (action != ProblemAction.RESOLVE) {
+      return reason;
+    }
+    return "en".equals(locale.getLanguage()) ? " (" + reason + ")" : "（" + reason + "）";
+  }
+
+  private ProblemView view(Account viewer, Problem p, Locale locale, boolean withTimeline) {
+    Category category = categories.findByCode(p.categoryCode()).orElseThrow();
+    GridNode grid = grids.get(p.gridId());
+    Set<Long> people = new HashSet<>();
+    people.add(p.reporterId());
+    if (p.assigneeId() != null) {
+      people.add(p.assigneeId());
+    }
+    List<ProblemEvent> events = withTimeline ? problems.findEvents(p.id()) : List.of();
+    events.stream().map(ProblemEvent::actorId).filter(a -> a != null).forEach(people::add);
+    Map<Long, Account> names = accounts.byIds(people);
+    boolean mine = viewer.id() == p.reporterId();
+    boolean staffView = viewer.role().isStaff();
+    String reporterName =
+        mine || staffView || !p.hideReporter() ? nameOf(names.get(p.reporterId())) : null;
+    List<ProblemAction> allowed = new ArrayList<>();
+    for (ProblemAction action : ProblemAction.values()) {
+      if (action.allowedFrom(p.state())
+          && (action.byStaff() ? staffView : mine)
+          && (action.byStaff() || mine)) {
+        allowed.add(action);
+      }
+    }
+    List<ProblemView.Event> timeline =
+        withTimeline
+            ? events.stream()
+                .map(
+                    e ->
+                        new ProblemView.Event(
+                            e.action(),
+                            e.from(),
+                            e.to(),
+                            e.actorId() == null
+                                ? null
+                                : (e.actorId() == p.reporterId()
+                                        && !mine
+                                        && !staffView
+                                        && p.hideReporter()
+                                    ? null
+                                    : nameOf(names.get(e.actorId()))),
+                            e.reason(),
+                            e.at()))
+                .collect(Collectors.toList())
+            : null;
+    return new ProblemView(
+        p.id(),
+        category.code(),
+        category.name(locale),
+        category.icon(),
+        p.description(),
+        p.state(),
+        grid.id(),
+        grid.name(),
+        placeText(p),
+        p.lat(),
+        p.lng(),
+        reporterName,
+        mine,
+        p.assigneeId() == null ? null : nameOf(names.get(p.assigneeId())),
+        p.source(),
+        p.acceptDueAt(),
+        p.resolveDueAt(),
+        p.overdue(clock.instant()),
+        p.redoCount(),
+        p.createdAt(),
+        p.updatedAt(),
+        allowed,
+        timeline);
+  }
+
+  private String placeText(Problem p) {
+    List<String> parts = new ArrayList<>();
+    if (p.unitId() != null) {
+      grids
+          .unit(p.unitId())
+          .ifPresent(
+              u -> {
+                parts.add(u.buildingName());
+                parts.add(u.unitName());
+              });
+    }
+    if (p.locationText() != null) {
+      parts.add(p.locationText());
+    }
+    return parts.isEmpty() ? null : String.join(" ", parts);
+  }
+
+  private GridNode staffNode(Account staff) {
+    if (!staff.role().isStaff() || staff.nodeId() == null) {
+      throw ApiException.forbidden();
+    }
+    return grids.get(staff.nodeId());
+  }
+
+  private static String nameOf(@Nullable Account account) {
+    return account == null ? null : account.displayName();
+  }
+
+  private static String excerpt(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+
+  private static String blankToNull(@Nullable String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** What a resident fills in. */
+  public record NewReport(
+      String categoryCode,
+      String description,
+      @Nullable Long unitId,
+      @Nullable String locationText,
+      @Nullable Double lat,
+      @Nullable Double lng,
+      boolean hideReporter) {}
+
+  /** The inbox's filters. */
+  public record InboxFilter(
+      @Nullable ProblemState state,
+      @Nullable String category,
+      boolean overdue,
+      @Nullable Long beforeId) {}
+
+  private record Place(long gridId, @Nullable Long buildingId, @Nullable Long unitId) {}
+}

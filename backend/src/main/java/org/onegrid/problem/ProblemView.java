@@ -1,0 +1,47 @@
+package org.onegrid.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A problem as one person may see it: reporters' names are left out where they asked to be hidden.
+ */
+@Serdeable
+public record ProblemView(
+    long id,
+    String categoryCode,
+    String categoryName,
+    String categoryIcon,
+    String description,
+    ProblemState state,
+    long gridId,
+    String gridName,
+    @Nullable String place,
+    @Nullable BigDecimal lat,
+    @Nullable BigDecimal lng,
+    @Nullable String reporterName,
+    boolean mine,
+    @Nullable String assigneeName,
+    String source,
+    Instant acceptDueAt,
+    Instant resolveDueAt,
+    boolean overdue,
+    int redoCount,
+    Instant createdAt,
+    Instant updatedAt,
+    List<ProblemAction> allowedActions,
+    @Nullable List<Event> timeline) {
+
+  /** One entry of the timeline. */
+  @Serdeable
+  public record Event(
+      String action,
+      @Nullable ProblemState from,
+      ProblemState to,
+      @Nullable String actorName,
+      @Nullable String reason,
+      Instant at) {}
+}
