@@ -1,20 +1,8 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { codeFromDemoInbox } from './helpers'
 
 function freshPhone(): string {
   return '137' + String(Date.now()).slice(-8)
-}
-
-async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
-  const inbox = await page.context().newPage()
-  await inbox.goto('/demo/inbox')
-  await expect(inbox.getByText('演示模式')).toBeVisible()
-  const sms = inbox.locator('[data-test="sms"]', { hasText: '+86' + phone }).first()
-  await expect(sms).toBeVisible()
-  const text = (await sms.textContent()) ?? ''
-  await inbox.close()
-  const code = /(\d{6})/.exec(text)?.[1]
-  expect(code, text).toBeTruthy()
-  return code as string
 }
 
 test('a new resident signs up by phone code, sees their grid leader and messages them', async ({ page, browser }) => {

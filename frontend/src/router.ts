@@ -41,6 +41,20 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
     props: true,
   },
+  { path: '/report', name: 'report', component: () => import('@/features/problems/ReportPage.vue') },
+  { path: '/problems', name: 'my-problems', component: () => import('@/features/problems/MyProblemsPage.vue') },
+  {
+    path: '/problems/:id',
+    name: 'problem',
+    component: () => import('@/features/problems/ProblemDetailPage.vue'),
+    props: true,
+  },
+  {
+    path: '/staff/problems',
+    name: 'staff-inbox',
+    component: () => import('@/features/staff/InboxPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -70,6 +70,8 @@ async function ensureCsrfToken(): Promise<string | undefined> {
 interface CallOptions {
   /** Send the person to sign-in on 401 (the default); off for "am I signed in?" checks. */
   redirectOn401?: boolean
+  /** Extra request headers, such as Idempotency-Key. */
+  headers?: Record<string, string>
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown, options: CallOptions = {}): Promise<T> {
@@ -82,6 +84,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
     if (token) headers['X-XSRF-TOKEN'] = token
   }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
+  Object.assign(headers, options.headers)
   let response: Response
   try {
     response = await fetch('/api/v1' + path, {
@@ -111,7 +114,7 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
 
 export const http = {
   get: <T>(path: string, options?: CallOptions) => api<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: CallOptions) => api<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),
 }

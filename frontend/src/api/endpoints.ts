@@ -1,6 +1,7 @@
 import { http } from './client'
 import type {
   Building,
+  Category,
   ChatMessage,
   Conversation,
   CodeSent,
@@ -9,6 +10,9 @@ import type {
   Me,
   NodeDetail,
   Person,
+  ProblemAction,
+  ProblemState,
+  ProblemView,
   PublicConfig,
   ResidentPage,
   ResidentRow,
@@ -61,4 +65,32 @@ export const staffApi = {
 export const platformApi = {
   config: () => http.get<PublicConfig>('/config'),
   demoInbox: () => http.get<SmsMessage[]>('/demo/inbox'),
+}
+
+export interface NewReport {
+  categoryCode: string
+  description: string
+  unitId?: number
+  locationText?: string
+  lat?: number
+  lng?: number
+  hideReporter: boolean
+}
+
+export const problemApi = {
+  categories: () => http.get<Category[]>('/problem-categories'),
+  report: (body: NewReport, idempotencyKey: string) =>
+    http.post<ProblemView>('/problems', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
+  mine: () => http.get<ProblemView[]>('/me/problems'),
+  get: (id: number) => http.get<ProblemView>(`/problems/${id}`),
+  act: (id: number, action: ProblemAction, reason?: string) =>
+    http.post<ProblemView>(`/problems/${id}/actions`, { action, reason }),
+  inbox: (filter: { state?: ProblemState; overdue?: boolean; before?: number }) => {
+    const q = new URLSearchParams()
+    if (filter.state) q.set('state', filter.state)
+    if (filter.overdue) q.set('overdue', 'true')
+    if (filter.before) q.set('before', String(filter.before))
+    return http.get<ProblemView[]>('/staff/problems?' + q.toString())
+  },
+  counts: () => http.get<Record<string, number>>('/staff/problems/counts'),
 }

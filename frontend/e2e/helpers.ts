@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Opens the demo inbox in another tab and reads the newest sign-in code sent to this phone. */
+export async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
+  const inbox = await page.context().newPage()
+  await inbox.goto('/demo/inbox')
+  await expect(inbox.getByText('演示模式')).toBeVisible()
+  const sms = inbox.locator('[data-test="sms"]', { hasText: '+86' + phone }).first()
+  await expect(sms).toBeVisible()
+  const text = (await sms.textContent()) ?? ''
+  await inbox.close()
+  const code = /(\d{6})/.exec(text)?.[1]
+  expect(code, text).toBeTruthy()
+  return code as string
+}
+
+/** Signs a resident in by SMS code, as they would on their phone. */
+export async function signInResident(page: Page, phone: string): Promise<void> {
+  await page.goto('/login')
+  await page.locator('input[name="phone"]').fill(phone)
+  await page.locator('[data-test="send-code"]').click()
+  const code = await codeFromDemoInbox(page, phone)
+  await page.locator('input[name="code"]').fill(code)
+  await page.locator('[data-test="verify"]').click()
+}
+
+/** Signs a member of staff in with the demo password. */
+export async function signInStaff(page: Page, phone: string): Promise<void> {
+  await page.goto('/login')
+  await page.getByRole('tab', { name: '工作人员' }).click()
+  await page.locator('input[name="staff-phone"]').fill(phone)
+  await page.locator('input[name="password"]').fill('onegrid-demo')
+  await page.locator('[data-test="staff-login"]').click()
+  await expect(page).toHaveURL(/\/staff/)
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test'
+import { signInResident, signInStaff } from './helpers'
+
+test('a resident reports a problem, the grid leader accepts and resolves it, the resident confirms', async ({
+  page,
+  browser,
+}) => {
+  // 张桂兰 of 民主路社区 第1网格, a demo resident with her home already set.
+  await signInResident(page, '13900000001')
+  await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
+  await page.locator('[data-test="service-report"]').click()
+  await page.locator('[data-test="category"]', { hasText: '建筑垃圾' }).click()
+  await page.locator('textarea[name="description"]').fill('3号楼2单元门前有一堆建筑垃圾')
+  await page.locator('[data-test="submit-report"]').click()
+  await expect(page.locator('[data-test="problem-description"]')).toContainText('建筑垃圾')
+  await expect(page.getByText('待受理').first()).toBeVisible()
+  const problemUrl = page.url()
+
+  const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const leader = await leaderContext.newPage()
+  await signInStaff(leader, '13800001001')
+  await leader.locator('[data-test="staff-inbox"]').click()
+  await leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first().click()
+  await leader.locator('[data-test="action-ACCEPT"]').click()
+  await expect(leader.getByText('已受理').first()).toBeVisible()
+  await leader.locator('[data-test="action-RESOLVE"]').click()
+  await leader.locator('textarea[name="reason"]').fill('已联系物业清运完毕')
+  await leader.getByRole('button', { name: '保存' }).click()
+  await expect(leader.locator('[data-test="timeline-step"]')).toHaveCount(3)
+  await leaderContext.close()
+
+  await page.goto(problemUrl)
+  await expect(page.locator('[data-test="timeline-step"]', { hasText: '已联系物业清运完毕' })).toBeVisible()
+  await page.locator('[data-test="action-CONFIRM"]').click()
+  await expect(page.locator('[data-test="timeline-step"]')).toHaveCount(4)
+  await expect(page.getByText('已关闭').first()).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/problem-closed.png', fullPage: true })
+
+  // The texts that left: accepted and resolved, readable in the demo inbox.
+  await page.goto('/demo/inbox')
+  await expect(page.locator('[data-test="sms"]', { hasText: '已受理' }).first()).toBeVisible()
+  await expect(page.locator('[data-test="sms"]', { hasText: '已处理完成' }).first()).toBeVisible()
+})
