@@ -83,8 +83,8 @@ export const problemApi = {
     http.post<ProblemView>('/problems', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
   mine: () => http.get<ProblemView[]>('/me/problems'),
   get: (id: number) => http.get<ProblemView>(`/problems/${id}`),
-  act: (id: number, action: ProblemAction, reason?: string) =>
-    http.post<ProblemView>(`/problems/${id}/actions`, { action, reason }),
+  act: (id: number, action: ProblemAction, reason?: string, rating?: number) =>
+    http.post<ProblemView>(`/problems/${id}/actions`, { action, reason, rating }),
   inbox: (filter: { state?: ProblemState; overdue?: boolean; before?: number }) => {
     const q = new URLSearchParams()
     if (filter.state) q.set('state', filter.state)

@@ -406,7 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept, start, resolve or return (staff); reopen or confirm (the reporter) */
+        /** Accept, start, resolve or return (staff); reopen when not satisfied, or confirm with a 1-5 rating (the reporter) */
         post: operations["act"];
         delete?: never;
         options?: never;
@@ -722,6 +722,8 @@ export interface components {
         "ProblemController.ActionRequest": {
             action: components["schemas"]["ProblemAction"];
             reason?: string | null;
+            /** Format: int32 */
+            rating?: number | null;
         };
         "ProblemController.CategoryView": {
             code: string;
@@ -775,6 +777,10 @@ export interface components {
             overdue: boolean;
             /** Format: int32 */
             redoCount: number;
+            /** Format: int32 */
+            escalationLevel: number;
+            /** Format: int32 */
+            rating?: number | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -117,6 +117,14 @@ const en: typeof zhCN = {
     overdue: 'Overdue',
     reasonRequired: 'Please give the reason (required)',
     noteOptional: 'What was done (optional)',
+    escalated: 'Escalated',
+    rating: 'Rating',
+    rateIt: 'How satisfied are you with the fix?',
+    events: {
+      ESCALATE_COMMUNITY: 'Overdue: escalated to the community',
+      ESCALATE_STREET: 'Overdue: escalated to the street office',
+      AUTO_CLOSE: 'Not confirmed in 7 days: closed',
+    },
     states: {
       SUBMITTED: 'Waiting',
       ACCEPTED: 'Accepted',

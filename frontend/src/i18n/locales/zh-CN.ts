@@ -108,6 +108,14 @@ export default {
     overdue: '已超时',
     reasonRequired: '请写明原因（必填）',
     noteOptional: '说明处理结果（选填）',
+    escalated: '督办',
+    rating: '评价',
+    rateIt: '对处理结果满意吗？',
+    events: {
+      ESCALATE_COMMUNITY: '超时，已升级到社区督办',
+      ESCALATE_STREET: '超时，已升级到街道督办',
+      AUTO_CLOSE: '7 天未确认，自动关闭',
+    },
     states: {
       SUBMITTED: '待受理',
       ACCEPTED: '已受理',

@@ -26,6 +26,8 @@ record Problem(
     @Nullable Instant resolvedAt,
     @Nullable Instant closedAt,
     int redoCount,
+    int escalationLevel,
+    @Nullable Integer rating,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -106,13 +108,17 @@ class ProblemController {
   }
 
   @Post("/problems/{id}/actions")
-  @Operation(summary = "Accept, start, resolve or return (staff); reopen or confirm (the reporter)")
+  @Operation(
+      summary =
+          "Accept, start, resolve or return (staff); reopen when not satisfied, or confirm with a 1-5 rating"
+              + " (the reporter)")
   ProblemView act(
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable long id,
       @Body @Valid ActionRequest body) {
-    return problems.act(me(auth), id, body.action(), body.reason(), messages.localeOf(request));
+    return problems.act(
+        me(auth), id, body.action(), body.reason(), body.rating(), messages.localeOf(request));
   }
 
   @Get("/staff/problems{?state,category,overdue,before}")
@@ -154,5 +160,8 @@ class ProblemController {
       @Nullable Boolean hideReporter) {}
 
   @Serdeable
-  record ActionRequest(@NotNull ProblemAction action, @Nullable @Size(max = 500) String reason) {}
+  record ActionRequest(
+      @NotNull ProblemAction action,
+      @Nullable @Size(max = 500) String reason,
+      @Nullable @Min(1) @Max(5) Integer rating) {}
 }

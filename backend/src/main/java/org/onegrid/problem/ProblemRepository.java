@@ -201,6 +201,88 @@ class ProblemRepository {
         .fetch(ProblemRepository::toProblem);
   }
 
+  /**
+   * Open problems due for escalation: not yet escalated and past the limit of their state, or
+   * escalated to the community a day ago and still open.
+   */
+  List<Problem> findDueForEscalation(Instant now, int limit) {
+    Condition pastLimit =
+        PROBLEMS
+            .STATE
+            .eq(ProblemState.SUBMITTED.name())
+            .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
+            .or(
+                PROBLEMS
+                    .STATE
+                    .in(
+                        ProblemState.ACCEPTED.name(),
+                        ProblemState.IN_PROGRESS.name(),
+                        ProblemState.REOPENED.name())
+                    .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
+    Condition open =
+        PROBLEMS.STATE.in(
+            ProblemState.OPEN.stream()
+                .map(Enum::name)
+                .collect(java.util.stream.Collectors.toList()));
+    return dsl.selectFrom(PROBLEMS)
+        .where(
+            PROBLEMS
+                .ESCALATION_LEVEL
+                .eq(0)
+                .and(pastLimit)
+                .or(
+                    PROBLEMS
+                        .ESCALATION_LEVEL
+                        .eq(1)
+                        .and(open)
+                        .and(PROBLEMS.ESCALATED_AT.lt(now.minus(ProblemJobs.STREET_AFTER)))))
+        .orderBy(PROBLEMS.ID)
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  /**
+   * Raises the escalation level only if it is still {@code from}: of several instances, exactly one
+   * wins.
+   */
+  boolean raiseEscalation(long id, int from, Instant now) {
+    return dsl.update(PROBLEMS)
+            .set(PROBLEMS.ESCALATION_LEVEL, from + 1)
+            .set(PROBLEMS.ESCALATED_AT, now)
+            .set(PROBLEMS.UPDATED_AT, now)
+            .where(PROBLEMS.ID.eq(id), PROBLEMS.ESCALATION_LEVEL.eq(from))
+            .execute()
+        == 1;
+  }
+
+  List<Long> findResolvedBefore(Instant cutoff, int limit) {
+    return dsl.select(PROBLEMS.ID)
+        .from(PROBLEMS)
+        .where(PROBLEMS.STATE.eq(ProblemState.RESOLVED.name()), PROBLEMS.RESOLVED_AT.lt(cutoff))
+        .orderBy(PROBLEMS.ID)
+        .limit(limit)
+        .fetch(PROBLEMS.ID);
+  }
+
+  /** Closes the problem only if it is still resolved: of several instances, exactly one wins. */
+  boolean closeIfStillResolved(long id, Instant now) {
+    return dsl.update(PROBLEMS)
+            .set(PROBLEMS.STATE, ProblemState.CLOSED.name())
+            .set(PROBLEMS.CLOSED_AT, now)
+            .set(PROBLEMS.UPDATED_AT, now)
+            .where(PROBLEMS.ID.eq(id), PROBLEMS.STATE.eq(ProblemState.RESOLVED.name()))
+            .execute()
+        == 1;
+  }
+
+  void setRating(long id, int rating, @Nullable String comment) {
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.RATING, rating)
+        .set(PROBLEMS.RATING_COMMENT, comment)
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+  }
+
   Map<String, Integer> countByState(String subtreePath) {
     return dsl.select(PROBLEMS.STATE, DSL.count())
         .from(PROBLEMS)
@@ -234,6 +316,8 @@ class ProblemRepository {
         r.getResolvedAt(),
         r.getClosedAt(),
         r.getRedoCount(),
+        r.getEscalationLevel(),
+        r.getRating(),
         r.getCreatedAt(),
         r.getUpdatedAt());
   }

@@ -160,11 +160,13 @@ public class ProblemService {
    * own.
    */
   public ProblemView act(
-      Account actor, long id, ProblemAction action, @Nullable String reason, Locale locale) {
+      Account actor,
+      long id,
+      ProblemAction action,
+      @Nullable String reason,
+      @Nullable Integer rating,
+      Locale locale) {
     String why = blankToNull(reason);
-    if (ProblemAction.NEEDS_REASON.containsKey(action) && why == null) {
-      throw ApiException.invalidField("reason", "validation.reason");
-    }
     Problem updated =
         tx.run(
             () -> {
@@ -176,6 +178,12 @@ public class ProblemService {
               if (!action.allowedFrom(problem.state())) {
                 throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
               }
+              if (ProblemAction.NEEDS_REASON.containsKey(action) && why == null) {
+                throw ApiException.invalidField("reason", "validation.reason");
+              }
+              if (action == ProblemAction.CONFIRM && (rating == null || rating < 1 || rating > 5)) {
+                throw ApiException.invalidField("rating", "validation.rating");
+              }
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               if (action == ProblemAction.REOPEN
                   && problem.resolvedAt() != null
@@ -183,6 +191,9 @@ public class ProblemService {
                 throw new ApiException(HttpStatus.CONFLICT, "problem-reopen-too-late");
               }
               problems.updateState(id, action.to(), now, action == ProblemAction.REOPEN);
+              if (action == ProblemAction.CONFIRM) {
+                problems.setRating(id, rating, why);
+              }
               problems.insertEvent(
                   id, actor.id(), action.name(), problem.state(), action.to(), why, now);
               notifyReporter(problem, action, why);
@@ -368,6 +379,8 @@ public class ProblemService {
         p.resolveDueAt(),
         p.overdue(clock.instant()),
         p.redoCount(),
+        p.escalationLevel(),
+        p.rating(),
         p.createdAt(),
         p.updatedAt(),
         allowed,

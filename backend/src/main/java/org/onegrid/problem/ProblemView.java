@@ -30,6 +30,8 @@ public record ProblemView(
     Instant resolveDueAt,
     boolean overdue,
     int redoCount,
+    int escalationLevel,
+    @Nullable Integer rating,
     Instant createdAt,
     Instant updatedAt,
     List<ProblemAction> allowedActions,
