@@ -23,6 +23,9 @@ test('a resident reports a problem, the grid leader accepts and resolves it, the
   await leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first().click()
   await leader.locator('[data-test="action-ACCEPT"]').click()
   await expect(leader.getByText('已受理').first()).toBeVisible()
+  await leader.locator('textarea[name="message"]').fill('已通知物业，明天上午清运')
+  await leader.locator('[data-test="send-message"]').click()
+  await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
   await leader.locator('[data-test="action-RESOLVE"]').click()
   await leader.locator('textarea[name="reason"]').fill('已联系物业清运完毕')
   await leader.getByRole('button', { name: '保存' }).click()
@@ -31,6 +34,7 @@ test('a resident reports a problem, the grid leader accepts and resolves it, the
 
   await page.goto(problemUrl)
   await expect(page.locator('[data-test="timeline-step"]', { hasText: '已联系物业清运完毕' })).toBeVisible()
+  await expect(page.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
   await page.locator('[data-test="action-CONFIRM"]').click()
   await page.locator('[data-test="rating"] .van-rate__item').nth(4).click()
   await page.locator('textarea[name="reason"]').fill('很快，谢谢')
@@ -43,4 +47,5 @@ test('a resident reports a problem, the grid leader accepts and resolves it, the
   await page.goto('/demo/inbox')
   await expect(page.locator('[data-test="sms"]', { hasText: '已受理' }).first()).toBeVisible()
   await expect(page.locator('[data-test="sms"]', { hasText: '已处理完成' }).first()).toBeVisible()
+  await expect(page.locator('[data-test="sms"]', { hasText: '有新回复' }).first()).toBeVisible()
 })

@@ -11,6 +11,7 @@ import type {
   NodeDetail,
   Person,
   ProblemAction,
+  ProblemMessage,
   ProblemState,
   ProblemView,
   PublicConfig,
@@ -93,4 +94,7 @@ export const problemApi = {
     return http.get<ProblemView[]>('/staff/problems?' + q.toString())
   },
   counts: () => http.get<Record<string, number>>('/staff/problems/counts'),
+  messages: (id: number) => http.get<ProblemMessage[]>(`/problems/${id}/messages`),
+  postMessage: (id: number, body: string, clientKey: string, internal: boolean) =>
+    http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal }),
 }

@@ -414,6 +414,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A problem's thread (internal notes only for staff) */
+        get: operations["thread"];
+        put?: never;
+        /** Write in a problem's thread; staff may write internal notes. A retry with the same clientKey stores one message */
+        post: operations["post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -745,6 +763,24 @@ export interface components {
             /** Format: double */
             lng?: number | null;
             hideReporter?: boolean | null;
+        };
+        "ProblemController.ThreadMessage": {
+            body: string;
+            clientKey: string;
+            internal?: boolean | null;
+        };
+        /** @description One message of a problem's thread; internal notes reach staff only. */
+        ProblemMessageView: {
+            /** Format: int64 */
+            id: number;
+            fromStaff: boolean;
+            senderName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt?: string | null;
+            internal: boolean;
         };
         /**
          * @description Where a problem stands. Open states count towards a grid's workload; the others are done one way or another.
@@ -1448,6 +1484,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description thread 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemMessageView"][];
+                };
+            };
+        };
+    };
+    post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.ThreadMessage"];
+            };
+        };
+        responses: {
+            /** @description post 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemMessageView"];
                 };
             };
         };

@@ -93,6 +93,7 @@ const en: typeof zhCN = {
   chat: {
     placeholder: 'Write to your grid leader…',
     send: 'Send',
+    internal: 'Internal note',
     resend: 'Resend',
     empty: 'No messages yet. Write what you need and your grid leader will answer.',
   },
@@ -114,6 +115,8 @@ const en: typeof zhCN = {
     reportedBy: 'Reported by',
     dueBy: 'Due by',
     timeline: 'Progress',
+    thread: 'Messages',
+    threadPlaceholder: 'Add details or reply…',
     overdue: 'Overdue',
     reasonRequired: 'Please give the reason (required)',
     noteOptional: 'What was done (optional)',

@@ -84,6 +84,7 @@ export default {
   chat: {
     placeholder: '写给网格长…',
     send: '发送',
+    internal: '内部备注',
     resend: '重发',
     empty: '还没有消息。有事请直接写下来，网格长会回复您。',
   },
@@ -105,6 +106,8 @@ export default {
     reportedBy: '反映人',
     dueBy: '处理时限',
     timeline: '处理进度',
+    thread: '留言',
+    threadPlaceholder: '补充说明或回复…',
     overdue: '已超时',
     reasonRequired: '请写明原因（必填）',
     noteOptional: '说明处理结果（选填）',

@@ -44,11 +44,17 @@ import org.onegrid.platform.Messages;
 class ProblemController {
 
   private final ProblemService problems;
+  private final ProblemThreadService threads;
   private final AccountService accounts;
   private final Messages messages;
 
-  ProblemController(ProblemService problems, AccountService accounts, Messages messages) {
+  ProblemController(
+      ProblemService problems,
+      ProblemThreadService threads,
+      AccountService accounts,
+      Messages messages) {
     this.problems = problems;
+    this.threads = threads;
     this.accounts = accounts;
     this.messages = messages;
   }
@@ -121,6 +127,25 @@ class ProblemController {
         me(auth), id, body.action(), body.reason(), body.rating(), messages.localeOf(request));
   }
 
+  @Get("/problems/{id}/messages")
+  @Operation(summary = "A problem's thread (internal notes only for staff)")
+  List<ProblemMessageView> thread(Authentication auth, @PathVariable long id) {
+    return threads.thread(me(auth), id);
+  }
+
+  @Post("/problems/{id}/messages")
+  @Operation(
+      summary =
+          "Write in a problem's thread; staff may write internal notes. A retry with the same clientKey"
+              + " stores one message")
+  HttpResponse<ProblemMessageView> post(
+      Authentication auth, @PathVariable long id, @Body @Valid ThreadMessage body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            threads.post(
+                me(auth), id, body.body(), body.clientKey(), Boolean.TRUE.equals(body.internal())));
+  }
+
   @Get("/staff/problems{?state,category,overdue,before}")
   @Operation(summary = "Problems of my subtree, newest first, by state, category or overdue")
   List<ProblemView> inbox(
@@ -158,6 +183,13 @@ class ProblemController {
       @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter) {}
+
+  @Serdeable
+  record ThreadMessage(
+      @NotBlank @Size(max = 2000) String body,
+      @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]+")
+          String clientKey,
+      @Nullable Boolean internal) {}
 
   @Serdeable
   record ActionRequest(

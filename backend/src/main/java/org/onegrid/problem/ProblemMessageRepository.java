@@ -1,0 +1,83 @@
+package org.onegrid.problem;
+
+import static org.onegrid.db.Tables.PROBLEM_MESSAGES;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.onegrid.db.tables.records.ProblemMessagesRecord;
+import org.onegrid.platform.Tx;
+
+/** The messages of problems' threads. */
+@Singleton
+class ProblemMessageRepository {
+
+  private final DSLContext dsl;
+  private final Tx tx;
+
+  ProblemMessageRepository(DSLContext dsl, Tx tx) {
+    this.dsl = dsl;
+    this.tx = tx;
+  }
+
+  /**
+   * Stores the message unless its author already sent one with this key; returns the stored one.
+   */
+  Stored insertOnce(
+      long problemId,
+      long authorId,
+      boolean fromStaff,
+      boolean internal,
+      String body,
+      String key,
+      Instant now) {
+    return tx.run(
+        () -> {
+          int inserted =
+              dsl.insertInto(PROBLEM_MESSAGES)
+                  .set(PROBLEM_MESSAGES.PROBLEM_ID, problemId)
+                  .set(PROBLEM_MESSAGES.AUTHOR_ID, authorId)
+                  .set(PROBLEM_MESSAGES.FROM_STAFF, fromStaff)
+                  .set(PROBLEM_MESSAGES.INTERNAL, internal)
+                  .set(PROBLEM_MESSAGES.BODY, body)
+                  .set(PROBLEM_MESSAGES.CLIENT_KEY, key)
+                  .set(PROBLEM_MESSAGES.CREATED_AT, now)
+                  .onDuplicateKeyIgnore()
+                  .execute();
+          ProblemMessagesRecord row =
+              dsl.selectFrom(PROBLEM_MESSAGES)
+                  .where(
+                      PROBLEM_MESSAGES.AUTHOR_ID.eq(authorId), PROBLEM_MESSAGES.CLIENT_KEY.eq(key))
+                  .fetchSingle();
+          return new Stored(row, inserted == 1);
+        });
+  }
+
+  List<ProblemMessagesRecord> findByProblem(long problemId, boolean withInternal) {
+    return dsl.selectFrom(PROBLEM_MESSAGES)
+        .where(PROBLEM_MESSAGES.PROBLEM_ID.eq(problemId))
+        .and(withInternal ? DSL.noCondition() : PROBLEM_MESSAGES.INTERNAL.isFalse())
+        .orderBy(PROBLEM_MESSAGES.ID)
+        .limit(500)
+        .fetch();
+  }
+
+  /** When staff last wrote publicly on this problem before the given message. */
+  Optional<Instant> findPreviousPublicStaffMessage(long problemId, long beforeId) {
+    return dsl.select(PROBLEM_MESSAGES.CREATED_AT)
+        .from(PROBLEM_MESSAGES)
+        .where(
+            PROBLEM_MESSAGES.PROBLEM_ID.eq(problemId),
+            PROBLEM_MESSAGES.FROM_STAFF.isTrue(),
+            PROBLEM_MESSAGES.INTERNAL.isFalse(),
+            PROBLEM_MESSAGES.ID.lt(beforeId))
+        .orderBy(PROBLEM_MESSAGES.ID.desc())
+        .limit(1)
+        .fetchOptional(PROBLEM_MESSAGES.CREATED_AT);
+  }
+
+  record Stored(ProblemMessagesRecord row, boolean created) {}
+}

@@ -1,0 +1,134 @@
+package org.onegrid.problem;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.db.tables.records.ProblemMessagesRecord;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.SmsOutbox;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.Tx;
+
+/**
+ * The thread of one problem: its reporter and the staff who reach its grid write there; internal
+ * notes stay among staff. A staff reply texts the reporter, at most once per problem in ten
+ * minutes.
+ */
+@Singleton
+public class ProblemThreadService {
+
+  static final Duration REPLY_SMS_GAP = Duration.ofMinutes(10);
+
+  private final ProblemRepository problems;
+  private final ProblemMessageRepository messages;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final SmsOutbox sms;
+  private final Messages texts;
+  private final Tx tx;
+  private final Clock clock;
+
+  ProblemThreadService(
+      ProblemRepository problems,
+      ProblemMessageRepository messages,
+      AccountService accounts,
+      GridService grids,
+      SmsOutbox sms,
+      Messages texts,
+      Tx tx,
+      Clock clock) {
+    this.problems = problems;
+    this.messages = messages;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.sms = sms;
+    this.texts = texts;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public List<ProblemMessageView> thread(Account viewer, long problemId) {
+    Problem problem = participantOf(viewer, problemId);
+    return views(messages.findByProblem(problem.id(), viewer.role().isStaff()));
+  }
+
+  public ProblemMessageView post(
+      Account author, long problemId, String body, String clientKey, boolean internal) {
+    Problem problem = participantOf(author, problemId);
+    boolean staff = author.role().isStaff();
+    if (internal && !staff) {
+      throw ApiException.forbidden();
+    }
+    return tx.run(
+        () -> {
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          ProblemMessageRepository.Stored stored =
+              messages.insertOnce(
+                  problem.id(), author.id(), staff, internal, body.trim(), clientKey, now);
+          if (stored.created() && staff && !internal) {
+            boolean quiet =
+                messages
+                    .findPreviousPublicStaffMessage(problem.id(), stored.row().getId())
+                    .map(previous -> previous.isBefore(now.minus(REPLY_SMS_GAP)))
+                    .orElse(true);
+            if (quiet) {
+              Account reporter =
+                  accounts.byIds(List.of(problem.reporterId())).get(problem.reporterId());
+              Locale locale = texts.localeOf(reporter.locale());
+              String excerpt =
+                  body.trim().length() > 50 ? body.trim().substring(0, 50) + "…" : body;
+              sms.enqueue(
+                  reporter.phone(),
+                  texts.get(
+                      locale,
+                      "sms.problem-reply",
+                      String.valueOf(problem.id()),
+                      author.displayName(),
+                      excerpt.trim()),
+                  "problem-reply");
+            }
+          }
+          return views(List.of(stored.row())).get(0);
+        });
+  }
+
+  /** The reporter, or staff whose subtree holds the problem's grid; 404 for anyone else. */
+  private Problem participantOf(Account account, long problemId) {
+    Problem problem = problems.findById(problemId).orElseThrow(ApiException::notFound);
+    if (account.id() == problem.reporterId()) {
+      return problem;
+    }
+    if (account.role().isStaff()) {
+      accounts.requireReach(account, grids.get(problem.gridId()));
+      return problem;
+    }
+    throw ApiException.notFound();
+  }
+
+  private List<ProblemMessageView> views(List<ProblemMessagesRecord> rows) {
+    Map<Long, Account> authors =
+        accounts.byIds(rows.stream().map(ProblemMessagesRecord::getAuthorId).distinct().toList());
+    return rows.stream()
+        .map(
+            r ->
+                new ProblemMessageView(
+                    r.getId(),
+                    r.getFromStaff(),
+                    authors.containsKey(r.getAuthorId())
+                        ? authors.get(r.getAuthorId()).displayName()
+                        : "?",
+                    r.getBody(),
+                    r.getCreatedAt(),
+                    null,
+                    r.getInternal()))
+        .toList();
+  }
+}

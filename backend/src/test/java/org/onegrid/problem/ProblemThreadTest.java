@@ -1,0 +1,92 @@
+package org.onegrid.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.notify.OutboxMessage;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+
+/**
+ * A problem's thread: replies reach the reporter (one SMS per ten minutes), internal notes never
+ * do.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProblemThreadTest extends ApiTest {
+
+  private Browser zhang;
+
+  Browser zhang() {
+    if (zhang == null) {
+      zhang = resident(DemoCity.RESIDENT_ZHANG);
+    }
+    return zhang;
+  }
+
+  long report() {
+    return zhang()
+        .send(
+            "POST",
+            "/api/v1/problems",
+            Map.of("categoryCode", "sanitation", "description", "垃圾桶满了没人清"),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+        .<Number>at("id")
+        .longValue();
+  }
+
+  Browser.Reply write(Browser who, long id, String body, boolean internal) {
+    return who.post(
+        "/api/v1/problems/" + id + "/messages",
+        Map.of("body", body, "clientKey", UUID.randomUUID().toString(), "internal", internal));
+  }
+
+  List<String> replyTexts(long id) {
+    return outbox.sentTo("+86" + DemoCity.RESIDENT_ZHANG, 100).stream()
+        .filter(m -> m.purpose().equals("problem-reply"))
+        .map(OutboxMessage::body)
+        .filter(b -> b.contains("编号 " + id + "）"))
+        .toList();
+  }
+
+  @Test
+  void repliesReachTheReporterAndInternalNotesStayWithStaff() {
+    long id = report();
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    assertThat(write(leader, id, "物业说明天上午清运", false).status()).isEqualTo(201);
+    assertThat(write(leader, id, "物业经理电话已记下，明天跟进", true).status()).isEqualTo(201);
+    assertThat(write(leader, id, "已再次催促", false).status()).isEqualTo(201);
+    assertThat(write(zhang(), id, "谢谢网格长", false).status()).isEqualTo(201);
+
+    List<Map<String, Object>> residentSees =
+        zhang().get("/api/v1/problems/" + id + "/messages").list();
+    assertThat(residentSees)
+        .extracting(m -> m.get("body"))
+        .containsExactly("物业说明天上午清运", "已再次催促", "谢谢网格长");
+    List<Map<String, Object>> staffSees = leader.get("/api/v1/problems/" + id + "/messages").list();
+    assertThat(staffSees).hasSize(4).anySatisfy(m -> assertThat(m.get("internal")).isEqualTo(true));
+
+    assertThat(replyTexts(id)).hasSize(1);
+    assertThat(replyTexts(id).get(0)).contains("物业说明天上午清运");
+  }
+
+  @Test
+  void residentsCannotWriteInternalNotesAndStrangersCannotRead() {
+    long id = report();
+    assertThat(write(zhang(), id, "x", true).status()).isEqualTo(403);
+    assertThat(
+            staff(DemoCity.LEADER_MINZHULU_2).get("/api/v1/problems/" + id + "/messages").status())
+        .isEqualTo(404);
+    assertThat(
+            resident(org.onegrid.support.Phones.fresh())
+                .get("/api/v1/problems/" + id + "/messages")
+                .status())
+        .isEqualTo(404);
+  }
+}
