@@ -36,10 +36,11 @@ export default defineConfig({
   },
   projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `rm -rf target/e2e-mariadb && exec java -jar ../backend/target/onegrid.jar`,
+    command: `rm -rf target/e2e-mariadb target/e2e-files && exec java -jar ../backend/target/onegrid.jar`,
     env: {
       ONEGRID_PORT: String(port),
       ONEGRID_DATABASE_EMBEDDED_DATA_DIR: 'target/e2e-mariadb',
+      ONEGRID_STORAGE_DIR: 'target/e2e-files',
     },
     url: `http://localhost:${port}/health`,
     timeout: 240_000,

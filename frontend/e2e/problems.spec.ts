@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { signInResident, signInStaff } from './helpers'
 
-test('a resident reports a problem, the grid leader accepts and resolves it, the resident confirms', async ({
+const ONE_PIXEL_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+test('a resident reports a problem with a photo, the grid leader accepts, replies and resolves it, the resident confirms', async ({
   page,
   browser,
 }) => {
@@ -11,8 +14,16 @@ test('a resident reports a problem, the grid leader accepts and resolves it, the
   await page.locator('[data-test="service-report"]').click()
   await page.locator('[data-test="category"]', { hasText: '建筑垃圾' }).click()
   await page.locator('textarea[name="description"]').fill('3号楼2单元门前有一堆建筑垃圾')
+  await page.locator('[data-test="photos"] input[type="file"]').setInputFiles({
+    name: 'waste.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  })
+  await expect(page.locator('.van-uploader__preview')).toHaveCount(1)
+  await expect(page.getByText('上传中')).toHaveCount(0)
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('建筑垃圾')
+  await expect(page.locator('[data-test="problem-photo"]')).toHaveCount(1)
   await expect(page.getByText('待受理').first()).toBeVisible()
   const problemUrl = page.url()
 
@@ -21,6 +32,7 @@ test('a resident reports a problem, the grid leader accepts and resolves it, the
   await signInStaff(leader, '13800001001')
   await leader.locator('[data-test="staff-inbox"]').click()
   await leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first().click()
+  await expect(leader.locator('[data-test="problem-photo"]')).toHaveCount(1)
   await leader.locator('[data-test="action-ACCEPT"]').click()
   await expect(leader.getByText('已受理').first()).toBeVisible()
   await leader.locator('textarea[name="message"]').fill('已通知物业，明天上午清运')

@@ -2,6 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 // Styles of the Vant functions called from scripts (templates' components bring their own).
 import 'vant/es/toast/style'
+import 'vant/es/image-preview/style'
 import './styles.css'
 import App from './App.vue'
 import { i18n } from './i18n'

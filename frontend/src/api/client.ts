@@ -118,3 +118,33 @@ export const http = {
   put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),
 }
+
+/** Sends a file's raw bytes (a photo from the camera) with the CSRF header; answers like api(). */
+export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
+  const token = await ensureCsrfToken()
+  let response: Response
+  try {
+    response = await fetch('/api/v1' + path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json, application/problem+json',
+        'Accept-Language': hooks.language(),
+        'Content-Type': file.type || 'application/octet-stream',
+        ...(token ? { 'X-XSRF-TOKEN': token } : {}),
+      },
+      body: file,
+    })
+  } catch {
+    throw new ApiError({ type: 'network', title: '', status: 0, detail: hooks.networkMessage(), code: 'network' })
+  }
+  const data: unknown = await response.json().catch(() => undefined)
+  if (!response.ok) {
+    throw new ApiError(
+      isProblem(data)
+        ? data
+        : { type: 'unknown', title: '', status: response.status, detail: hooks.networkMessage(), code: 'unknown' },
+    )
+  }
+  return data as T
+}

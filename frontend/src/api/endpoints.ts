@@ -1,4 +1,4 @@
-import { http } from './client'
+import { http, uploadFile } from './client'
 import type {
   Building,
   Category,
@@ -9,6 +9,7 @@ import type {
   LeaderTerm,
   Me,
   NodeDetail,
+  PhotoRef,
   Person,
   ProblemAction,
   ProblemMessage,
@@ -76,10 +77,12 @@ export interface NewReport {
   lat?: number
   lng?: number
   hideReporter: boolean
+  photoIds: number[]
 }
 
 export const problemApi = {
   categories: () => http.get<Category[]>('/problem-categories'),
+  uploadPhoto: (file: Blob) => uploadFile<PhotoRef>('/photos', file),
   report: (body: NewReport, idempotencyKey: string) =>
     http.post<ProblemView>('/problems', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
   mine: () => http.get<ProblemView[]>('/me/problems'),

@@ -346,6 +346,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one photo (the raw JPEG, PNG or WebP bytes as the body); attach it to a report by id. It is checked by content and re-encoded without metadata */
+        post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A photo (size=thumb for the thumbnail), for those who may see its problem */
+        get: operations["photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problem-categories": {
         parameters: {
             query?: never;
@@ -732,6 +766,13 @@ export interface components {
             /** Format: date-time */
             sentAt?: string | null;
         };
+        /** @description Where a photo and its thumbnail are served. */
+        "PhotoService.PhotoRef": {
+            /** Format: int64 */
+            id: number;
+            url: string;
+            thumbUrl: string;
+        };
         /**
          * @description What someone does to a problem, from which states, and by whom.
          * @enum {string}
@@ -763,6 +804,7 @@ export interface components {
             /** Format: double */
             lng?: number | null;
             hideReporter?: boolean | null;
+            photoIds?: number[] | null;
         };
         "ProblemController.ThreadMessage": {
             body: string;
@@ -821,6 +863,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            photos: components["schemas"]["PhotoService.PhotoRef"][];
             allowedActions: components["schemas"]["ProblemAction"][];
             timeline?: components["schemas"]["ProblemView.Event"][] | null;
         };
@@ -1390,6 +1433,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OutboxMessage"][];
+                };
+            };
+        };
+    };
+    upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "*/*": string;
+            };
+        };
+        responses: {
+            /** @description upload 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoService.PhotoRef"];
+                };
+            };
+        };
+    };
+    photo: {
+        parameters: {
+            query?: {
+                size?: string | null;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description photo 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
         };

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,16 +45,19 @@ import org.onegrid.platform.Messages;
 class ProblemController {
 
   private final ProblemService problems;
+  private final PhotoService photos;
   private final ProblemThreadService threads;
   private final AccountService accounts;
   private final Messages messages;
 
   ProblemController(
       ProblemService problems,
+      PhotoService photos,
       ProblemThreadService threads,
       AccountService accounts,
       Messages messages) {
     this.problems = problems;
+    this.photos = photos;
     this.threads = threads;
     this.accounts = accounts;
     this.messages = messages;
@@ -94,10 +98,29 @@ class ProblemController {
                 body.locationText(),
                 body.lat(),
                 body.lng(),
-                Boolean.TRUE.equals(body.hideReporter())),
+                Boolean.TRUE.equals(body.hideReporter()),
+                body.photoIds() == null ? List.of() : body.photoIds()),
             key,
             messages.localeOf(request));
     return HttpResponse.status(HttpStatus.CREATED).body(view);
+  }
+
+  @Post(uri = "/photos", consumes = MediaType.ALL)
+  @Operation(
+      summary =
+          "Upload one photo (the raw JPEG, PNG or WebP bytes as the body); attach it to a report by id."
+              + " It is checked by content and re-encoded without metadata")
+  HttpResponse<PhotoService.PhotoRef> upload(Authentication auth, @Body byte[] body) {
+    return HttpResponse.status(HttpStatus.CREATED).body(photos.upload(me(auth), body));
+  }
+
+  @Get("/photos/{id}{?size}")
+  @Operation(summary = "A photo (size=thumb for the thumbnail), for those who may see its problem")
+  HttpResponse<byte[]> photo(
+      Authentication auth, @PathVariable long id, @Nullable @QueryValue String size) {
+    return HttpResponse.ok(problems.photo(me(auth), id, "thumb".equals(size)))
+        .contentType(MediaType.of(MediaType.IMAGE_JPEG))
+        .header("Cache-Control", "private, max-age=86400");
   }
 
   @Get("/me/problems{?before}")
@@ -182,7 +205,8 @@ class ProblemController {
       @Nullable @Size(max = 200) String locationText,
       @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
-      @Nullable Boolean hideReporter) {}
+      @Nullable Boolean hideReporter,
+      @Nullable @Size(max = 6) List<Long> photoIds) {}
 
   @Serdeable
   record ThreadMessage(

@@ -40,6 +40,7 @@ public class ProblemService {
   private static final int PAGE = 30;
 
   private final ProblemRepository problems;
+  private final PhotoService photos;
   private final CategoryRepository categories;
   private final AccountService accounts;
   private final GridService grids;
@@ -50,6 +51,7 @@ public class ProblemService {
 
   ProblemService(
       ProblemRepository problems,
+      PhotoService photos,
       CategoryRepository categories,
       AccountService accounts,
       GridService grids,
@@ -58,6 +60,7 @@ public class ProblemService {
       Tx tx,
       Clock clock) {
     this.problems = problems;
+    this.photos = photos;
     this.categories = categories;
     this.accounts = accounts;
     this.grids = grids;
@@ -112,6 +115,7 @@ public class ProblemService {
             () -> {
               ProblemRepository.Saved saved = problems.insertOnce(row, idempotencyKey, now);
               if (saved.created()) {
+                photos.attach(report.photoIds(), reporter, saved.id());
                 problems.insertEvent(
                     saved.id(), reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now);
                 notifyAssignee(assignee, grid, category, row.description());
@@ -153,6 +157,21 @@ public class ProblemService {
 
   public Map<String, Integer> counts(Account staff) {
     return problems.countByState(staffNode(staff).path());
+  }
+
+  /**
+   * The photo's bytes for a viewer who may see it: its uploader, or anyone who may see its problem.
+   */
+  public byte[] photo(Account viewer, long photoId, boolean thumb) {
+    var photo = photos.find(photoId);
+    if (photo.getProblemId() == null) {
+      if (photo.getOwnerId() != viewer.id()) {
+        throw ApiException.notFound();
+      }
+    } else {
+      requireVisible(viewer, problems.findById(photo.getProblemId()).orElseThrow());
+    }
+    return photos.bytes(photo, thumb);
   }
 
   /**
@@ -383,6 +402,7 @@ public class ProblemService {
         p.rating(),
         p.createdAt(),
         p.updatedAt(),
+        photos.ofProblem(p.id()),
         allowed,
         timeline);
   }
@@ -431,7 +451,8 @@ public class ProblemService {
       @Nullable String locationText,
       @Nullable Double lat,
       @Nullable Double lng,
-      boolean hideReporter) {}
+      boolean hideReporter,
+      List<Long> photoIds) {}
 
   /** The inbox's filters. */
   public record InboxFilter(

@@ -34,6 +34,7 @@ public record ProblemView(
     @Nullable Integer rating,
     Instant createdAt,
     Instant updatedAt,
+    List<PhotoService.PhotoRef> photos,
     List<ProblemAction> allowedActions,
     @Nullable List<Event> timeline) {
 

@@ -91,8 +91,13 @@ public final class Browser {
         request.header("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
       }
       if (body != null) {
-        request.header("Content-Type", "application/json");
-        byte[] bytes = body instanceof String s ? s.getBytes() : json.writeValueAsBytes(body);
+        if (!headers.containsKey("Content-Type")) {
+          request.header("Content-Type", "application/json");
+        }
+        byte[] bytes =
+            body instanceof byte[] raw
+                ? raw
+                : body instanceof String s ? s.getBytes() : json.writeValueAsBytes(body);
         request.method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
       } else {
         request.method(

@@ -1,0 +1,58 @@
+package org.onegrid.problem;
+
+import static org.onegrid.db.Tables.PROBLEM_PHOTOS;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.onegrid.db.tables.records.ProblemPhotosRecord;
+import org.onegrid.platform.Tx;
+
+@Singleton
+class PhotoRepository {
+
+  private final DSLContext dsl;
+  private final Tx tx;
+
+  PhotoRepository(DSLContext dsl, Tx tx) {
+    this.dsl = dsl;
+    this.tx = tx;
+  }
+
+  long insert(long ownerId, String fileKey, int width, int height, int bytes, Instant now) {
+    return tx.insertReturningId(
+        dsl.insertInto(PROBLEM_PHOTOS)
+            .set(PROBLEM_PHOTOS.OWNER_ID, ownerId)
+            .set(PROBLEM_PHOTOS.FILE_KEY, fileKey)
+            .set(PROBLEM_PHOTOS.WIDTH, width)
+            .set(PROBLEM_PHOTOS.HEIGHT, height)
+            .set(PROBLEM_PHOTOS.BYTES, bytes)
+            .set(PROBLEM_PHOTOS.CREATED_AT, now));
+  }
+
+  Optional<ProblemPhotosRecord> findById(long id) {
+    return dsl.selectFrom(PROBLEM_PHOTOS).where(PROBLEM_PHOTOS.ID.eq(id)).fetchOptional();
+  }
+
+  List<Long> findIdsByProblem(long problemId) {
+    return dsl.select(PROBLEM_PHOTOS.ID)
+        .from(PROBLEM_PHOTOS)
+        .where(PROBLEM_PHOTOS.PROBLEM_ID.eq(problemId))
+        .orderBy(PROBLEM_PHOTOS.ID)
+        .fetch(PROBLEM_PHOTOS.ID);
+  }
+
+  /** Attaches the owner's unattached photos among {@code ids}; returns how many were attached. */
+  int attach(Collection<Long> ids, long ownerId, long problemId) {
+    return dsl.update(PROBLEM_PHOTOS)
+        .set(PROBLEM_PHOTOS.PROBLEM_ID, problemId)
+        .where(
+            PROBLEM_PHOTOS.ID.in(ids),
+            PROBLEM_PHOTOS.OWNER_ID.eq(ownerId),
+            PROBLEM_PHOTOS.PROBLEM_ID.isNull())
+        .execute();
+  }
+}

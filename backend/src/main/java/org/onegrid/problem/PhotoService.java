@@ -1,0 +1,89 @@
+package org.onegrid.problem;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.onegrid.account.Account;
+import org.onegrid.db.tables.records.ProblemPhotosRecord;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.FileStore;
+
+/**
+ * Photos of problems: uploaded one by one, attached to a report, shown to those who may see the
+ * problem.
+ */
+@Singleton
+public class PhotoService {
+
+  static final int MAX_PER_PROBLEM = 6;
+
+  private final PhotoProcessor processor;
+  private final PhotoRepository photos;
+  private final FileStore files;
+  private final Clock clock;
+
+  PhotoService(PhotoProcessor processor, PhotoRepository photos, FileStore files, Clock clock) {
+    this.processor = processor;
+    this.photos = photos;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  public PhotoRef upload(Account owner, byte[] bytes) {
+    PhotoProcessor.Processed processed = processor.process(bytes);
+    String key = UUID.randomUUID().toString().replace("-", "");
+    files.write(key + ".jpg", processed.full());
+    files.write(key + "-t.jpg", processed.thumb());
+    long id =
+        photos.insert(
+            owner.id(),
+            key,
+            processed.width(),
+            processed.height(),
+            processed.full().length,
+            clock.instant());
+    return PhotoRef.of(id);
+  }
+
+  /**
+   * Attaches photos the owner uploaded to their new problem; call inside the report's transaction.
+   */
+  void attach(List<Long> ids, Account owner, long problemId) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (ids.size() > MAX_PER_PROBLEM) {
+      throw ApiException.invalidField("photoIds", "validation.photos-max", MAX_PER_PROBLEM);
+    }
+    if (photos.attach(ids, owner.id(), problemId) != ids.stream().distinct().count()) {
+      throw ApiException.invalidField("photoIds", "validation.photos-unknown");
+    }
+  }
+
+  List<PhotoRef> ofProblem(long problemId) {
+    return photos.findIdsByProblem(problemId).stream().map(PhotoRef::of).toList();
+  }
+
+  /**
+   * The photo's problem, or the owner when it is not attached yet; used to decide who may see it.
+   */
+  ProblemPhotosRecord find(long id) {
+    return photos.findById(id).orElseThrow(ApiException::notFound);
+  }
+
+  byte[] bytes(ProblemPhotosRecord photo, boolean thumb) {
+    return files
+        .read(photo.getFileKey() + (thumb ? "-t.jpg" : ".jpg"))
+        .orElseThrow(ApiException::notFound);
+  }
+
+  /** Where a photo and its thumbnail are served. */
+  @Serdeable
+  public record PhotoRef(long id, String url, String thumbUrl) {
+    static PhotoRef of(long id) {
+      return new PhotoRef(id, "/api/v1/photos/" + id, "/api/v1/photos/" + id + "?size=thumb");
+    }
+  }
+}

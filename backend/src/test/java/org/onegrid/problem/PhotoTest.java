@@ -1,0 +1,171 @@
+package org.onegrid.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+import org.onegrid.support.Phones;
+
+/**
+ * Photos are checked by content, lose their metadata, and are shown only to those who may see the
+ * problem.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PhotoTest extends ApiTest {
+
+  private Browser zhang;
+
+  Browser zhang() {
+    if (zhang == null) {
+      zhang = resident(DemoCity.RESIDENT_ZHANG);
+    }
+    return zhang;
+  }
+
+  static byte[] image(String format, int width, int height) throws IOException {
+    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.ORANGE);
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(img, format, out);
+    return out.toByteArray();
+  }
+
+  /** A JPEG carrying an EXIF block with a GPS marker, as phone cameras write them. */
+  static byte[] jpegWithExif() throws IOException {
+    byte[] jpeg = image("jpg", 2400, 1800);
+    byte[] payload =
+        ("Exif\0\0MM\0*GPSLatitude=34.7472N;GPSLongitude=113.6401E;secret-location")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    out.write(0xFF);
+    out.write(0xE1);
+    int length = payload.length + 2;
+    out.write(length >> 8);
+    out.write(length & 0xff);
+    out.write(payload);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  Browser.Reply upload(Browser who, byte[] bytes, String type) {
+    return who.send("POST", "/api/v1/photos", bytes, Map.of("Content-Type", type));
+  }
+
+  byte[] fetch(Browser who, String url) throws Exception {
+    HttpResponse<byte[]> response = raw(who, url);
+    assertThat(response.statusCode()).isEqualTo(200);
+    return response.body();
+  }
+
+  HttpResponse<byte[]> raw(Browser who, String url) throws Exception {
+    String cookies =
+        String.join(
+            "; ",
+            who.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.getURL() + url))
+                .header("Cookie", cookies)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void aPhoneCameraPhotoIsStoredWithoutItsLocationAndResized() throws Exception {
+    byte[] original = jpegWithExif();
+    assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains("secret-location");
+    Browser.Reply uploaded = upload(zhang(), original, "application/octet-stream");
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+
+    byte[] stored = fetch(zhang(), uploaded.at("url"));
+    String asText = new String(stored, StandardCharsets.ISO_8859_1);
+    assertThat(asText).doesNotContain("secret-location").doesNotContain("Exif");
+    BufferedImage full = ImageIO.read(new ByteArrayInputStream(stored));
+    assertThat(Math.max(full.getWidth(), full.getHeight())).isEqualTo(PhotoProcessor.FULL_EDGE);
+    BufferedImage thumb =
+        ImageIO.read(new ByteArrayInputStream(fetch(zhang(), uploaded.at("thumbUrl"))));
+    assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(PhotoProcessor.THUMB_EDGE);
+  }
+
+  @Test
+  void whatIsNotAPhotoIsRefusedWhateverItClaims() throws Exception {
+    Browser.Reply text = upload(zhang(), "hello, not a picture".getBytes(), "image/jpeg");
+    assertThat(text.status()).isEqualTo(415);
+    assertThat(text.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(upload(zhang(), new byte[0], "image/png").status()).isEqualTo(400);
+    byte[] huge = new byte[11 * 1024 * 1024];
+    huge[0] = (byte) 0xFF;
+    huge[1] = (byte) 0xD8;
+    huge[2] = (byte) 0xFF;
+    assertThat(upload(zhang(), huge, "image/jpeg").status()).isEqualTo(413);
+    assertThat(upload(zhang(), image("png", 40, 30), "image/png").status()).isEqualTo(201);
+  }
+
+  @Test
+  void photosOfAReportAreSeenByThoseWhoMaySeeTheProblemOnly() throws Exception {
+    long photoId =
+        upload(zhang(), image("png", 800, 600), "image/png").<Number>at("id").longValue();
+    Browser stranger = resident(Phones.fresh());
+    assertThat(raw(stranger, "/api/v1/photos/" + photoId).statusCode()).isEqualTo(404);
+
+    Browser.Reply stolen =
+        stranger.send(
+            "POST",
+            "/api/v1/problems",
+            Map.of(
+                "categoryCode", "other",
+                "description", "x",
+                "locationText", "y",
+                "photoIds", List.of(photoId)),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(stolen.status()).isIn(400, 409);
+
+    Browser.Reply report =
+        zhang()
+            .send(
+                "POST",
+                "/api/v1/problems",
+                Map.of(
+                    "categoryCode",
+                    "facility_repair",
+                    "description",
+                    "单元门禁坏了",
+                    "photoIds",
+                    List.of(photoId)),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(report.status()).as(report.text()).isEqualTo(201);
+    List<Map<String, Object>> photos = report.at("photos");
+    assertThat(photos).hasSize(1);
+
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    assertThat(raw(leader, "/api/v1/photos/" + photoId + "?size=thumb").statusCode())
+        .isEqualTo(200);
+    assertThat(raw(staff(DemoCity.LEADER_MINZHULU_2), "/api/v1/photos/" + photoId).statusCode())
+        .isEqualTo(404);
+    assertThat(raw(stranger, "/api/v1/photos/" + photoId).statusCode()).isEqualTo(404);
+  }
+}
