@@ -20,6 +20,7 @@ class OutboxRepository {
   static final String SENT = "SENT";
   static final String FAILED = "FAILED";
   static final String UNKNOWN = "UNKNOWN";
+  static final String OPTED_OUT = "OPTED_OUT";
 
   private final DSLContext dsl;
   private final Tx tx;
@@ -90,6 +91,21 @@ class OutboxRepository {
         .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, nextAttempt)
         .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
         .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
+  }
+
+  void markOptedOut(long id) {
+    dsl.update(SMS_OUTBOX).set(SMS_OUTBOX.STATUS, OPTED_OUT).where(SMS_OUTBOX.ID.eq(id)).execute();
+  }
+
+  /**
+   * Records what the provider later reported about a message it accepted (delivered, undelivered…).
+   */
+  int updateProviderStatus(String providerId, String status, String error) {
+    return dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.PROVIDER_STATUS, status)
+        .set(SMS_OUTBOX.LAST_ERROR, truncate(error))
+        .where(SMS_OUTBOX.PROVIDER_ID.eq(providerId))
         .execute();
   }
 

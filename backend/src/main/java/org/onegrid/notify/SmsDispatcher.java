@@ -26,9 +26,14 @@ public class SmsDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsDispatcher.class);
   private static final int BATCH = 20;
+
+  /** Twilio's error for a recipient who replied STOP to this sender. */
+  static final int TWILIO_OPTED_OUT = 21610;
+
   private static final Duration LEASE = Duration.ofMinutes(2);
 
   private final OutboxRepository outbox;
+  private final OptOutRepository optOuts;
   private final SmsSender sender;
   private final Tx tx;
   private final Clock clock;
@@ -38,12 +43,14 @@ public class SmsDispatcher {
 
   SmsDispatcher(
       OutboxRepository outbox,
+      OptOutRepository optOuts,
       SmsSender sender,
       Tx tx,
       Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
       @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff) {
     this.outbox = outbox;
+    this.optOuts = optOuts;
     this.sender = sender;
     this.tx = tx;
     this.clock = clock;
@@ -101,6 +108,12 @@ public class SmsDispatcher {
     if (result instanceof SmsSender.TryAgain again && row.getAttempts() < maxAttempts) {
       Duration backoff = firstBackoff.multipliedBy(1L << Math.min(row.getAttempts() - 1, 10));
       outbox.markRetry(row.getId(), sender.name(), again.error(), now.plus(backoff));
+      return false;
+    }
+    if (result instanceof SmsSender.Refused refused
+        && Integer.valueOf(TWILIO_OPTED_OUT).equals(refused.providerCode())) {
+      optOuts.optOut(row.getToE164(), "twilio-21610", now);
+      outbox.markOptedOut(row.getId());
       return false;
     }
     String error =

@@ -14,19 +14,39 @@ import java.util.List;
 public class SmsOutbox {
 
   private final OutboxRepository outbox;
+  private final OptOutRepository optOuts;
   private final Clock clock;
 
-  SmsOutbox(OutboxRepository outbox, Clock clock) {
+  SmsOutbox(OutboxRepository outbox, OptOutRepository optOuts, Clock clock) {
     this.outbox = outbox;
+    this.optOuts = optOuts;
     this.clock = clock;
   }
 
   /**
    * Queues one SMS; returns its outbox id. Call inside the transaction of the change that causes
-   * it.
+   * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent.
    */
   public long enqueue(String toE164, String body, String purpose) {
-    return outbox.insert(toE164, body, purpose, clock.instant());
+    long id = outbox.insert(toE164, body, purpose, clock.instant());
+    if (optOuts.isOptedOut(toE164)) {
+      outbox.markOptedOut(id);
+    }
+    return id;
+  }
+
+  /** The phone asked for no more SMS (STOP, 退订, or Twilio's 21610). In-app notices go on. */
+  public void optOut(String toE164, String source) {
+    optOuts.optOut(toE164, source, clock.instant());
+  }
+
+  /** The phone asked for SMS again (START, 订阅). */
+  public void optIn(String toE164) {
+    optOuts.optIn(toE164);
+  }
+
+  public boolean isOptedOut(String toE164) {
+    return optOuts.isOptedOut(toE164);
   }
 
   /** Messages sent to one phone, newest first, for the owner's own view. */

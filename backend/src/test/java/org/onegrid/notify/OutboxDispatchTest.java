@@ -24,6 +24,7 @@ import org.onegrid.platform.Tx;
 class OutboxDispatchTest {
 
   @Inject OutboxRepository repository;
+  @Inject OptOutRepository optOuts;
   @Inject SmsOutbox outbox;
   @Inject Tx tx;
   @Inject Clock clock;
@@ -59,9 +60,11 @@ class OutboxDispatchTest {
           }
         });
     SmsDispatcher a =
-        new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+        new SmsDispatcher(
+            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
     SmsDispatcher b =
-        new SmsDispatcher(repository, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+        new SmsDispatcher(
+            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Integer> sentByA = pool.submit(a::dispatchDue);
     Future<Integer> sentByB = pool.submit(b::dispatchDue);

@@ -101,11 +101,12 @@ class TwilioSmsTest implements TestPropertyProvider {
   }
 
   @Test
-  void aRefusedNumberIsNotRetried() throws InterruptedException {
+  void aRecipientWhoOptedOutIsNotRetriedAndGetsNoMore() throws InterruptedException {
     TWILIO.refuseNext(21610);
     String number = Phones.fresh();
     browser().post("/api/v1/auth/otp", Map.of("phone", number));
-    awaitStatus("+86" + number, "FAILED");
+    awaitStatus("+86" + number, "OPTED_OUT");
+    assertThat(outbox.isOptedOut("+86" + number)).isTrue();
     Thread.sleep(1000);
     assertThat(TWILIO.requestsTo("+86" + number)).isEqualTo(1);
   }

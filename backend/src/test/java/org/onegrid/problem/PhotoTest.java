@@ -33,13 +33,14 @@ import org.onegrid.support.Phones;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PhotoTest extends ApiTest {
 
-  private Browser zhang;
+  private Browser reporter;
 
+  /** A resident of 民主路社区 第1网格, signed in once for the class. */
   Browser zhang() {
-    if (zhang == null) {
-      zhang = resident(DemoCity.RESIDENT_ZHANG);
+    if (reporter == null) {
+      reporter = residentOfMinzhulu1("吴大爷", "404").browser();
     }
-    return zhang;
+    return reporter;
   }
 
   static byte[] image(String format, int width, int height) throws IOException {

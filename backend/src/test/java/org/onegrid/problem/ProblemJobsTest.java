@@ -31,14 +31,14 @@ class ProblemJobsTest extends ApiTest {
 
   @Inject ProblemJobs jobs;
   @Inject DSLContext dsl;
-  private Browser zhang;
+  private Browser reporter;
 
-  /** 张桂兰, signed in once for the class (a second code within a minute would be refused). */
+  /** A resident of 民主路社区 第1网格, signed in once for the class. */
   Browser zhang() {
-    if (zhang == null) {
-      zhang = resident(DemoCity.RESIDENT_ZHANG);
+    if (reporter == null) {
+      reporter = residentOfMinzhulu1("钱阿姨", "303").browser();
     }
-    return zhang;
+    return reporter;
   }
 
   long reportAsZhang(String text) {

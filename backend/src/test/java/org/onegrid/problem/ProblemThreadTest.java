@@ -21,13 +21,14 @@ import org.onegrid.support.DemoCity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProblemThreadTest extends ApiTest {
 
-  private Browser zhang;
+  private Resident reporter;
 
+  /** A resident of 民主路社区 第1网格, signed in once for the class. */
   Browser zhang() {
-    if (zhang == null) {
-      zhang = resident(DemoCity.RESIDENT_ZHANG);
+    if (reporter == null) {
+      reporter = residentOfMinzhulu1("郑阿姨", "505");
     }
-    return zhang;
+    return reporter.browser();
   }
 
   long report() {
@@ -48,7 +49,8 @@ class ProblemThreadTest extends ApiTest {
   }
 
   List<String> replyTexts(long id) {
-    return outbox.sentTo("+86" + DemoCity.RESIDENT_ZHANG, 100).stream()
+    zhang();
+    return outbox.sentTo("+86" + reporter.phone(), 100).stream()
         .filter(m -> m.purpose().equals("problem-reply"))
         .map(OutboxMessage::body)
         .filter(b -> b.contains("编号 " + id + "）"))
