@@ -14,6 +14,12 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await page.locator('[data-test="service-report"]').click()
   await page.locator('[data-test="category"]', { hasText: '建筑垃圾' }).click()
   await page.locator('textarea[name="description"]').fill('3号楼2单元门前有一堆建筑垃圾')
+  // The place starts at her home (1号楼 1单元); the waste is at 3号楼 2单元.
+  await expect(page.locator('[data-test="place"] input')).toHaveValue('1号楼 1单元')
+  await page.locator('[data-test="place"]').click()
+  await page.getByRole('button', { name: '3号楼', exact: true }).click()
+  await page.getByRole('button', { name: '2单元', exact: true }).click()
+  await expect(page.locator('[data-test="place"] input')).toHaveValue('3号楼 2单元')
   await page.locator('[data-test="photos"] input[type="file"]').setInputFiles({
     name: 'waste.png',
     mimeType: 'image/png',
@@ -24,6 +30,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('建筑垃圾')
   await expect(page.locator('[data-test="problem-photo"]')).toHaveCount(1)
+  await expect(page.getByText('3号楼 2单元')).toBeVisible()
   await expect(page.getByText('待受理').first()).toBeVisible()
   const problemUrl = page.url()
 

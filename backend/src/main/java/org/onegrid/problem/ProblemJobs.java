@@ -102,6 +102,9 @@ public class ProblemJobs {
                     null,
                     now);
                 notifySupervisors(problem, level);
+                if (level == GridLevel.COMMUNITY) {
+                  notifyAssignee(problem);
+                }
                 return true;
               });
       if (won) {
@@ -133,6 +136,24 @@ public class ProblemJobs {
       }
     }
     return closed;
+  }
+
+  /** The person handling it hears first that it is overdue (once, with the first escalation). */
+  private void notifyAssignee(Problem problem) {
+    if (problem.assigneeId() == null) {
+      return;
+    }
+    Account assignee = accounts.byIds(List.of(problem.assigneeId())).get(problem.assigneeId());
+    if (assignee == null) {
+      return;
+    }
+    Locale locale = texts.localeOf(assignee.locale());
+    Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
+    sms.enqueue(
+        assignee.phone(),
+        texts.get(
+            locale, "sms.problem-overdue", String.valueOf(problem.id()), category.name(locale)),
+        "problem-overdue");
   }
 
   private void notifySupervisors(Problem problem, GridLevel level) {

@@ -79,6 +79,11 @@ class ProblemJobsTest extends ApiTest {
     assertThat(escalationTextsTo(DemoCity.COMMUNITY_ADMIN_MINZHULU, id)).hasSize(1);
     assertThat(escalationTextsTo(DemoCity.COMMUNITY_ADMIN_MINZHULU, id).get(0).body())
         .contains("超时未受理");
+    assertThat(
+            outbox.sentTo("+86" + DemoCity.LEADER_MINZHULU_1, 100).stream()
+                .filter(m -> m.purpose().equals("problem-overdue"))
+                .filter(m -> m.body().contains("编号 " + id + "，")))
+        .hasSize(1);
     Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
     Browser.Reply seen = admin.get("/api/v1/problems/" + id);
     assertThat(seen.<Number>at("escalationLevel")).isEqualTo(1);
