@@ -97,6 +97,10 @@ export const problemApi = {
     return http.get<ProblemView[]>('/staff/problems?' + q.toString())
   },
   counts: () => http.get<Record<string, number>>('/staff/problems/counts'),
+  similar: (category: string, unitId?: number) =>
+    http.get<ProblemView[]>(`/problems/similar?category=${encodeURIComponent(category)}${unitId ? '&unitId=' + unitId : ''}`),
+  follow: (id: number) => http.post<ProblemView>(`/problems/${id}/follow`),
+  merge: (id: number, intoId: number) => http.post<ProblemView>(`/problems/${id}/merge`, { intoId }),
   messages: (id: number) => http.get<ProblemMessage[]>(`/problems/${id}/messages`),
   postMessage: (id: number, body: string, clientKey: string, internal: boolean) =>
     http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal }),

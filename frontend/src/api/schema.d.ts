@@ -414,6 +414,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open problems like the one being written (same category; same building, else grid; last 30 days) */
+        get: operations["similar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems/{id}": {
         parameters: {
             query?: never;
@@ -442,6 +459,40 @@ export interface paths {
         put?: never;
         /** Accept, start, resolve or return (staff); reopen when not satisfied, or confirm with a 1-5 rating (the reporter) */
         post: operations["act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Me too: follow a problem of my grid and get its updates */
+        post: operations["follow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: close a duplicate into another problem; its people follow the other */
+        post: operations["merge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -827,6 +878,10 @@ export interface components {
             /** Format: int32 */
             resolveHours: number;
         };
+        "ProblemController.MergeRequest": {
+            /** Format: int64 */
+            intoId: number;
+        };
         "ProblemController.ReportRequest": {
             categoryCode: string;
             description: string;
@@ -898,6 +953,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             photos: components["schemas"]["PhotoService.PhotoRef"][];
+            followers: components["schemas"]["ProblemView.Followers"];
             allowedActions: components["schemas"]["ProblemAction"][];
             timeline?: components["schemas"]["ProblemView.Event"][] | null;
         };
@@ -910,6 +966,12 @@ export interface components {
             reason?: string | null;
             /** Format: date-time */
             at: string;
+        };
+        /** @description How many said "me too", and whether the viewer is one of them. */
+        "ProblemView.Followers": {
+            /** Format: int32 */
+            count: number;
+            following: boolean;
         };
         "PublicConfigController.PublicConfig": {
             demoInbox: boolean;
@@ -1565,6 +1627,29 @@ export interface operations {
             };
         };
     };
+    similar: {
+        parameters: {
+            query: {
+                category: string;
+                unitId?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description similar 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"][];
+                };
+            };
+        };
+    };
     get: {
         parameters: {
             query?: never;
@@ -1603,6 +1688,54 @@ export interface operations {
         };
         responses: {
             /** @description act 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description follow 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description merge 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

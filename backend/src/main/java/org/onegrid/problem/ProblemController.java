@@ -150,6 +150,34 @@ class ProblemController {
         me(auth), id, body.action(), body.reason(), body.rating(), messages.localeOf(request));
   }
 
+  @Get("/problems/similar")
+  @Operation(
+      summary =
+          "Open problems like the one being written (same category; same building, else grid; last 30 days)")
+  List<ProblemView> similar(
+      HttpRequest<?> request,
+      Authentication auth,
+      @QueryValue @NotBlank String category,
+      @Nullable @QueryValue Long unitId) {
+    return problems.similar(me(auth), category, unitId, messages.localeOf(request));
+  }
+
+  @Post("/problems/{id}/follow")
+  @Operation(summary = "Me too: follow a problem of my grid and get its updates")
+  ProblemView follow(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+    return problems.follow(me(auth), id, messages.localeOf(request));
+  }
+
+  @Post("/problems/{id}/merge")
+  @Operation(summary = "Staff: close a duplicate into another problem; its people follow the other")
+  ProblemView merge(
+      HttpRequest<?> request,
+      Authentication auth,
+      @PathVariable long id,
+      @Body @Valid MergeRequest body) {
+    return problems.merge(me(auth), id, body.intoId(), messages.localeOf(request));
+  }
+
   @Get("/problems/{id}/messages")
   @Operation(summary = "A problem's thread (internal notes only for staff)")
   List<ProblemMessageView> thread(Authentication auth, @PathVariable long id) {
@@ -207,6 +235,9 @@ class ProblemController {
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter,
       @Nullable @Size(max = 6) List<Long> photoIds) {}
+
+  @Serdeable
+  record MergeRequest(@NotNull Long intoId) {}
 
   @Serdeable
   record ThreadMessage(

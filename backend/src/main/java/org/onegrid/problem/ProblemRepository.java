@@ -3,6 +3,7 @@ package org.onegrid.problem;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.PROBLEMS;
 import static org.onegrid.db.Tables.PROBLEM_EVENTS;
+import static org.onegrid.db.Tables.PROBLEM_FOLLOWERS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -281,6 +282,43 @@ class ProblemRepository {
         .set(PROBLEMS.RATING_COMMENT, comment)
         .where(PROBLEMS.ID.eq(id))
         .execute();
+  }
+
+  /**
+   * Open problems of this category in the grid (or, given one, the building) since {@code since}.
+   */
+  List<Problem> findSimilarOpen(
+      long gridId, String category, @Nullable Long buildingId, Instant since, int limit) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(
+            PROBLEMS.GRID_ID.eq(gridId),
+            PROBLEMS.CATEGORY_CODE.eq(category),
+            PROBLEMS.CREATED_AT.ge(since),
+            PROBLEMS.STATE.in(
+                ProblemState.OPEN.stream()
+                    .map(Enum::name)
+                    .collect(java.util.stream.Collectors.toList())))
+        .and(buildingId == null ? DSL.noCondition() : PROBLEMS.BUILDING_ID.eq(buildingId))
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  void follow(long problemId, long accountId, Instant now) {
+    dsl.insertInto(PROBLEM_FOLLOWERS)
+        .set(PROBLEM_FOLLOWERS.PROBLEM_ID, problemId)
+        .set(PROBLEM_FOLLOWERS.ACCOUNT_ID, accountId)
+        .set(PROBLEM_FOLLOWERS.CREATED_AT, now)
+        .onDuplicateKeyIgnore()
+        .execute();
+  }
+
+  List<Long> findFollowers(long problemId) {
+    return dsl.select(PROBLEM_FOLLOWERS.ACCOUNT_ID)
+        .from(PROBLEM_FOLLOWERS)
+        .where(PROBLEM_FOLLOWERS.PROBLEM_ID.eq(problemId))
+        .orderBy(PROBLEM_FOLLOWERS.CREATED_AT)
+        .fetch(PROBLEM_FOLLOWERS.ACCOUNT_ID);
   }
 
   Map<String, Integer> countByState(String subtreePath) {

@@ -159,6 +159,72 @@ public class ProblemService {
     return problems.countByState(staffNode(staff).path());
   }
 
+  static final Duration SIMILAR_WINDOW = Duration.ofDays(30);
+
+  /**
+   * Open problems like the one being written (same category, same building or else the same grid,
+   * last 30 days), so a resident can say "me too" instead of reporting it again.
+   */
+  public List<ProblemView> similar(
+      Account resident, String category, @Nullable Long unitId, Locale locale) {
+    Place place =
+        place(resident, new NewReport(category, "-", unitId, null, null, null, false, List.of()));
+    return problems
+        .findSimilarOpen(
+            place.gridId(), category, place.buildingId(), clock.instant().minus(SIMILAR_WINDOW), 10)
+        .stream()
+        .map(p -> view(resident, p, locale, false))
+        .toList();
+  }
+
+  /** "Me too": the resident follows the problem and hears its updates. */
+  public ProblemView follow(Account resident, long id, Locale locale) {
+    Problem problem = problems.findById(id).orElseThrow(ApiException::notFound);
+    requireVisible(resident, problem);
+    if (resident.id() != problem.reporterId()) {
+      problems.follow(id, resident.id(), clock.instant());
+    }
+    return view(resident, problem, locale, true);
+  }
+
+  /**
+   * Staff merge a duplicate into another problem of their subtree: the duplicate closes with a note
+   * pointing to the other, and its reporter and followers follow the other from now on.
+   */
+  public ProblemView merge(Account staff, long duplicateId, long intoId, Locale locale) {
+    if (!staff.role().isStaff()) {
+      throw ApiException.forbidden();
+    }
+    if (duplicateId == intoId) {
+      throw ApiException.invalidField("intoId", "validation.merge-self");
+    }
+    return tx.run(
+        () -> {
+          Problem duplicate = problems.lockById(duplicateId).orElseThrow(ApiException::notFound);
+          Problem into = problems.lockById(intoId).orElseThrow(ApiException::notFound);
+          accounts.requireReach(staff, grids.get(duplicate.gridId()));
+          accounts.requireReach(staff, grids.get(into.gridId()));
+          if (!ProblemState.OPEN.contains(duplicate.state())) {
+            throw new ApiException(HttpStatus.CONFLICT, "problem-state", duplicate.state());
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          problems.updateState(duplicateId, ProblemState.CLOSED, now, false);
+          problems.insertEvent(
+              duplicateId,
+              staff.id(),
+              "MERGE",
+              duplicate.state(),
+              ProblemState.CLOSED,
+              "#" + intoId,
+              now);
+          problems.follow(intoId, duplicate.reporterId(), now);
+          for (long follower : problems.findFollowers(duplicateId)) {
+            problems.follow(intoId, follower, now);
+          }
+          return view(staff, problems.findById(intoId).orElseThrow(), locale, true);
+        });
+  }
+
   /**
    * The photo's bytes for a viewer who may see it: its uploader, or anyone who may see its problem.
    */
@@ -315,12 +381,18 @@ public class ProblemService {
     if (key == null) {
       return;
     }
-    Account reporter = accounts.byIds(List.of(problem.reporterId())).get(problem.reporterId());
-    Locale locale = texts.localeOf(reporter.locale());
-    sms.enqueue(
-        reporter.phone(),
-        texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)),
-        "problem-" + action.name().toLowerCase(Locale.ROOT));
+    List<Long> audience = new ArrayList<>();
+    audience.add(problem.reporterId());
+    problems.findFollowers(problem.id()).stream()
+        .filter(id -> !audience.contains(id))
+        .forEach(audience::add);
+    for (Account person : accounts.byIds(audience).values()) {
+      Locale locale = texts.localeOf(person.locale());
+      sms.enqueue(
+          person.phone(),
+          texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)),
+          "problem-" + action.name().toLowerCase(Locale.ROOT));
+    }
   }
 
   /** The reason as it sits in the SMS: after "resolved" in brackets, after "returned" as it is. */
@@ -403,8 +475,14 @@ public class ProblemService {
         p.createdAt(),
         p.updatedAt(),
         photos.ofProblem(p.id()),
+        followers(p, viewer),
         allowed,
         timeline);
+  }
+
+  private ProblemView.Followers followers(Problem p, Account viewer) {
+    List<Long> ids = problems.findFollowers(p.id());
+    return new ProblemView.Followers(ids.size(), ids.contains(viewer.id()));
   }
 
   private String placeText(Problem p) {

@@ -35,8 +35,13 @@ public record ProblemView(
     Instant createdAt,
     Instant updatedAt,
     List<PhotoService.PhotoRef> photos,
+    Followers followers,
     List<ProblemAction> allowedActions,
     @Nullable List<Event> timeline) {
+
+  /** How many said "me too", and whether the viewer is one of them. */
+  @Serdeable
+  public record Followers(int count, boolean following) {}
 
   /** One entry of the timeline. */
   @Serdeable
