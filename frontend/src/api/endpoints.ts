@@ -9,6 +9,7 @@ import type {
   LeaderTerm,
   Me,
   NodeDetail,
+  NodeRef,
   PhotoRef,
   Person,
   ProblemAction,
@@ -101,6 +102,9 @@ export const problemApi = {
     http.get<ProblemView[]>(`/problems/similar?category=${encodeURIComponent(category)}${unitId ? '&unitId=' + unitId : ''}`),
   follow: (id: number) => http.post<ProblemView>(`/problems/${id}/follow`),
   merge: (id: number, intoId: number) => http.post<ProblemView>(`/problems/${id}/merge`, { intoId }),
+  transferTargets: (id: number) => http.get<NodeRef[]>(`/problems/${id}/transfer-targets`),
+  transfer: (id: number, gridId: number, reason: string) =>
+    http.post<ProblemView>(`/problems/${id}/transfer`, { gridId, reason }),
   messages: (id: number) => http.get<ProblemMessage[]>(`/problems/${id}/messages`),
   postMessage: (id: number, body: string, clientKey: string, internal: boolean) =>
     http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal }),

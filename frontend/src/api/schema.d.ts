@@ -517,6 +517,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff: hand an open problem to another grid, with a reason */
+        post: operations["transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{id}/transfer-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the grids of the problem's community it can be handed to */
+        get: operations["transferTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -899,6 +933,11 @@ export interface components {
             body: string;
             clientKey: string;
             internal?: boolean | null;
+        };
+        "ProblemController.TransferRequest": {
+            /** Format: int64 */
+            gridId: number;
+            reason: string;
         };
         /** @description One message of a problem's thread; internal notes reach staff only. */
         ProblemMessageView: {
@@ -1790,6 +1829,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemMessageView"];
+                };
+            };
+        };
+    };
+    transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.TransferRequest"];
+            };
+        };
+        responses: {
+            /** @description transfer 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+        };
+    };
+    transferTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description transferTargets 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NodeRef"][];
                 };
             };
         };

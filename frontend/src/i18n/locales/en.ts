@@ -121,6 +121,8 @@ const en: typeof zhCN = {
     followersTitle: 'Also affected',
     followersCount: '{n} people',
     merge: 'Merge into another problem',
+    transfer: 'Hand to another grid',
+    transferred: 'Handed on',
     mergeInto: 'Problem number',
     merged: 'Merged',
     mergedInto: 'Merged into problem {id}',
@@ -139,6 +141,8 @@ const en: typeof zhCN = {
       ESCALATE_COMMUNITY: 'Overdue: escalated to the community',
       ESCALATE_STREET: 'Overdue: escalated to the street office',
       AUTO_CLOSE: 'Not confirmed in 7 days: closed',
+      TRANSFER: 'Handed to another grid',
+      MERGE: 'Merged',
     },
     states: {
       SUBMITTED: 'Waiting',

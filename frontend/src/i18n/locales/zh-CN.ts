@@ -112,6 +112,8 @@ export default {
     followersTitle: '也遇到的人',
     followersCount: '{n} 人',
     merge: '合并到另一个问题',
+    transfer: '转交其他网格',
+    transferred: '已转交',
     mergeInto: '问题编号',
     merged: '已合并',
     mergedInto: '已合并到问题 {id}',
@@ -130,6 +132,8 @@ export default {
       ESCALATE_COMMUNITY: '超时，已升级到社区督办',
       ESCALATE_STREET: '超时，已升级到街道督办',
       AUTO_CLOSE: '7 天未确认，自动关闭',
+      TRANSFER: '已转交',
+      MERGE: '已合并',
     },
     states: {
       SUBMITTED: '待受理',

@@ -168,6 +168,23 @@ class ProblemController {
     return problems.follow(me(auth), id, messages.localeOf(request));
   }
 
+  @Get("/problems/{id}/transfer-targets")
+  @Operation(summary = "Staff: the grids of the problem's community it can be handed to")
+  List<org.onegrid.grid.NodeRef> transferTargets(Authentication auth, @PathVariable long id) {
+    return problems.transferTargets(me(auth), id);
+  }
+
+  @Post("/problems/{id}/transfer")
+  @Operation(summary = "Staff: hand an open problem to another grid, with a reason")
+  ProblemView transfer(
+      HttpRequest<?> request,
+      Authentication auth,
+      @PathVariable long id,
+      @Body @Valid TransferRequest body) {
+    return problems.transfer(
+        me(auth), id, body.gridId(), body.reason(), messages.localeOf(request));
+  }
+
   @Post("/problems/{id}/merge")
   @Operation(summary = "Staff: close a duplicate into another problem; its people follow the other")
   ProblemView merge(
@@ -235,6 +252,9 @@ class ProblemController {
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter,
       @Nullable @Size(max = 6) List<Long> photoIds) {}
+
+  @Serdeable
+  record TransferRequest(@NotNull Long gridId, @NotBlank @Size(max = 400) String reason) {}
 
   @Serdeable
   record MergeRequest(@NotNull Long intoId) {}

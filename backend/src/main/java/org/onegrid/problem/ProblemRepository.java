@@ -304,6 +304,20 @@ class ProblemRepository {
         .fetch(ProblemRepository::toProblem);
   }
 
+  /** Moves the problem to another grid and assignee, to be accepted there anew. */
+  void transfer(long id, long gridId, @Nullable Long assigneeId, Instant acceptDue, Instant now) {
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.GRID_ID, gridId)
+        .set(PROBLEMS.ASSIGNEE_ID, assigneeId)
+        .set(PROBLEMS.STATE, ProblemState.SUBMITTED.name())
+        .set(PROBLEMS.ACCEPT_DUE_AT, acceptDue)
+        .set(PROBLEMS.ESCALATION_LEVEL, 0)
+        .setNull(PROBLEMS.ESCALATED_AT)
+        .set(PROBLEMS.UPDATED_AT, now)
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+  }
+
   void follow(long problemId, long accountId, Instant now) {
     dsl.insertInto(PROBLEM_FOLLOWERS)
         .set(PROBLEM_FOLLOWERS.PROBLEM_ID, problemId)

@@ -187,6 +187,82 @@ public class ProblemService {
     return view(resident, problem, locale, true);
   }
 
+  /** Grids of the problem's community it could be handed to (all but its own). */
+  public List<org.onegrid.grid.NodeRef> transferTargets(Account staff, long id) {
+    Problem problem = problems.findById(id).orElseThrow(ApiException::notFound);
+    requireStaffReach(staff, problem);
+    GridNode grid = grids.get(problem.gridId());
+    GridNode community =
+        grids.pathOf(grid).stream()
+            .filter(n -> n.level() == GridLevel.COMMUNITY)
+            .findFirst()
+            .orElseThrow();
+    List<org.onegrid.grid.NodeRef> targets = new ArrayList<>();
+    for (GridNode zone : grids.children(community.id())) {
+      for (GridNode g : grids.children(zone.id())) {
+        if (g.level() == GridLevel.GRID && g.id() != grid.id()) {
+          targets.add(org.onegrid.grid.NodeRef.of(g));
+        }
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * Hands an open problem to another grid, with a reason: it goes to that grid's leader (or
+   * community admin) to be accepted anew, and its escalation starts over.
+   */
+  public ProblemView transfer(Account staff, long id, long gridId, String reason, Locale locale) {
+    String why = blankToNull(reason);
+    if (why == null) {
+      throw ApiException.invalidField("reason", "validation.reason");
+    }
+    GridNode target =
+        grids
+            .find(gridId)
+            .filter(g -> g.level() == GridLevel.GRID)
+            .orElseThrow(() -> ApiException.invalidField("gridId", "validation.not-a-grid"));
+    Problem updated =
+        tx.run(
+            () -> {
+              Problem problem = problems.lockById(id).orElseThrow(ApiException::notFound);
+              requireStaffReach(staff, problem);
+              if (!ProblemState.OPEN.contains(problem.state())) {
+                throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
+              }
+              if (target.id() == problem.gridId()) {
+                throw ApiException.invalidField("gridId", "validation.same-grid");
+              }
+              Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
+              Long assignee = assigneeOf(target);
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              problems.transfer(
+                  id,
+                  target.id(),
+                  assignee,
+                  now.plus(Duration.ofHours(category.acceptHours())),
+                  now);
+              problems.insertEvent(
+                  id,
+                  staff.id(),
+                  "TRANSFER",
+                  problem.state(),
+                  ProblemState.SUBMITTED,
+                  grids.get(problem.gridId()).name() + " → " + target.name() + "：" + why,
+                  now);
+              notifyAssignee(assignee, target, category, problem.description());
+              return problems.findById(id).orElseThrow();
+            });
+    return view(staff, updated, locale, true);
+  }
+
+  private void requireStaffReach(Account staff, Problem problem) {
+    if (!staff.role().isStaff()) {
+      throw ApiException.forbidden();
+    }
+    accounts.requireReach(staff, grids.get(problem.gridId()));
+  }
+
   /**
    * Staff merge a duplicate into another problem of their subtree: the duplicate closes with a note
    * pointing to the other, and its reporter and followers follow the other from now on.
