@@ -62,6 +62,11 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(page.getByText('已关闭').first()).toBeVisible()
   await page.screenshot({ path: 'target/e2e-results/problem-closed.png', fullPage: true })
 
+  // The same news waits in the app, behind the bell.
+  await page.goto('/')
+  await page.locator('[data-test="bell"]').click()
+  await expect(page.locator('[data-test="notification"]', { hasText: '已受理' }).first()).toBeVisible()
+
   // The texts that left: accepted and resolved, readable in the demo inbox.
   await page.goto('/demo/inbox')
   await expect(page.locator('[data-test="sms"]', { hasText: '已受理' }).first()).toBeVisible()

@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     ChatThread: typeof import('./components/ChatThread.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
+    NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     VanActionSheet: typeof import('vant/es')['ActionSheet']

@@ -41,6 +41,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
     props: true,
   },
+  { path: '/notifications', name: 'notifications', component: () => import('@/features/me/NotificationsPage.vue') },
   { path: '/report', name: 'report', component: () => import('@/features/problems/ReportPage.vue') },
   { path: '/problems', name: 'my-problems', component: () => import('@/features/problems/MyProblemsPage.vue') },
   {

@@ -10,6 +10,7 @@ import type {
   Me,
   NodeDetail,
   NodeRef,
+  NotificationPage,
   PhotoRef,
   Person,
   ProblemAction,
@@ -38,6 +39,11 @@ export const meApi = {
   messages: () => http.get<Thread>('/me/messages'),
   unread: () => http.get<{ count: number }>('/me/messages/unread'),
   send: (body: string, clientKey: string) => http.post<ChatMessage>('/me/messages', { body, clientKey }),
+}
+
+export const notificationApi = {
+  list: () => http.get<NotificationPage>('/me/notifications'),
+  readAll: () => http.post<void>('/me/notifications/read'),
 }
 
 export const conversationApi = {

@@ -312,6 +312,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, newest first, and how many are unread */
+        get: operations["list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/problems": {
         parameters: {
             query?: never;
@@ -867,6 +901,21 @@ export interface components {
             code: string;
             name: string;
             level: components["schemas"]["GridLevel"];
+        };
+        /** @description One in-app notification: what happened, and where in the app to look. */
+        Notification: {
+            /** Format: int64 */
+            id: number;
+            body: string;
+            link?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            read: boolean;
+        };
+        "NotificationController.Page": {
+            items: components["schemas"]["Notification"][];
+            /** Format: int32 */
+            unread: number;
         };
         /** @description One SMS as its sender and the demo inbox see it. */
         OutboxMessage: {
@@ -1527,6 +1576,46 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MessageController.Unread"];
                 };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: {
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationController.Page"];
+                };
+            };
+        };
+    };
+    readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description readAll 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

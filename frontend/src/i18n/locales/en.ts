@@ -162,6 +162,9 @@ const en: typeof zhCN = {
       CONFIRM: 'Confirm it is fixed',
     },
   },
+  notifications: {
+    title: 'Notifications',
+  },
   demoInbox: {
     title: 'Demo inbox',
     banner:

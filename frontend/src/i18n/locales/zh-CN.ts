@@ -153,6 +153,9 @@ export default {
       CONFIRM: '确认已解决',
     },
   },
+  notifications: {
+    title: '通知',
+  },
   demoInbox: {
     title: '演示收件箱',
     banner: '这是演示模式：没有配置短信服务，所有"发出"的短信都显示在这里。正式部署后此页面不存在。',

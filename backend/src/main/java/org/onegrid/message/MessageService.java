@@ -19,7 +19,6 @@ import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
-import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
@@ -38,7 +37,7 @@ public class MessageService {
   private final MessageRepository messages;
   private final AccountService accounts;
   private final GridService grids;
-  private final SmsOutbox sms;
+  private final org.onegrid.notify.Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -47,14 +46,14 @@ public class MessageService {
       MessageRepository messages,
       AccountService accounts,
       GridService grids,
-      SmsOutbox sms,
+      org.onegrid.notify.Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
     this.messages = messages;
     this.accounts = accounts;
     this.grids = grids;
-    this.sms = sms;
+    this.inApp = inApp;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -144,14 +143,16 @@ public class MessageService {
           if (isNew && quietLately) {
             String excerpt =
                 body.trim().length() > 60 ? body.trim().substring(0, 60) + "…" : body.trim();
-            sms.enqueue(
+            inApp.tell(
+                resident.id(),
                 resident.phone(),
                 texts.get(
                     texts.localeOf(resident.locale()),
                     "sms.staff-reply",
                     staff.displayName(),
                     excerpt),
-                "staff-reply");
+                "staff-reply",
+                "/messages");
           }
           return views(List.of(row)).get(0);
         });

@@ -15,7 +15,6 @@ import org.onegrid.account.Role;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
-import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
 import org.slf4j.Logger;
@@ -46,7 +45,7 @@ public class ProblemJobs {
   private final CategoryRepository categories;
   private final GridService grids;
   private final AccountService accounts;
-  private final SmsOutbox sms;
+  private final org.onegrid.notify.Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -56,7 +55,7 @@ public class ProblemJobs {
       CategoryRepository categories,
       GridService grids,
       AccountService accounts,
-      SmsOutbox sms,
+      org.onegrid.notify.Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -64,7 +63,7 @@ public class ProblemJobs {
     this.categories = categories;
     this.grids = grids;
     this.accounts = accounts;
-    this.sms = sms;
+    this.inApp = inApp;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -149,11 +148,13 @@ public class ProblemJobs {
     }
     Locale locale = texts.localeOf(assignee.locale());
     Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
-    sms.enqueue(
+    inApp.tell(
+        assignee.id(),
         assignee.phone(),
         texts.get(
             locale, "sms.problem-overdue", String.valueOf(problem.id()), category.name(locale)),
-        "problem-overdue");
+        "problem-overdue",
+        "/problems/" + problem.id());
   }
 
   private void notifySupervisors(Problem problem, GridLevel level) {
@@ -167,7 +168,8 @@ public class ProblemJobs {
         continue;
       }
       Locale locale = texts.localeOf(admin.locale());
-      sms.enqueue(
+      inApp.tell(
+          admin.id(),
           admin.phone(),
           texts.get(
               locale,
@@ -177,7 +179,8 @@ public class ProblemJobs {
               grid.name(),
               String.valueOf(problem.id()),
               category.name(locale)),
-          "problem-escalated");
+          "problem-escalated",
+          "/problems/" + problem.id());
     }
   }
 }

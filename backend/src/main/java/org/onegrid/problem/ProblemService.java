@@ -22,7 +22,6 @@ import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
-import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
@@ -44,7 +43,7 @@ public class ProblemService {
   private final CategoryRepository categories;
   private final AccountService accounts;
   private final GridService grids;
-  private final SmsOutbox sms;
+  private final org.onegrid.notify.Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -55,7 +54,7 @@ public class ProblemService {
       CategoryRepository categories,
       AccountService accounts,
       GridService grids,
-      SmsOutbox sms,
+      org.onegrid.notify.Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -64,7 +63,7 @@ public class ProblemService {
     this.categories = categories;
     this.accounts = accounts;
     this.grids = grids;
-    this.sms = sms;
+    this.inApp = inApp;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -434,7 +433,8 @@ public class ProblemService {
     }
     Account assignee = accounts.byIds(List.of(assigneeId)).get(assigneeId);
     Locale locale = texts.localeOf(assignee.locale());
-    sms.enqueue(
+    inApp.tell(
+        assignee.id(),
         assignee.phone(),
         texts.get(
             locale,
@@ -443,7 +443,8 @@ public class ProblemService {
             category.name(locale),
             excerpt(description),
             String.valueOf(category.acceptHours())),
-        "problem-new");
+        "problem-new",
+        "/staff/problems");
   }
 
   private void notifyReporter(Problem problem, ProblemAction action, @Nullable String reason) {
@@ -464,10 +465,12 @@ public class ProblemService {
         .forEach(audience::add);
     for (Account person : accounts.byIds(audience).values()) {
       Locale locale = texts.localeOf(person.locale());
-      sms.enqueue(
+      inApp.tell(
+          person.id(),
           person.phone(),
           texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)),
-          "problem-" + action.name().toLowerCase(Locale.ROOT));
+          "problem-" + action.name().toLowerCase(Locale.ROOT),
+          "/problems/" + problem.id());
     }
   }
 

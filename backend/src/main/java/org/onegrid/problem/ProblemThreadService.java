@@ -12,7 +12,6 @@ import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.ProblemMessagesRecord;
 import org.onegrid.grid.GridService;
-import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
@@ -31,7 +30,7 @@ public class ProblemThreadService {
   private final ProblemMessageRepository messages;
   private final AccountService accounts;
   private final GridService grids;
-  private final SmsOutbox sms;
+  private final org.onegrid.notify.Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -41,7 +40,7 @@ public class ProblemThreadService {
       ProblemMessageRepository messages,
       AccountService accounts,
       GridService grids,
-      SmsOutbox sms,
+      org.onegrid.notify.Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -49,7 +48,7 @@ public class ProblemThreadService {
     this.messages = messages;
     this.accounts = accounts;
     this.grids = grids;
-    this.sms = sms;
+    this.inApp = inApp;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -85,7 +84,8 @@ public class ProblemThreadService {
               Locale locale = texts.localeOf(reporter.locale());
               String excerpt =
                   body.trim().length() > 50 ? body.trim().substring(0, 50) + "…" : body;
-              sms.enqueue(
+              inApp.tell(
+                  reporter.id(),
                   reporter.phone(),
                   texts.get(
                       locale,
@@ -93,7 +93,8 @@ public class ProblemThreadService {
                       String.valueOf(problem.id()),
                       author.displayName(),
                       excerpt.trim()),
-                  "problem-reply");
+                  "problem-reply",
+                  "/problems/" + problem.id());
             }
           }
           return views(List.of(stored.row())).get(0);
