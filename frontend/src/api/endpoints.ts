@@ -96,11 +96,24 @@ export const problemApi = {
   get: (id: number) => http.get<ProblemView>(`/problems/${id}`),
   act: (id: number, action: ProblemAction, reason?: string, rating?: number) =>
     http.post<ProblemView>(`/problems/${id}/actions`, { action, reason, rating }),
-  inbox: (filter: { state?: ProblemState; overdue?: boolean; before?: number }) => {
+  inbox: (filter: {
+    state?: ProblemState
+    overdue?: boolean
+    q?: string
+    byDeadline?: boolean
+    last?: ProblemView
+  }) => {
     const q = new URLSearchParams()
     if (filter.state) q.set('state', filter.state)
     if (filter.overdue) q.set('overdue', 'true')
-    if (filter.before) q.set('before', String(filter.before))
+    if (filter.q) q.set('q', filter.q)
+    if (filter.byDeadline) q.set('sort', 'deadline')
+    if (filter.last && filter.byDeadline) {
+      q.set('after', String(filter.last.id))
+      q.set('afterDue', filter.last.state === 'SUBMITTED' ? filter.last.acceptDueAt : filter.last.resolveDueAt)
+    } else if (filter.last) {
+      q.set('before', String(filter.last.id))
+    }
     return http.get<ProblemView[]>('/staff/problems?' + q.toString())
   },
   counts: () => http.get<Record<string, number>>('/staff/problems/counts'),

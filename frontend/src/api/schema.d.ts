@@ -695,7 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Problems of my subtree, newest first, by state, category or overdue */
+        /** Problems of my subtree by state, category, overdue or text (q); newest first, or sort=deadline (soonest due first). Next page: before=<last id> (newest), after=<last id>&afterDue=<its deadline> (deadline) */
         get: operations["inbox"];
         put?: never;
         post?: never;
@@ -2134,7 +2134,11 @@ export interface operations {
                 state?: components["schemas"]["ProblemState"] | null;
                 category?: string | null;
                 overdue?: boolean | null;
+                q?: string | null;
+                sort?: string | null;
                 before?: number | null;
+                after?: number | null;
+                afterDue?: string | null;
             };
             header?: never;
             path?: never;

@@ -121,6 +121,8 @@ const en: typeof zhCN = {
     followersTitle: 'Also affected',
     followersCount: '{n} people',
     merge: 'Merge into another problem',
+    search: 'Search descriptions',
+    byDeadline: 'By deadline',
     transfer: 'Hand to another grid',
     transferred: 'Handed on',
     mergeInto: 'Problem number',

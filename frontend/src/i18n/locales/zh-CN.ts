@@ -112,6 +112,8 @@ export default {
     followersTitle: '也遇到的人',
     followersCount: '{n} 人',
     merge: '合并到另一个问题',
+    search: '搜索问题描述',
+    byDeadline: '按时限',
     transfer: '转交其他网格',
     transferred: '已转交',
     mergeInto: '问题编号',

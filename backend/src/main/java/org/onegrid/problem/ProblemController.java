@@ -214,18 +214,34 @@ class ProblemController {
                 me(auth), id, body.body(), body.clientKey(), Boolean.TRUE.equals(body.internal())));
   }
 
-  @Get("/staff/problems{?state,category,overdue,before}")
-  @Operation(summary = "Problems of my subtree, newest first, by state, category or overdue")
+  @Get("/staff/problems{?state,category,overdue,q,sort,before,after,afterDue}")
+  @Operation(
+      summary =
+          "Problems of my subtree by state, category, overdue or text (q); newest first, or sort=deadline"
+              + " (soonest due first). Next page: before=<last id> (newest), after=<last id>&afterDue=<its"
+              + " deadline> (deadline)")
   List<ProblemView> inbox(
       HttpRequest<?> request,
       Authentication auth,
       @Nullable @QueryValue ProblemState state,
       @Nullable @QueryValue String category,
       @Nullable @QueryValue Boolean overdue,
-      @Nullable @QueryValue Long before) {
+      @Nullable @QueryValue @Size(max = 50) String q,
+      @Nullable @QueryValue String sort,
+      @Nullable @QueryValue Long before,
+      @Nullable @QueryValue Long after,
+      @Nullable @QueryValue java.time.Instant afterDue) {
+    boolean byDeadline = "deadline".equals(sort);
+    ProblemRepository.Cursor cursor =
+        byDeadline
+            ? (after == null || afterDue == null
+                ? null
+                : new ProblemRepository.Cursor(after, afterDue))
+            : (before == null ? null : new ProblemRepository.Cursor(before, null));
     return problems.inbox(
         me(auth),
-        new ProblemService.InboxFilter(state, category, Boolean.TRUE.equals(overdue), before),
+        new ProblemService.InboxFilter(
+            state, category, Boolean.TRUE.equals(overdue), q, byDeadline, cursor),
         messages.localeOf(request));
   }
 

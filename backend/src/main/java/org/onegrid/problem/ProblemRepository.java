@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ProblemsRecord;
@@ -163,7 +164,9 @@ class ProblemRepository {
       @Nullable ProblemState state,
       @Nullable String category,
       boolean overdueOnly,
-      @Nullable Long beforeId,
+      @Nullable String text,
+      @Nullable Cursor cursor,
+      boolean byDeadline,
       int limit,
       Instant now) {
     Condition condition = GRID_NODES.PATH.startsWith(subtreePath);
@@ -172,6 +175,9 @@ class ProblemRepository {
     }
     if (category != null) {
       condition = condition.and(PROBLEMS.CATEGORY_CODE.eq(category));
+    }
+    if (text != null && !text.isBlank()) {
+      condition = condition.and(PROBLEMS.DESCRIPTION.contains(text.trim()));
     }
     if (overdueOnly) {
       condition =
@@ -189,18 +195,28 @@ class ProblemRepository {
                               ProblemState.REOPENED.name())
                           .and(PROBLEMS.RESOLVE_DUE_AT.lt(now))));
     }
-    if (beforeId != null) {
-      condition = condition.and(PROBLEMS.ID.lt(beforeId));
+    // The deadline that applies now: accepting for a new problem, resolving for the others.
+    Field<Instant> due =
+        DSL.when(PROBLEMS.STATE.eq(ProblemState.SUBMITTED.name()), PROBLEMS.ACCEPT_DUE_AT)
+            .otherwise(PROBLEMS.RESOLVE_DUE_AT);
+    if (cursor != null && byDeadline && cursor.due() != null) {
+      Field<Instant> at = DSL.val(cursor.due(), PROBLEMS.ACCEPT_DUE_AT);
+      condition = condition.and(due.gt(at).or(due.eq(at).and(PROBLEMS.ID.gt(cursor.id()))));
+    } else if (cursor != null && !byDeadline) {
+      condition = condition.and(PROBLEMS.ID.lt(cursor.id()));
     }
     return dsl.select(PROBLEMS.fields())
         .from(PROBLEMS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
         .where(condition)
-        .orderBy(PROBLEMS.ID.desc())
+        .orderBy(byDeadline ? List.of(due.asc(), PROBLEMS.ID.asc()) : List.of(PROBLEMS.ID.desc()))
         .limit(limit)
         .fetch(ProblemRepository::toProblem);
   }
+
+  /** Where the next page starts: after this problem (and, sorted by deadline, this deadline). */
+  record Cursor(long id, @Nullable Instant due) {}
 
   /**
    * Open problems due for escalation: not yet escalated and past the limit of their state, or

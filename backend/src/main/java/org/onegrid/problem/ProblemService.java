@@ -146,7 +146,9 @@ public class ProblemService {
             filter.state(),
             filter.category(),
             filter.overdue(),
-            filter.beforeId(),
+            blankToNull(filter.text()),
+            filter.cursor(),
+            filter.byDeadline(),
             PAGE,
             clock.instant())
         .stream()
@@ -616,7 +618,9 @@ public class ProblemService {
       @Nullable ProblemState state,
       @Nullable String category,
       boolean overdue,
-      @Nullable Long beforeId) {}
+      @Nullable String text,
+      boolean byDeadline,
+      @Nullable ProblemRepository.Cursor cursor) {}
 
   private record Place(long gridId, @Nullable Long buildingId, @Nullable Long unitId) {}
 }

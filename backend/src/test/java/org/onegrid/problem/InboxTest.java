@@ -1,0 +1,64 @@
+package org.onegrid.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+
+/** A leader finds problems by words and works through them by deadline. */
+@MicronautTest
+class InboxTest extends ApiTest {
+
+  long report(Browser who, String category, String text) {
+    return who.send(
+            "POST",
+            "/api/v1/problems",
+            Map.of("categoryCode", category, "description", text),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+        .<Number>at("id")
+        .longValue();
+  }
+
+  @Test
+  void searchByWordsAndSortBySoonestDeadline() {
+    String token = "标记" + UUID.randomUUID().toString().substring(0, 6);
+    Resident resident = residentOfMinzhulu1("杨阿姨", "1001");
+    long relaxed = report(resident.browser(), "other", token + " 小区长椅坏了");
+    long urgent = report(resident.browser(), "safety_hazard", token + " 井盖缺失");
+    report(resident.browser(), "other", "与搜索无关的问题");
+
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    String q = URLEncoder.encode(token, StandardCharsets.UTF_8);
+    List<Map<String, Object>> found = leader.get("/api/v1/staff/problems?q=" + q).list();
+    assertThat(found)
+        .extracting(p -> ((Number) p.get("id")).longValue())
+        .containsExactly(urgent, relaxed);
+
+    List<Map<String, Object>> byDeadline =
+        leader.get("/api/v1/staff/problems?sort=deadline&q=" + q).list();
+    assertThat(byDeadline)
+        .extracting(p -> ((Number) p.get("id")).longValue())
+        .containsExactly(urgent, relaxed);
+
+    Map<String, Object> first = byDeadline.get(0);
+    List<Map<String, Object>> next =
+        leader
+            .get(
+                "/api/v1/staff/problems?sort=deadline&q="
+                    + q
+                    + "&after="
+                    + first.get("id")
+                    + "&afterDue="
+                    + URLEncoder.encode((String) first.get("acceptDueAt"), StandardCharsets.UTF_8))
+            .list();
+    assertThat(next).extracting(p -> ((Number) p.get("id")).longValue()).containsExactly(relaxed);
+  }
+}
