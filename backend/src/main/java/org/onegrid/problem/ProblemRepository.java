@@ -180,20 +180,7 @@ class ProblemRepository {
       condition = condition.and(PROBLEMS.DESCRIPTION.contains(text.trim()));
     }
     if (overdueOnly) {
-      condition =
-          condition.and(
-              PROBLEMS
-                  .STATE
-                  .eq(ProblemState.SUBMITTED.name())
-                  .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
-                  .or(
-                      PROBLEMS
-                          .STATE
-                          .in(
-                              ProblemState.ACCEPTED.name(),
-                              ProblemState.IN_PROGRESS.name(),
-                              ProblemState.REOPENED.name())
-                          .and(PROBLEMS.RESOLVE_DUE_AT.lt(now))));
+      condition = condition.and(pastLimit(now));
     }
     // The deadline that applies now: accepting for a new problem, resolving for the others.
     Field<Instant> due =
@@ -223,35 +210,17 @@ class ProblemRepository {
    * escalated to the community a day ago and still open.
    */
   List<Problem> findDueForEscalation(Instant now, int limit) {
-    Condition pastLimit =
-        PROBLEMS
-            .STATE
-            .eq(ProblemState.SUBMITTED.name())
-            .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
-            .or(
-                PROBLEMS
-                    .STATE
-                    .in(
-                        ProblemState.ACCEPTED.name(),
-                        ProblemState.IN_PROGRESS.name(),
-                        ProblemState.REOPENED.name())
-                    .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
-    Condition open =
-        PROBLEMS.STATE.in(
-            ProblemState.OPEN.stream()
-                .map(Enum::name)
-                .collect(java.util.stream.Collectors.toList()));
     return dsl.selectFrom(PROBLEMS)
         .where(
             PROBLEMS
                 .ESCALATION_LEVEL
                 .eq(0)
-                .and(pastLimit)
+                .and(pastLimit(now))
                 .or(
                     PROBLEMS
                         .ESCALATION_LEVEL
                         .eq(1)
-                        .and(open)
+                        .and(isOpen())
                         .and(PROBLEMS.ESCALATED_AT.lt(now.minus(ProblemJobs.STREET_AFTER)))))
         .orderBy(PROBLEMS.ID)
         .limit(limit)
@@ -310,10 +279,7 @@ class ProblemRepository {
             PROBLEMS.GRID_ID.eq(gridId),
             PROBLEMS.CATEGORY_CODE.eq(category),
             PROBLEMS.CREATED_AT.ge(since),
-            PROBLEMS.STATE.in(
-                ProblemState.OPEN.stream()
-                    .map(Enum::name)
-                    .collect(java.util.stream.Collectors.toList())))
+            isOpen())
         .and(buildingId == null ? DSL.noCondition() : PROBLEMS.BUILDING_ID.eq(buildingId))
         .orderBy(PROBLEMS.ID.desc())
         .limit(limit)
@@ -359,6 +325,28 @@ class ProblemRepository {
         .where(GRID_NODES.PATH.startsWith(subtreePath))
         .groupBy(PROBLEMS.STATE)
         .fetchMap(PROBLEMS.STATE, DSL.count());
+  }
+
+  /**
+   * Open and past the limit of its state: accepting for a new problem, resolving for the others.
+   */
+  private static Condition pastLimit(Instant now) {
+    return PROBLEMS
+        .STATE
+        .eq(ProblemState.SUBMITTED.name())
+        .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
+        .or(
+            PROBLEMS
+                .STATE
+                .in(
+                    ProblemState.ACCEPTED.name(),
+                    ProblemState.IN_PROGRESS.name(),
+                    ProblemState.REOPENED.name())
+                .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
+  }
+
+  private static Condition isOpen() {
+    return PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList());
   }
 
   static Problem toProblem(Record record) {
