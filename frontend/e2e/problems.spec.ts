@@ -33,6 +33,9 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(page.getByText('3号楼 2单元')).toBeVisible()
   await expect(page.getByText('待受理').first()).toBeVisible()
   const problemUrl = page.url()
+  await page.locator('textarea[name="message"]').fill('垃圾把单元门挡住了一半')
+  await page.locator('[data-test="send-message"]').click()
+  await expect(page.locator('[data-test="chat-message"]', { hasText: '挡住了一半' })).toBeVisible()
 
   const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   const leader = await leaderContext.newPage()
@@ -41,10 +44,17 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await leader.locator('input[name="inbox-search"]').fill('建筑垃圾')
   await leader.locator('input[name="inbox-search"]').press('Enter')
   await leader.locator('[data-test="by-deadline"]').click()
-  await leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first().click()
+  const row = leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first()
+  // The resident's message waits as an unread badge until the leader opens the problem.
+  await expect(row.locator('[data-test="unread"]')).toHaveText('1')
+  await row.click()
   await expect(leader.locator('[data-test="problem-photo"]')).toHaveCount(1)
   await leader.locator('[data-test="action-ACCEPT"]').click()
   await expect(leader.getByText('已受理').first()).toBeVisible()
+  // A ready reply, then a word of the leader's own after it.
+  await leader.locator('[data-test="open-templates"]').click()
+  await leader.locator('[data-test="template"]', { hasText: '已收到' }).click()
+  await expect(leader.locator('textarea[name="message"]')).toHaveValue(/已收到/)
   await leader.locator('textarea[name="message"]').fill('已通知物业，明天上午清运')
   await leader.locator('[data-test="send-message"]').click()
   await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
@@ -75,4 +85,45 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(page.locator('[data-test="sms"]', { hasText: '已受理' }).first()).toBeVisible()
   await expect(page.locator('[data-test="sms"]', { hasText: '已处理完成' }).first()).toBeVisible()
   await expect(page.locator('[data-test="sms"]', { hasText: '有新回复' }).first()).toBeVisible()
+})
+
+test('a leader hands a problem the grid cannot fix to a department, which is texted, and takes it back', async ({
+  page,
+}) => {
+  // 朱文斌 of 民主路社区 第2网格 reports a leak.
+  await signInResident(page, '13900000002')
+  await page.locator('[data-test="service-report"]').click()
+  await page.locator('[data-test="category"]', { hasText: '供水排水' }).click()
+  await page.locator('textarea[name="description"]').fill('6号楼门口自来水管爆裂，水流到路上')
+  await page.locator('[data-test="submit-report"]').click()
+  await expect(page.locator('[data-test="problem-description"]')).toContainText('自来水管爆裂')
+  const problemUrl = page.url()
+  await page.context().clearCookies()
+
+  await signInStaff(page, '13800001002')
+  await page.locator('[data-test="staff-inbox"]').click()
+  await page.locator('[data-test="source-filter"]').click()
+  await page.locator('.van-dropdown-item__option', { hasText: '居民上报' }).click()
+  await page.locator('[data-test="problem-row"]', { hasText: '自来水管爆裂' }).first().click()
+  await page.locator('[data-test="action-ACCEPT"]').click()
+  await expect(page.getByText('已受理').first()).toBeVisible()
+  await page.locator('[data-test="transfer"]').click()
+  await page.getByRole('radio', { name: '自来水公司' }).click()
+  await page.locator('textarea[name="transfer-reason"]').fill('市政管道，归自来水公司抢修')
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(page.locator('[data-test="department"]')).toContainText('自来水公司')
+  await expect(page.getByText('部门办理中').first()).toBeVisible()
+
+  await page.locator('[data-test="action-TAKE_BACK"]').click()
+  await page.locator('textarea[name="reason"]').fill('自来水公司说是小区内管道，归物业')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.locator('[data-test="timeline-step"]', { hasText: '归物业' })).toBeVisible()
+  await expect(page.locator('[data-test="department"]')).toHaveCount(0)
+  expect(page.url()).toBe(problemUrl)
+
+  // The department's duty phone got the problem, with where and why.
+  await page.goto('/demo/inbox')
+  await expect(
+    page.locator('[data-test="sms"]', { hasText: '+8637167100001' }).filter({ hasText: '归自来水公司抢修' }),
+  ).toBeVisible()
 })

@@ -117,6 +117,7 @@ export const http = {
   post: <T>(path: string, body?: unknown, options?: CallOptions) => api<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {}),
   patch: <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => api<T>('DELETE', path),
 }
 
 /** Sends a file's raw bytes (a photo from the camera) with the CSRF header; answers like api(). */

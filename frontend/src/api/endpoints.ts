@@ -9,19 +9,21 @@ import type {
   LeaderTerm,
   Me,
   NodeDetail,
-  NodeRef,
   NotificationPage,
   PhotoRef,
   Person,
   ProblemAction,
   ProblemMessage,
+  ProblemSource,
   ProblemState,
   ProblemView,
   PublicConfig,
+  ReplyTemplate,
   ResidentPage,
   ResidentRow,
   SmsMessage,
   Thread,
+  TransferTargets,
 } from './types'
 
 export const authApi = {
@@ -98,6 +100,7 @@ export const problemApi = {
     http.post<ProblemView>(`/problems/${id}/actions`, { action, reason, rating }),
   inbox: (filter: {
     state?: ProblemState
+    source?: ProblemSource
     overdue?: boolean
     q?: string
     byDeadline?: boolean
@@ -105,6 +108,7 @@ export const problemApi = {
   }) => {
     const q = new URLSearchParams()
     if (filter.state) q.set('state', filter.state)
+    if (filter.source) q.set('source', filter.source)
     if (filter.overdue) q.set('overdue', 'true')
     if (filter.q) q.set('q', filter.q)
     if (filter.byDeadline) q.set('sort', 'deadline')
@@ -121,10 +125,17 @@ export const problemApi = {
     http.get<ProblemView[]>(`/problems/similar?category=${encodeURIComponent(category)}${unitId ? '&unitId=' + unitId : ''}`),
   follow: (id: number) => http.post<ProblemView>(`/problems/${id}/follow`),
   merge: (id: number, intoId: number) => http.post<ProblemView>(`/problems/${id}/merge`, { intoId }),
-  transferTargets: (id: number) => http.get<NodeRef[]>(`/problems/${id}/transfer-targets`),
-  transfer: (id: number, gridId: number, reason: string) =>
-    http.post<ProblemView>(`/problems/${id}/transfer`, { gridId, reason }),
+  transferTargets: (id: number) => http.get<TransferTargets>(`/problems/${id}/transfer-targets`),
+  /** To another grid ({ gridId }) or a department ({ departmentId }). */
+  transfer: (id: number, to: { gridId: number } | { departmentId: number }, reason: string) =>
+    http.post<ProblemView>(`/problems/${id}/transfer`, { ...to, reason }),
   messages: (id: number) => http.get<ProblemMessage[]>(`/problems/${id}/messages`),
   postMessage: (id: number, body: string, clientKey: string, internal: boolean) =>
     http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal }),
+}
+
+export const templateApi = {
+  list: () => http.get<ReplyTemplate[]>('/staff/reply-templates'),
+  add: (body: string) => http.post<ReplyTemplate>('/staff/reply-templates', { body }),
+  remove: (id: number) => http.delete<void>(`/staff/reply-templates/${id}`),
 }

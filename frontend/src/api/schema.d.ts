@@ -560,7 +560,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Staff: hand an open problem to another grid, with a reason */
+        /** Staff: hand an open problem to another grid (gridId) or a department (departmentId), with a reason */
         post: operations["transfer"];
         delete?: never;
         options?: never;
@@ -575,7 +575,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff: the grids of the problem's community it can be handed to */
+        /** Staff: the grids of the problem's community and the departments it can be handed to */
         get: operations["transferTargets"];
         put?: never;
         post?: never;
@@ -695,7 +695,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Problems of my subtree by state, category, overdue or text (q); newest first, or sort=deadline (soonest due first). Next page: before=<last id> (newest), after=<last id>&afterDue=<its deadline> (deadline) */
+        /** Problems of my subtree by state, category, source, overdue or text (q); newest first, or sort=deadline (soonest due first). Next page: before=<last id> (newest), after=<last id>&afterDue=<its deadline> (deadline) */
         get: operations["inbox"];
         put?: never;
         post?: never;
@@ -717,6 +717,41 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/reply-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The built-in replies in my language, then those I saved */
+        get: operations["list_1"];
+        put?: never;
+        /** Save a reply (the same text twice is kept once) */
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/reply-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a reply I saved */
+        delete: operations["remove"];
         options?: never;
         head?: never;
         patch?: never;
@@ -945,7 +980,7 @@ export interface components {
          * @description What someone does to a problem, from which states, and by whom.
          * @enum {string}
          */
-        ProblemAction: "ACCEPT" | "START" | "RESOLVE" | "RETURN" | "REOPEN" | "CONFIRM";
+        ProblemAction: "ACCEPT" | "START" | "RESOLVE" | "RETURN" | "TAKE_BACK" | "REOPEN" | "CONFIRM";
         "ProblemController.ActionRequest": {
             action: components["schemas"]["ProblemAction"];
             reason?: string | null;
@@ -985,7 +1020,9 @@ export interface components {
         };
         "ProblemController.TransferRequest": {
             /** Format: int64 */
-            gridId: number;
+            gridId?: number | null;
+            /** Format: int64 */
+            departmentId?: number | null;
             reason: string;
         };
         /** @description One message of a problem's thread; internal notes reach staff only. */
@@ -1001,11 +1038,27 @@ export interface components {
             readAt?: string | null;
             internal: boolean;
         };
+        /** @description Where a problem can be handed. */
+        "ProblemService.TransferTargets": {
+            grids: components["schemas"]["NodeRef"][];
+            departments: components["schemas"]["ProblemService.TransferTargets.DepartmentRef"][];
+        };
+        /** @description A department by id and name. */
+        "ProblemService.TransferTargets.DepartmentRef": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
         /**
-         * @description Where a problem stands. Open states count towards a grid's workload; the others are done one way or another.
+         * @description Where a problem came in: the resident's app, a leader's patrol, the hotline, or Open311.
          * @enum {string}
          */
-        ProblemState: "SUBMITTED" | "ACCEPTED" | "IN_PROGRESS" | "RESOLVED" | "REOPENED" | "RETURNED" | "CLOSED";
+        ProblemSource: "APP" | "PATROL" | "HOTLINE" | "OPEN311";
+        /**
+         * @description Where a problem stands. Open states count towards a grid's workload; the others are done one way or another. A problem handed to a department stays open (and can go overdue) until staff record the department's fix or take it back.
+         * @enum {string}
+         */
+        ProblemState: "SUBMITTED" | "ACCEPTED" | "IN_PROGRESS" | "RESOLVED" | "REOPENED" | "TRANSFERRED" | "RETURNED" | "CLOSED";
         /** @description A problem as one person may see it: reporters' names are left out where they asked to be hidden. */
         ProblemView: {
             /** Format: int64 */
@@ -1025,6 +1078,7 @@ export interface components {
             mine: boolean;
             assigneeName?: string | null;
             source: string;
+            departmentName?: string | null;
             /** Format: date-time */
             acceptDueAt: string;
             /** Format: date-time */
@@ -1043,6 +1097,8 @@ export interface components {
             photos: components["schemas"]["PhotoService.PhotoRef"][];
             followers: components["schemas"]["ProblemView.Followers"];
             allowedActions: components["schemas"]["ProblemAction"][];
+            /** Format: int32 */
+            unread: number;
             timeline?: components["schemas"]["ProblemView.Event"][] | null;
         };
         /** @description One entry of the timeline. */
@@ -1064,6 +1120,16 @@ export interface components {
         "PublicConfigController.PublicConfig": {
             demoInbox: boolean;
             timeZone: string;
+        };
+        /** @description A ready reply: built in (no id) or one the staff member saved (own, can be deleted). */
+        ReplyTemplate: {
+            /** Format: int64 */
+            id?: number | null;
+            body: string;
+            own: boolean;
+        };
+        "ReplyTemplateController.NewTemplate": {
+            body: string;
         };
         /**
          * @description What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role names.
@@ -1965,7 +2031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["NodeRef"][];
+                    "application/json": components["schemas"]["ProblemService.TransferTargets"];
                 };
             };
         };
@@ -2133,6 +2199,7 @@ export interface operations {
             query?: {
                 state?: components["schemas"]["ProblemState"] | null;
                 category?: string | null;
+                source?: components["schemas"]["ProblemSource"] | null;
                 overdue?: boolean | null;
                 q?: string | null;
                 sort?: string | null;
@@ -2176,6 +2243,70 @@ export interface operations {
                         [key: string]: number;
                     };
                 };
+            };
+        };
+    };
+    list_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"][];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyTemplateController.NewTemplate"];
+            };
+        };
+        responses: {
+            /** @description add 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyTemplate"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description remove 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -36,12 +36,19 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final GridService grids;
   private final AccountService accounts;
   private final SecretStore secrets;
+  private final org.onegrid.problem.ProblemService problems;
   private final Tx tx;
 
-  DemoCityLoader(GridService grids, AccountService accounts, SecretStore secrets, Tx tx) {
+  DemoCityLoader(
+      GridService grids,
+      AccountService accounts,
+      SecretStore secrets,
+      org.onegrid.problem.ProblemService problems,
+      Tx tx) {
     this.grids = grids;
     this.accounts = accounts;
     this.secrets = secrets;
+    this.problems = problems;
     this.tx = tx;
   }
 
@@ -60,6 +67,14 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
           LOG.info(
               "Empty database: loading the demo city (郑州市). Turn this off with ONEGRID_DEMO_ENABLED=false.");
           String password = accounts.hashPassword(STAFF_PASSWORD);
+          // Duty phones of the departments problems can be handed to (texts show in the demo
+          // inbox).
+          String[] departments = {
+            "water", "power", "urban_management", "housing", "market_regulation", "police"
+          };
+          for (int i = 0; i < departments.length; i++) {
+            problems.setDepartmentPhone(departments[i], String.format("+86371671000%02d", i + 1));
+          }
           GridNode city = grids.create(null, GridLevel.CITY, "4101", "郑州市", "+863712345678", null);
           accounts.createStaff("+8613800000001", "王建国", Role.CITY_ADMIN, city.id(), null, password);
 

@@ -29,7 +29,8 @@ record Problem(
     int escalationLevel,
     @Nullable Integer rating,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Nullable Long departmentId) {
 
   /** Past the time limit that applies to its current state. */
   boolean overdue(Instant now) {

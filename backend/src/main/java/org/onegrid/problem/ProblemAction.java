@@ -12,8 +12,14 @@ public enum ProblemAction {
   RESOLVE(
       true,
       ProblemState.RESOLVED,
-      Set.of(ProblemState.ACCEPTED, ProblemState.IN_PROGRESS, ProblemState.REOPENED)),
+      Set.of(
+          ProblemState.ACCEPTED,
+          ProblemState.IN_PROGRESS,
+          ProblemState.REOPENED,
+          ProblemState.TRANSFERRED)),
   RETURN(true, ProblemState.RETURNED, Set.of(ProblemState.SUBMITTED, ProblemState.ACCEPTED)),
+  /** The department sent it back (or staff call it back): the grid works on it again. */
+  TAKE_BACK(true, ProblemState.IN_PROGRESS, Set.of(ProblemState.TRANSFERRED)),
   REOPEN(false, ProblemState.REOPENED, Set.of(ProblemState.RESOLVED)),
   CONFIRM(false, ProblemState.CLOSED, Set.of(ProblemState.RESOLVED));
 
@@ -40,5 +46,6 @@ public enum ProblemAction {
   }
 
   /** Actions that need a reason the resident will read. */
-  static final Map<ProblemAction, Boolean> NEEDS_REASON = Map.of(RETURN, true, REOPEN, true);
+  static final Map<ProblemAction, Boolean> NEEDS_REASON =
+      Map.of(RETURN, true, REOPEN, true, TAKE_BACK, true);
 }

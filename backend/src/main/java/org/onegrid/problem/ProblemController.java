@@ -169,20 +169,31 @@ class ProblemController {
   }
 
   @Get("/problems/{id}/transfer-targets")
-  @Operation(summary = "Staff: the grids of the problem's community it can be handed to")
-  List<org.onegrid.grid.NodeRef> transferTargets(Authentication auth, @PathVariable long id) {
-    return problems.transferTargets(me(auth), id);
+  @Operation(
+      summary =
+          "Staff: the grids of the problem's community and the departments it can be handed to")
+  ProblemService.TransferTargets transferTargets(
+      HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+    return problems.transferTargets(me(auth), id, messages.localeOf(request));
   }
 
   @Post("/problems/{id}/transfer")
-  @Operation(summary = "Staff: hand an open problem to another grid, with a reason")
+  @Operation(
+      summary =
+          "Staff: hand an open problem to another grid (gridId) or a department (departmentId), with a"
+              + " reason")
   ProblemView transfer(
       HttpRequest<?> request,
       Authentication auth,
       @PathVariable long id,
       @Body @Valid TransferRequest body) {
     return problems.transfer(
-        me(auth), id, body.gridId(), body.reason(), messages.localeOf(request));
+        me(auth),
+        id,
+        body.gridId(),
+        body.departmentId(),
+        body.reason(),
+        messages.localeOf(request));
   }
 
   @Post("/problems/{id}/merge")
@@ -214,10 +225,11 @@ class ProblemController {
                 me(auth), id, body.body(), body.clientKey(), Boolean.TRUE.equals(body.internal())));
   }
 
-  @Get("/staff/problems{?state,category,overdue,q,sort,before,after,afterDue}")
+  @Get("/staff/problems{?state,category,source,overdue,q,sort,before,after,afterDue}")
   @Operation(
       summary =
-          "Problems of my subtree by state, category, overdue or text (q); newest first, or sort=deadline"
+          "Problems of my subtree by state, category, source, overdue or text (q); newest first, or"
+              + " sort=deadline"
               + " (soonest due first). Next page: before=<last id> (newest), after=<last id>&afterDue=<its"
               + " deadline> (deadline)")
   List<ProblemView> inbox(
@@ -225,6 +237,7 @@ class ProblemController {
       Authentication auth,
       @Nullable @QueryValue ProblemState state,
       @Nullable @QueryValue String category,
+      @Nullable @QueryValue ProblemSource source,
       @Nullable @QueryValue Boolean overdue,
       @Nullable @QueryValue @Size(max = 50) String q,
       @Nullable @QueryValue String sort,
@@ -241,7 +254,7 @@ class ProblemController {
     return problems.inbox(
         me(auth),
         new ProblemService.InboxFilter(
-            state, category, Boolean.TRUE.equals(overdue), q, byDeadline, cursor),
+            state, category, source, Boolean.TRUE.equals(overdue), q, byDeadline, cursor),
         messages.localeOf(request));
   }
 
@@ -270,7 +283,10 @@ class ProblemController {
       @Nullable @Size(max = 6) List<Long> photoIds) {}
 
   @Serdeable
-  record TransferRequest(@NotNull Long gridId, @NotBlank @Size(max = 400) String reason) {}
+  record TransferRequest(
+      @Nullable Long gridId,
+      @Nullable Long departmentId,
+      @NotBlank @Size(max = 400) String reason) {}
 
   @Serdeable
   record MergeRequest(@NotNull Long intoId) {}

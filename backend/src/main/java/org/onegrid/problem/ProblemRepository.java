@@ -108,6 +108,7 @@ class ProblemRepository {
     if (redo) {
       update = update.set(PROBLEMS.REDO_COUNT, PROBLEMS.REDO_COUNT.plus(1));
     }
+    update = update.setNull(PROBLEMS.DEPARTMENT_ID);
     update.where(PROBLEMS.ID.eq(id)).execute();
   }
 
@@ -163,6 +164,7 @@ class ProblemRepository {
       String subtreePath,
       @Nullable ProblemState state,
       @Nullable String category,
+      @Nullable ProblemSource source,
       boolean overdueOnly,
       @Nullable String text,
       @Nullable Cursor cursor,
@@ -175,6 +177,9 @@ class ProblemRepository {
     }
     if (category != null) {
       condition = condition.and(PROBLEMS.CATEGORY_CODE.eq(category));
+    }
+    if (source != null) {
+      condition = condition.and(PROBLEMS.SOURCE.eq(source.name()));
     }
     if (text != null && !text.isBlank()) {
       condition = condition.and(PROBLEMS.DESCRIPTION.contains(text.trim()));
@@ -300,6 +305,19 @@ class ProblemRepository {
         .execute();
   }
 
+  /** Hands the problem to a department; it stays with its grid, which records the outcome. */
+  void transferToDepartment(long id, long departmentId, Instant now) {
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.STATE, ProblemState.TRANSFERRED.name())
+        .set(PROBLEMS.DEPARTMENT_ID, departmentId)
+        .set(
+            PROBLEMS.ACCEPTED_AT,
+            DSL.coalesce(PROBLEMS.ACCEPTED_AT, DSL.val(now, PROBLEMS.ACCEPTED_AT)))
+        .set(PROBLEMS.UPDATED_AT, now)
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+  }
+
   void follow(long problemId, long accountId, Instant now) {
     dsl.insertInto(PROBLEM_FOLLOWERS)
         .set(PROBLEM_FOLLOWERS.PROBLEM_ID, problemId)
@@ -339,9 +357,10 @@ class ProblemRepository {
             PROBLEMS
                 .STATE
                 .in(
-                    ProblemState.ACCEPTED.name(),
-                    ProblemState.IN_PROGRESS.name(),
-                    ProblemState.REOPENED.name())
+                    ProblemState.OPEN.stream()
+                        .filter(s -> s != ProblemState.SUBMITTED)
+                        .map(Enum::name)
+                        .toList())
                 .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
   }
 
@@ -375,7 +394,8 @@ class ProblemRepository {
         r.getEscalationLevel(),
         r.getRating(),
         r.getCreatedAt(),
-        r.getUpdatedAt());
+        r.getUpdatedAt(),
+        r.getDepartmentId());
   }
 
   /**

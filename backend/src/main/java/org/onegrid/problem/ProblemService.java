@@ -41,6 +41,10 @@ public class ProblemService {
   private final ProblemRepository problems;
   private final PhotoService photos;
   private final CategoryRepository categories;
+  private final DepartmentRepository departments;
+  private final ProblemMessageRepository threadMessages;
+  private final org.onegrid.notify.SmsOutbox sms;
+  private final org.onegrid.platform.Phones phones;
   private final AccountService accounts;
   private final GridService grids;
   private final org.onegrid.notify.Notifications inApp;
@@ -52,6 +56,10 @@ public class ProblemService {
       ProblemRepository problems,
       PhotoService photos,
       CategoryRepository categories,
+      DepartmentRepository departments,
+      ProblemMessageRepository threadMessages,
+      org.onegrid.notify.SmsOutbox sms,
+      org.onegrid.platform.Phones phones,
       AccountService accounts,
       GridService grids,
       org.onegrid.notify.Notifications inApp,
@@ -61,6 +69,10 @@ public class ProblemService {
     this.problems = problems;
     this.photos = photos;
     this.categories = categories;
+    this.departments = departments;
+    this.threadMessages = threadMessages;
+    this.sms = sms;
+    this.phones = phones;
     this.accounts = accounts;
     this.grids = grids;
     this.inApp = inApp;
@@ -106,7 +118,7 @@ public class ProblemService {
             report.lng(),
             report.hideReporter(),
             assignee,
-            "APP",
+            ProblemSource.APP.name(),
             now.plus(Duration.ofHours(category.acceptHours())),
             now.plus(Duration.ofHours(category.resolveHours())));
     long id =
@@ -132,28 +144,26 @@ public class ProblemService {
   }
 
   public List<ProblemView> mine(Account reporter, @Nullable Long beforeId, Locale locale) {
-    return problems.findByReporter(reporter.id(), beforeId, PAGE).stream()
-        .map(p -> view(reporter, p, locale, false))
-        .toList();
+    return views(reporter, problems.findByReporter(reporter.id(), beforeId, PAGE), locale);
   }
 
   /** The staff member's inbox: problems in their subtree, newest first, filtered. */
   public List<ProblemView> inbox(Account staff, InboxFilter filter, Locale locale) {
     GridNode node = staffNode(staff);
-    return problems
-        .findInSubtree(
+    return views(
+        staff,
+        problems.findInSubtree(
             node.path(),
             filter.state(),
             filter.category(),
+            filter.source(),
             filter.overdue(),
             blankToNull(filter.text()),
             filter.cursor(),
             filter.byDeadline(),
             PAGE,
-            clock.instant())
-        .stream()
-        .map(p -> view(staff, p, locale, false))
-        .toList();
+            clock.instant()),
+        locale);
   }
 
   public Map<String, Integer> counts(Account staff) {
@@ -188,8 +198,8 @@ public class ProblemService {
     return view(resident, problem, locale, true);
   }
 
-  /** Grids of the problem's community it could be handed to (all but its own). */
-  public List<org.onegrid.grid.NodeRef> transferTargets(Account staff, long id) {
+  /** Where the problem could be handed: the other grids of its community, and the departments. */
+  public TransferTargets transferTargets(Account staff, long id, Locale locale) {
     Problem problem = problems.findById(id).orElseThrow(ApiException::notFound);
     requireStaffReach(staff, problem);
     GridNode grid = grids.get(problem.gridId());
@@ -206,17 +216,40 @@ public class ProblemService {
         }
       }
     }
-    return targets;
+    return new TransferTargets(
+        targets,
+        departments.findActive().stream()
+            .map(d -> new TransferTargets.DepartmentRef(d.id(), d.name(locale)))
+            .toList());
   }
 
   /**
-   * Hands an open problem to another grid, with a reason: it goes to that grid's leader (or
-   * community admin) to be accepted anew, and its escalation starts over.
+   * Hands an open problem on, with a reason. To another grid: it goes to that grid's leader (or
+   * community admin) to be accepted anew, and its escalation starts over. To a department: the
+   * department is texted on its duty phone, and the problem waits, still the grid's, until staff
+   * record the department's fix or take it back.
    */
-  public ProblemView transfer(Account staff, long id, long gridId, String reason, Locale locale) {
+  public ProblemView transfer(
+      Account staff,
+      long id,
+      @Nullable Long gridId,
+      @Nullable Long departmentId,
+      String reason,
+      Locale locale) {
     String why = blankToNull(reason);
     if (why == null) {
       throw ApiException.invalidField("reason", "validation.reason");
+    }
+    if ((gridId == null) == (departmentId == null)) {
+      throw ApiException.invalidField("gridId", "validation.transfer-target");
+    }
+    if (departmentId != null) {
+      Department department =
+          departments
+              .findById(departmentId)
+              .orElseThrow(
+                  () -> ApiException.invalidField("departmentId", "validation.department"));
+      return view(staff, toDepartment(staff, id, department, why), locale, true);
     }
     GridNode target =
         grids
@@ -226,11 +259,7 @@ public class ProblemService {
     Problem updated =
         tx.run(
             () -> {
-              Problem problem = problems.lockById(id).orElseThrow(ApiException::notFound);
-              requireStaffReach(staff, problem);
-              if (!ProblemState.OPEN.contains(problem.state())) {
-                throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
-              }
+              Problem problem = lockOpenInReach(staff, id);
               if (target.id() == problem.gridId()) {
                 throw ApiException.invalidField("gridId", "validation.same-grid");
               }
@@ -255,6 +284,60 @@ public class ProblemService {
               return problems.findById(id).orElseThrow();
             });
     return view(staff, updated, locale, true);
+  }
+
+  private Problem toDepartment(Account staff, long id, Department department, String why) {
+    return tx.run(
+        () -> {
+          Problem problem = lockOpenInReach(staff, id);
+          if (problem.state() == ProblemState.TRANSFERRED) {
+            throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
+          }
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          problems.transferToDepartment(id, department.id(), now);
+          problems.insertEvent(
+              id,
+              staff.id(),
+              "TRANSFER_DEPARTMENT",
+              problem.state(),
+              ProblemState.TRANSFERRED,
+              department.nameZh() + "：" + why,
+              now);
+          if (department.phone() != null) {
+            Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
+            Locale zh = Messages.CHINESE;
+            String place = placeText(problem);
+            sms.enqueue(
+                department.phone(),
+                texts.get(
+                    zh,
+                    "sms.problem-department",
+                    grids.get(problem.gridId()).name(),
+                    String.valueOf(problem.id()),
+                    category.name(zh),
+                    (place == null ? "" : place + "，") + excerpt(problem.description()),
+                    why,
+                    staff.displayName(),
+                    phones.dialable(staff.phone())),
+                "problem-department");
+          }
+          return problems.findById(id).orElseThrow();
+        });
+  }
+
+  /** Locks a problem that is open and within the staff member's reach; call in a transaction. */
+  private Problem lockOpenInReach(Account staff, long id) {
+    Problem problem = problems.lockById(id).orElseThrow(ApiException::notFound);
+    requireStaffReach(staff, problem);
+    if (!ProblemState.OPEN.contains(problem.state())) {
+      throw new ApiException(HttpStatus.CONFLICT, "problem-state", problem.state());
+    }
+    return problem;
+  }
+
+  /** Sets a department's duty phone, where its transferred problems are texted. */
+  public void setDepartmentPhone(String code, String e164) {
+    departments.setPhone(code, e164);
   }
 
   private void requireStaffReach(Account staff, Problem problem) {
@@ -487,7 +570,29 @@ public class ProblemService {
     return "en".equals(locale.getLanguage()) ? " (" + reason + ")" : "（" + reason + "）";
   }
 
+  /** A page of problems as the viewer sees them in a list, with their unread counts. */
+  private List<ProblemView> views(Account viewer, List<Problem> page, Locale locale) {
+    Map<Long, Integer> unread =
+        threadMessages.unreadCounts(
+            viewer.id(), viewer.role().isStaff(), page.stream().map(Problem::id).toList());
+    return page.stream()
+        .map(p -> view(viewer, p, locale, false, unread.getOrDefault(p.id(), 0)))
+        .toList();
+  }
+
   private ProblemView view(Account viewer, Problem p, Locale locale, boolean withTimeline) {
+    boolean participant = viewer.id() == p.reporterId() || viewer.role().isStaff();
+    int unread =
+        participant
+            ? threadMessages
+                .unreadCounts(viewer.id(), viewer.role().isStaff(), List.of(p.id()))
+                .getOrDefault(p.id(), 0)
+            : 0;
+    return view(viewer, p, locale, withTimeline, unread);
+  }
+
+  private ProblemView view(
+      Account viewer, Problem p, Locale locale, boolean withTimeline, int unread) {
     Category category = categories.findByCode(p.categoryCode()).orElseThrow();
     GridNode grid = grids.get(p.gridId());
     Set<Long> people = new HashSet<>();
@@ -547,6 +652,9 @@ public class ProblemService {
         mine,
         p.assigneeId() == null ? null : nameOf(names.get(p.assigneeId())),
         p.source(),
+        p.departmentId() == null
+            ? null
+            : departments.findById(p.departmentId()).map(d -> d.name(locale)).orElse(null),
         p.acceptDueAt(),
         p.resolveDueAt(),
         p.overdue(clock.instant()),
@@ -558,6 +666,7 @@ public class ProblemService {
         photos.ofProblem(p.id()),
         followers(p, viewer),
         allowed,
+        unread,
         timeline);
   }
 
@@ -602,6 +711,16 @@ public class ProblemService {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
+  /** Where a problem can be handed. */
+  @io.micronaut.serde.annotation.Serdeable
+  public record TransferTargets(
+      List<org.onegrid.grid.NodeRef> grids, List<DepartmentRef> departments) {
+
+    /** A department by id and name. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record DepartmentRef(long id, String name) {}
+  }
+
   /** What a resident fills in. */
   public record NewReport(
       String categoryCode,
@@ -617,6 +736,7 @@ public class ProblemService {
   public record InboxFilter(
       @Nullable ProblemState state,
       @Nullable String category,
+      @Nullable ProblemSource source,
       boolean overdue,
       @Nullable String text,
       boolean byDeadline,

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Where a problem stands. Open states count towards a grid's workload; the others are done one way
- * or another.
+ * or another. A problem handed to a department stays open (and can go overdue) until staff record
+ * the department's fix or take it back.
  */
 @Serdeable
 public enum ProblemState {
@@ -14,8 +15,10 @@ public enum ProblemState {
   IN_PROGRESS,
   RESOLVED,
   REOPENED,
+  TRANSFERRED,
   RETURNED,
   CLOSED;
 
-  public static final Set<ProblemState> OPEN = Set.of(SUBMITTED, ACCEPTED, IN_PROGRESS, REOPENED);
+  public static final Set<ProblemState> OPEN =
+      Set.of(SUBMITTED, ACCEPTED, IN_PROGRESS, REOPENED, TRANSFERRED);
 }

@@ -54,9 +54,15 @@ public class ProblemThreadService {
     this.clock = clock;
   }
 
+  /** Reads the thread, which marks it read for the viewer. */
   public List<ProblemMessageView> thread(Account viewer, long problemId) {
     Problem problem = participantOf(viewer, problemId);
-    return views(messages.findByProblem(problem.id(), viewer.role().isStaff()));
+    List<ProblemMessagesRecord> rows =
+        messages.findByProblem(problem.id(), viewer.role().isStaff());
+    if (!rows.isEmpty()) {
+      messages.markRead(problem.id(), viewer.id(), rows.get(rows.size() - 1).getId());
+    }
+    return views(rows);
   }
 
   public ProblemMessageView post(

@@ -26,6 +26,7 @@ public record ProblemView(
     boolean mine,
     @Nullable String assigneeName,
     String source,
+    @Nullable String departmentName,
     Instant acceptDueAt,
     Instant resolveDueAt,
     boolean overdue,
@@ -37,6 +38,7 @@ public record ProblemView(
     List<PhotoService.PhotoRef> photos,
     Followers followers,
     List<ProblemAction> allowedActions,
+    int unread,
     @Nullable List<Event> timeline) {
 
   /** How many said "me too", and whether the viewer is one of them. */

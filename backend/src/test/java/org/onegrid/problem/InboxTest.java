@@ -60,5 +60,44 @@ class InboxTest extends ApiTest {
                     + URLEncoder.encode((String) first.get("acceptDueAt"), StandardCharsets.UTF_8))
             .list();
     assertThat(next).extracting(p -> ((Number) p.get("id")).longValue()).containsExactly(relaxed);
+
+    assertThat(leader.get("/api/v1/staff/problems?source=APP&q=" + q).list()).hasSize(2);
+    assertThat(leader.get("/api/v1/staff/problems?source=HOTLINE&q=" + q).list()).isEmpty();
+    assertThat(leader.get("/api/v1/staff/problems?source=FAX").status()).isEqualTo(400);
+  }
+
+  static int unreadOf(List<Map<String, Object>> rows, long id) {
+    return rows.stream()
+        .filter(p -> ((Number) p.get("id")).longValue() == id)
+        .map(p -> ((Number) p.get("unread")).intValue())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void unreadBadgesCountWhatTheOtherSideWroteSinceYouLastLooked() {
+    Resident resident = residentOfMinzhulu1("钱奶奶", "1002");
+    long id = report(resident.browser(), "sanitation", "楼道里堆了很多杂物");
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    String thread = "/api/v1/problems/" + id + "/messages";
+    for (String body : List.of("杂物堆在三楼", "已经堆了一个星期")) {
+      resident
+          .browser()
+          .post(thread, Map.of("body", body, "clientKey", UUID.randomUUID().toString()));
+    }
+    String inbox = "/api/v1/staff/problems?state=SUBMITTED";
+    assertThat(unreadOf(leader.get(inbox).list(), id)).isEqualTo(2);
+    assertThat(leader.get("/api/v1/problems/" + id).<Number>at("unread").intValue()).isEqualTo(2);
+    assertThat(unreadOf(resident.browser().get("/api/v1/me/problems").list(), id)).isZero();
+
+    leader.get(thread);
+    assertThat(unreadOf(leader.get(inbox).list(), id)).isZero();
+    leader.post(
+        thread,
+        Map.of("body", "内部：联系物业", "clientKey", UUID.randomUUID().toString(), "internal", true));
+    leader.post(thread, Map.of("body", "明天清理", "clientKey", UUID.randomUUID().toString()));
+    assertThat(unreadOf(resident.browser().get("/api/v1/me/problems").list(), id)).isEqualTo(1);
+    resident.browser().get(thread);
+    assertThat(unreadOf(resident.browser().get("/api/v1/me/problems").list(), id)).isZero();
   }
 }
