@@ -54,6 +54,15 @@ class PhotoTest extends ApiTest {
     return out.toByteArray();
   }
 
+  /** A small valid PNG. */
+  static byte[] pngBytes() {
+    try {
+      return image("png", 64, 48);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** A JPEG carrying an EXIF block with a GPS marker, as phone cameras write them. */
   static byte[] jpegWithExif() throws IOException {
     byte[] jpeg = image("jpg", 2400, 1800);
@@ -110,6 +119,23 @@ class PhotoTest extends ApiTest {
     BufferedImage thumb =
         ImageIO.read(new ByteArrayInputStream(fetch(zhang(), uploaded.at("thumbUrl"))));
     assertThat(Math.max(thumb.getWidth(), thumb.getHeight())).isEqualTo(PhotoProcessor.THUMB_EDGE);
+  }
+
+  @Test
+  void aWebpPhotoFromAnAndroidPhoneIsAcceptedAndServedAsJpeg() throws Exception {
+    byte[] webp;
+    try (var in = getClass().getResourceAsStream("/photos/gradient-320x240.webp")) {
+      webp = in.readAllBytes();
+    }
+    assertThat(new String(webp, 8, 4, StandardCharsets.US_ASCII)).isEqualTo("WEBP");
+    Browser.Reply uploaded = upload(zhang(), webp, "image/webp");
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+    byte[] stored = fetch(zhang(), uploaded.at("url"));
+    assertThat(stored[0]).isEqualTo((byte) 0xFF);
+    assertThat(stored[1]).isEqualTo((byte) 0xD8);
+    BufferedImage full = ImageIO.read(new ByteArrayInputStream(stored));
+    assertThat(full.getWidth()).isEqualTo(320);
+    assertThat(full.getHeight()).isEqualTo(240);
   }
 
   @Test

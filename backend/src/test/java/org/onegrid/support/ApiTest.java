@@ -46,19 +46,31 @@ public abstract class ApiTest {
    * expire.
    */
   protected Resident residentOfMinzhulu1(String name, String room) {
+    return residentOf("民主路", name, room);
+  }
+
+  /**
+   * A browser signed in as a new resident of the first community matching {@code community}, in its
+   * first grid's 1号楼 1单元.
+   */
+  protected Resident residentOf(String community, String name, String room) {
     String phone = Phones.fresh();
     Browser b = resident(phone);
-    Object community =
+    Object communityId =
         b.get(
                 "/api/v1/communities?q="
-                    + java.net.URLEncoder.encode("民主路", java.nio.charset.StandardCharsets.UTF_8))
+                    + java.net.URLEncoder.encode(
+                        community, java.nio.charset.StandardCharsets.UTF_8))
             .list()
             .get(0)
             .get("id");
     @SuppressWarnings("unchecked")
     Object unitId =
         ((java.util.List<java.util.Map<String, Object>>)
-                b.get("/api/v1/communities/" + community + "/buildings").list().get(0).get("units"))
+                b.get("/api/v1/communities/" + communityId + "/buildings")
+                    .list()
+                    .get(0)
+                    .get("units"))
             .get(0)
             .get("id");
     Browser.Reply home =
