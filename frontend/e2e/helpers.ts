@@ -3,10 +3,14 @@ import { expect, type Page } from '@playwright/test'
 /** Opens the demo inbox in another tab and reads the newest sign-in code sent to this phone. */
 export async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
   const inbox = await page.context().newPage()
-  await inbox.goto('/demo/inbox')
-  await expect(inbox.getByText('演示模式')).toBeVisible()
   const sms = inbox.locator('[data-test="sms"]', { hasText: '+86' + phone }).first()
-  await expect(sms).toBeVisible()
+  // The inbox shows what was sent when it opened: on a cold server the code may land a moment later, as a person
+  // would find, so look again.
+  await expect(async () => {
+    await inbox.goto('/demo/inbox')
+    await expect(inbox.getByText('演示模式')).toBeVisible()
+    await expect(sms).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
   const text = (await sms.textContent()) ?? ''
   await inbox.close()
   const code = /(\d{6})/.exec(text)?.[1]
@@ -17,8 +21,13 @@ export async function codeFromDemoInbox(page: Page, phone: string): Promise<stri
 /** Signs a resident in by SMS code, as they would on their phone. */
 export async function signInResident(page: Page, phone: string): Promise<void> {
   await page.goto('/login')
-  await page.locator('input[name="phone"]').fill(phone)
-  await page.locator('[data-test="send-code"]').click()
+  await page.waitForLoadState('networkidle')
+  // Sent, the button counts down to the next try; until then, type and ask again.
+  await expect(async () => {
+    await page.locator('input[name="phone"]').fill(phone)
+    await page.locator('[data-test="send-code"]').click({ timeout: 2_000 })
+    await expect(page.locator('[data-test="send-code"]')).toBeDisabled({ timeout: 3_000 })
+  }).toPass({ timeout: 20_000 })
   const code = await codeFromDemoInbox(page, phone)
   await page.locator('input[name="code"]').fill(code)
   await page.locator('[data-test="verify"]').click()

@@ -36,6 +36,12 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await page.locator('textarea[name="message"]').fill('垃圾把单元门挡住了一半')
   await page.locator('[data-test="send-message"]').click()
   await expect(page.locator('[data-test="chat-message"]', { hasText: '挡住了一半' })).toBeVisible()
+  await page.locator('[data-test="chat-photo-input"] input[type="file"]').setInputFiles({
+    name: 'door.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  })
+  await expect(page.locator('[data-test="chat-photo"]')).toHaveCount(1)
 
   const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   const leader = await leaderContext.newPage()
@@ -46,8 +52,9 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await leader.locator('[data-test="by-deadline"]').click()
   const row = leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first()
   // The resident's message waits as an unread badge until the leader opens the problem.
-  await expect(row.locator('[data-test="unread"]')).toHaveText('1')
+  await expect(row.locator('[data-test="unread"]')).toHaveText('2')
   await row.click()
+  await expect(leader.locator('[data-test="chat-photo"]')).toHaveCount(1)
   await expect(leader.locator('[data-test="problem-photo"]')).toHaveCount(1)
   await leader.locator('[data-test="action-ACCEPT"]').click()
   await expect(leader.getByText('已受理').first()).toBeVisible()
@@ -58,6 +65,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await leader.locator('textarea[name="message"]').fill('已通知物业，明天上午清运')
   await leader.locator('[data-test="send-message"]').click()
   await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
+  await leader.screenshot({ path: 'target/e2e-results/leader-problem.png' })
   await leader.locator('[data-test="action-RESOLVE"]').click()
   await leader.locator('textarea[name="reason"]').fill('已联系物业清运完毕')
   await leader.getByRole('button', { name: '保存' }).click()
@@ -90,19 +98,27 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
 test('a leader hands a problem the grid cannot fix to a department, which is texted, and takes it back', async ({
   page,
 }) => {
-  // 朱文斌 of 民主路社区 第2网格 reports a leak.
-  await signInResident(page, '13900000002')
+  // 郭振华 of 工人新村社区 第1网格 reports a leak (the other journeys stay in 民主路社区).
+  await signInResident(page, '13900000004')
   await page.locator('[data-test="service-report"]').click()
   await page.locator('[data-test="category"]', { hasText: '供水排水' }).click()
-  await page.locator('textarea[name="description"]').fill('6号楼门口自来水管爆裂，水流到路上')
+  await page.locator('textarea[name="description"]').fill('2号楼门口自来水管爆裂，水流到路上')
+  // Standing by the leak, inside 第1网格's boundary, she adds her GPS point.
+  await page.context().grantPermissions(['geolocation'])
+  await page.context().setGeolocation({ latitude: 34.7441, longitude: 113.635, accuracy: 12 })
+  await page.locator('[data-test="gps"]').getByRole('button', { name: '使用当前位置' }).click()
+  await expect(page.locator('[data-test="gps"]')).toContainText('误差约 12 米')
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('自来水管爆裂')
+  await expect(page.getByText('第1网格').first()).toBeVisible()
   const problemUrl = page.url()
   await page.context().clearCookies()
 
-  await signInStaff(page, '13800001002')
+  await signInStaff(page, '13800001004')
   await page.locator('[data-test="staff-inbox"]').click()
-  await page.locator('[data-test="source-filter"]').click()
+  await page.locator('.van-dropdown-menu__item').nth(0).click()
+  await page.locator('.van-dropdown-item__option', { hasText: '供水排水' }).click()
+  await page.locator('.van-dropdown-menu__item').nth(1).click()
   await page.locator('.van-dropdown-item__option', { hasText: '居民上报' }).click()
   await page.locator('[data-test="problem-row"]', { hasText: '自来水管爆裂' }).first().click()
   await page.locator('[data-test="action-ACCEPT"]').click()

@@ -101,6 +101,7 @@ export const problemApi = {
   inbox: (filter: {
     state?: ProblemState
     source?: ProblemSource
+    category?: string
     overdue?: boolean
     q?: string
     byDeadline?: boolean
@@ -109,6 +110,7 @@ export const problemApi = {
     const q = new URLSearchParams()
     if (filter.state) q.set('state', filter.state)
     if (filter.source) q.set('source', filter.source)
+    if (filter.category) q.set('category', filter.category)
     if (filter.overdue) q.set('overdue', 'true')
     if (filter.q) q.set('q', filter.q)
     if (filter.byDeadline) q.set('sort', 'deadline')
@@ -130,8 +132,8 @@ export const problemApi = {
   transfer: (id: number, to: { gridId: number } | { departmentId: number }, reason: string) =>
     http.post<ProblemView>(`/problems/${id}/transfer`, { ...to, reason }),
   messages: (id: number) => http.get<ProblemMessage[]>(`/problems/${id}/messages`),
-  postMessage: (id: number, body: string, clientKey: string, internal: boolean) =>
-    http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal }),
+  postMessage: (id: number, body: string, clientKey: string, internal: boolean, photoId?: number) =>
+    http.post<ProblemMessage>(`/problems/${id}/messages`, { body, clientKey, internal, photoId }),
 }
 
 export const templateApi = {

@@ -543,7 +543,7 @@ export interface paths {
         /** A problem's thread (internal notes only for staff) */
         get: operations["thread"];
         put?: never;
-        /** Write in a problem's thread; staff may write internal notes. A retry with the same clientKey stores one message */
+        /** Write in a problem's thread (words, an uploaded photo's id, or both); staff may write internal notes. A retry with the same clientKey stores one message */
         post: operations["post"];
         delete?: never;
         options?: never;
@@ -1014,7 +1014,9 @@ export interface components {
             photoIds?: number[] | null;
         };
         "ProblemController.ThreadMessage": {
-            body: string;
+            body?: string | null;
+            /** Format: int64 */
+            photoId?: number | null;
             clientKey: string;
             internal?: boolean | null;
         };
@@ -1037,6 +1039,7 @@ export interface components {
             /** Format: date-time */
             readAt?: string | null;
             internal: boolean;
+            photo?: components["schemas"]["PhotoService.PhotoRef"] | null;
         };
         /** @description Where a problem can be handed. */
         "ProblemService.TransferTargets": {

@@ -40,9 +40,26 @@ class PhotoRepository {
   List<Long> findIdsByProblem(long problemId) {
     return dsl.select(PROBLEM_PHOTOS.ID)
         .from(PROBLEM_PHOTOS)
-        .where(PROBLEM_PHOTOS.PROBLEM_ID.eq(problemId))
+        .where(PROBLEM_PHOTOS.PROBLEM_ID.eq(problemId), PROBLEM_PHOTOS.IN_THREAD.isFalse())
         .orderBy(PROBLEM_PHOTOS.ID)
         .fetch(PROBLEM_PHOTOS.ID);
+  }
+
+  /**
+   * Attaches the owner's unattached photo to a message of the problem's thread; false when it is
+   * not theirs or already used.
+   */
+  boolean attachToThread(long id, long ownerId, long problemId, boolean internal) {
+    return dsl.update(PROBLEM_PHOTOS)
+            .set(PROBLEM_PHOTOS.PROBLEM_ID, problemId)
+            .set(PROBLEM_PHOTOS.IN_THREAD, true)
+            .set(PROBLEM_PHOTOS.INTERNAL, internal)
+            .where(
+                PROBLEM_PHOTOS.ID.eq(id),
+                PROBLEM_PHOTOS.OWNER_ID.eq(ownerId),
+                PROBLEM_PHOTOS.PROBLEM_ID.isNull())
+            .execute()
+        == 1;
   }
 
   /** Attaches the owner's unattached photos among {@code ids}; returns how many were attached. */

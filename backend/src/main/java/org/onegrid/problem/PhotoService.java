@@ -62,6 +62,13 @@ public class PhotoService {
     }
   }
 
+  /** Puts the author's uploaded photo into a thread message; call in the message's transaction. */
+  void attachToThread(long photoId, Account author, long problemId, boolean internal) {
+    if (!photos.attachToThread(photoId, author.id(), problemId, internal)) {
+      throw ApiException.invalidField("photoId", "validation.photos-unknown");
+    }
+  }
+
   List<PhotoRef> ofProblem(long problemId) {
     return photos.findIdsByProblem(problemId).stream().map(PhotoRef::of).toList();
   }

@@ -215,14 +215,19 @@ class ProblemController {
   @Post("/problems/{id}/messages")
   @Operation(
       summary =
-          "Write in a problem's thread; staff may write internal notes. A retry with the same clientKey"
-              + " stores one message")
+          "Write in a problem's thread (words, an uploaded photo's id, or both); staff may write internal"
+              + " notes. A retry with the same clientKey stores one message")
   HttpResponse<ProblemMessageView> post(
       Authentication auth, @PathVariable long id, @Body @Valid ThreadMessage body) {
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
             threads.post(
-                me(auth), id, body.body(), body.clientKey(), Boolean.TRUE.equals(body.internal())));
+                me(auth),
+                id,
+                body.body(),
+                body.photoId(),
+                body.clientKey(),
+                Boolean.TRUE.equals(body.internal())));
   }
 
   @Get("/staff/problems{?state,category,source,overdue,q,sort,before,after,afterDue}")
@@ -293,7 +298,8 @@ class ProblemController {
 
   @Serdeable
   record ThreadMessage(
-      @NotBlank @Size(max = 2000) String body,
+      @Nullable @Size(max = 2000) String body,
+      @Nullable Long photoId,
       @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]+")
           String clientKey,
       @Nullable Boolean internal) {}

@@ -35,6 +35,7 @@ class ProblemMessageRepository {
       boolean fromStaff,
       boolean internal,
       String body,
+      @io.micronaut.core.annotation.Nullable Long photoId,
       String key,
       Instant now) {
     return tx.run(
@@ -46,6 +47,7 @@ class ProblemMessageRepository {
                   .set(PROBLEM_MESSAGES.FROM_STAFF, fromStaff)
                   .set(PROBLEM_MESSAGES.INTERNAL, internal)
                   .set(PROBLEM_MESSAGES.BODY, body)
+                  .set(PROBLEM_MESSAGES.PHOTO_ID, photoId)
                   .set(PROBLEM_MESSAGES.CLIENT_KEY, key)
                   .set(PROBLEM_MESSAGES.CREATED_AT, now)
                   .onDuplicateKeyIgnore()

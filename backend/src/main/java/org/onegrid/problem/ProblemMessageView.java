@@ -13,4 +13,5 @@ public record ProblemMessageView(
     String body,
     Instant createdAt,
     @Nullable Instant readAt,
-    boolean internal) {}
+    boolean internal,
+    @Nullable PhotoService.PhotoRef photo) {}

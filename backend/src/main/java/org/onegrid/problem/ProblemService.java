@@ -395,7 +395,14 @@ public class ProblemService {
         throw ApiException.notFound();
       }
     } else {
-      requireVisible(viewer, problems.findById(photo.getProblemId()).orElseThrow());
+      Problem problem = problems.findById(photo.getProblemId()).orElseThrow();
+      requireVisible(viewer, problem);
+      boolean staff = viewer.role().isStaff();
+      // A thread's photo is for the thread's people; one of an internal note for staff alone.
+      if (photo.getInThread()
+          && (photo.getInternal() ? !staff : !staff && viewer.id() != problem.reporterId())) {
+        throw ApiException.notFound();
+      }
     }
     return photos.bytes(photo, thumb);
   }

@@ -28,6 +28,7 @@ public class ProblemThreadService {
 
   private final ProblemRepository problems;
   private final ProblemMessageRepository messages;
+  private final PhotoService photos;
   private final AccountService accounts;
   private final GridService grids;
   private final org.onegrid.notify.Notifications inApp;
@@ -38,6 +39,7 @@ public class ProblemThreadService {
   ProblemThreadService(
       ProblemRepository problems,
       ProblemMessageRepository messages,
+      PhotoService photos,
       AccountService accounts,
       GridService grids,
       org.onegrid.notify.Notifications inApp,
@@ -46,6 +48,7 @@ public class ProblemThreadService {
       Clock clock) {
     this.problems = problems;
     this.messages = messages;
+    this.photos = photos;
     this.accounts = accounts;
     this.grids = grids;
     this.inApp = inApp;
@@ -65,19 +68,32 @@ public class ProblemThreadService {
     return views(rows);
   }
 
+  /** Writes in the thread: words, a photo the author uploaded, or both. */
   public ProblemMessageView post(
-      Account author, long problemId, String body, String clientKey, boolean internal) {
+      Account author,
+      long problemId,
+      @io.micronaut.core.annotation.Nullable String text,
+      @io.micronaut.core.annotation.Nullable Long photoId,
+      String clientKey,
+      boolean internal) {
     Problem problem = participantOf(author, problemId);
     boolean staff = author.role().isStaff();
     if (internal && !staff) {
       throw ApiException.forbidden();
+    }
+    String body = text == null ? "" : text.trim();
+    if (body.isEmpty() && photoId == null) {
+      throw ApiException.invalidField("body", "validation.NotBlank");
     }
     return tx.run(
         () -> {
           Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
           ProblemMessageRepository.Stored stored =
               messages.insertOnce(
-                  problem.id(), author.id(), staff, internal, body.trim(), clientKey, now);
+                  problem.id(), author.id(), staff, internal, body, photoId, clientKey, now);
+          if (stored.created() && photoId != null) {
+            photos.attachToThread(photoId, author, problem.id(), internal);
+          }
           if (stored.created() && staff && !internal) {
             boolean quiet =
                 messages
@@ -89,7 +105,9 @@ public class ProblemThreadService {
                   accounts.byIds(List.of(problem.reporterId())).get(problem.reporterId());
               Locale locale = texts.localeOf(reporter.locale());
               String excerpt =
-                  body.trim().length() > 50 ? body.trim().substring(0, 50) + "…" : body;
+                  body.isEmpty()
+                      ? texts.get(locale, "chat.photo")
+                      : body.length() > 50 ? body.substring(0, 50) + "…" : body;
               inApp.tell(
                   reporter.id(),
                   reporter.phone(),
@@ -135,7 +153,8 @@ public class ProblemThreadService {
                     r.getBody(),
                     r.getCreatedAt(),
                     null,
-                    r.getInternal()))
+                    r.getInternal(),
+                    r.getPhotoId() == null ? null : PhotoService.PhotoRef.of(r.getPhotoId())))
         .toList();
   }
 }

@@ -91,4 +91,69 @@ class ProblemThreadTest extends ApiTest {
                 .status())
         .isEqualTo(404);
   }
+
+  long upload(Browser who) {
+    return who.send(
+            "POST", "/api/v1/photos", PhotoTest.pngBytes(), Map.of("Content-Type", "image/png"))
+        .<Number>at("id")
+        .longValue();
+  }
+
+  @Test
+  void photosInTheThreadReachTheThreadsPeopleOnly() {
+    long id = report();
+    long closeUp = upload(zhang());
+    Browser.Reply sent =
+        zhang()
+            .post(
+                "/api/v1/problems/" + id + "/messages",
+                Map.of("photoId", closeUp, "clientKey", UUID.randomUUID().toString()));
+    assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+    assertThat(sent.<String>at("photo.url")).isEqualTo("/api/v1/photos/" + closeUp);
+    assertThat(
+            zhang()
+                .post(
+                    "/api/v1/problems/" + id + "/messages",
+                    Map.of("body", " ", "clientKey", UUID.randomUUID().toString()))
+                .status())
+        .isEqualTo(400);
+
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    long note = upload(leader);
+    leader.post(
+        "/api/v1/problems/" + id + "/messages",
+        Map.of(
+            "body",
+            "物业签收单",
+            "photoId",
+            note,
+            "internal",
+            true,
+            "clientKey",
+            UUID.randomUUID().toString()));
+    assertThat(leader.get("/api/v1/problems/" + id + "/messages").list())
+        .extracting(
+            m ->
+                m.get("photo") == null
+                    ? 0L
+                    : ((Number) ((Map<?, ?>) m.get("photo")).get("id")).longValue())
+        .containsExactly(closeUp, note);
+    assertThat(leader.get("/api/v1/photos/" + closeUp).status()).isEqualTo(200);
+    assertThat(zhang().get("/api/v1/photos/" + note).status()).isEqualTo(404);
+    assertThat(leader.get("/api/v1/photos/" + note).status()).isEqualTo(200);
+
+    // Neither is in the problem's public gallery, and a neighbour cannot open them.
+    assertThat(leader.get("/api/v1/problems/" + id).<List<?>>at("photos")).isEmpty();
+    Browser neighbour = residentOfMinzhulu1("邻居", "506").browser();
+    assertThat(neighbour.get("/api/v1/problems/" + id).status()).isEqualTo(200);
+    assertThat(neighbour.get("/api/v1/photos/" + closeUp).status()).isEqualTo(404);
+    // A photo goes into one message only.
+    assertThat(
+            leader
+                .post(
+                    "/api/v1/problems/" + id + "/messages",
+                    Map.of("photoId", note, "clientKey", UUID.randomUUID().toString()))
+                .status())
+        .isEqualTo(400);
+  }
 }
