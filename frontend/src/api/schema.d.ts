@@ -4,6 +4,41 @@
  */
 
 export interface paths {
+    "/api/v1/admin/open311-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** City admin: the apps holding Open311 keys, with how many requests each filed */
+        get: operations["list"];
+        put?: never;
+        /** City admin: issue a key to a named app; the key is in this answer only */
+        post: operations["issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/open311-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** City admin: revoke an app's key; its requests stay */
+        delete: operations["revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/csrf": {
         parameters: {
             query?: never;
@@ -320,7 +355,7 @@ export interface paths {
             cookie?: never;
         };
         /** My notifications, newest first, and how many are unread */
-        get: operations["list"];
+        get: operations["list_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -730,7 +765,7 @@ export interface paths {
             cookie?: never;
         };
         /** The built-in replies in my language, then those I saved */
-        get: operations["list_1"];
+        get: operations["list_2"];
         put?: never;
         /** Save a reply (the same text twice is kept once) */
         post: operations["add"];
@@ -952,6 +987,29 @@ export interface components {
             /** Format: int32 */
             unread: number;
         };
+        /** @description A third-party app allowed to file requests; its key is shown once and stored only hashed. */
+        Open311Client: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            keyHint: string;
+            /** Format: int64 */
+            accountId: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: int32 */
+            requests: number;
+        };
+        "Open311ClientController.NewClient": {
+            name: string;
+        };
+        /** @description A key as issued: shown to the admin once. */
+        "Open311Service.IssuedKey": {
+            client: components["schemas"]["Open311Client"];
+            apiKey: string;
+        };
         /** @description One SMS as its sender and the demo inbox see it. */
         OutboxMessage: {
             /** Format: int64 */
@@ -1102,7 +1160,13 @@ export interface components {
             allowedActions: components["schemas"]["ProblemAction"][];
             /** Format: int32 */
             unread: number;
+            answers: components["schemas"]["ProblemView.Answer"][];
             timeline?: components["schemas"]["ProblemView.Event"][] | null;
+        };
+        /** @description An answer to one of the category's extra questions. */
+        "ProblemView.Answer": {
+            question: string;
+            answer: string;
         };
         /** @description One entry of the timeline. */
         "ProblemView.Event": {
@@ -1138,7 +1202,7 @@ export interface components {
          * @description What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role names.
          * @enum {string}
          */
-        Role: "RESIDENT" | "GRID_WORKER" | "GRID_LEADER" | "COMMUNITY_ADMIN" | "STREET_ADMIN" | "DISTRICT_ADMIN" | "CITY_ADMIN";
+        Role: "RESIDENT" | "APP" | "GRID_WORKER" | "GRID_LEADER" | "COMMUNITY_ADMIN" | "STREET_ADMIN" | "DISTRICT_ADMIN" | "CITY_ADMIN";
         "StaffController.LeaderRequest": {
             /** Format: int64 */
             leaderId: number;
@@ -1200,6 +1264,72 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Client"][];
+                };
+            };
+        };
+    };
+    issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Open311ClientController.NewClient"];
+            };
+        };
+        responses: {
+            /** @description issue 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Service.IssuedKey"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description revoke 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Client"];
+                };
+            };
+        };
+    };
     csrf: {
         parameters: {
             query?: never;
@@ -1648,7 +1778,7 @@ export interface operations {
             };
         };
     };
-    list: {
+    list_1: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -1659,7 +1789,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list 200 response */
+            /** @description list_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2249,7 +2379,7 @@ export interface operations {
             };
         };
     };
-    list_1: {
+    list_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -2258,7 +2388,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_1 200 response */
+            /** @description list_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

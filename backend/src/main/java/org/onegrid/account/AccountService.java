@@ -175,6 +175,18 @@ public class AccountService {
         phone, name, role, passwordHash, null, nodeId, workPhone, null, clock.instant());
   }
 
+  /**
+   * Creates the account an Open311 app files its reports as: it has no phone to text (its key is
+   * the {@code app:} pseudo-number), no password and no home, so nobody can sign in as it.
+   */
+  public long createAppAccount(String pseudoNumber, String name) {
+    if (!pseudoNumber.startsWith("app:")) {
+      throw new IllegalArgumentException(pseudoNumber);
+    }
+    return accounts.insertIfAbsent(
+        pseudoNumber, name, Role.APP, null, null, null, null, null, clock.instant());
+  }
+
   /** Creates a resident in a household (demo data); call inside a transaction. */
   public long createResident(String phone, String name, long unitId, String room) {
     Address home = grids.householdFor(unitId, room);

@@ -10,6 +10,11 @@ import org.onegrid.grid.GridLevel;
 @Serdeable
 public enum Role {
   RESIDENT(null),
+  /**
+   * A third-party app filing reports through Open311: the reporter of what it sends, never signed
+   * in.
+   */
+  APP(null),
   GRID_WORKER(GridLevel.GRID),
   GRID_LEADER(GridLevel.GRID),
   COMMUNITY_ADMIN(GridLevel.COMMUNITY),
@@ -24,7 +29,7 @@ public enum Role {
   }
 
   public boolean isStaff() {
-    return this != RESIDENT;
+    return level != null;
   }
 
   /** Admins supervise the grids below them; grid leaders and workers serve one grid. */

@@ -104,6 +104,16 @@ class GridRepository {
         .fetch(GridRepository::toNode);
   }
 
+  /** Nodes of a level whose name appears in the text (longest names first). */
+  List<GridNode> findNamedIn(GridLevel level, String text, int limit) {
+    return dsl.selectFrom(GRID_NODES)
+        .where(GRID_NODES.NODE_LEVEL.eq(level.name()))
+        .and(org.jooq.impl.DSL.val(text).contains(GRID_NODES.NAME))
+        .orderBy(org.jooq.impl.DSL.charLength(GRID_NODES.NAME).desc(), GRID_NODES.ID)
+        .limit(limit)
+        .fetch(GridRepository::toNode);
+  }
+
   /** Grids whose bounding box holds the point, with their boundary text. */
   List<Record2<Long, String>> findGridsAround(double lat, double lng) {
     BigDecimal la = BigDecimal.valueOf(lat);

@@ -69,6 +69,34 @@ public class GridService {
     return nodes.searchByLevel(GridLevel.COMMUNITY, text, limit);
   }
 
+  /**
+   * Where a written address is: the community named in it, the building of that community named in
+   * it (the longest matching name, so 13号楼 wins over 3号楼) and, when named, the unit.
+   */
+  public Optional<AddressMatch> matchAddress(String text) {
+    for (GridNode community : nodes.findNamedIn(GridLevel.COMMUNITY, text, 3)) {
+      Optional<BuildingView> building =
+          addresses.findBuildingsUnder(community.path()).stream()
+              .filter(b -> text.contains(b.name()))
+              .max(java.util.Comparator.comparingInt(b -> b.name().length()));
+      if (building.isPresent()) {
+        BuildingView b = building.get();
+        String rest = text.substring(text.indexOf(b.name()) + b.name().length());
+        Long unitId =
+            b.units().stream()
+                .filter(u -> rest.contains(u.name()))
+                .map(BuildingView.Unit::id)
+                .findFirst()
+                .orElse(null);
+        return Optional.of(new AddressMatch(b.gridId(), b.id(), unitId));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A written address placed: its grid, building and (when named) unit. */
+  public record AddressMatch(long gridId, long buildingId, @Nullable Long unitId) {}
+
   /** Buildings of a community with their units, for a resident choosing their home. */
   public List<BuildingView> buildingsOf(long communityId) {
     GridNode community = get(communityId);

@@ -29,7 +29,10 @@ public class Notifications {
    */
   public void tell(
       long accountId, String phone, String text, String purpose, @Nullable String link) {
-    sms.enqueue(phone, text, purpose);
+    // Accounts of Open311 apps have no phone to text.
+    if (phone.startsWith("+")) {
+      sms.enqueue(phone, text, purpose);
+    }
     add(accountId, text, link);
   }
 

@@ -1,10 +1,15 @@
 package org.onegrid.problem;
 
+import static org.onegrid.db.Tables.CATEGORY_QUESTIONS;
 import static org.onegrid.db.Tables.PROBLEM_CATEGORIES;
 
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 
 @Singleton
@@ -29,6 +34,42 @@ class CategoryRepository {
                     r.getIcon(),
                     r.getAcceptHours(),
                     r.getResolveHours()));
+  }
+
+  /** Every category's extra questions, in order. */
+  Map<String, List<CategoryQuestion>> findQuestions() {
+    return dsl
+        .selectFrom(CATEGORY_QUESTIONS)
+        .orderBy(CATEGORY_QUESTIONS.CATEGORY_CODE, CATEGORY_QUESTIONS.SORT_ORDER)
+        .fetch()
+        .stream()
+        .collect(
+            Collectors.groupingBy(
+                r -> r.getCategoryCode(),
+                java.util.LinkedHashMap::new,
+                Collectors.mapping(
+                    r ->
+                        new CategoryQuestion(
+                            r.getCode(),
+                            r.getDatatype(),
+                            r.getRequired(),
+                            r.getSortOrder(),
+                            r.getTextZh(),
+                            r.getTextEn(),
+                            choices(r.getChoices())),
+                    Collectors.toList())));
+  }
+
+  private static List<CategoryQuestion.Choice> choices(String spec) {
+    if (spec == null || spec.isBlank()) {
+      return List.of();
+    }
+    List<CategoryQuestion.Choice> all = new ArrayList<>();
+    for (String entry : spec.split(";")) {
+      String[] parts = Arrays.copyOf(entry.split("\\|"), 3);
+      all.add(new CategoryQuestion.Choice(parts[0], parts[1], parts[2]));
+    }
+    return all;
   }
 
   Optional<Category> findByCode(String code) {

@@ -2,6 +2,7 @@ package org.onegrid.problem;
 
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.PROBLEMS;
+import static org.onegrid.db.Tables.PROBLEM_ANSWERS;
 import static org.onegrid.db.Tables.PROBLEM_EVENTS;
 import static org.onegrid.db.Tables.PROBLEM_FOLLOWERS;
 
@@ -316,6 +317,66 @@ class ProblemRepository {
         .set(PROBLEMS.UPDATED_AT, now)
         .where(PROBLEMS.ID.eq(id))
         .execute();
+  }
+
+  void insertAnswer(long problemId, String questionCode, String answer) {
+    dsl.insertInto(PROBLEM_ANSWERS)
+        .set(PROBLEM_ANSWERS.PROBLEM_ID, problemId)
+        .set(PROBLEM_ANSWERS.QUESTION_CODE, questionCode)
+        .set(PROBLEM_ANSWERS.ANSWER, answer)
+        .execute();
+  }
+
+  /** A problem's answers by question code, in the order given. */
+  Map<String, String> findAnswers(long problemId) {
+    return dsl.select(PROBLEM_ANSWERS.QUESTION_CODE, PROBLEM_ANSWERS.ANSWER)
+        .from(PROBLEM_ANSWERS)
+        .where(PROBLEM_ANSWERS.PROBLEM_ID.eq(problemId))
+        .fetchMap(PROBLEM_ANSWERS.QUESTION_CODE, PROBLEM_ANSWERS.ANSWER);
+  }
+
+  /**
+   * Problems reported in [from, to), newest first, of these states and categories (null: any), for
+   * the public Open311 list.
+   */
+  List<Problem> findReportedBetween(
+      Instant from,
+      Instant to,
+      @Nullable List<String> states,
+      @Nullable List<String> categories,
+      int limit) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(
+            PROBLEMS.CREATED_AT.ge(DSL.val(from, PROBLEMS.CREATED_AT)),
+            PROBLEMS.CREATED_AT.lt(DSL.val(to, PROBLEMS.CREATED_AT)))
+        .and(states == null ? DSL.noCondition() : PROBLEMS.STATE.in(states))
+        .and(categories == null ? DSL.noCondition() : PROBLEMS.CATEGORY_CODE.in(categories))
+        .orderBy(PROBLEMS.CREATED_AT.desc(), PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  List<Problem> findByIds(java.util.Collection<Long> ids) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.ID.in(ids))
+        .orderBy(PROBLEMS.ID.desc())
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  /** For each problem, the reason given with its latest event that had one. */
+  Map<Long, String> findLatestReasons(java.util.Collection<Long> problemIds) {
+    if (problemIds.isEmpty()) {
+      return Map.of();
+    }
+    var latest =
+        DSL.select(DSL.max(PROBLEM_EVENTS.ID))
+            .from(PROBLEM_EVENTS)
+            .where(PROBLEM_EVENTS.PROBLEM_ID.in(problemIds), PROBLEM_EVENTS.REASON.isNotNull())
+            .groupBy(PROBLEM_EVENTS.PROBLEM_ID);
+    return dsl.select(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON)
+        .from(PROBLEM_EVENTS)
+        .where(PROBLEM_EVENTS.ID.in(latest))
+        .fetchMap(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON);
   }
 
   void follow(long problemId, long accountId, Instant now) {

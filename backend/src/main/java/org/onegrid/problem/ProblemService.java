@@ -85,11 +85,123 @@ public class ProblemService {
     return categories.findActive();
   }
 
+  public Optional<Category> category(String code) {
+    return categories.findByCode(code);
+  }
+
+  /** Every category's extra questions (Open311 service definition attributes). */
+  public Map<String, List<CategoryQuestion>> questions() {
+    return categories.findQuestions();
+  }
+
+  /** Stores the answers to a category's questions; call in the report's transaction. */
+  public void saveAnswers(long problemId, Map<String, String> answers) {
+    answers.forEach((code, answer) -> problems.insertAnswer(problemId, code, answer));
+  }
+
+  /** A problem as anyone may see it through Open311: no names, no phones, no thread. */
+  public record PublicRecord(
+      long id,
+      String categoryCode,
+      String categoryName,
+      String description,
+      ProblemState state,
+      String agency,
+      @Nullable String address,
+      @Nullable Long unitId,
+      @Nullable java.math.BigDecimal lat,
+      @Nullable java.math.BigDecimal lng,
+      Instant requestedAt,
+      Instant updatedAt,
+      Instant expectedAt,
+      @Nullable String statusNotes) {}
+
+  /**
+   * Problems reported in [from, to) (newest first, at most {@code limit}), of these states and
+   * categories (null: any).
+   */
+  public List<PublicRecord> publicRecords(
+      Instant from,
+      Instant to,
+      @Nullable Set<ProblemState> states,
+      @Nullable List<String> categoryCodes,
+      int limit,
+      Locale locale) {
+    return publicRecords(
+        problems.findReportedBetween(
+            from,
+            to,
+            states == null ? null : states.stream().map(Enum::name).toList(),
+            categoryCodes,
+            limit),
+        locale);
+  }
+
+  public List<PublicRecord> publicRecords(java.util.Collection<Long> ids, Locale locale) {
+    return ids.isEmpty() ? List.of() : publicRecords(problems.findByIds(ids), locale);
+  }
+
+  private List<PublicRecord> publicRecords(List<Problem> page, Locale locale) {
+    Map<Long, String> notes = problems.findLatestReasons(page.stream().map(Problem::id).toList());
+    Map<Long, String> agencies = new java.util.HashMap<>();
+    Map<String, Category> kinds = new java.util.HashMap<>();
+    List<PublicRecord> records = new ArrayList<>();
+    for (Problem p : page) {
+      Category category =
+          kinds.computeIfAbsent(p.categoryCode(), c -> categories.findByCode(c).orElseThrow());
+      String agency =
+          p.departmentId() != null
+              ? departments.findById(p.departmentId()).map(d -> d.name(locale)).orElse("")
+              : agencies.computeIfAbsent(
+                  p.gridId(),
+                  g ->
+                      grids.pathOf(grids.get(g)).stream()
+                          .filter(
+                              n ->
+                                  n.level().ordinal() >= GridLevel.STREET.ordinal()
+                                      && n.level() != GridLevel.ZONE)
+                          .map(GridNode::name)
+                          .collect(Collectors.joining(" ")));
+      String place = placeText(p);
+      records.add(
+          new PublicRecord(
+              p.id(),
+              category.code(),
+              category.name(locale),
+              p.description(),
+              p.state(),
+              agency,
+              place == null ? agency : place + ", " + agency,
+              p.unitId(),
+              p.lat(),
+              p.lng(),
+              p.createdAt(),
+              p.updatedAt(),
+              p.resolveDueAt(),
+              notes.get(p.id())));
+    }
+    return records;
+  }
+
   /**
    * Reports a problem; the same idempotency key from the same reporter returns the first report.
    */
   public ProblemView report(
       Account reporter, NewReport report, String idempotencyKey, Locale locale) {
+    return report(reporter, report, idempotencyKey, locale, ProblemSource.APP, id -> {});
+  }
+
+  /**
+   * Reports a problem from a source; {@code alsoInTx} runs in the report's transaction with the new
+   * problem's id (not on a retry of an earlier report).
+   */
+  public ProblemView report(
+      Account reporter,
+      NewReport report,
+      String idempotencyKey,
+      Locale locale,
+      ProblemSource source,
+      java.util.function.LongConsumer alsoInTx) {
     Category category =
         categories
             .findByCode(report.categoryCode())
@@ -118,7 +230,7 @@ public class ProblemService {
             report.lng(),
             report.hideReporter(),
             assignee,
-            ProblemSource.APP.name(),
+            source.name(),
             now.plus(Duration.ofHours(category.acceptHours())),
             now.plus(Duration.ofHours(category.resolveHours())));
     long id =
@@ -127,6 +239,7 @@ public class ProblemService {
               ProblemRepository.Saved saved = problems.insertOnce(row, idempotencyKey, now);
               if (saved.created()) {
                 photos.attach(report.photoIds(), reporter, saved.id());
+                alsoInTx.accept(saved.id());
                 problems.insertEvent(
                     saved.id(), reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now);
                 notifyAssignee(assignee, grid, category, row.description());
@@ -486,6 +599,9 @@ public class ProblemService {
         return new Place(located.get().id(), null, null);
       }
     }
+    if (report.gridId() != null) {
+      return new Place(report.gridId(), report.buildingId(), report.unitId());
+    }
     if (report.unitId() != null) {
       Address unit =
           grids
@@ -674,7 +790,31 @@ public class ProblemService {
         followers(p, viewer),
         allowed,
         unread,
+        withTimeline ? answers(p, locale) : List.of(),
         timeline);
+  }
+
+  /** The answers given to the category's questions, as the viewer reads them. */
+  private List<ProblemView.Answer> answers(Problem p, Locale locale) {
+    Map<String, String> given = problems.findAnswers(p.id());
+    if (given.isEmpty()) {
+      return List.of();
+    }
+    List<ProblemView.Answer> answers = new ArrayList<>();
+    for (CategoryQuestion q :
+        categories.findQuestions().getOrDefault(p.categoryCode(), List.of())) {
+      String value = given.get(q.code());
+      if (value != null) {
+        String shown =
+            q.isList()
+                ? java.util.Arrays.stream(value.split(","))
+                    .map(k -> q.choice(k).map(c -> c.name(locale)).orElse(k))
+                    .collect(Collectors.joining("、"))
+                : value;
+        answers.add(new ProblemView.Answer(q.text(locale), shown));
+      }
+    }
+    return answers;
   }
 
   private ProblemView.Followers followers(Problem p, Account viewer) {
@@ -737,7 +877,33 @@ public class ProblemService {
       @Nullable Double lat,
       @Nullable Double lng,
       boolean hideReporter,
-      List<Long> photoIds) {}
+      List<Long> photoIds,
+      @Nullable Long gridId,
+      @Nullable Long buildingId) {
+
+    /** A resident's report: placed by GPS point, unit or home. */
+    public NewReport(
+        String categoryCode,
+        String description,
+        @Nullable Long unitId,
+        @Nullable String locationText,
+        @Nullable Double lat,
+        @Nullable Double lng,
+        boolean hideReporter,
+        List<Long> photoIds) {
+      this(
+          categoryCode,
+          description,
+          unitId,
+          locationText,
+          lat,
+          lng,
+          hideReporter,
+          photoIds,
+          null,
+          null);
+    }
+  }
 
   /** The inbox's filters. */
   public record InboxFilter(

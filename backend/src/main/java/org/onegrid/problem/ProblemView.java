@@ -39,11 +39,16 @@ public record ProblemView(
     Followers followers,
     List<ProblemAction> allowedActions,
     int unread,
+    List<Answer> answers,
     @Nullable List<Event> timeline) {
 
   /** How many said "me too", and whether the viewer is one of them. */
   @Serdeable
   public record Followers(int count, boolean following) {}
+
+  /** An answer to one of the category's extra questions. */
+  @Serdeable
+  public record Answer(String question, String answer) {}
 
   /** One entry of the timeline. */
   @Serdeable

@@ -1,0 +1,74 @@
+package org.onegrid.open311;
+
+import static org.onegrid.db.Tables.OPEN311_REQUESTS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/** What apps sent with the problems they filed. */
+@Singleton
+class Open311RequestRepository {
+
+  private final DSLContext dsl;
+
+  Open311RequestRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  void insert(long problemId, long clientId, String token, Submitter submitter) {
+    dsl.insertInto(OPEN311_REQUESTS)
+        .set(OPEN311_REQUESTS.PROBLEM_ID, problemId)
+        .set(OPEN311_REQUESTS.CLIENT_ID, clientId)
+        .set(OPEN311_REQUESTS.TOKEN, token)
+        .set(OPEN311_REQUESTS.ADDRESS_STRING, submitter.addressString())
+        .set(OPEN311_REQUESTS.EMAIL, submitter.email())
+        .set(OPEN311_REQUESTS.FIRST_NAME, submitter.firstName())
+        .set(OPEN311_REQUESTS.LAST_NAME, submitter.lastName())
+        .set(OPEN311_REQUESTS.PHONE, submitter.phone())
+        .set(OPEN311_REQUESTS.ACCOUNT_REF, submitter.accountId())
+        .set(OPEN311_REQUESTS.DEVICE_ID, submitter.deviceId())
+        .set(OPEN311_REQUESTS.MEDIA_URL, submitter.mediaUrl())
+        .execute();
+  }
+
+  Optional<Long> findProblemIdByToken(String token) {
+    return dsl.select(OPEN311_REQUESTS.PROBLEM_ID)
+        .from(OPEN311_REQUESTS)
+        .where(OPEN311_REQUESTS.TOKEN.eq(token))
+        .fetchOptional(OPEN311_REQUESTS.PROBLEM_ID);
+  }
+
+  /** The token of the problem filed by this app, for a retry of the same request. */
+  Optional<String> findTokenByProblem(long problemId) {
+    return dsl.select(OPEN311_REQUESTS.TOKEN)
+        .from(OPEN311_REQUESTS)
+        .where(OPEN311_REQUESTS.PROBLEM_ID.eq(problemId))
+        .fetchOptional(OPEN311_REQUESTS.TOKEN);
+  }
+
+  /** The media URLs apps sent with these problems. */
+  Map<Long, String> findMediaUrls(Collection<Long> problemIds) {
+    if (problemIds.isEmpty()) {
+      return Map.of();
+    }
+    return dsl.select(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL)
+        .from(OPEN311_REQUESTS)
+        .where(OPEN311_REQUESTS.PROBLEM_ID.in(problemIds), OPEN311_REQUESTS.MEDIA_URL.isNotNull())
+        .fetchMap(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL);
+  }
+
+  /** Who an app says sent a request; kept for staff, never published. */
+  record Submitter(
+      @Nullable String addressString,
+      @Nullable String email,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable String phone,
+      @Nullable String accountId,
+      @Nullable String deviceId,
+      @Nullable String mediaUrl) {}
+}

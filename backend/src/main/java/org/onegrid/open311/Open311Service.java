@@ -1,0 +1,575 @@
+package org.onegrid.open311;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.grid.GridService;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.OneGridConfig;
+import org.onegrid.platform.RateLimiter;
+import org.onegrid.problem.Category;
+import org.onegrid.problem.CategoryQuestion;
+import org.onegrid.problem.ProblemService;
+import org.onegrid.problem.ProblemSource;
+import org.onegrid.problem.ProblemState;
+
+/**
+ * OneGrid as an Open311 GeoReport v2 server. Services are the problem categories (their extra
+ * questions are the service definitions' attributes); a request is a problem. Requests are of type
+ * "batch": a POST answers with a token, which resolves at once to the request's id.
+ */
+@Singleton
+public class Open311Service {
+
+  static final Duration MAX_SPAN = Duration.ofDays(90);
+  static final int MAX_REQUESTS = 1000;
+  static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+  private static final Set<ProblemState> CLOSED =
+      EnumSet.of(ProblemState.RESOLVED, ProblemState.RETURNED, ProblemState.CLOSED);
+
+  private final ProblemService problems;
+  private final GridService grids;
+  private final AccountService accounts;
+  private final Open311ClientRepository clients;
+  private final Open311RequestRepository requests;
+  private final RateLimiter limiter;
+  private final org.onegrid.platform.Tx tx;
+  private final java.time.Clock clock;
+  private final ZoneId zone;
+  private final int postsPerMinute;
+  @Nullable private final String publicUrl;
+
+  Open311Service(
+      ProblemService problems,
+      GridService grids,
+      AccountService accounts,
+      Open311ClientRepository clients,
+      Open311RequestRepository requests,
+      RateLimiter limiter,
+      org.onegrid.platform.Tx tx,
+      java.time.Clock clock,
+      OneGridConfig config,
+      @Value("${onegrid.open311.posts-per-minute:30}") int postsPerMinute,
+      @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
+    this.problems = problems;
+    this.grids = grids;
+    this.accounts = accounts;
+    this.clients = clients;
+    this.requests = requests;
+    this.limiter = limiter;
+    this.tx = tx;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
+    this.postsPerMinute = postsPerMinute;
+    this.publicUrl = publicUrl;
+  }
+
+  /** The discovery document: this one endpoint and its formats. */
+  Map<String, Object> discovery(String baseUrl) {
+    String url = (publicUrl == null || publicUrl.isBlank() ? baseUrl : publicUrl) + "/open311/v2";
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("specification", SPECIFICATION);
+    endpoint.put("url", url);
+    endpoint.put("changeset", "2026-11-27T00:00:00Z");
+    endpoint.put("type", "production");
+    endpoint.put(
+        "formats", new Open311Format.ListOf("format", List.of("text/xml", "application/json")));
+    Map<String, Object> discovery = new LinkedHashMap<>();
+    discovery.put("changeset", "2026-11-27T00:00:00Z");
+    discovery.put("contact", "Your city's OneGrid administrators");
+    discovery.put("key_service", "API keys are issued by a city administrator in OneGrid");
+    discovery.put("endpoints", new Open311Format.ListOf("endpoint", List.of(endpoint)));
+    return discovery;
+  }
+
+  List<Map<String, Object>> services(Locale locale) {
+    Map<String, List<CategoryQuestion>> questions = problems.questions();
+    List<Map<String, Object>> services = new ArrayList<>();
+    for (Category c : problems.categories()) {
+      Map<String, Object> s = new LinkedHashMap<>();
+      s.put("service_code", c.code());
+      s.put("service_name", c.name(locale));
+      s.put("description", notice(c, locale));
+      s.put("metadata", questions.containsKey(c.code()));
+      s.put("type", "batch");
+      s.put("keywords", c.nameZh() + ", " + c.nameEn());
+      s.put("group", "problems");
+      services.add(s);
+    }
+    return services;
+  }
+
+  Map<String, Object> definition(String code, Locale locale) {
+    Category category = category(code);
+    List<Object> attributes = new ArrayList<>();
+    for (CategoryQuestion q : problems.questions().getOrDefault(category.code(), List.of())) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("variable", true);
+      a.put("code", q.code());
+      a.put("datatype", q.datatype());
+      a.put("required", q.required());
+      a.put("datatype_description", null);
+      a.put("order", q.order());
+      a.put("description", q.text(locale));
+      List<Object> values = new ArrayList<>();
+      for (CategoryQuestion.Choice choice : q.choices()) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("key", choice.key());
+        v.put("name", choice.name(locale));
+        values.add(v);
+      }
+      a.put("values", new Open311Format.ListOf("value", values));
+      attributes.add(a);
+    }
+    Map<String, Object> definition = new LinkedHashMap<>();
+    definition.put("service_code", category.code());
+    definition.put("attributes", new Open311Format.ListOf("attribute", attributes));
+    return definition;
+  }
+
+  /**
+   * Files a request as a OneGrid problem from the app holding the key. The same Idempotency-Key
+   * from the same app returns the first request's token.
+   */
+  List<Map<String, Object>> create(
+      Map<String, List<String>> form, @Nullable String idempotencyKey, Locale locale) {
+    Open311Client client = clientOf(one(form, "api_key"));
+    try {
+      limiter.hit("open311:" + client.id(), postsPerMinute, Duration.ofMinutes(1), "rate-limited");
+    } catch (ApiException tooFast) {
+      throw new Open311Exception(429, "Too many requests from this api_key; try again in a minute");
+    }
+    String code = one(form, "service_code");
+    if (code == null) {
+      throw new Open311Exception(400, "service_code was not provided");
+    }
+    Category category = category(code);
+    Map<String, String> answers = answers(category, form, locale);
+    String description = one(form, "description");
+    if (description != null && description.length() > 2000) {
+      throw new Open311Exception(400, "description is limited to 2000 characters here");
+    }
+    Place place = place(form);
+    String mediaUrl = one(form, "media_url");
+    if (mediaUrl != null && (!mediaUrl.matches("(?i)https?://\\S+") || mediaUrl.length() > 500)) {
+      throw new Open311Exception(400, "media_url must be an http(s) URL of at most 500 characters");
+    }
+    OpenRequestFields fields = OpenRequestFields.of(form);
+    Account app = accounts.get(client.accountId());
+    String token = UUID.randomUUID().toString().replace("-", "");
+    String key =
+        "open311:"
+            + (idempotencyKey == null || idempotencyKey.isBlank() ? token : idempotencyKey.trim());
+    if (key.length() > 64) {
+      throw new Open311Exception(400, "Idempotency-Key is limited to 56 characters");
+    }
+    long id =
+        problems
+            .report(
+                app,
+                new ProblemService.NewReport(
+                    category.code(),
+                    description == null || description.isBlank()
+                        ? category.name(Locale.SIMPLIFIED_CHINESE)
+                        : description.trim(),
+                    place.unitId(),
+                    place.text(),
+                    place.lat(),
+                    place.lng(),
+                    false,
+                    List.of(),
+                    place.gridId(),
+                    place.buildingId()),
+                key,
+                locale,
+                ProblemSource.OPEN311,
+                problemId -> {
+                  requests.insert(
+                      problemId,
+                      client.id(),
+                      token,
+                      new Open311RequestRepository.Submitter(
+                          cut(one(form, "address_string"), 400),
+                          cut(fields.email(), 200),
+                          cut(fields.firstName(), 60),
+                          cut(fields.lastName(), 60),
+                          cut(fields.phone(), 40),
+                          cut(fields.accountId(), 80),
+                          cut(fields.deviceId(), 80),
+                          mediaUrl));
+                  problems.saveAnswers(problemId, answers);
+                })
+            .id();
+    String issued = requests.findTokenByProblem(id).orElse(token);
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("token", issued);
+    response.put("service_notice", notice(category, locale));
+    response.put("account_id", fields.accountId());
+    return List.of(response);
+  }
+
+  List<Map<String, Object>> token(String token) {
+    Long id =
+        requests
+            .findProblemIdByToken(token)
+            .orElseThrow(() -> new Open311Exception(404, "token " + token + " was not found"));
+    Map<String, Object> response = new LinkedHashMap<>();
+    response.put("service_request_id", String.valueOf(id));
+    response.put("token", token);
+    return List.of(response);
+  }
+
+  /** GET requests: by ids (which override the rest), else by date window, service and status. */
+  List<Map<String, Object>> list(Map<String, List<String>> query, Locale locale, Instant now) {
+    String ids = one(query, "service_request_id");
+    if (ids != null) {
+      List<Long> wanted = new ArrayList<>();
+      for (String id : ids.split(",")) {
+        wanted.add(parseId(id.trim()));
+      }
+      return render(problems.publicRecords(wanted, locale), locale);
+    }
+    Instant start = date(query, "start_date");
+    Instant end = date(query, "end_date");
+    if (start == null && end == null) {
+      end = now;
+      start = now.minus(MAX_SPAN);
+    } else if (start == null) {
+      start = end.minus(MAX_SPAN);
+    } else if (end == null) {
+      end = start.plus(MAX_SPAN);
+    }
+    if (!start.isBefore(end)) {
+      throw new Open311Exception(400, "start_date must be before end_date");
+    }
+    if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
+      throw new Open311Exception(400, "start_date and end_date may not span more than 90 days");
+    }
+    Set<ProblemState> states = statuses(one(query, "status"));
+    List<String> codes = null;
+    String services = one(query, "service_code");
+    if (services != null) {
+      codes =
+          Arrays.stream(services.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+    return render(problems.publicRecords(start, end, states, codes, MAX_REQUESTS, locale), locale);
+  }
+
+  List<Map<String, Object>> one(long id, Locale locale) {
+    List<Map<String, Object>> found = render(problems.publicRecords(List.of(id), locale), locale);
+    if (found.isEmpty()) {
+      throw new Open311Exception(404, "service_request_id " + id + " was not found");
+    }
+    return found;
+  }
+
+  private List<Map<String, Object>> render(
+      List<ProblemService.PublicRecord> records, Locale locale) {
+    Map<Long, String> media =
+        requests.findMediaUrls(records.stream().map(ProblemService.PublicRecord::id).toList());
+    Map<String, Category> kinds = new LinkedHashMap<>();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ProblemService.PublicRecord r : records) {
+      Category category =
+          kinds.computeIfAbsent(r.categoryCode(), c -> problems.category(c).orElseThrow());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("service_request_id", String.valueOf(r.id()));
+      m.put("status", CLOSED.contains(r.state()) ? "closed" : "open");
+      m.put("status_notes", r.statusNotes());
+      m.put("service_name", r.categoryName());
+      m.put("service_code", r.categoryCode());
+      m.put("description", r.description());
+      m.put("agency_responsible", r.agency());
+      m.put("service_notice", notice(category, locale));
+      m.put("requested_datetime", w3(r.requestedAt()));
+      m.put("updated_datetime", w3(r.updatedAt()));
+      m.put("expected_datetime", w3(r.expectedAt()));
+      m.put("address", r.address());
+      m.put("address_id", r.unitId() == null ? null : String.valueOf(r.unitId()));
+      m.put("zipcode", null);
+      m.put("lat", r.lat());
+      m.put("long", r.lng());
+      m.put("media_url", media.get(r.id()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  private String notice(Category c, Locale locale) {
+    return "en".equals(locale.getLanguage())
+        ? "The grid leader accepts it within "
+            + c.acceptHours()
+            + " hours and deals with it within "
+            + c.resolveHours()
+            + " hours."
+        : "网格长 " + c.acceptHours() + " 小时内受理，" + c.resolveHours() + " 小时内办结。";
+  }
+
+  private String w3(Instant at) {
+    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), zone)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  private Open311Client clientOf(@Nullable String apiKey) {
+    if (apiKey == null) {
+      throw new Open311Exception(403, "api_key was not provided");
+    }
+    return clients
+        .findActiveByKeyHash(hash(apiKey))
+        .orElseThrow(() -> new Open311Exception(403, "Invalid api_key received"));
+  }
+
+  private Category category(String code) {
+    return problems
+        .category(code)
+        .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " was not found"));
+  }
+
+  /**
+   * The answers to the category's questions from attribute[CODE] (or attribute[CODE][] for lists).
+   */
+  private Map<String, String> answers(
+      Category category, Map<String, List<String>> form, Locale locale) {
+    Map<String, String> answers = new LinkedHashMap<>();
+    for (CategoryQuestion q : problems.questions().getOrDefault(category.code(), List.of())) {
+      List<String> given = new ArrayList<>();
+      given.addAll(form.getOrDefault("attribute[" + q.code() + "]", List.of()));
+      given.addAll(form.getOrDefault("attribute[" + q.code() + "][]", List.of()));
+      given.removeIf(String::isBlank);
+      if (given.isEmpty()) {
+        if (q.required()) {
+          throw new Open311Exception(
+              400, "attribute[" + q.code() + "] is required: " + q.text(locale));
+        }
+        continue;
+      }
+      if (q.isList()) {
+        for (String key : given) {
+          if (q.choice(key).isEmpty()) {
+            throw new Open311Exception(
+                400, "attribute[" + q.code() + "] has no value with key " + key);
+          }
+        }
+        if (q.datatype().equals("singlevaluelist") && given.size() > 1) {
+          throw new Open311Exception(400, "attribute[" + q.code() + "] takes one value");
+        }
+      }
+      answers.put(q.code(), cut(String.join(",", new LinkedHashSet<>(given)), 500));
+    }
+    return answers;
+  }
+
+  /** Where the request is: a point inside a grid, else the address_id (a unit), else the words. */
+  private Place place(Map<String, List<String>> form) {
+    String lat = one(form, "lat");
+    String lng = one(form, "long");
+    String addressId = one(form, "address_id");
+    String address = one(form, "address_string");
+    if ((lat == null) != (lng == null)) {
+      throw new Open311Exception(400, "lat and long must be sent together");
+    }
+    if (lat == null && addressId == null && address == null) {
+      throw new Open311Exception(
+          400, "A location is required: lat & long, address_string or address_id");
+    }
+    String text = cut(address, 200);
+    if (lat != null) {
+      double la = coordinate(lat, "lat", 90);
+      double ln = coordinate(lng, "long", 180);
+      if (grids.locate(la, ln).isPresent()) {
+        return new Place(la, ln, null, null, null, text);
+      }
+      if (addressId == null && address == null) {
+        throw new Open311Exception(400, "lat/long " + lat + "," + lng + " is outside every grid");
+      }
+    }
+    if (addressId != null) {
+      long unit = parseId(addressId);
+      if (grids.unit(unit).isEmpty()) {
+        throw new Open311Exception(404, "address_id " + addressId + " was not found");
+      }
+      return new Place(null, null, unit, null, null, text);
+    }
+    GridService.AddressMatch match =
+        grids
+            .matchAddress(address)
+            .orElseThrow(
+                () ->
+                    new Open311Exception(
+                        400,
+                        "address_string could not be placed in a grid: name the community and"
+                            + " the building, e.g. 民主路社区 3号楼 2单元"));
+    return new Place(null, null, match.unitId(), match.gridId(), match.buildingId(), text);
+  }
+
+  private record Place(
+      @Nullable Double lat,
+      @Nullable Double lng,
+      @Nullable Long unitId,
+      @Nullable Long gridId,
+      @Nullable Long buildingId,
+      @Nullable String text) {}
+
+  /** The optional submitter fields, as sent. */
+  private record OpenRequestFields(
+      @Nullable String email,
+      @Nullable String firstName,
+      @Nullable String lastName,
+      @Nullable String phone,
+      @Nullable String accountId,
+      @Nullable String deviceId) {
+
+    static OpenRequestFields of(Map<String, List<String>> form) {
+      return new OpenRequestFields(
+          one(form, "email"),
+          one(form, "first_name"),
+          one(form, "last_name"),
+          one(form, "phone"),
+          one(form, "account_id"),
+          one(form, "device_id"));
+    }
+  }
+
+  private static double coordinate(String value, String name, double limit) {
+    try {
+      double v = Double.parseDouble(value);
+      if (Double.isFinite(v) && Math.abs(v) <= limit) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new Open311Exception(400, name + " must be a WGS84 " + name + "itude in degrees");
+  }
+
+  private static long parseId(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new Open311Exception(404, value + " was not found");
+    }
+  }
+
+  @Nullable
+  private static Instant date(Map<String, List<String>> query, String name) {
+    String value = one(query, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new Open311Exception(
+          400, name + " must be a w3 datetime with a time zone, e.g. 2010-01-01T00:00:00Z");
+    }
+  }
+
+  @Nullable
+  private static Set<ProblemState> statuses(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    Set<ProblemState> states = EnumSet.noneOf(ProblemState.class);
+    for (String s : value.split(",")) {
+      switch (s.trim()) {
+        case "open" -> states.addAll(EnumSet.complementOf(EnumSet.copyOf(CLOSED)));
+        case "closed" -> states.addAll(CLOSED);
+        case "" -> {}
+        default -> throw new Open311Exception(400, "status must be open or closed, not " + s);
+      }
+    }
+    return states.isEmpty() ? null : states;
+  }
+
+  /** A parameter's value, trimmed; null when absent or empty (the specification's "optional"). */
+  @Nullable
+  static String one(Map<String, List<String>> params, String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    String v = values.get(0).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  @Nullable
+  private static String cut(@Nullable String s, int max) {
+    return s == null ? null : s.length() <= max ? s : s.substring(0, max);
+  }
+
+  static String hash(String apiKey) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Issues a key to a named app (city admins only); the key is returned this once. */
+  public IssuedKey issue(Account admin, String name) {
+    requireCityAdmin(admin);
+    String key =
+        "og311_"
+            + UUID.randomUUID().toString().replace("-", "")
+            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    return tx.run(
+        () -> {
+          Instant now = clock.instant();
+          long account =
+              accounts.createAppAccount(
+                  "app:" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+                  name.trim());
+          long id =
+              clients.insert(
+                  name.trim(), hash(key), key.substring(0, 10) + "…", account, admin.id(), now);
+          return new IssuedKey(clients.findById(id).orElseThrow(), key);
+        });
+  }
+
+  public List<Open311Client> clients(Account admin) {
+    requireCityAdmin(admin);
+    return clients.findAll();
+  }
+
+  public Open311Client revoke(Account admin, long id) {
+    requireCityAdmin(admin);
+    Open311Client client = clients.findById(id).orElseThrow(ApiException::notFound);
+    clients.revoke(id, clock.instant());
+    return clients.findById(client.id()).orElseThrow();
+  }
+
+  private static void requireCityAdmin(Account account) {
+    if (account.role() != org.onegrid.account.Role.CITY_ADMIN) {
+      throw ApiException.forbidden();
+    }
+  }
+
+  /** A key as issued: shown to the admin once. */
+  @io.micronaut.serde.annotation.Serdeable
+  public record IssuedKey(Open311Client client, String apiKey) {}
+}
