@@ -56,6 +56,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/staff/InboxPage.vue'),
     meta: { staff: true },
   },
+  {
+    path: '/staff/open311',
+    name: 'open311-clients',
+    component: () => import('@/features/admin/Open311ClientsPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

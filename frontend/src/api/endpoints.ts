@@ -18,6 +18,8 @@ import type {
   ProblemState,
   ProblemView,
   PublicConfig,
+  IssuedKey,
+  Open311Client,
   ReplyTemplate,
   ResidentPage,
   ResidentRow,
@@ -140,4 +142,10 @@ export const templateApi = {
   list: () => http.get<ReplyTemplate[]>('/staff/reply-templates'),
   add: (body: string) => http.post<ReplyTemplate>('/staff/reply-templates', { body }),
   remove: (id: number) => http.delete<void>(`/staff/reply-templates/${id}`),
+}
+
+export const open311Api = {
+  list: () => http.get<Open311Client[]>('/admin/open311-clients'),
+  issue: (name: string) => http.post<IssuedKey>('/admin/open311-clients', { name }),
+  revoke: (id: number) => http.delete<Open311Client>(`/admin/open311-clients/${id}`),
 }

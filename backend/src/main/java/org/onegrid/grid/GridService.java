@@ -82,20 +82,29 @@ public class GridService {
       if (building.isPresent()) {
         BuildingView b = building.get();
         String rest = text.substring(text.indexOf(b.name()) + b.name().length());
-        Long unitId =
-            b.units().stream()
-                .filter(u -> rest.contains(u.name()))
-                .map(BuildingView.Unit::id)
-                .findFirst()
-                .orElse(null);
-        return Optional.of(new AddressMatch(b.gridId(), b.id(), unitId));
+        Optional<BuildingView.Unit> unit =
+            b.units().stream().filter(u -> rest.contains(u.name())).findFirst();
+        String remainder =
+            unit.map(u -> rest.substring(rest.indexOf(u.name()) + u.name().length()))
+                .orElse(rest)
+                .trim();
+        return Optional.of(
+            new AddressMatch(
+                b.gridId(),
+                b.id(),
+                unit.map(BuildingView.Unit::id).orElse(null),
+                remainder.isEmpty() ? null : remainder));
       }
     }
     return Optional.empty();
   }
 
-  /** A written address placed: its grid, building and (when named) unit. */
-  public record AddressMatch(long gridId, long buildingId, @Nullable Long unitId) {}
+  /**
+   * A written address placed: its grid, building and (when named) unit, and what the words say
+   * after them ("门前").
+   */
+  public record AddressMatch(
+      long gridId, long buildingId, @Nullable Long unitId, @Nullable String remainder) {}
 
   /** Buildings of a community with their units, for a resident choosing their home. */
   public List<BuildingView> buildingsOf(long communityId) {

@@ -422,7 +422,13 @@ public class Open311Service {
                         400,
                         "address_string could not be placed in a grid: name the community and"
                             + " the building, e.g. 民主路社区 3号楼 2单元"));
-    return new Place(null, null, match.unitId(), match.gridId(), match.buildingId(), text);
+    return new Place(
+        null,
+        null,
+        match.unitId(),
+        match.gridId(),
+        match.buildingId(),
+        cut(match.remainder(), 200));
   }
 
   private record Place(
