@@ -4,6 +4,107 @@
  */
 
 export interface paths {
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity as an iCalendar file */
+        get: operations["ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel my sign-up; the first waiting moves up and is texted */
+        post: operations["cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up (or join the waiting list when full); twice is once */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: who signed up and who waits, with check-ins */
+        get: operations["signups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/signups/{accountId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers: check a signed-up person in */
+        post: operations["checkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/open311-clients": {
         parameters: {
             query?: never;
@@ -34,6 +135,126 @@ export interface paths {
         post?: never;
         /** City admin: revoke an app's key; its requests stay */
         delete: operations["revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Associations I may join (my community's, and neighbours' open ones), or manage */
+        get: operations["browse"];
+        put?: never;
+        /** Staff: found an association in a community they supervise, naming its organiser */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An association's coming activities */
+        get: operations["activities"];
+        put?: never;
+        /** Organisers: publish an activity, or one every week for repeatWeeks weeks */
+        post: operations["publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join (or ask to, or queue when full); twice is once */
+        post: operations["join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave or withdraw; the waiting list moves up */
+        post: operations["leave"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Organisers: members, requests and waiting list (phones masked) */
+        get: operations["members"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/associations/{id}/members/{accountId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers: approve a request, or decline it with a reason */
+        post: operations["decide"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -295,6 +516,23 @@ export interface paths {
         patch: operations["update"];
         trace?: never;
     };
+    "/api/v1/me/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My coming activities (signed up or waiting), soonest first */
+        get: operations["mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/home": {
         parameters: {
             query?: never;
@@ -320,7 +558,7 @@ export interface paths {
             cookie?: never;
         };
         /** My conversation with my grid's staff, oldest first (pass the first id as before for older) */
-        get: operations["mine"];
+        get: operations["mine_1"];
         put?: never;
         /** Write to my grid leader; a retry with the same clientKey stores one message */
         post: operations["send"];
@@ -389,7 +627,7 @@ export interface paths {
             cookie?: never;
         };
         /** Problems I reported, newest first (pass the last id as before for more) */
-        get: operations["mine_1"];
+        get: operations["mine_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -508,7 +746,7 @@ export interface paths {
             cookie?: never;
         };
         /** One problem with its timeline */
-        get: operations["get"];
+        get: operations["get_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -830,6 +1068,131 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Where a person stands with an activity.
+         * @enum {string}
+         */
+        "Activity.SignupStatus": "SIGNED_UP" | "WAITING" | "CANCELLED";
+        /**
+         * @description Whether joining needs the organiser's approval.
+         * @enum {string}
+         */
+        "Association.JoinPolicy": "OPEN" | "APPROVAL";
+        /**
+         * @description What kind of association it is.
+         * @enum {string}
+         */
+        "Association.Kind": "CLUB" | "VOLUNTEER" | "MUTUAL_AID";
+        /**
+         * @description Where a person stands with an association.
+         * @enum {string}
+         */
+        "Association.MemberStatus": "PENDING" | "MEMBER" | "WAITING" | "DECLINED" | "LEFT";
+        "AssociationController.Decision": {
+            approve: boolean;
+            reason?: string | null;
+        };
+        "AssociationController.NewActivityRequest": {
+            title: string;
+            description?: string | null;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            signupDeadline?: string | null;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            repeatWeeks?: number | null;
+        };
+        "AssociationController.NewAssociationRequest": {
+            /** Format: int64 */
+            communityId: number;
+            name: string;
+            kind: components["schemas"]["Association.Kind"];
+            description: string;
+            /** Format: int64 */
+            organiserId: number;
+            meetingTime?: string | null;
+            meetingPlace?: string | null;
+            /** Format: int32 */
+            memberLimit?: number | null;
+            joinPolicy: components["schemas"]["Association.JoinPolicy"];
+            openToNeighbours?: boolean | null;
+        };
+        /** @description An activity, with how full it is and the viewer's standing. */
+        "AssociationViews.ActivityView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            associationId?: number | null;
+            associationName?: string | null;
+            title: string;
+            description: string;
+            place: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: date-time */
+            signupDeadline: string;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            signedUp: number;
+            recurring: boolean;
+            myStatus?: components["schemas"]["Activity.SignupStatus"] | null;
+            manages: boolean;
+            cancelled: boolean;
+        };
+        /** @description An association, with the viewer's standing and whether they manage it. */
+        "AssociationViews.AssociationView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            communityId: number;
+            communityName: string;
+            name: string;
+            kind: components["schemas"]["Association.Kind"];
+            description: string;
+            coverUrl?: string | null;
+            organiserName: string;
+            meetingTime?: string | null;
+            meetingPlace?: string | null;
+            /** Format: int32 */
+            memberLimit?: number | null;
+            /** Format: int32 */
+            members: number;
+            joinPolicy: components["schemas"]["Association.JoinPolicy"];
+            openToNeighbours: boolean;
+            myStatus?: components["schemas"]["Association.MemberStatus"] | null;
+            manages: boolean;
+        };
+        /** @description Someone on an association's lists, as its organiser sees them (the phone masked). */
+        "AssociationViews.MemberView": {
+            /** Format: int64 */
+            accountId: number;
+            name: string;
+            phoneMasked: string;
+            status: components["schemas"]["Association.MemberStatus"];
+            reason?: string | null;
+            /** Format: date-time */
+            since: string;
+        };
+        /** @description Someone signed up for an activity, as its organiser sees them. */
+        "AssociationViews.SignupView": {
+            /** Format: int64 */
+            accountId: number;
+            name: string;
+            phoneMasked: string;
+            status: components["schemas"]["Activity.SignupStatus"];
+            /** Format: date-time */
+            signedUpAt: string;
+            /** Format: date-time */
+            checkedInAt?: string | null;
+        };
         "AuthController.CodeRequest": {
             phone: string;
             code: string;
@@ -1264,6 +1627,139 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description activity 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"];
+                };
+            };
+        };
+    };
+    ics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ics 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancel 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signUp 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"];
+                };
+            };
+        };
+    };
+    signups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signups 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.SignupView"][];
+                };
+            };
+        };
+    };
+    checkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description checkIn 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.SignupView"][];
+                };
+            };
+        };
+    };
     list: {
         parameters: {
             query?: never;
@@ -1326,6 +1822,215 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Client"];
+                };
+            };
+        };
+    };
+    browse: {
+        parameters: {
+            query?: {
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description browse 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"][];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.NewAssociationRequest"];
+            };
+        };
+        responses: {
+            /** @description create 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
+                };
+            };
+        };
+    };
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
+                };
+            };
+        };
+    };
+    activities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description activities 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
+                };
+            };
+        };
+    };
+    publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.NewActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description publish 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
+                };
+            };
+        };
+    };
+    join: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description join 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
+                };
+            };
+        };
+    };
+    leave: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description leave 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
+                };
+            };
+        };
+    };
+    members: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description members 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.MemberView"][];
+                };
+            };
+        };
+    };
+    decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.Decision"];
+            };
+        };
+        responses: {
+            /** @description decide 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.MemberView"][];
                 };
             };
         };
@@ -1688,6 +2393,26 @@ export interface operations {
             };
         };
     };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
+                };
+            };
+        };
+    };
     setHome: {
         parameters: {
             query?: never;
@@ -1712,7 +2437,7 @@ export interface operations {
             };
         };
     };
-    mine: {
+    mine_1: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -1723,7 +2448,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine 200 response */
+            /** @description mine_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1818,7 +2543,7 @@ export interface operations {
             };
         };
     };
-    mine_1: {
+    mine_2: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -1829,7 +2554,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_1 200 response */
+            /** @description mine_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1977,7 +2702,7 @@ export interface operations {
             };
         };
     };
-    get: {
+    get_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -1988,7 +2713,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get 200 response */
+            /** @description get_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -5,6 +5,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
 import org.onegrid.grid.GeoPolygon;
@@ -37,6 +38,8 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final AccountService accounts;
   private final SecretStore secrets;
   private final org.onegrid.problem.ProblemService problems;
+  private final org.onegrid.association.AssociationService clubs;
+  private final org.onegrid.association.ActivityService activities;
   private final Tx tx;
 
   DemoCityLoader(
@@ -44,11 +47,15 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       AccountService accounts,
       SecretStore secrets,
       org.onegrid.problem.ProblemService problems,
+      org.onegrid.association.AssociationService clubs,
+      org.onegrid.association.ActivityService activities,
       Tx tx) {
     this.grids = grids;
     this.accounts = accounts;
     this.secrets = secrets;
     this.problems = problems;
+    this.clubs = clubs;
+    this.activities = activities;
     this.tx = tx;
   }
 
@@ -136,7 +143,64 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               resident,
               password,
               "+8613800000013");
+          associations();
         });
+  }
+
+  /**
+   * Two associations of 民主路社区: tai chi (open, organised by the resident 朱文斌, practising every
+   * Tuesday morning) and calligraphy (by approval, organised by the community admin).
+   */
+  private void associations() {
+    GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
+    Account admin = accounts.findByPhone("+8613800000010").orElseThrow();
+    Account zhu = accounts.findByPhone("+8613900000002").orElseThrow();
+    var taichi =
+        clubs.create(
+            admin,
+            new org.onegrid.association.AssociationService.NewAssociation(
+                minzhulu.id(),
+                true,
+                "晨练太极拳队",
+                org.onegrid.association.Association.Kind.CLUB,
+                "每周二、四早上在小区广场练二十四式太极拳，零基础欢迎，有老师带。",
+                zhu.id(),
+                "每周二、四 7:00–8:00",
+                "民主路社区中心广场",
+                40,
+                org.onegrid.association.Association.JoinPolicy.OPEN));
+    clubs.create(
+        admin,
+        new org.onegrid.association.AssociationService.NewAssociation(
+            minzhulu.id(),
+            false,
+            "墨香书法社",
+            org.onegrid.association.Association.Kind.CLUB,
+            "练习楷书、行书，每月办一次作品展。自带笔墨，纸张由社区提供。",
+            admin.id(),
+            "每周六 9:30–11:00",
+            "社区活动室二楼",
+            20,
+            org.onegrid.association.Association.JoinPolicy.APPROVAL));
+    java.time.ZonedDateTime tuesday =
+        java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
+            .withHour(7)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0);
+    activities.publish(
+        zhu,
+        taichi.id(),
+        new org.onegrid.association.ActivityService.NewActivity(
+            "太极拳晨练",
+            "二十四式太极拳，穿宽松衣服和平底鞋。",
+            "民主路社区中心广场",
+            tuesday.toInstant(),
+            tuesday.plusHours(1).toInstant(),
+            tuesday.minusHours(12).toInstant(),
+            30,
+            4));
   }
 
   private GridNode district(GridNode city, String code, String name) {

@@ -1,0 +1,374 @@
+package org.onegrid.association;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.notify.Notifications;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.OneGridConfig;
+import org.onegrid.platform.Phones;
+import org.onegrid.platform.Tx;
+
+/**
+ * Activities of associations: published by their organisers, once or every week; members and
+ * neighbours sign up until the deadline, never beyond capacity (sign-ups of one activity queue on
+ * its row); a cancellation moves the first on the waiting list up and texts them; the day before,
+ * everyone signed up is reminded; the organiser checks people in.
+ */
+@Singleton
+public class ActivityService {
+
+  static final int MAX_REPEAT_WEEKS = 26;
+
+  private final ActivityRepository activities;
+  private final AssociationRepository associationEvents;
+  private final AssociationService associations;
+  private final AccountService accounts;
+  private final Notifications notify;
+  private final Messages texts;
+  private final Tx tx;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  ActivityService(
+      ActivityRepository activities,
+      AssociationRepository associationEvents,
+      AssociationService associations,
+      AccountService accounts,
+      Notifications notify,
+      Messages texts,
+      Tx tx,
+      Clock clock,
+      OneGridConfig config) {
+    this.activities = activities;
+    this.associationEvents = associationEvents;
+    this.associations = associations;
+    this.accounts = accounts;
+    this.notify = notify;
+    this.texts = texts;
+    this.tx = tx;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
+  }
+
+  /** The organiser publishes an activity, or a weekly series of them. */
+  public List<AssociationViews.ActivityView> publish(
+      Account organiser, long associationId, NewActivity a) {
+    Association association = associations.find(associationId);
+    associations.requireManager(organiser, association);
+    if (!a.endsAt().isAfter(a.startsAt())) {
+      throw ApiException.invalidField("endsAt", "validation.ends-after-start");
+    }
+    if (!a.startsAt().isAfter(clock.instant())) {
+      throw ApiException.invalidField("startsAt", "validation.in-future");
+    }
+    Instant deadline = a.signupDeadline() == null ? a.startsAt() : a.signupDeadline();
+    if (deadline.isAfter(a.startsAt())) {
+      throw ApiException.invalidField("signupDeadline", "validation.deadline-before-start");
+    }
+    int weeks = Math.max(1, Math.min(MAX_REPEAT_WEEKS, a.repeatWeeks()));
+    List<Long> ids =
+        tx.run(
+            () -> {
+              Instant now = now();
+              Long series = null;
+              java.util.ArrayList<Long> created = new java.util.ArrayList<>();
+              for (int w = 0; w < weeks; w++) {
+                // Weekly in local time, so a series keeps its hour across daylight-saving changes.
+                Instant start = plusWeeks(a.startsAt(), w);
+                Instant end = plusWeeks(a.endsAt(), w);
+                Instant until = plusWeeks(deadline, w);
+                long id =
+                    activities.insert(
+                        associationId,
+                        association.communityId(),
+                        series,
+                        a,
+                        start,
+                        end,
+                        until,
+                        organiser.id(),
+                        now);
+                if (weeks > 1 && series == null) {
+                  series = id;
+                  activities.setSeries(id, id);
+                }
+                associationEvents.insertEvent(
+                    associationId, id, organiser.id(), "PUBLISH", null, null, now);
+                created.add(id);
+              }
+              return created;
+            });
+    return ids.stream().map(id -> view(organiser, activities.findById(id).orElseThrow())).toList();
+  }
+
+  public List<AssociationViews.ActivityView> ofAssociation(Account viewer, long associationId) {
+    Association association = associations.find(associationId);
+    associations.requireVisible(viewer, association);
+    return activities.findByAssociation(associationId, clock.instant(), 60).stream()
+        .map(a -> view(viewer, a))
+        .toList();
+  }
+
+  public AssociationViews.ActivityView get(Account viewer, long id) {
+    Activity a = visible(viewer, id);
+    return view(viewer, a);
+  }
+
+  /** What a person signed up or waits for, soonest first: their calendar. */
+  public List<AssociationViews.ActivityView> mine(Account person) {
+    return activities
+        .findOfPerson(person.id(), clock.instant().minus(Duration.ofHours(12)), 100)
+        .stream()
+        .map(a -> view(person, a))
+        .toList();
+  }
+
+  /**
+   * Signs up while there are places, else puts the person on the waiting list. Signing up twice
+   * changes nothing.
+   */
+  public AssociationViews.ActivityView signUp(Account person, long id) {
+    Activity updated =
+        tx.run(
+            () -> {
+              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
+              requireVisible(person, a);
+              if (a.cancelledAt() != null) {
+                throw new ApiException(HttpStatus.CONFLICT, "activity-cancelled");
+              }
+              Instant now = now();
+              if (now.isAfter(a.signupDeadline())) {
+                throw new ApiException(HttpStatus.CONFLICT, "activity-signup-closed");
+              }
+              Optional<Activity.SignupStatus> was = activities.findStatus(id, person.id());
+              if (was.isPresent() && was.get() != Activity.SignupStatus.CANCELLED) {
+                return a;
+              }
+              Activity.SignupStatus next =
+                  activities.countSignedUp(id) < a.capacity()
+                      ? Activity.SignupStatus.SIGNED_UP
+                      : Activity.SignupStatus.WAITING;
+              activities.setStatus(id, person.id(), next, now);
+              activities.requeue(id, person.id(), now);
+              associationEvents.insertEvent(
+                  a.associationId(), id, person.id(), "SIGN_UP_" + next, person.id(), null, now);
+              return a;
+            });
+    return view(person, updated);
+  }
+
+  /** Cancels a sign-up; the first on the waiting list moves up and is texted. */
+  public AssociationViews.ActivityView cancel(Account person, long id) {
+    Activity updated =
+        tx.run(
+            () -> {
+              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
+              Optional<Activity.SignupStatus> was = activities.findStatus(id, person.id());
+              if (was.isEmpty() || was.get() == Activity.SignupStatus.CANCELLED) {
+                return a;
+              }
+              Instant now = now();
+              activities.setStatus(id, person.id(), Activity.SignupStatus.CANCELLED, now);
+              associationEvents.insertEvent(
+                  a.associationId(), id, person.id(), "CANCEL", person.id(), null, now);
+              if (was.get() == Activity.SignupStatus.SIGNED_UP && now.isBefore(a.startsAt())) {
+                activities
+                    .findFirstWaiting(id)
+                    .ifPresent(
+                        next -> {
+                          activities.setStatus(id, next, Activity.SignupStatus.SIGNED_UP, now);
+                          associationEvents.insertEvent(
+                              a.associationId(), id, null, "MOVE_UP", next, null, now);
+                          Account lucky = accounts.get(next);
+                          Locale locale = texts.localeOf(lucky.locale());
+                          notify.tell(
+                              lucky.id(),
+                              lucky.phone(),
+                              texts.get(
+                                  locale, "sms.activity-moved-up", a.title(), when(a, locale)),
+                              "activity-moved-up",
+                              "/activities/" + id);
+                        });
+              }
+              return a;
+            });
+    return view(person, updated);
+  }
+
+  /** Who signed up and who waits, with check-ins, for the organiser. */
+  public List<AssociationViews.SignupView> signups(Account organiser, long id) {
+    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
+    requireManager(organiser, a);
+    List<ActivityRepository.Signup> all = activities.findSignups(id);
+    Map<Long, Account> people =
+        accounts.byIds(all.stream().map(ActivityRepository.Signup::accountId).toList());
+    return all.stream()
+        .map(
+            s ->
+                new AssociationViews.SignupView(
+                    s.accountId(),
+                    people.get(s.accountId()).displayName(),
+                    Phones.mask(people.get(s.accountId()).phone()),
+                    s.status(),
+                    s.signedUpAt(),
+                    s.checkedInAt()))
+        .toList();
+  }
+
+  /** The organiser checks a signed-up person in; checking in twice changes nothing. */
+  public List<AssociationViews.SignupView> checkIn(Account organiser, long id, long accountId) {
+    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
+    requireManager(organiser, a);
+    if (activities.findStatus(id, accountId).orElse(null) != Activity.SignupStatus.SIGNED_UP) {
+      throw new ApiException(HttpStatus.CONFLICT, "activity-not-signed-up");
+    }
+    tx.run(
+        () -> {
+          Instant now = now();
+          if (activities.checkIn(id, accountId, now)) {
+            associationEvents.insertEvent(
+                a.associationId(), id, organiser.id(), "CHECK_IN", accountId, null, now);
+          }
+          return null;
+        });
+    return signups(organiser, id);
+  }
+
+  /** The activity as an iCalendar file, for the phone's calendar. */
+  public String ics(Account viewer, long id) {
+    Activity a = visible(viewer, id);
+    DateTimeFormatter utc =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneId.of("UTC"));
+    return String.join(
+            "\r\n",
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//OneGrid//Activities//ZH",
+            "CALSCALE:GREGORIAN",
+            "BEGIN:VEVENT",
+            "UID:activity-" + a.id() + "@onegrid",
+            "DTSTAMP:" + utc.format(clock.instant()),
+            "DTSTART:" + utc.format(a.startsAt()),
+            "DTEND:" + utc.format(a.endsAt()),
+            "SUMMARY:" + icsText(a.title()),
+            "LOCATION:" + icsText(a.place()),
+            "DESCRIPTION:" + icsText(a.description()),
+            "END:VEVENT",
+            "END:VCALENDAR")
+        + "\r\n";
+  }
+
+  /** Reminds everyone signed up, the day before; of several instances one sends each reminder. */
+  @Scheduled(fixedDelay = "${onegrid.activities.reminder-interval:10m}", initialDelay = "30s")
+  void remind() {
+    Instant now = clock.instant();
+    for (long id : activities.findDueForReminder(now, now.plus(Duration.ofHours(24)), 200)) {
+      tx.run(
+          () -> {
+            if (!activities.claimReminder(id, now)) {
+              return null;
+            }
+            Activity a = activities.findById(id).orElseThrow();
+            for (ActivityRepository.Signup s : activities.findSignups(id)) {
+              if (s.status() != Activity.SignupStatus.SIGNED_UP) {
+                continue;
+              }
+              Account person = accounts.get(s.accountId());
+              Locale locale = texts.localeOf(person.locale());
+              notify.tell(
+                  person.id(),
+                  person.phone(),
+                  texts.get(locale, "sms.activity-reminder", a.title(), when(a, locale), a.place()),
+                  "activity-reminder",
+                  "/activities/" + id);
+            }
+            return null;
+          });
+    }
+  }
+
+  private Activity visible(Account viewer, long id) {
+    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
+    requireVisible(viewer, a);
+    return a;
+  }
+
+  private void requireVisible(Account viewer, Activity a) {
+    if (a.associationId() != null) {
+      associations.requireVisible(viewer, associations.find(a.associationId()));
+    }
+  }
+
+  private void requireManager(Account viewer, Activity a) {
+    if (a.associationId() == null) {
+      throw ApiException.forbidden();
+    }
+    associations.requireManager(viewer, associations.find(a.associationId()));
+  }
+
+  private AssociationViews.ActivityView view(Account viewer, Activity a) {
+    Association association =
+        a.associationId() == null ? null : associations.find(a.associationId());
+    return new AssociationViews.ActivityView(
+        a.id(),
+        a.associationId(),
+        association == null ? null : association.name(),
+        a.title(),
+        a.description(),
+        a.place(),
+        a.startsAt(),
+        a.endsAt(),
+        a.signupDeadline(),
+        a.capacity(),
+        activities.countSignedUp(a.id()),
+        a.seriesId() != null,
+        activities.findStatus(a.id(), viewer.id()).orElse(null),
+        association != null && associations.manages(viewer, association),
+        a.cancelledAt() != null);
+  }
+
+  private String when(Activity a, Locale locale) {
+    return DateTimeFormatter.ofPattern(
+            "en".equals(locale.getLanguage()) ? "MMM d HH:mm" : "M月d日 HH:mm", locale)
+        .withZone(zone)
+        .format(a.startsAt());
+  }
+
+  private Instant plusWeeks(Instant at, int weeks) {
+    return at.atZone(zone).plusWeeks(weeks).toInstant();
+  }
+
+  private static String icsText(String s) {
+    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** What an organiser publishes. */
+  public record NewActivity(
+      String title,
+      String description,
+      String place,
+      Instant startsAt,
+      Instant endsAt,
+      @Nullable Instant signupDeadline,
+      int capacity,
+      int repeatWeeks) {}
+}

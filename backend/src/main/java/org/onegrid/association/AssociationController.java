@@ -1,0 +1,221 @@
+package org.onegrid.association;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.platform.Messages;
+
+/** Associations, their members, their activities and sign-ups. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "associations")
+class AssociationController {
+
+  private final AssociationService associations;
+  private final ActivityService activities;
+  private final AccountService accounts;
+  private final Messages messages;
+
+  AssociationController(
+      AssociationService associations,
+      ActivityService activities,
+      AccountService accounts,
+      Messages messages) {
+    this.associations = associations;
+    this.activities = activities;
+    this.accounts = accounts;
+    this.messages = messages;
+  }
+
+  @Get("/associations{?q}")
+  @Operation(
+      summary = "Associations I may join (my community's, and neighbours' open ones), or manage")
+  List<AssociationViews.AssociationView> browse(
+      io.micronaut.http.HttpRequest<?> request,
+      Authentication auth,
+      @Nullable @QueryValue @Size(max = 50) String q) {
+    return associations.browse(me(auth), q, messages.localeOf(request));
+  }
+
+  @Post("/associations")
+  @Operation(
+      summary = "Staff: found an association in a community they supervise, naming its organiser")
+  HttpResponse<AssociationViews.AssociationView> create(
+      Authentication auth, @Body @Valid NewAssociationRequest body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            associations.create(
+                me(auth),
+                new AssociationService.NewAssociation(
+                    body.communityId(),
+                    Boolean.TRUE.equals(body.openToNeighbours()),
+                    body.name().trim(),
+                    body.kind(),
+                    body.description().trim(),
+                    body.organiserId(),
+                    body.meetingTime(),
+                    body.meetingPlace(),
+                    body.memberLimit(),
+                    body.joinPolicy())));
+  }
+
+  @Get("/associations/{id}")
+  AssociationViews.AssociationView get(Authentication auth, @PathVariable long id) {
+    return associations.get(me(auth), id);
+  }
+
+  @Post("/associations/{id}/join")
+  @Operation(summary = "Join (or ask to, or queue when full); twice is once")
+  AssociationViews.AssociationView join(Authentication auth, @PathVariable long id) {
+    return associations.join(me(auth), id);
+  }
+
+  @Post("/associations/{id}/leave")
+  @Operation(summary = "Leave or withdraw; the waiting list moves up")
+  AssociationViews.AssociationView leave(Authentication auth, @PathVariable long id) {
+    return associations.leave(me(auth), id);
+  }
+
+  @Get("/associations/{id}/members")
+  @Operation(summary = "Organisers: members, requests and waiting list (phones masked)")
+  List<AssociationViews.MemberView> members(Authentication auth, @PathVariable long id) {
+    return associations.members(me(auth), id);
+  }
+
+  @Post("/associations/{id}/members/{accountId}/decision")
+  @Operation(summary = "Organisers: approve a request, or decline it with a reason")
+  List<AssociationViews.MemberView> decide(
+      Authentication auth,
+      @PathVariable long id,
+      @PathVariable long accountId,
+      @Body @Valid Decision body) {
+    return associations.decide(me(auth), id, accountId, body.approve(), body.reason());
+  }
+
+  @Get("/associations/{id}/activities")
+  @Operation(summary = "An association's coming activities")
+  List<AssociationViews.ActivityView> activities(Authentication auth, @PathVariable long id) {
+    return activities.ofAssociation(me(auth), id);
+  }
+
+  @Post("/associations/{id}/activities")
+  @Operation(summary = "Organisers: publish an activity, or one every week for repeatWeeks weeks")
+  HttpResponse<List<AssociationViews.ActivityView>> publish(
+      Authentication auth, @PathVariable long id, @Body @Valid NewActivityRequest body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            activities.publish(
+                me(auth),
+                id,
+                new ActivityService.NewActivity(
+                    body.title().trim(),
+                    body.description() == null ? "" : body.description().trim(),
+                    body.place().trim(),
+                    body.startsAt(),
+                    body.endsAt(),
+                    body.signupDeadline(),
+                    body.capacity(),
+                    body.repeatWeeks() == null ? 1 : body.repeatWeeks())));
+  }
+
+  @Get("/activities/{id}")
+  AssociationViews.ActivityView activity(Authentication auth, @PathVariable long id) {
+    return activities.get(me(auth), id);
+  }
+
+  @Get("/activities/{id}/calendar.ics")
+  @Operation(summary = "The activity as an iCalendar file")
+  HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
+    return HttpResponse.ok(activities.ics(me(auth), id))
+        .contentType(MediaType.of("text/calendar; charset=utf-8"))
+        .header("Content-Disposition", "attachment; filename=\"activity-" + id + ".ics\"");
+  }
+
+  @Post("/activities/{id}/signup")
+  @Operation(summary = "Sign up (or join the waiting list when full); twice is once")
+  AssociationViews.ActivityView signUp(Authentication auth, @PathVariable long id) {
+    return activities.signUp(me(auth), id);
+  }
+
+  @Post("/activities/{id}/cancel")
+  @Operation(summary = "Cancel my sign-up; the first waiting moves up and is texted")
+  AssociationViews.ActivityView cancel(Authentication auth, @PathVariable long id) {
+    return activities.cancel(me(auth), id);
+  }
+
+  @Get("/activities/{id}/signups")
+  @Operation(summary = "Organisers: who signed up and who waits, with check-ins")
+  List<AssociationViews.SignupView> signups(Authentication auth, @PathVariable long id) {
+    return activities.signups(me(auth), id);
+  }
+
+  @Post("/activities/{id}/signups/{accountId}/check-in")
+  @Operation(summary = "Organisers: check a signed-up person in")
+  List<AssociationViews.SignupView> checkIn(
+      Authentication auth, @PathVariable long id, @PathVariable long accountId) {
+    return activities.checkIn(me(auth), id, accountId);
+  }
+
+  @Get("/me/activities")
+  @Operation(summary = "My coming activities (signed up or waiting), soonest first")
+  List<AssociationViews.ActivityView> mine(Authentication auth) {
+    return activities.mine(me(auth));
+  }
+
+  private Account me(Authentication auth) {
+    return accounts.get(Long.parseLong(auth.getName()));
+  }
+
+  @Serdeable
+  record NewAssociationRequest(
+      @NotNull Long communityId,
+      @NotBlank @Size(max = 60) String name,
+      @NotNull Association.Kind kind,
+      @NotBlank @Size(max = 2000) String description,
+      @NotNull Long organiserId,
+      @Nullable @Size(max = 100) String meetingTime,
+      @Nullable @Size(max = 200) String meetingPlace,
+      @Nullable @Min(1) @Max(10000) Integer memberLimit,
+      @NotNull Association.JoinPolicy joinPolicy,
+      @Nullable Boolean openToNeighbours) {}
+
+  @Serdeable
+  record Decision(boolean approve, @Nullable @Size(max = 300) String reason) {}
+
+  @Serdeable
+  record NewActivityRequest(
+      @NotBlank @Size(max = 80) String title,
+      @Nullable @Size(max = 2000) String description,
+      @NotBlank @Size(max = 200) String place,
+      @NotNull Instant startsAt,
+      @NotNull Instant endsAt,
+      @Nullable Instant signupDeadline,
+      @NotNull @Min(1) @Max(10000) Integer capacity,
+      @Nullable @Min(1) @Max(26) Integer repeatWeeks) {}
+}

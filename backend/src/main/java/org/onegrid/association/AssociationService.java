@@ -1,0 +1,416 @@
+package org.onegrid.association;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.grid.Address;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.Phones;
+import org.onegrid.platform.Tx;
+
+/**
+ * Associations of a community: staff found them and name an organiser (a resident volunteer or
+ * staff); residents of the community (and of the street's other communities, when the association
+ * welcomes neighbours) join or ask to. A full association keeps a waiting list that moves up by
+ * itself. Every change is an event.
+ */
+@Singleton
+public class AssociationService {
+
+  private final AssociationRepository associations;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final Notifications notify;
+  private final Messages texts;
+  private final Tx tx;
+  private final Clock clock;
+
+  AssociationService(
+      AssociationRepository associations,
+      AccountService accounts,
+      GridService grids,
+      Notifications notify,
+      Messages texts,
+      Tx tx,
+      Clock clock) {
+    this.associations = associations;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.notify = notify;
+    this.texts = texts;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** Staff within reach of the community found an association and name its organiser. */
+  public AssociationViews.AssociationView create(Account staff, NewAssociation a) {
+    GridNode community = grids.find(a.communityId()).orElseThrow(ApiException::notFound);
+    if (community.level() != GridLevel.COMMUNITY) {
+      throw ApiException.invalidField("communityId", "validation.not-a-community");
+    }
+    if (!staff.role().isStaff() || !supervises(staff, community)) {
+      throw ApiException.forbidden();
+    }
+    Account organiser =
+        accounts.byIds(List.of(a.organiserId())).values().stream()
+            .findFirst()
+            .orElseThrow(() -> ApiException.invalidField("organiserId", "validation.organiser"));
+    if (!organiser.role().isStaff()
+        && communityOf(organiser).map(c -> c.id() != community.id()).orElse(true)) {
+      throw ApiException.invalidField("organiserId", "validation.organiser");
+    }
+    long id =
+        tx.run(
+            () -> {
+              Instant now = now();
+              long created = associations.insert(a, staff.id(), now);
+              associations.insertEvent(created, null, staff.id(), "CREATE", null, null, now);
+              if (!organiser.role().isStaff()) {
+                associations.setStatus(
+                    created, organiser.id(), Association.MemberStatus.MEMBER, null, now);
+              }
+              return created;
+            });
+    return view(staff, associations.findById(id).orElseThrow());
+  }
+
+  /**
+   * Associations a person may join: their community's, and the street's that welcome neighbours.
+   */
+  public List<AssociationViews.AssociationView> browse(
+      Account viewer, @Nullable String text, Locale locale) {
+    String q = text == null || text.isBlank() ? null : text.trim();
+    List<Association> found = new ArrayList<>();
+    if (viewer.role().isStaff()) {
+      GridNode node = grids.get(viewer.nodeId());
+      List<Long> communities = communitiesUnder(node);
+      found.addAll(associations.findInCommunities(communities, q, null, 100));
+    } else {
+      GridNode community = communityOf(viewer).orElseThrow(() -> needsHome());
+      found.addAll(associations.findInCommunities(List.of(community.id()), q, null, 100));
+      List<Long> neighbours =
+          grids.children(community.parentId()).stream()
+              .filter(n -> n.id() != community.id())
+              .map(GridNode::id)
+              .toList();
+      if (!neighbours.isEmpty()) {
+        found.addAll(associations.findOpenToNeighbours(neighbours, q));
+      }
+    }
+    return views(viewer, found);
+  }
+
+  public AssociationViews.AssociationView get(Account viewer, long id) {
+    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
+    requireVisible(viewer, a);
+    return view(viewer, a);
+  }
+
+  /**
+   * Joins (open association with room), asks to join (by approval) or queues (full). Joining twice
+   * changes nothing.
+   */
+  public AssociationViews.AssociationView join(Account resident, long id) {
+    Association joined =
+        tx.run(
+            () -> {
+              Association a = associations.lock(id).orElseThrow(ApiException::notFound);
+              requireVisible(resident, a);
+              Optional<Association.MemberStatus> now = associations.findStatus(id, resident.id());
+              if (now.isPresent()
+                  && now.get() != Association.MemberStatus.LEFT
+                  && now.get() != Association.MemberStatus.DECLINED) {
+                return a;
+              }
+              Association.MemberStatus next;
+              if (a.joinPolicy() == Association.JoinPolicy.APPROVAL) {
+                next = Association.MemberStatus.PENDING;
+              } else {
+                next =
+                    hasRoom(a) ? Association.MemberStatus.MEMBER : Association.MemberStatus.WAITING;
+              }
+              Instant at = now();
+              associations.setStatus(id, resident.id(), next, null, at);
+              associations.requeue(id, resident.id(), at);
+              associations.insertEvent(
+                  id, null, resident.id(), "JOIN_" + next, resident.id(), null, at);
+              if (next == Association.MemberStatus.PENDING) {
+                tellOrganiser(a, "sms.association-request", resident.displayName());
+              }
+              return a;
+            });
+    return view(resident, joined);
+  }
+
+  /** Leaves (or withdraws a request); the first on the waiting list moves up. */
+  public AssociationViews.AssociationView leave(Account resident, long id) {
+    Association left =
+        tx.run(
+            () -> {
+              Association a = associations.lock(id).orElseThrow(ApiException::notFound);
+              Optional<Association.MemberStatus> was = associations.findStatus(id, resident.id());
+              if (was.isEmpty() || was.get() == Association.MemberStatus.LEFT) {
+                return a;
+              }
+              Instant at = now();
+              associations.setStatus(id, resident.id(), Association.MemberStatus.LEFT, null, at);
+              associations.insertEvent(id, null, resident.id(), "LEAVE", resident.id(), null, at);
+              if (was.get() == Association.MemberStatus.MEMBER) {
+                moveUp(a, at);
+              }
+              return a;
+            });
+    return view(resident, left);
+  }
+
+  /** The organiser approves a request (or queues it when full) or declines it with a reason. */
+  public List<AssociationViews.MemberView> decide(
+      Account organiser, long id, long accountId, boolean approve, @Nullable String reason) {
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    if (!approve && why == null) {
+      throw ApiException.invalidField("reason", "validation.reason");
+    }
+    tx.run(
+        () -> {
+          Association a = associations.lock(id).orElseThrow(ApiException::notFound);
+          requireManager(organiser, a);
+          if (associations.findStatus(id, accountId).orElse(null)
+              != Association.MemberStatus.PENDING) {
+            throw new ApiException(HttpStatus.CONFLICT, "member-state");
+          }
+          Instant at = now();
+          Association.MemberStatus next =
+              !approve
+                  ? Association.MemberStatus.DECLINED
+                  : hasRoom(a) ? Association.MemberStatus.MEMBER : Association.MemberStatus.WAITING;
+          associations.setStatus(id, accountId, next, why, at);
+          associations.insertEvent(
+              id, null, organiser.id(), approve ? "APPROVE" : "DECLINE", accountId, why, at);
+          Account person = accounts.get(accountId);
+          Locale locale = texts.localeOf(person.locale());
+          notify.tell(
+              person.id(),
+              person.phone(),
+              approve
+                  ? texts.get(locale, "sms.association-approved", a.name())
+                  : texts.get(locale, "sms.association-declined", a.name(), why),
+              "association-decision",
+              "/associations/" + id);
+          return null;
+        });
+    return members(organiser, id);
+  }
+
+  /** Members, applicants and the waiting list; names and masked phones, for those who manage it. */
+  public List<AssociationViews.MemberView> members(Account viewer, long id) {
+    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
+    requireManager(viewer, a);
+    List<AssociationRepository.Member> people = associations.findPeople(id);
+    Map<Long, Account> names =
+        accounts.byIds(people.stream().map(AssociationRepository.Member::accountId).toList());
+    return people.stream()
+        .map(
+            m -> {
+              Account p = names.get(m.accountId());
+              return new AssociationViews.MemberView(
+                  m.accountId(),
+                  p.displayName(),
+                  Phones.mask(p.phone()),
+                  m.status(),
+                  m.reason(),
+                  m.since());
+            })
+        .toList();
+  }
+
+  /** The association's people who are members (for announcements and activities). */
+  List<Long> memberIds(long id) {
+    return associations.findMemberIds(id);
+  }
+
+  Association find(long id) {
+    return associations.findById(id).orElseThrow(ApiException::notFound);
+  }
+
+  /** Organisers and the staff above the association's community manage it. */
+  boolean manages(Account account, Association a) {
+    if (account.id() == a.organiserId()) {
+      return true;
+    }
+    return account.role().isStaff() && supervises(account, grids.get(a.communityId()));
+  }
+
+  void requireManager(Account account, Association a) {
+    if (!manages(account, a)) {
+      if (!canSee(account, a)) {
+        throw ApiException.notFound();
+      }
+      throw ApiException.forbidden();
+    }
+  }
+
+  void requireVisible(Account account, Association a) {
+    if (!canSee(account, a)) {
+      throw ApiException.notFound();
+    }
+  }
+
+  boolean canSee(Account account, Association a) {
+    if (manages(account, a)) {
+      return true;
+    }
+    if (account.role().isStaff()) {
+      return false;
+    }
+    Optional<GridNode> community = communityOf(account);
+    if (community.isEmpty()) {
+      return false;
+    }
+    if (community.get().id() == a.communityId()) {
+      return true;
+    }
+    return a.openToNeighbours()
+        && grids.get(a.communityId()).parentId() != null
+        && grids.get(a.communityId()).parentId().equals(community.get().parentId());
+  }
+
+  /** The community a resident lives in, or a grid's staff member works in. */
+  Optional<GridNode> communityOf(Account account) {
+    GridNode start;
+    if (account.householdId() != null) {
+      Optional<Address> home = grids.household(account.householdId());
+      if (home.isEmpty()) {
+        return Optional.empty();
+      }
+      start = grids.get(home.get().gridId());
+    } else if (account.nodeId() != null) {
+      start = grids.get(account.nodeId());
+    } else {
+      return Optional.empty();
+    }
+    return grids.pathOf(start).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
+  }
+
+  /** Staff supervise a community when it is in their subtree or their grid is in it. */
+  boolean supervises(Account staff, GridNode community) {
+    if (!staff.role().isStaff() || staff.nodeId() == null) {
+      return false;
+    }
+    if (accounts.reaches(staff, community)) {
+      return true;
+    }
+    return communityOf(staff).map(c -> c.id() == community.id()).orElse(false);
+  }
+
+  private List<Long> communitiesUnder(GridNode node) {
+    if (node.level() == GridLevel.COMMUNITY) {
+      return List.of(node.id());
+    }
+    if (node.level().ordinal() > GridLevel.COMMUNITY.ordinal()) {
+      return communityOfNode(node).map(c -> List.of(c.id())).orElse(List.of());
+    }
+    List<Long> out = new ArrayList<>();
+    for (GridNode child : grids.children(node.id())) {
+      out.addAll(communitiesUnder(child));
+    }
+    return out;
+  }
+
+  private Optional<GridNode> communityOfNode(GridNode node) {
+    return grids.pathOf(node).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
+  }
+
+  private boolean hasRoom(Association a) {
+    return a.memberLimit() == null || associations.countMembers(a.id()) < a.memberLimit();
+  }
+
+  /** The first on the waiting list becomes a member and is told. Call with the row locked. */
+  private void moveUp(Association a, Instant at) {
+    if (!hasRoom(a)) {
+      return;
+    }
+    associations
+        .findFirstWaiting(a.id())
+        .ifPresent(
+            next -> {
+              associations.setStatus(a.id(), next, Association.MemberStatus.MEMBER, null, at);
+              associations.insertEvent(a.id(), null, null, "MOVE_UP", next, null, at);
+              Account person = accounts.get(next);
+              notify.tell(
+                  person.id(),
+                  person.phone(),
+                  texts.get(texts.localeOf(person.locale()), "sms.association-moved-up", a.name()),
+                  "association-moved-up",
+                  "/associations/" + a.id());
+            });
+  }
+
+  private void tellOrganiser(Association a, String key, String who) {
+    Account organiser = accounts.get(a.organiserId());
+    notify.add(
+        organiser.id(),
+        texts.get(texts.localeOf(organiser.locale()), key, a.name(), who),
+        "/associations/" + a.id());
+  }
+
+  private List<AssociationViews.AssociationView> views(Account viewer, List<Association> list) {
+    return list.stream().map(a -> view(viewer, a)).toList();
+  }
+
+  AssociationViews.AssociationView view(Account viewer, Association a) {
+    Account organiser = accounts.get(a.organiserId());
+    return new AssociationViews.AssociationView(
+        a.id(),
+        a.communityId(),
+        grids.get(a.communityId()).name(),
+        a.name(),
+        a.kind(),
+        a.description(),
+        a.coverPhotoId() == null ? null : "/api/v1/photos/" + a.coverPhotoId(),
+        organiser.displayName(),
+        a.meetingTime(),
+        a.meetingPlace(),
+        a.memberLimit(),
+        associations.countMembers(a.id()),
+        a.joinPolicy(),
+        a.openToNeighbours(),
+        associations.findStatus(a.id(), viewer.id()).orElse(null),
+        manages(viewer, a));
+  }
+
+  private static ApiException needsHome() {
+    return new ApiException(HttpStatus.CONFLICT, "needs-home");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** What a new association is made of. */
+  public record NewAssociation(
+      long communityId,
+      boolean openToNeighbours,
+      String name,
+      Association.Kind kind,
+      String description,
+      long organiserId,
+      @Nullable String meetingTime,
+      @Nullable String meetingPlace,
+      @Nullable Integer memberLimit,
+      Association.JoinPolicy joinPolicy) {}
+}

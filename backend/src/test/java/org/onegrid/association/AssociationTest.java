@@ -1,0 +1,237 @@
+package org.onegrid.association;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+
+/** Residents join associations and sign up for activities; seats are never given out twice. */
+@MicronautTest
+class AssociationTest extends ApiTest {
+
+  @Inject ActivityService activityService;
+
+  static final String COMMUNITY_ADMIN = "13800000010";
+
+  long communityId(Browser b, String name) {
+    return ((Number)
+            b.get(
+                    "/api/v1/communities?q="
+                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                .list()
+                .get(0)
+                .get("id"))
+        .longValue();
+  }
+
+  long myId(Browser b) {
+    return b.get("/api/v1/me").<Number>at("id").longValue();
+  }
+
+  /** A new association of 民主路社区 organised by the community admin. */
+  long association(Browser admin, String name, String policy, Integer limit) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("communityId", communityId(admin, "民主路"));
+    body.put("name", name);
+    body.put("kind", "CLUB");
+    body.put("description", name + "，欢迎参加");
+    body.put("organiserId", myId(admin));
+    body.put("joinPolicy", policy);
+    if (limit != null) {
+      body.put("memberLimit", limit);
+    }
+    Browser.Reply created = admin.post("/api/v1/associations", body);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.<Number>at("id").longValue();
+  }
+
+  long activity(Browser organiser, long associationId, Instant start, int capacity, int weeks) {
+    Browser.Reply published =
+        organiser.post(
+            "/api/v1/associations/" + associationId + "/activities",
+            Map.of(
+                "title",
+                "活动",
+                "place",
+                "社区活动室",
+                "startsAt",
+                start.toString(),
+                "endsAt",
+                start.plus(Duration.ofHours(1)).toString(),
+                "capacity",
+                capacity,
+                "repeatWeeks",
+                weeks));
+    assertThat(published.status()).as(published.text()).isEqualTo(201);
+    return ((Number) published.list().get(0).get("id")).longValue();
+  }
+
+  @Test
+  void residentsFindTheirCommunitysAssociationsAndNeighboursOpenOnes() {
+    List<Map<String, Object>> mine =
+        residentOfMinzhulu1("金阿姨", "1201").browser().get("/api/v1/associations").list();
+    assertThat(mine).extracting(a -> a.get("name")).contains("晨练太极拳队", "墨香书法社");
+    // 工人新村社区 is on the same street: the tai chi team welcomes neighbours, the calligraphy club does
+    // not.
+    List<Map<String, Object>> neighbour =
+        residentOf("工人新村", "魏大爷", "1202").browser().get("/api/v1/associations").list();
+    assertThat(neighbour).extracting(a -> a.get("name")).contains("晨练太极拳队").doesNotContain("墨香书法社");
+    // 英才社区 is on another street and sees neither.
+    List<Map<String, Object>> far =
+        residentOf("英才", "童先生", "1203").browser().get("/api/v1/associations").list();
+    assertThat(far).extracting(a -> a.get("name")).doesNotContain("晨练太极拳队", "墨香书法社");
+  }
+
+  @Test
+  void joiningByApprovalIsDecidedByTheOrganiserOnly() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long id = association(admin, "象棋协会", "APPROVAL", null);
+    Resident applicant = residentOfMinzhulu1("冯大爷", "1204");
+    Browser other = residentOfMinzhulu1("许阿姨", "1205").browser();
+    assertThat(
+            applicant
+                .browser()
+                .post("/api/v1/associations/" + id + "/join", Map.of())
+                .<String>at("myStatus"))
+        .isEqualTo("PENDING");
+    long applicantId = myId(applicant.browser());
+    String decision = "/api/v1/associations/" + id + "/members/" + applicantId + "/decision";
+    assertThat(other.post(decision, Map.of("approve", true)).status()).isEqualTo(403);
+    assertThat(other.get("/api/v1/associations/" + id + "/members").status()).isEqualTo(403);
+    assertThat(staff(DemoCity.LEADER_GONGREN_2).post(decision, Map.of("approve", true)).status())
+        .isEqualTo(404);
+    assertThat(admin.post(decision, Map.of("approve", false)).status()).isEqualTo(400);
+    List<Map<String, Object>> members = admin.post(decision, Map.of("approve", true)).list();
+    assertThat(members)
+        .anySatisfy(
+            m -> {
+              assertThat(m.get("status")).isEqualTo("MEMBER");
+              assertThat((String) m.get("phoneMasked")).contains("****");
+            });
+    assertThat(outbox.sentTo("+86" + applicant.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("象棋协会"));
+  }
+
+  @Test
+  void aFullAssociationsWaitingListMovesUpWhenAMemberLeaves() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long id = association(admin, "合唱团", "OPEN", 1);
+    Resident first = residentOfMinzhulu1("丁阿姨", "1206");
+    Resident second = residentOfMinzhulu1("沈阿姨", "1207");
+    String join = "/api/v1/associations/" + id + "/join";
+    assertThat(first.browser().post(join, Map.of()).<String>at("myStatus")).isEqualTo("MEMBER");
+    assertThat(second.browser().post(join, Map.of()).<String>at("myStatus")).isEqualTo("WAITING");
+    first.browser().post("/api/v1/associations/" + id + "/leave", Map.of());
+    assertThat(second.browser().get("/api/v1/associations/" + id).<String>at("myStatus"))
+        .isEqualTo("MEMBER");
+    assertThat(outbox.sentTo("+86" + second.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("合唱团").contains("空位"));
+  }
+
+  @Test
+  void theLastSeatGoesToOneOfManyWhoSignUpAtOnceAndACancellationMovesTheWaitingListUp()
+      throws Exception {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "广场舞队", "OPEN", null);
+    long id = activity(admin, club, Instant.now().plus(Duration.ofDays(3)), 3, 1);
+    List<Resident> people = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      people.add(residentOfMinzhulu1("舞友" + i, "13" + i));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<String>> results = new ArrayList<>();
+    for (Resident p : people) {
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return p.browser()
+                    .post("/api/v1/activities/" + id + "/signup", Map.of())
+                    .at("myStatus");
+              }));
+    }
+    start.countDown();
+    List<String> statuses = new ArrayList<>();
+    for (Future<String> f : results) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).filteredOn("SIGNED_UP"::equals).hasSize(3);
+    assertThat(statuses).filteredOn("WAITING"::equals).hasSize(5);
+    assertThat(admin.get("/api/v1/activities/" + id).<Number>at("signedUp").intValue())
+        .isEqualTo(3);
+
+    List<Map<String, Object>> signups = admin.get("/api/v1/activities/" + id + "/signups").list();
+    long firstWaiting =
+        ((Number)
+                signups.stream()
+                    .filter(s -> s.get("status").equals("WAITING"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("accountId"))
+            .longValue();
+    Resident leaving = people.get(statuses.indexOf("SIGNED_UP"));
+    leaving.browser().post("/api/v1/activities/" + id + "/cancel", Map.of());
+    Resident lucky =
+        people.stream().filter(p -> myId(p.browser()) == firstWaiting).findFirst().orElseThrow();
+    assertThat(lucky.browser().get("/api/v1/activities/" + id).<String>at("myStatus"))
+        .isEqualTo("SIGNED_UP");
+    assertThat(outbox.sentTo("+86" + lucky.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("候补"));
+    assertThat(admin.get("/api/v1/activities/" + id).<Number>at("signedUp").intValue())
+        .isEqualTo(3);
+
+    // The organiser checks the lucky one in; residents cannot check anyone in.
+    String checkIn = "/api/v1/activities/" + id + "/signups/" + firstWaiting + "/check-in";
+    assertThat(lucky.browser().post(checkIn, Map.of()).status()).isEqualTo(403);
+    assertThat(admin.post(checkIn, Map.of()).list())
+        .anySatisfy(
+            s -> {
+              if (((Number) s.get("accountId")).longValue() == firstWaiting) {
+                assertThat(s.get("checkedInAt")).isNotNull();
+              }
+            });
+    assertThat(lucky.browser().get("/api/v1/me/activities").list())
+        .anySatisfy(a -> assertThat(((Number) a.get("id")).longValue()).isEqualTo(id));
+    Browser.Reply ics = lucky.browser().get("/api/v1/activities/" + id + "/calendar.ics");
+    assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+    assertThat(ics.text()).contains("BEGIN:VEVENT").contains("LOCATION:社区活动室");
+  }
+
+  @Test
+  void aWeeklyActivityRepeatsAndEveryoneIsRemindedOnceTheDayBefore() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "读书会", "OPEN", null);
+    Instant soon = Instant.now().plus(Duration.ofHours(5)).truncatedTo(ChronoUnit.MINUTES);
+    long first = activity(admin, club, soon, 10, 3);
+    List<Map<String, Object>> all =
+        admin.get("/api/v1/associations/" + club + "/activities").list();
+    assertThat(all).hasSize(3).allSatisfy(a -> assertThat(a.get("recurring")).isEqualTo(true));
+    assertThat(Instant.parse((String) all.get(1).get("startsAt")))
+        .isEqualTo(soon.plus(Duration.ofDays(7)));
+
+    Resident reader = residentOfMinzhulu1("韩老师", "1208");
+    reader.browser().post("/api/v1/activities/" + first + "/signup", Map.of());
+    activityService.remind();
+    activityService.remind();
+    assertThat(outbox.sentTo("+86" + reader.phone(), 20))
+        .filteredOn(m -> m.purpose().equals("activity-reminder"))
+        .hasSize(1);
+  }
+}
