@@ -56,6 +56,20 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/staff/InboxPage.vue'),
     meta: { staff: true },
   },
+  { path: '/associations', name: 'associations', component: () => import('@/features/associations/AssociationsPage.vue') },
+  {
+    path: '/associations/:id',
+    name: 'association',
+    component: () => import('@/features/associations/AssociationPage.vue'),
+    props: true,
+  },
+  {
+    path: '/activities/:id',
+    name: 'activity',
+    component: () => import('@/features/associations/ActivityPage.vue'),
+    props: true,
+  },
+  { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',
     name: 'open311-clients',

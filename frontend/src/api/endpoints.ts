@@ -1,5 +1,9 @@
 import { http, uploadFile } from './client'
 import type {
+  ActivityView,
+  AssociationView,
+  MemberView,
+  SignupView,
   Building,
   Category,
   ChatMessage,
@@ -148,4 +152,51 @@ export const open311Api = {
   list: () => http.get<Open311Client[]>('/admin/open311-clients'),
   issue: (name: string) => http.post<IssuedKey>('/admin/open311-clients', { name }),
   revoke: (id: number) => http.delete<Open311Client>(`/admin/open311-clients/${id}`),
+}
+
+export interface NewActivity {
+  title: string
+  description?: string
+  place: string
+  startsAt: string
+  endsAt: string
+  signupDeadline?: string
+  capacity: number
+  repeatWeeks?: number
+}
+
+export interface NewAssociation {
+  communityId: number
+  name: string
+  kind: 'CLUB' | 'VOLUNTEER' | 'MUTUAL_AID'
+  description: string
+  organiserId: number
+  meetingTime?: string
+  meetingPlace?: string
+  memberLimit?: number
+  joinPolicy: 'OPEN' | 'APPROVAL'
+  openToNeighbours: boolean
+}
+
+export const associationApi = {
+  browse: (q?: string) => http.get<AssociationView[]>('/associations' + (q ? '?q=' + encodeURIComponent(q) : '')),
+  create: (body: NewAssociation) => http.post<AssociationView>('/associations', body),
+  get: (id: number) => http.get<AssociationView>(`/associations/${id}`),
+  join: (id: number) => http.post<AssociationView>(`/associations/${id}/join`),
+  leave: (id: number) => http.post<AssociationView>(`/associations/${id}/leave`),
+  members: (id: number) => http.get<MemberView[]>(`/associations/${id}/members`),
+  decide: (id: number, accountId: number, approve: boolean, reason?: string) =>
+    http.post<MemberView[]>(`/associations/${id}/members/${accountId}/decision`, { approve, reason }),
+  activities: (id: number) => http.get<ActivityView[]>(`/associations/${id}/activities`),
+  publish: (id: number, body: NewActivity) => http.post<ActivityView[]>(`/associations/${id}/activities`, body),
+}
+
+export const activityApi = {
+  get: (id: number) => http.get<ActivityView>(`/activities/${id}`),
+  signUp: (id: number) => http.post<ActivityView>(`/activities/${id}/signup`),
+  cancel: (id: number) => http.post<ActivityView>(`/activities/${id}/cancel`),
+  signups: (id: number) => http.get<SignupView[]>(`/activities/${id}/signups`),
+  checkIn: (id: number, accountId: number) => http.post<SignupView[]>(`/activities/${id}/signups/${accountId}/check-in`),
+  mine: () => http.get<ActivityView[]>('/me/activities'),
+  icsUrl: (id: number) => `/api/v1/activities/${id}/calendar.ics`,
 }

@@ -1,14 +1,19 @@
-let displayZone = 'Asia/Shanghai'
+let zone = 'Asia/Shanghai'
 
 /** The zone the deployment shows times in (onegrid.time-zone), told by the server at start. */
-export function setDisplayZone(zone: string): void {
-  displayZone = zone
+export function setDisplayZone(next: string): void {
+  zone = next
+}
+
+/** The zone times are shown in. */
+export function displayZone(): string {
+  return zone
 }
 
 /** A server time (UTC) shown in the community's zone in the person's language. */
 export function formatTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
-    timeZone: displayZone,
+    timeZone: zone,
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',

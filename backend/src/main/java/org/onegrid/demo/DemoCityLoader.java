@@ -198,7 +198,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
             "民主路社区中心广场",
             tuesday.toInstant(),
             tuesday.plusHours(1).toInstant(),
-            tuesday.minusHours(12).toInstant(),
+            null,
             30,
             4));
   }

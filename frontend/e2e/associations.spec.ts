@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test'
+import { signInResident } from './helpers'
+
+test('a resident joins the tai chi team and signs up for its practice, the organiser checks her in', async ({
+  page,
+  browser,
+}) => {
+  // 胡玉珍 of 民主路社区 第3网格.
+  await signInResident(page, '13900000003')
+  await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
+  await page.locator('[data-test="service-associations"]').click()
+  await page.locator('[data-test="association-row"]', { hasText: '晨练太极拳队' }).click()
+  await page.locator('[data-test="join"]').click()
+  await expect(page.locator('[data-test="my-status"]')).toHaveText('已加入')
+  await page.locator('[data-test="activity-row"]', { hasText: '太极拳晨练' }).first().click()
+  await page.locator('[data-test="sign-up"]').click()
+  await expect(page.locator('[data-test="my-signup"]')).toHaveText('已报名')
+  await expect(page.locator('[data-test="seats"]')).toContainText('1 / 30')
+  await page.goto('/associations')
+  await page.locator('[data-test="my-activities"]').click()
+  await expect(page.locator('[data-test="agenda-item"]', { hasText: '太极拳晨练' })).toBeVisible()
+
+  // 朱文斌 organises the team: he finds her on the list and checks her in.
+  const organiserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const organiser = await organiserContext.newPage()
+  await signInResident(organiser, '13900000002')
+  await expect(organiser.locator('[data-test="leader-card"]')).toBeVisible()
+  await organiser.goto('/associations')
+  await organiser.locator('[data-test="association-row"]', { hasText: '晨练太极拳队' }).click()
+  await expect(organiser.locator('[data-test="member-row"]', { hasText: '胡玉珍' })).toContainText('139****0003')
+  await organiser.locator('[data-test="activity-row"]', { hasText: '太极拳晨练' }).first().click()
+  const row = organiser.locator('[data-test="signup-row"]', { hasText: '胡玉珍' })
+  await row.locator('[data-test="check-in"]').click()
+  await expect(row).toContainText('已签到')
+  await expect(organiser.getByText('已签到 1 / 1')).toBeVisible()
+  await organiser.screenshot({ path: 'target/e2e-results/activity-check-in.png' })
+  await organiserContext.close()
+})
