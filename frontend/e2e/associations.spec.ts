@@ -34,5 +34,16 @@ test('a resident joins the tai chi team and signs up for its practice, the organ
   await expect(row).toContainText('已签到')
   await expect(organiser.getByText('已签到 1 / 1')).toBeVisible()
   await organiser.screenshot({ path: 'target/e2e-results/activity-check-in.png' })
+
+  // He tells the team about the next practice; she finds it on the team's page.
+  await organiser.goBack()
+  await organiser.locator('[data-test="announce"]').click()
+  await organiser.locator('textarea[name="announcement"]').fill('下周二改在社区活动室练习')
+  await organiser.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(organiser.locator('[data-test="announcement"]', { hasText: '改在社区活动室' })).toBeVisible()
   await organiserContext.close()
+
+  await page.goto('/associations')
+  await page.locator('[data-test="association-row"]', { hasText: '晨练太极拳队' }).click()
+  await expect(page.locator('[data-test="announcement"]', { hasText: '改在社区活动室' })).toBeVisible()
 })

@@ -69,6 +69,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/associations/ActivityPage.vue'),
     props: true,
   },
+  {
+    path: '/staff/participation',
+    name: 'participation',
+    component: () => import('@/features/associations/ParticipationPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,7 @@
 import { http, uploadFile } from './client'
 import type {
+  Announcement,
+  Participation,
   ActivityView,
   AssociationView,
   MemberView,
@@ -188,6 +190,10 @@ export const associationApi = {
   decide: (id: number, accountId: number, approve: boolean, reason?: string) =>
     http.post<MemberView[]>(`/associations/${id}/members/${accountId}/decision`, { approve, reason }),
   activities: (id: number) => http.get<ActivityView[]>(`/associations/${id}/activities`),
+  announcements: (id: number) => http.get<Announcement[]>(`/associations/${id}/announcements`),
+  announce: (id: number, body: string, bySms: boolean) =>
+    http.post<Announcement[]>(`/associations/${id}/announcements`, { body, bySms }),
+  participation: () => http.get<Participation>('/staff/participation'),
   publish: (id: number, body: NewActivity) => http.post<ActivityView[]>(`/associations/${id}/activities`, body),
 }
 

@@ -192,6 +192,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/associations/{id}/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members: the organiser's latest announcements */
+        get: operations["announcements"];
+        put?: never;
+        /** Organisers: tell every member in the app, and by SMS when bySms (at most once a day per association) */
+        post: operations["announce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/associations/{id}/join": {
         parameters: {
             query?: never;
@@ -961,6 +979,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: members and attendance per association and per grid of my subtree, last 90 days */
+        get: operations["participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/problems": {
         parameters: {
             query?: never;
@@ -1107,6 +1142,10 @@ export interface components {
             /** Format: int32 */
             repeatWeeks?: number | null;
         };
+        "AssociationController.NewAnnouncement": {
+            body: string;
+            bySms?: boolean | null;
+        };
         "AssociationController.NewAssociationRequest": {
             /** Format: int64 */
             communityId: number;
@@ -1147,6 +1186,30 @@ export interface components {
             manages: boolean;
             cancelled: boolean;
         };
+        /** @description Something the organiser told all members. */
+        "AssociationViews.Announcement": {
+            /** Format: int64 */
+            id: number;
+            body: string;
+            bySms: boolean;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @description How an association of the subtree is taken up (activities held in the window). */
+        "AssociationViews.AssociationFigures": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            communityName: string;
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            activities: number;
+            /** Format: int32 */
+            signedUp: number;
+            /** Format: int32 */
+            attended: number;
+        };
         /** @description An association, with the viewer's standing and whether they manage it. */
         "AssociationViews.AssociationView": {
             /** Format: int64 */
@@ -1170,6 +1233,16 @@ export interface components {
             myStatus?: components["schemas"]["Association.MemberStatus"] | null;
             manages: boolean;
         };
+        /** @description How a grid's residents take part. */
+        "AssociationViews.GridFigures": {
+            /** Format: int64 */
+            gridId: number;
+            gridName: string;
+            /** Format: int32 */
+            members: number;
+            /** Format: int32 */
+            attended: number;
+        };
         /** @description Someone on an association's lists, as its organiser sees them (the phone masked). */
         "AssociationViews.MemberView": {
             /** Format: int64 */
@@ -1180,6 +1253,13 @@ export interface components {
             reason?: string | null;
             /** Format: date-time */
             since: string;
+        };
+        /** @description Participation in a staff member's subtree over the last `days` days. */
+        "AssociationViews.Participation": {
+            /** Format: int32 */
+            days: number;
+            associations: components["schemas"]["AssociationViews.AssociationFigures"][];
+            grids: components["schemas"]["AssociationViews.GridFigures"][];
         };
         /** @description Someone signed up for an activity, as its organiser sees them. */
         "AssociationViews.SignupView": {
@@ -1938,6 +2018,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssociationViews.ActivityView"][];
+                };
+            };
+        };
+    };
+    announcements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description announcements 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.Announcement"][];
+                };
+            };
+        };
+    };
+    announce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.NewAnnouncement"];
+            };
+        };
+        responses: {
+            /** @description announce 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.Announcement"][];
                 };
             };
         };
@@ -3048,6 +3176,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffViews.Person"][];
+                };
+            };
+        };
+    };
+    participation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description participation 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.Participation"];
                 };
             };
         };

@@ -118,6 +118,23 @@ class AssociationController {
     return associations.decide(me(auth), id, accountId, body.approve(), body.reason());
   }
 
+  @Get("/associations/{id}/announcements")
+  @Operation(summary = "Members: the organiser's latest announcements")
+  List<AssociationViews.Announcement> announcements(Authentication auth, @PathVariable long id) {
+    return associations.announcements(me(auth), id);
+  }
+
+  @Post("/associations/{id}/announcements")
+  @Operation(
+      summary =
+          "Organisers: tell every member in the app, and by SMS when bySms (at most once a day per"
+              + " association)")
+  HttpResponse<List<AssociationViews.Announcement>> announce(
+      Authentication auth, @PathVariable long id, @Body @Valid NewAnnouncement body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(associations.announce(me(auth), id, body.body(), Boolean.TRUE.equals(body.bySms())));
+  }
+
   @Get("/associations/{id}/activities")
   @Operation(summary = "An association's coming activities")
   List<AssociationViews.ActivityView> activities(Authentication auth, @PathVariable long id) {
@@ -182,6 +199,14 @@ class AssociationController {
     return activities.checkIn(me(auth), id, accountId);
   }
 
+  @Get("/staff/participation")
+  @Operation(
+      summary =
+          "Staff: members and attendance per association and per grid of my subtree, last 90 days")
+  AssociationViews.Participation participation(Authentication auth) {
+    return associations.participation(me(auth));
+  }
+
   @Get("/me/activities")
   @Operation(summary = "My coming activities (signed up or waiting), soonest first")
   List<AssociationViews.ActivityView> mine(Authentication auth) {
@@ -204,6 +229,9 @@ class AssociationController {
       @Nullable @Min(1) @Max(10000) Integer memberLimit,
       @NotNull Association.JoinPolicy joinPolicy,
       @Nullable Boolean openToNeighbours) {}
+
+  @Serdeable
+  record NewAnnouncement(@NotBlank @Size(max = 500) String body, @Nullable Boolean bySms) {}
 
   @Serdeable
   record Decision(boolean approve, @Nullable @Size(max = 300) String reason) {}

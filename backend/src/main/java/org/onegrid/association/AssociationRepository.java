@@ -1,6 +1,7 @@
 package org.onegrid.association;
 
 import static org.onegrid.db.Tables.ASSOCIATIONS;
+import static org.onegrid.db.Tables.ASSOCIATION_ANNOUNCEMENTS;
 import static org.onegrid.db.Tables.ASSOCIATION_EVENTS;
 import static org.onegrid.db.Tables.ASSOCIATION_MEMBERS;
 
@@ -215,6 +216,29 @@ class AssociationRepository {
             ASSOCIATION_MEMBERS.ACCOUNT_ID.eq(accountId),
             ASSOCIATION_MEMBERS.STATUS.eq(Association.MemberStatus.MEMBER.name()))
         .fetch(ASSOCIATION_MEMBERS.ASSOCIATION_ID);
+  }
+
+  void insertAnnouncement(
+      long associationId, long authorId, String body, boolean bySms, Instant now) {
+    dsl.insertInto(ASSOCIATION_ANNOUNCEMENTS)
+        .set(ASSOCIATION_ANNOUNCEMENTS.ASSOCIATION_ID, associationId)
+        .set(ASSOCIATION_ANNOUNCEMENTS.AUTHOR_ID, authorId)
+        .set(ASSOCIATION_ANNOUNCEMENTS.BODY, body)
+        .set(ASSOCIATION_ANNOUNCEMENTS.BY_SMS, bySms)
+        .set(ASSOCIATION_ANNOUNCEMENTS.CREATED_AT, now)
+        .execute();
+  }
+
+  /** The latest announcements, newest first. */
+  List<AssociationViews.Announcement> findAnnouncements(long associationId, int limit) {
+    return dsl.selectFrom(ASSOCIATION_ANNOUNCEMENTS)
+        .where(ASSOCIATION_ANNOUNCEMENTS.ASSOCIATION_ID.eq(associationId))
+        .orderBy(ASSOCIATION_ANNOUNCEMENTS.ID.desc())
+        .limit(limit)
+        .fetch(
+            r ->
+                new AssociationViews.Announcement(
+                    r.getId(), r.getBody(), r.getBySms(), r.getCreatedAt()));
   }
 
   void insertEvent(

@@ -33,25 +33,31 @@ import org.onegrid.platform.Tx;
 public class AssociationService {
 
   private final AssociationRepository associations;
+  private final ParticipationRepository participation;
   private final AccountService accounts;
   private final GridService grids;
   private final Notifications notify;
+  private final org.onegrid.platform.RateLimiter limiter;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
 
   AssociationService(
       AssociationRepository associations,
+      ParticipationRepository participation,
       AccountService accounts,
       GridService grids,
       Notifications notify,
+      org.onegrid.platform.RateLimiter limiter,
       Messages texts,
       Tx tx,
       Clock clock) {
     this.associations = associations;
+    this.participation = participation;
     this.accounts = accounts;
     this.grids = grids;
     this.notify = notify;
+    this.limiter = limiter;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -236,6 +242,88 @@ public class AssociationService {
                   m.since());
             })
         .toList();
+  }
+
+  /**
+   * The organiser tells every member, in the app and, when asked, by SMS too (at most one texted
+   * announcement per association a day: 429 beyond, and nothing is sent).
+   */
+  public List<AssociationViews.Announcement> announce(
+      Account organiser, long id, String body, boolean bySms) {
+    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
+    requireManager(organiser, a);
+    if (bySms) {
+      limiter.hit("announce-sms:" + id, 1, java.time.Duration.ofDays(1), "announcement-sms-limit");
+    }
+    String text = body.trim();
+    tx.run(
+        () -> {
+          Instant at = now();
+          associations.insertAnnouncement(id, organiser.id(), text, bySms, at);
+          associations.insertEvent(id, null, organiser.id(), "ANNOUNCE", null, null, at);
+          Map<Long, Account> members = accounts.byIds(associations.findMemberIds(id));
+          for (Account m : members.values()) {
+            String message =
+                texts.get(
+                    texts.localeOf(m.locale()), "sms.association-announcement", a.name(), text);
+            if (bySms) {
+              notify.tell(
+                  m.id(), m.phone(), message, "association-announcement", "/associations/" + id);
+            } else {
+              notify.add(m.id(), message, "/associations/" + id);
+            }
+          }
+          return null;
+        });
+    return announcements(organiser, id);
+  }
+
+  /** The latest announcements, for members and those who manage the association. */
+  public List<AssociationViews.Announcement> announcements(Account viewer, long id) {
+    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
+    requireVisible(viewer, a);
+    boolean member =
+        associations.findStatus(id, viewer.id()).orElse(null) == Association.MemberStatus.MEMBER;
+    if (!member && !manages(viewer, a)) {
+      return List.of();
+    }
+    return associations.findAnnouncements(id, 20);
+  }
+
+  static final int PARTICIPATION_DAYS = 90;
+
+  /**
+   * Participation in the staff member's subtree over the last 90 days: per association (members,
+   * activities held, sign-ups, check-ins) and per grid (residents who are members, check-ins).
+   */
+  public AssociationViews.Participation participation(Account staff) {
+    if (!staff.role().isStaff() || staff.nodeId() == null) {
+      throw ApiException.forbidden();
+    }
+    GridNode node = grids.get(staff.nodeId());
+    Instant now = clock.instant();
+    Instant since = now.minus(java.time.Duration.ofDays(PARTICIPATION_DAYS));
+    Map<Long, Integer> members = participation.membersByGrid(node.path());
+    Map<Long, Integer> attended = participation.attendanceByGrid(node.path(), since);
+    java.util.Set<Long> gridIds = new java.util.TreeSet<>(members.keySet());
+    gridIds.addAll(attended.keySet());
+    List<AssociationViews.GridFigures> byGrid =
+        gridIds.stream()
+            .map(
+                g ->
+                    new AssociationViews.GridFigures(
+                        g,
+                        grids.pathOf(grids.get(g)).stream()
+                            .filter(
+                                n ->
+                                    n.level() == GridLevel.COMMUNITY || n.level() == GridLevel.GRID)
+                            .map(GridNode::name)
+                            .collect(java.util.stream.Collectors.joining(" ")),
+                        members.getOrDefault(g, 0),
+                        attended.getOrDefault(g, 0)))
+            .toList();
+    return new AssociationViews.Participation(
+        PARTICIPATION_DAYS, participation.byAssociation(node.path(), since, now), byGrid);
   }
 
   /** The association's people who are members (for announcements and activities). */

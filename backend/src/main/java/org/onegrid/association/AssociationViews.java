@@ -58,6 +58,32 @@ public final class AssociationViews {
       boolean manages,
       boolean cancelled) {}
 
+  /** How an association of the subtree is taken up (activities held in the window). */
+  @Serdeable
+  public record AssociationFigures(
+      long id,
+      String name,
+      String communityName,
+      int members,
+      int activities,
+      int signedUp,
+      int attended) {}
+
+  /** How a grid's residents take part. */
+  @Serdeable
+  public record GridFigures(long gridId, String gridName, int members, int attended) {}
+
+  /** Participation in a staff member's subtree over the last {@code days} days. */
+  @Serdeable
+  public record Participation(
+      int days,
+      java.util.List<AssociationFigures> associations,
+      java.util.List<GridFigures> grids) {}
+
+  /** Something the organiser told all members. */
+  @Serdeable
+  public record Announcement(long id, String body, boolean bySms, Instant at) {}
+
   /** Someone signed up for an activity, as its organiser sees them. */
   @Serdeable
   public record SignupView(

@@ -234,4 +234,44 @@ class AssociationTest extends ApiTest {
         .filteredOn(m -> m.purpose().equals("activity-reminder"))
         .hasSize(1);
   }
+
+  @Test
+  void organisersAnnounceToMembersAndStaffSeeParticipation() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long id = association(admin, "志愿服务队", "OPEN", null);
+    Resident volunteer = residentOfMinzhulu1("楼栋长老周", "1209");
+    volunteer.browser().post("/api/v1/associations/" + id + "/join", Map.of());
+    String announce = "/api/v1/associations/" + id + "/announcements";
+    assertThat(volunteer.browser().post(announce, Map.of("body", "我也想发")).status()).isEqualTo(403);
+    assertThat(admin.post(announce, Map.of("body", "周六上午九点清理楼道", "bySms", true)).status())
+        .isEqualTo(201);
+    Browser.Reply again = admin.post(announce, Map.of("body", "再发一条短信", "bySms", true));
+    assertThat(again.status()).isEqualTo(429);
+    assertThat(admin.post(announce, Map.of("body", "应用内再提醒一次")).status()).isEqualTo(201);
+    assertThat(volunteer.browser().get(announce).list())
+        .extracting(a -> a.get("body"))
+        .containsExactly("应用内再提醒一次", "周六上午九点清理楼道");
+    assertThat(outbox.sentTo("+86" + volunteer.phone(), 20))
+        .filteredOn(m -> m.purpose().equals("association-announcement"))
+        .hasSize(1);
+    assertThat(volunteer.browser().get("/api/v1/me/notifications").text()).contains("应用内再提醒一次");
+
+    Browser.Reply figures = admin.get("/api/v1/staff/participation");
+    List<Map<String, Object>> byAssociation = figures.at("associations");
+    assertThat(byAssociation)
+        .anySatisfy(
+            a -> {
+              assertThat(a.get("name")).isEqualTo("志愿服务队");
+              assertThat(a.get("members")).isEqualTo(1);
+            });
+    List<Map<String, Object>> byGrid = figures.at("grids");
+    assertThat(byGrid)
+        .anySatisfy(g -> assertThat((String) g.get("gridName")).contains("民主路社区 第1网格"));
+    assertThat(volunteer.browser().get("/api/v1/staff/participation").status()).isEqualTo(403);
+    assertThat(
+            staff(DemoCity.LEADER_GONGREN_2)
+                .get("/api/v1/staff/participation")
+                .<List<?>>at("associations"))
+        .noneSatisfy(a -> assertThat(((Map<?, ?>) a).get("name")).isEqualTo("志愿服务队"));
+  }
 }
