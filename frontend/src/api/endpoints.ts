@@ -190,6 +190,7 @@ export const associationApi = {
   decide: (id: number, accountId: number, approve: boolean, reason?: string) =>
     http.post<MemberView[]>(`/associations/${id}/members/${accountId}/decision`, { approve, reason }),
   activities: (id: number) => http.get<ActivityView[]>(`/associations/${id}/activities`),
+  setCover: (id: number, photoId: number) => http.put<AssociationView>(`/associations/${id}/cover`, { photoId }),
   announcements: (id: number) => http.get<Announcement[]>(`/associations/${id}/announcements`),
   announce: (id: number, body: string, bySms: boolean) =>
     http.post<Announcement[]>(`/associations/${id}/announcements`, { body, bySms }),

@@ -210,6 +210,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/associations/{id}/cover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Organisers: set the cover picture to a photo uploaded through /photos */
+        put: operations["cover"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/associations/{id}/join": {
         parameters: {
             query?: never;
@@ -1123,6 +1140,10 @@ export interface components {
          * @enum {string}
          */
         "Association.MemberStatus": "PENDING" | "MEMBER" | "WAITING" | "DECLINED" | "LEFT";
+        "AssociationController.Cover": {
+            /** Format: int64 */
+            photoId: number;
+        };
         "AssociationController.Decision": {
             approve: boolean;
             reason?: string | null;
@@ -2066,6 +2087,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssociationViews.Announcement"][];
+                };
+            };
+        };
+    };
+    cover: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.Cover"];
+            };
+        };
+        responses: {
+            /** @description cover 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
                 };
             };
         };

@@ -226,6 +226,8 @@ const en: typeof zhCN = {
     people: 'Members and requests',
     approve: 'Approve',
     announcements: 'Announcements',
+    cover: 'Cover picture',
+    changeCover: 'Change',
     announce: 'Tell all members',
     announced: 'Sent',
     announcePlaceholder: 'What members should know',

@@ -217,6 +217,8 @@ export default {
     people: '成员和申请',
     approve: '通过',
     announcements: '通知',
+    cover: '封面图片',
+    changeCover: '更换',
     announce: '通知全体成员',
     announced: '已发送',
     announcePlaceholder: '要告诉成员的事',

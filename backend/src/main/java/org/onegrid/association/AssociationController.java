@@ -118,6 +118,13 @@ class AssociationController {
     return associations.decide(me(auth), id, accountId, body.approve(), body.reason());
   }
 
+  @io.micronaut.http.annotation.Put("/associations/{id}/cover")
+  @Operation(summary = "Organisers: set the cover picture to a photo uploaded through /photos")
+  AssociationViews.AssociationView cover(
+      Authentication auth, @PathVariable long id, @Body @Valid Cover body) {
+    return associations.setCover(me(auth), id, body.photoId());
+  }
+
   @Get("/associations/{id}/announcements")
   @Operation(summary = "Members: the organiser's latest announcements")
   List<AssociationViews.Announcement> announcements(Authentication auth, @PathVariable long id) {
@@ -229,6 +236,9 @@ class AssociationController {
       @Nullable @Min(1) @Max(10000) Integer memberLimit,
       @NotNull Association.JoinPolicy joinPolicy,
       @Nullable Boolean openToNeighbours) {}
+
+  @Serdeable
+  record Cover(@NotNull Long photoId) {}
 
   @Serdeable
   record NewAnnouncement(@NotBlank @Size(max = 500) String body, @Nullable Boolean bySms) {}

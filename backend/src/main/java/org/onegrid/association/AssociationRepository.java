@@ -218,6 +218,14 @@ class AssociationRepository {
         .fetch(ASSOCIATION_MEMBERS.ASSOCIATION_ID);
   }
 
+  void setCover(long id, long photoId, Instant now) {
+    dsl.update(ASSOCIATIONS)
+        .set(ASSOCIATIONS.COVER_PHOTO_ID, photoId)
+        .set(ASSOCIATIONS.UPDATED_AT, now)
+        .where(ASSOCIATIONS.ID.eq(id))
+        .execute();
+  }
+
   void insertAnnouncement(
       long associationId, long authorId, String body, boolean bySms, Instant now) {
     dsl.insertInto(ASSOCIATION_ANNOUNCEMENTS)

@@ -34,6 +34,7 @@ public class AssociationService {
 
   private final AssociationRepository associations;
   private final ParticipationRepository participation;
+  private final org.onegrid.problem.PhotoService photos;
   private final AccountService accounts;
   private final GridService grids;
   private final Notifications notify;
@@ -45,6 +46,7 @@ public class AssociationService {
   AssociationService(
       AssociationRepository associations,
       ParticipationRepository participation,
+      org.onegrid.problem.PhotoService photos,
       AccountService accounts,
       GridService grids,
       Notifications notify,
@@ -54,6 +56,7 @@ public class AssociationService {
       Clock clock) {
     this.associations = associations;
     this.participation = participation;
+    this.photos = photos;
     this.accounts = accounts;
     this.grids = grids;
     this.notify = notify;
@@ -288,6 +291,21 @@ public class AssociationService {
       return List.of();
     }
     return associations.findAnnouncements(id, 20);
+  }
+
+  /** The organiser sets the cover picture from a photo they uploaded. */
+  public AssociationViews.AssociationView setCover(Account organiser, long id, long photoId) {
+    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
+    requireManager(organiser, a);
+    tx.run(
+        () -> {
+          Instant at = now();
+          photos.share(photoId, organiser);
+          associations.setCover(id, photoId, at);
+          associations.insertEvent(id, null, organiser.id(), "COVER", null, null, at);
+          return null;
+        });
+    return view(organiser, associations.findById(id).orElseThrow());
   }
 
   static final int PARTICIPATION_DAYS = 90;

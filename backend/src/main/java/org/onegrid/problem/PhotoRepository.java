@@ -62,6 +62,18 @@ class PhotoRepository {
         == 1;
   }
 
+  /** Shares the owner's photo not attached to a problem; false when it is not theirs or is. */
+  boolean share(long id, long ownerId) {
+    return dsl.update(PROBLEM_PHOTOS)
+            .set(PROBLEM_PHOTOS.SHARED, true)
+            .where(
+                PROBLEM_PHOTOS.ID.eq(id),
+                PROBLEM_PHOTOS.OWNER_ID.eq(ownerId),
+                PROBLEM_PHOTOS.PROBLEM_ID.isNull())
+            .execute()
+        == 1;
+  }
+
   /** Attaches the owner's unattached photos among {@code ids}; returns how many were attached. */
   int attach(Collection<Long> ids, long ownerId, long problemId) {
     return dsl.update(PROBLEM_PHOTOS)

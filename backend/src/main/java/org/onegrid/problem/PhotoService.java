@@ -69,6 +69,15 @@ public class PhotoService {
     }
   }
 
+  /**
+   * Shares a photo its owner uploaded (an association's cover): anyone signed in may then see it.
+   */
+  public void share(long photoId, Account owner) {
+    if (!photos.share(photoId, owner.id())) {
+      throw ApiException.invalidField("photoId", "validation.photos-unknown");
+    }
+  }
+
   List<PhotoRef> ofProblem(long problemId) {
     return photos.findIdsByProblem(problemId).stream().map(PhotoRef::of).toList();
   }

@@ -503,6 +503,9 @@ public class ProblemService {
    */
   public byte[] photo(Account viewer, long photoId, boolean thumb) {
     var photo = photos.find(photoId);
+    if (photo.getShared()) {
+      return photos.bytes(photo, thumb);
+    }
     if (photo.getProblemId() == null) {
       if (photo.getOwnerId() != viewer.id()) {
         throw ApiException.notFound();

@@ -274,4 +274,41 @@ class AssociationTest extends ApiTest {
                 .<List<?>>at("associations"))
         .noneSatisfy(a -> assertThat(((Map<?, ?>) a).get("name")).isEqualTo("志愿服务队"));
   }
+
+  @Test
+  void anOrganiserManagesOnlyTheirOwnAssociationAndItsCoverIsSeenByResidents() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long id = association(admin, "编织小组", "APPROVAL", null);
+    // 朱文斌 organises the demo tai chi team, not this one.
+    Browser zhu = resident("13900000002");
+    Resident applicant = residentOfMinzhulu1("吕阿姨", "1210");
+    applicant.browser().post("/api/v1/associations/" + id + "/join", Map.of());
+    assertThat(
+            zhu.post(
+                    "/api/v1/associations/"
+                        + id
+                        + "/members/"
+                        + myId(applicant.browser())
+                        + "/decision",
+                    Map.of("approve", true))
+                .status())
+        .isEqualTo(403);
+    assertThat(zhu.get("/api/v1/associations/" + id + "/members").status()).isEqualTo(403);
+
+    long photo =
+        admin
+            .send(
+                "POST",
+                "/api/v1/photos",
+                org.onegrid.support.Images.png(),
+                Map.of("Content-Type", "image/png"))
+            .<Number>at("id")
+            .longValue();
+    assertThat(zhu.put("/api/v1/associations/" + id + "/cover", Map.of("photoId", photo)).status())
+        .isEqualTo(403);
+    String cover =
+        admin.put("/api/v1/associations/" + id + "/cover", Map.of("photoId", photo)).at("coverUrl");
+    assertThat(cover).isEqualTo("/api/v1/photos/" + photo);
+    assertThat(applicant.browser().get(cover).status()).isEqualTo(200);
+  }
 }
