@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signInResident } from './helpers'
+import { signInResident, signInStaff } from './helpers'
 
 test('a resident joins the tai chi team and signs up for its practice, the organiser checks her in', async ({
   page,
@@ -46,4 +46,19 @@ test('a resident joins the tai chi team and signs up for its practice, the organ
   await page.goto('/associations')
   await page.locator('[data-test="association-row"]', { hasText: '晨练太极拳队' }).click()
   await expect(page.locator('[data-test="announcement"]', { hasText: '改在社区活动室' })).toBeVisible()
+})
+
+test('a community admin publishes an activity of the community itself', async ({ page }) => {
+  await signInStaff(page, '13800000010')
+  await page.locator('[data-test="staff-associations"]').click()
+  await page.locator('[data-test="publish-community"]').click()
+  const day = new Date(Date.now() + 3 * 24 * 3600 * 1000)
+  const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`
+  await page.locator('input[name="activity-title"]').fill('义诊进社区')
+  await page.locator('input[name="activity-place"]').fill('社区服务中心')
+  await page.locator('input[name="activity-date"]').fill(date)
+  await page.locator('input[name="activity-capacity"]').fill('50')
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(page.locator('[data-test="community-activity"]', { hasText: '义诊进社区' })).toBeVisible()
+  await expect(page.locator('[data-test="community-activity"]', { hasText: '义诊进社区' })).toContainText('0 / 50')
 })

@@ -195,6 +195,9 @@ export const associationApi = {
   announce: (id: number, body: string, bySms: boolean) =>
     http.post<Announcement[]>(`/associations/${id}/announcements`, { body, bySms }),
   participation: () => http.get<Participation>('/staff/participation'),
+  communityActivities: (communityId: number) => http.get<ActivityView[]>(`/communities/${communityId}/activities`),
+  publishForCommunity: (communityId: number, body: NewActivity) =>
+    http.post<ActivityView[]>(`/communities/${communityId}/activities`, body),
   publish: (id: number, body: NewActivity) => http.post<ActivityView[]>(`/associations/${id}/activities`, body),
 }
 

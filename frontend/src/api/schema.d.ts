@@ -397,6 +397,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/communities/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community's own coming activities (not an association's) */
+        get: operations["communityActivities"];
+        put?: never;
+        /** Staff over the community: publish an activity of the community itself */
+        post: operations["publishForCommunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities/{id}/buildings": {
         parameters: {
             query?: never;
@@ -1189,6 +1207,7 @@ export interface components {
             /** Format: int64 */
             associationId?: number | null;
             associationName?: string | null;
+            communityName: string;
             title: string;
             description: string;
             place: string;
@@ -2336,6 +2355,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GridController.CommunityView"][];
+                };
+            };
+        };
+    };
+    communityActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description communityActivities 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
+                };
+            };
+        };
+    };
+    publishForCommunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.NewActivityRequest"];
+            };
+        };
+        responses: {
+            /** @description publishForCommunity 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
                 };
             };
         };

@@ -247,6 +247,8 @@ const en: typeof zhCN = {
     none: 'No activities coming up',
     noneMine: 'You have not signed up for anything yet',
     publish: 'Publish an activity',
+    community: 'Activities of {name}',
+    dateNeeded: 'Please choose the date and times',
     published: 'Published',
     name: 'Title',
     place: 'Place',

@@ -238,6 +238,8 @@ export default {
     none: '近期没有活动',
     noneMine: '您还没有报名活动',
     publish: '发布活动',
+    community: '{name}活动',
+    dateNeeded: '请选择日期和时间',
     published: '已发布',
     name: '标题',
     place: '地点',

@@ -83,6 +83,18 @@ class ActivityRepository {
         .fetch(ActivityRepository::toActivity);
   }
 
+  /** A community's own activities (not an association's) from {@code from} on, soonest first. */
+  List<Activity> findByCommunity(long communityId, Instant from, int limit) {
+    return dsl.selectFrom(ACTIVITIES)
+        .where(
+            ACTIVITIES.COMMUNITY_ID.eq(communityId),
+            ACTIVITIES.ASSOCIATION_ID.isNull(),
+            ACTIVITIES.ENDS_AT.ge(from))
+        .orderBy(ACTIVITIES.STARTS_AT, ACTIVITIES.ID)
+        .limit(limit)
+        .fetch(ActivityRepository::toActivity);
+  }
+
   /** Activities this person signed up or waits for, from {@code from} on, soonest first. */
   List<Activity> findOfPerson(long accountId, Instant from, int limit) {
     return dsl.select(ACTIVITIES.fields())

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
@@ -38,6 +40,7 @@ public class ActivityService {
   private final AssociationRepository associationEvents;
   private final AssociationService associations;
   private final AccountService accounts;
+  private final org.onegrid.grid.GridService grids;
   private final Notifications notify;
   private final Messages texts;
   private final Tx tx;
@@ -49,6 +52,7 @@ public class ActivityService {
       AssociationRepository associationEvents,
       AssociationService associations,
       AccountService accounts,
+      org.onegrid.grid.GridService grids,
       Notifications notify,
       Messages texts,
       Tx tx,
@@ -58,6 +62,7 @@ public class ActivityService {
     this.associationEvents = associationEvents;
     this.associations = associations;
     this.accounts = accounts;
+    this.grids = grids;
     this.notify = notify;
     this.texts = texts;
     this.tx = tx;
@@ -70,6 +75,45 @@ public class ActivityService {
       Account organiser, long associationId, NewActivity a) {
     Association association = associations.find(associationId);
     associations.requireManager(organiser, association);
+    return publishIn(organiser, associationId, association.communityId(), a);
+  }
+
+  /** Staff supervising a community publish an activity of the community itself. */
+  public List<AssociationViews.ActivityView> publishForCommunity(
+      Account staff, long communityId, NewActivity a) {
+    GridNode community = community(communityId);
+    if (!associations.supervises(staff, community)) {
+      throw ApiException.forbidden();
+    }
+    return publishIn(staff, null, communityId, a);
+  }
+
+  /** The community's own coming activities, for its residents and the staff over it. */
+  public List<AssociationViews.ActivityView> ofCommunity(Account viewer, long communityId) {
+    GridNode community = community(communityId);
+    if (!inCommunity(viewer, community)) {
+      throw ApiException.notFound();
+    }
+    return activities.findByCommunity(communityId, clock.instant(), 60).stream()
+        .map(a -> view(viewer, a))
+        .toList();
+  }
+
+  private GridNode community(long id) {
+    GridNode community = grids.find(id).orElseThrow(ApiException::notFound);
+    if (community.level() != GridLevel.COMMUNITY) {
+      throw ApiException.notFound();
+    }
+    return community;
+  }
+
+  private boolean inCommunity(Account viewer, GridNode community) {
+    return associations.supervises(viewer, community)
+        || associations.communityOf(viewer).map(c -> c.id() == community.id()).orElse(false);
+  }
+
+  private List<AssociationViews.ActivityView> publishIn(
+      Account organiser, @Nullable Long associationId, long communityId, NewActivity a) {
     if (!a.endsAt().isAfter(a.startsAt())) {
       throw ApiException.invalidField("endsAt", "validation.ends-after-start");
     }
@@ -95,7 +139,7 @@ public class ActivityService {
                 long id =
                     activities.insert(
                         associationId,
-                        association.communityId(),
+                        communityId,
                         series,
                         a,
                         start,
@@ -311,14 +355,24 @@ public class ActivityService {
   private void requireVisible(Account viewer, Activity a) {
     if (a.associationId() != null) {
       associations.requireVisible(viewer, associations.find(a.associationId()));
+    } else if (!inCommunity(viewer, grids.get(a.communityId()))) {
+      throw ApiException.notFound();
     }
   }
 
   private void requireManager(Account viewer, Activity a) {
-    if (a.associationId() == null) {
+    if (a.associationId() != null) {
+      associations.requireManager(viewer, associations.find(a.associationId()));
+    } else if (!associations.supervises(viewer, grids.get(a.communityId()))) {
+      requireVisible(viewer, a);
       throw ApiException.forbidden();
     }
-    associations.requireManager(viewer, associations.find(a.associationId()));
+  }
+
+  private boolean manages(Account viewer, Activity a, @Nullable Association association) {
+    return association != null
+        ? associations.manages(viewer, association)
+        : associations.supervises(viewer, grids.get(a.communityId()));
   }
 
   private AssociationViews.ActivityView view(Account viewer, Activity a) {
@@ -328,6 +382,7 @@ public class ActivityService {
         a.id(),
         a.associationId(),
         association == null ? null : association.name(),
+        grids.get(a.communityId()).name(),
         a.title(),
         a.description(),
         a.place(),
@@ -338,7 +393,7 @@ public class ActivityService {
         activities.countSignedUp(a.id()),
         a.seriesId() != null,
         activities.findStatus(a.id(), viewer.id()).orElse(null),
-        association != null && associations.manages(viewer, association),
+        manages(viewer, a, association),
         a.cancelledAt() != null);
   }
 

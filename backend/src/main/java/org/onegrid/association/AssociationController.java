@@ -153,19 +153,34 @@ class AssociationController {
   HttpResponse<List<AssociationViews.ActivityView>> publish(
       Authentication auth, @PathVariable long id, @Body @Valid NewActivityRequest body) {
     return HttpResponse.status(HttpStatus.CREATED)
-        .body(
-            activities.publish(
-                me(auth),
-                id,
-                new ActivityService.NewActivity(
-                    body.title().trim(),
-                    body.description() == null ? "" : body.description().trim(),
-                    body.place().trim(),
-                    body.startsAt(),
-                    body.endsAt(),
-                    body.signupDeadline(),
-                    body.capacity(),
-                    body.repeatWeeks() == null ? 1 : body.repeatWeeks())));
+        .body(activities.publish(me(auth), id, newActivity(body)));
+  }
+
+  private static ActivityService.NewActivity newActivity(NewActivityRequest body) {
+    return new ActivityService.NewActivity(
+        body.title().trim(),
+        body.description() == null ? "" : body.description().trim(),
+        body.place().trim(),
+        body.startsAt(),
+        body.endsAt(),
+        body.signupDeadline(),
+        body.capacity(),
+        body.repeatWeeks() == null ? 1 : body.repeatWeeks());
+  }
+
+  @Get("/communities/{id}/activities")
+  @Operation(summary = "The community's own coming activities (not an association's)")
+  List<AssociationViews.ActivityView> communityActivities(
+      Authentication auth, @PathVariable long id) {
+    return activities.ofCommunity(me(auth), id);
+  }
+
+  @Post("/communities/{id}/activities")
+  @Operation(summary = "Staff over the community: publish an activity of the community itself")
+  HttpResponse<List<AssociationViews.ActivityView>> publishForCommunity(
+      Authentication auth, @PathVariable long id, @Body @Valid NewActivityRequest body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(activities.publishForCommunity(me(auth), id, newActivity(body)));
   }
 
   @Get("/activities/{id}")

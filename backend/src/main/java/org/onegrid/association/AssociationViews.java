@@ -45,6 +45,7 @@ public final class AssociationViews {
       long id,
       @Nullable Long associationId,
       @Nullable String associationName,
+      String communityName,
       String title,
       String description,
       String place,

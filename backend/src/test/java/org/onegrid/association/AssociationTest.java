@@ -311,4 +311,41 @@ class AssociationTest extends ApiTest {
     assertThat(cover).isEqualTo("/api/v1/photos/" + photo);
     assertThat(applicant.browser().get(cover).status()).isEqualTo(200);
   }
+
+  @Test
+  void theCommunityPublishesItsOwnActivitiesForItsResidents() {
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    long community = communityId(leader, "民主路");
+    String path = "/api/v1/communities/" + community + "/activities";
+    Instant start = Instant.now().plus(Duration.ofDays(2));
+    Map<String, Object> body =
+        Map.of(
+            "title",
+            "义诊进社区",
+            "place",
+            "社区服务中心",
+            "startsAt",
+            start.toString(),
+            "endsAt",
+            start.plus(Duration.ofHours(3)).toString(),
+            "capacity",
+            50);
+    Resident resident = residentOfMinzhulu1("曹奶奶", "1211");
+    assertThat(resident.browser().post(path, body).status()).isEqualTo(403);
+    Browser.Reply published = leader.post(path, body);
+    assertThat(published.status()).as(published.text()).isEqualTo(201);
+    long id = ((Number) published.list().get(0).get("id")).longValue();
+    assertThat(resident.browser().get(path).list())
+        .anySatisfy(a -> assertThat(a.get("communityName")).isEqualTo("民主路社区"));
+    assertThat(
+            resident
+                .browser()
+                .post("/api/v1/activities/" + id + "/signup", Map.of())
+                .<String>at("myStatus"))
+        .isEqualTo("SIGNED_UP");
+    assertThat(leader.get("/api/v1/activities/" + id + "/signups").list()).hasSize(1);
+    Browser outsider = residentOf("工人新村", "孟先生", "1212").browser();
+    assertThat(outsider.get(path).status()).isEqualTo(404);
+    assertThat(outsider.get("/api/v1/activities/" + id).status()).isEqualTo(404);
+  }
 }
