@@ -172,7 +172,8 @@ export interface NewAssociation {
   name: string
   kind: 'CLUB' | 'VOLUNTEER' | 'MUTUAL_AID'
   description: string
-  organiserId: number
+  organiserId?: number
+  organiserPhone?: string
   meetingTime?: string
   meetingPlace?: string
   memberLimit?: number

@@ -1192,7 +1192,8 @@ export interface components {
             kind: components["schemas"]["Association.Kind"];
             description: string;
             /** Format: int64 */
-            organiserId: number;
+            organiserId?: number | null;
+            organiserPhone?: string | null;
             meetingTime?: string | null;
             meetingPlace?: string | null;
             /** Format: int32 */

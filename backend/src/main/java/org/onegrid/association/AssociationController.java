@@ -41,16 +41,19 @@ class AssociationController {
   private final ActivityService activities;
   private final AccountService accounts;
   private final Messages messages;
+  private final org.onegrid.platform.Phones phones;
 
   AssociationController(
       AssociationService associations,
       ActivityService activities,
       AccountService accounts,
-      Messages messages) {
+      Messages messages,
+      org.onegrid.platform.Phones phones) {
     this.associations = associations;
     this.activities = activities;
     this.accounts = accounts;
     this.messages = messages;
+    this.phones = phones;
   }
 
   @Get("/associations{?q}")
@@ -78,7 +81,7 @@ class AssociationController {
                     body.name().trim(),
                     body.kind(),
                     body.description().trim(),
-                    body.organiserId(),
+                    organiserOf(auth, body),
                     body.meetingTime(),
                     body.meetingPlace(),
                     body.memberLimit(),
@@ -235,6 +238,23 @@ class AssociationController {
     return activities.mine(me(auth));
   }
 
+  /** The organiser named by id, else by phone (a resident volunteer), else the founder. */
+  private long organiserOf(Authentication auth, NewAssociationRequest body) {
+    if (body.organiserId() != null) {
+      return body.organiserId();
+    }
+    if (body.organiserPhone() != null && !body.organiserPhone().isBlank()) {
+      return accounts
+          .findByPhone(phones.toE164(body.organiserPhone(), "organiserPhone"))
+          .map(Account::id)
+          .orElseThrow(
+              () ->
+                  org.onegrid.platform.ApiException.invalidField(
+                      "organiserPhone", "validation.organiser"));
+    }
+    return me(auth).id();
+  }
+
   private Account me(Authentication auth) {
     return accounts.get(Long.parseLong(auth.getName()));
   }
@@ -245,7 +265,8 @@ class AssociationController {
       @NotBlank @Size(max = 60) String name,
       @NotNull Association.Kind kind,
       @NotBlank @Size(max = 2000) String description,
-      @NotNull Long organiserId,
+      @Nullable Long organiserId,
+      @Nullable @Size(max = 40) String organiserPhone,
       @Nullable @Size(max = 100) String meetingTime,
       @Nullable @Size(max = 200) String meetingPlace,
       @Nullable @Min(1) @Max(10000) Integer memberLimit,

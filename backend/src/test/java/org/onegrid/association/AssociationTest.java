@@ -348,4 +348,25 @@ class AssociationTest extends ApiTest {
     assertThat(outsider.get(path).status()).isEqualTo(404);
     assertThat(outsider.get("/api/v1/activities/" + id).status()).isEqualTo(404);
   }
+
+  @Test
+  void staffNameAResidentVolunteerAsOrganiserByPhone() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    Map<String, Object> body = new HashMap<>();
+    body.put("communityId", communityId(admin, "民主路"));
+    body.put("name", "楼栋长服务队");
+    body.put("kind", "VOLUNTEER");
+    body.put("description", "每栋楼一位楼栋长，帮网格长跑腿、传话。");
+    body.put("organiserPhone", "139 0000 0002");
+    body.put("joinPolicy", "APPROVAL");
+    Browser.Reply created = admin.post("/api/v1/associations", body);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(created.<String>at("organiserName")).isEqualTo("朱文斌");
+    body.put("organiserPhone", "13800000001");
+    body.put("name", "外区组织者");
+    // The city admin is staff, so may organise; a resident of another community may not.
+    assertThat(admin.post("/api/v1/associations", body).status()).isEqualTo(201);
+    body.put("organiserPhone", "13900000005");
+    assertThat(admin.post("/api/v1/associations", body).status()).isEqualTo(400);
+  }
 }
