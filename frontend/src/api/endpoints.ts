@@ -207,6 +207,7 @@ export const activityApi = {
   signUp: (id: number) => http.post<ActivityView>(`/activities/${id}/signup`),
   cancel: (id: number) => http.post<ActivityView>(`/activities/${id}/cancel`),
   signups: (id: number) => http.get<SignupView[]>(`/activities/${id}/signups`),
+  callOff: (id: number, reason: string) => http.post<ActivityView>(`/activities/${id}/call-off`, { reason }),
   checkIn: (id: number, accountId: number) => http.post<SignupView[]>(`/activities/${id}/signups/${accountId}/check-in`),
   mine: () => http.get<ActivityView[]>('/me/activities'),
   icsUrl: (id: number) => `/api/v1/activities/${id}/calendar.ics`,

@@ -37,6 +37,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/activities/{id}/call-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Organisers: call the activity off with a reason; everyone on it is texted */
+        post: operations["callOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/activities/{id}/cancel": {
         parameters: {
             query?: never;
@@ -1158,6 +1175,9 @@ export interface components {
          * @enum {string}
          */
         "Association.MemberStatus": "PENDING" | "MEMBER" | "WAITING" | "DECLINED" | "LEFT";
+        "AssociationController.CallOff": {
+            reason: string;
+        };
         "AssociationController.Cover": {
             /** Format: int64 */
             photoId: number;
@@ -1788,6 +1808,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+        };
+    };
+    callOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.CallOff"];
+            };
+        };
+        responses: {
+            /** @description callOff 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"];
                 };
             };
         };

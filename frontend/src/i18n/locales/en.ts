@@ -273,6 +273,9 @@ const en: typeof zhCN = {
     status: { SIGNED_UP: 'Signed up', WAITING: 'On the waiting list', CANCELLED: 'Cancelled' },
     attendance: 'Checked in {n} of {total}',
     checkIn: 'Check in',
+    callOff: 'Call the activity off',
+    callOffReason: 'Why (everyone signed up is texted)',
+    calledOff: 'This activity is called off',
     checkedIn: 'Checked in',
   },
   open311: {

@@ -264,6 +264,9 @@ export default {
     status: { SIGNED_UP: '已报名', WAITING: '候补中', CANCELLED: '已取消' },
     attendance: '已签到 {n} / {total}',
     checkIn: '签到',
+    callOff: '取消活动',
+    callOffReason: '取消原因（会短信通知已报名的人）',
+    calledOff: '活动已取消',
     checkedIn: '已签到',
   },
   open311: {

@@ -183,6 +183,15 @@ class ActivityRepository {
         .fetchOptional(ACTIVITY_SIGNUPS.ACCOUNT_ID);
   }
 
+  /** Calls the activity off; false when it already was. */
+  boolean callOff(long id, Instant now) {
+    return dsl.update(ACTIVITIES)
+            .set(ACTIVITIES.CANCELLED_AT, now)
+            .where(ACTIVITIES.ID.eq(id), ACTIVITIES.CANCELLED_AT.isNull())
+            .execute()
+        == 1;
+  }
+
   boolean checkIn(long activityId, long accountId, Instant now) {
     return dsl.update(ACTIVITY_SIGNUPS)
             .set(ACTIVITY_SIGNUPS.CHECKED_IN_AT, now)

@@ -254,6 +254,39 @@ public class ActivityService {
     return view(person, updated);
   }
 
+  /**
+   * The organiser calls the activity off with a reason; everyone signed up or waiting is texted.
+   */
+  public AssociationViews.ActivityView callOff(Account organiser, long id, String reason) {
+    String why = reason == null ? "" : reason.trim();
+    if (why.isEmpty()) {
+      throw ApiException.invalidField("reason", "validation.reason");
+    }
+    Activity activity =
+        tx.run(
+            () -> {
+              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
+              requireManager(organiser, a);
+              Instant now = now();
+              if (activities.callOff(id, now)) {
+                associationEvents.insertEvent(
+                    a.associationId(), id, organiser.id(), "CALL_OFF", null, why, now);
+                for (ActivityRepository.Signup s : activities.findSignups(id)) {
+                  Account person = accounts.get(s.accountId());
+                  Locale locale = texts.localeOf(person.locale());
+                  notify.tell(
+                      person.id(),
+                      person.phone(),
+                      texts.get(locale, "sms.activity-called-off", a.title(), when(a, locale), why),
+                      "activity-called-off",
+                      "/activities/" + id);
+                }
+              }
+              return activities.findById(id).orElseThrow();
+            });
+    return view(organiser, activity);
+  }
+
   /** Who signed up and who waits, with check-ins, for the organiser. */
   public List<AssociationViews.SignupView> signups(Account organiser, long id) {
     Activity a = activities.findById(id).orElseThrow(ApiException::notFound);

@@ -211,6 +211,13 @@ class AssociationController {
     return activities.cancel(me(auth), id);
   }
 
+  @Post("/activities/{id}/call-off")
+  @Operation(summary = "Organisers: call the activity off with a reason; everyone on it is texted")
+  AssociationViews.ActivityView callOff(
+      Authentication auth, @PathVariable long id, @Body @Valid CallOff body) {
+    return activities.callOff(me(auth), id, body.reason());
+  }
+
   @Get("/activities/{id}/signups")
   @Operation(summary = "Organisers: who signed up and who waits, with check-ins")
   List<AssociationViews.SignupView> signups(Authentication auth, @PathVariable long id) {
@@ -272,6 +279,9 @@ class AssociationController {
       @Nullable @Min(1) @Max(10000) Integer memberLimit,
       @NotNull Association.JoinPolicy joinPolicy,
       @Nullable Boolean openToNeighbours) {}
+
+  @Serdeable
+  record CallOff(@NotBlank @Size(max = 300) String reason) {}
 
   @Serdeable
   record Cover(@NotNull Long photoId) {}

@@ -369,4 +369,29 @@ class AssociationTest extends ApiTest {
     body.put("organiserPhone", "13900000005");
     assertThat(admin.post("/api/v1/associations", body).status()).isEqualTo(400);
   }
+
+  @Test
+  void anOrganiserCallsAnActivityOffAndEveryoneOnItIsTold() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "摄影协会", "OPEN", null);
+    long id = activity(admin, club, Instant.now().plus(Duration.ofDays(4)), 1, 1);
+    Resident first = residentOfMinzhulu1("马师傅", "1213");
+    Resident second = residentOfMinzhulu1("牛师傅", "1214");
+    first.browser().post("/api/v1/activities/" + id + "/signup", Map.of());
+    second.browser().post("/api/v1/activities/" + id + "/signup", Map.of());
+    String callOff = "/api/v1/activities/" + id + "/call-off";
+    assertThat(first.browser().post(callOff, Map.of("reason", "不想去")).status()).isEqualTo(403);
+    assertThat(admin.post(callOff, Map.of("reason", " ")).status()).isEqualTo(400);
+    assertThat(admin.post(callOff, Map.of("reason", "大风预警，改期再通知")).<Boolean>at("cancelled"))
+        .isTrue();
+    for (Resident r : List.of(first, second)) {
+      assertThat(outbox.sentTo("+86" + r.phone(), 10))
+          .anySatisfy(m -> assertThat(m.body()).contains("取消").contains("大风预警"));
+    }
+    assertThat(second.browser().post("/api/v1/activities/" + id + "/cancel", Map.of()).status())
+        .isEqualTo(200);
+    Resident late = residentOfMinzhulu1("杨师傅", "1215");
+    assertThat(late.browser().post("/api/v1/activities/" + id + "/signup", Map.of()).status())
+        .isEqualTo(409);
+  }
 }
