@@ -397,6 +397,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a slot for me or someone of my household. Send an Idempotency-Key: a retry returns the first booking */
+        post: operations["book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/bookings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The provider's staff: mark a booking attended or a no-show */
+        post: operations["attendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a booking until the service's cut-off */
+        post: operations["cancel_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health stations, hospitals and area doctors of my community, with their services */
+        get: operations["providers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/services/{id}/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's staff: one day's bookings of a service, with reasons */
+        get: operations["day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/services/{id}/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's bookable slots up to its horizon, with places taken */
+        get: operations["slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities": {
         parameters: {
             query?: never;
@@ -603,6 +705,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/clinic-bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bookings I made or am the patient of */
+        get: operations["mine_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/home": {
         parameters: {
             query?: never;
@@ -628,7 +747,7 @@ export interface paths {
             cookie?: never;
         };
         /** My conversation with my grid's staff, oldest first (pass the first id as before for older) */
-        get: operations["mine_1"];
+        get: operations["mine_2"];
         put?: never;
         /** Write to my grid leader; a retry with the same clientKey stores one message */
         post: operations["send"];
@@ -697,7 +816,7 @@ export interface paths {
             cookie?: never;
         };
         /** Problems I reported, newest first (pass the last id as before for more) */
-        get: operations["mine_2"];
+        get: operations["mine_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1367,6 +1486,71 @@ export interface components {
             /** Format: int64 */
             id: number;
             name: string;
+        };
+        "ClinicController.Attendance": {
+            attended: boolean;
+        };
+        "ClinicController.NewBooking": {
+            /** Format: int64 */
+            serviceId: number;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: int64 */
+            patientId?: number | null;
+            reason?: string | null;
+        };
+        /** @description A booking as its resident (or the provider's staff) sees it. */
+        "ClinicViews.BookingView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            serviceId: number;
+            serviceName: string;
+            providerName: string;
+            providerAddress?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            patientName: string;
+            reason?: string | null;
+            status: string;
+            code: string;
+            cancellable: boolean;
+        };
+        /** @description A provider and what it offers. */
+        "ClinicViews.ProviderView": {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            name: string;
+            address?: string | null;
+            phone?: string | null;
+            services: components["schemas"]["ClinicViews.ServiceView"][];
+        };
+        /** @description A service one can book. */
+        "ClinicViews.ServiceView": {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            name: string;
+            /** Format: int32 */
+            slotMinutes: number;
+            /** Format: int32 */
+            capacityPerSlot: number;
+            /** Format: int32 */
+            horizonDays: number;
+        };
+        /** @description A bookable time with the places left. */
+        "ClinicViews.Slot": {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            booked: number;
         };
         /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory, since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
         GeoPolygon: {
@@ -2384,6 +2568,146 @@ export interface operations {
             };
         };
     };
+    book: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicController.NewBooking"];
+            };
+        };
+        responses: {
+            /** @description book 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    attendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicController.Attendance"];
+            };
+        };
+        responses: {
+            /** @description attendance 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    cancel_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancel_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    providers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description providers 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.ProviderView"][];
+                };
+            };
+        };
+    };
+    day: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description day 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"][];
+                };
+            };
+        };
+    };
+    slots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description slots 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.Slot"][];
+                };
+            };
+        };
+    };
     communities: {
         parameters: {
             query?: {
@@ -2702,6 +3026,26 @@ export interface operations {
             };
         };
     };
+    mine_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"][];
+                };
+            };
+        };
+    };
     setHome: {
         parameters: {
             query?: never;
@@ -2726,7 +3070,7 @@ export interface operations {
             };
         };
     };
-    mine_1: {
+    mine_2: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -2737,7 +3081,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_1 200 response */
+            /** @description mine_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +3176,7 @@ export interface operations {
             };
         };
     };
-    mine_2: {
+    mine_3: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -2843,7 +3187,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_2 200 response */
+            /** @description mine_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,123 @@
+package org.onegrid.clinic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+
+/** Clinic services of one's community: slots, bookings, and the provider's day list. */
+@Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "clinic")
+class ClinicController {
+
+  private final ClinicService clinic;
+  private final AccountService accounts;
+  private final Messages messages;
+
+  ClinicController(ClinicService clinic, AccountService accounts, Messages messages) {
+    this.clinic = clinic;
+    this.accounts = accounts;
+    this.messages = messages;
+  }
+
+  @Get("/clinic/providers")
+  @Operation(
+      summary =
+          "The health stations, hospitals and area doctors of my community, with their services")
+  List<ClinicViews.ProviderView> providers(HttpRequest<?> request, Authentication auth) {
+    return clinic.providers(me(auth), messages.localeOf(request));
+  }
+
+  @Get("/clinic/services/{id}/slots")
+  @Operation(summary = "A service's bookable slots up to its horizon, with places taken")
+  List<ClinicViews.Slot> slots(Authentication auth, @PathVariable long id) {
+    return clinic.slots(me(auth), id);
+  }
+
+  @Post("/clinic/bookings")
+  @Operation(
+      summary =
+          "Book a slot for me or someone of my household. Send an Idempotency-Key: a retry returns the"
+              + " first booking")
+  HttpResponse<ClinicViews.BookingView> book(
+      Authentication auth,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      @Body @Valid NewBooking body) {
+    String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.trim();
+    if (key.isEmpty() || key.length() > 64) {
+      throw ApiException.invalidField("Idempotency-Key", "validation.idempotency-key");
+    }
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            clinic.book(
+                me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason(), key));
+  }
+
+  @Post("/clinic/bookings/{id}/cancel")
+  @Operation(summary = "Cancel a booking until the service's cut-off")
+  ClinicViews.BookingView cancel(Authentication auth, @PathVariable long id) {
+    return clinic.cancel(me(auth), id);
+  }
+
+  @Get("/me/clinic-bookings")
+  @Operation(summary = "Bookings I made or am the patient of")
+  List<ClinicViews.BookingView> mine(Authentication auth) {
+    return clinic.mine(me(auth));
+  }
+
+  @Get("/clinic/services/{id}/day")
+  @Operation(summary = "The provider's staff: one day's bookings of a service, with reasons")
+  List<ClinicViews.BookingView> day(
+      Authentication auth, @PathVariable long id, @QueryValue LocalDate date) {
+    return clinic.dayList(me(auth), id, date);
+  }
+
+  @Post("/clinic/bookings/{id}/attendance")
+  @Operation(summary = "The provider's staff: mark a booking attended or a no-show")
+  ClinicViews.BookingView attendance(
+      Authentication auth, @PathVariable long id, @Body @Valid Attendance body) {
+    return clinic.mark(me(auth), id, body.attended());
+  }
+
+  private Account me(Authentication auth) {
+    return accounts.get(Long.parseLong(auth.getName()));
+  }
+
+  @Serdeable
+  record NewBooking(
+      @NotNull Long serviceId,
+      @NotNull Instant startsAt,
+      @Nullable Long patientId,
+      @Nullable @Size(max = 500) String reason) {}
+
+  @Serdeable
+  record Attendance(boolean attended) {}
+}

@@ -1,0 +1,132 @@
+package org.onegrid.clinic;
+
+import static org.onegrid.db.Tables.CLINIC_CLOSURES;
+import static org.onegrid.db.Tables.CLINIC_HOURS;
+import static org.onegrid.db.Tables.CLINIC_PROVIDERS;
+import static org.onegrid.db.Tables.CLINIC_SERVICES;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.onegrid.db.tables.records.ClinicProvidersRecord;
+import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.platform.Tx;
+
+/** Providers, their services, weekly hours and closures. */
+@Singleton
+class ClinicRepository {
+
+  private final DSLContext dsl;
+  private final Tx tx;
+
+  ClinicRepository(DSLContext dsl, Tx tx) {
+    this.dsl = dsl;
+    this.tx = tx;
+  }
+
+  long insertProvider(
+      long communityId,
+      String kind,
+      String name,
+      @Nullable String address,
+      @Nullable String phone,
+      @Nullable Long staffId) {
+    return tx.insertReturningId(
+        dsl.insertInto(CLINIC_PROVIDERS)
+            .set(CLINIC_PROVIDERS.COMMUNITY_ID, communityId)
+            .set(CLINIC_PROVIDERS.KIND, kind)
+            .set(CLINIC_PROVIDERS.NAME, name)
+            .set(CLINIC_PROVIDERS.ADDRESS, address)
+            .set(CLINIC_PROVIDERS.PHONE, phone)
+            .set(CLINIC_PROVIDERS.STAFF_ID, staffId));
+  }
+
+  long insertService(
+      long providerId,
+      String kind,
+      String name,
+      int slotMinutes,
+      int capacity,
+      int minNoticeHours,
+      int horizonDays,
+      int cancelCutoffHours) {
+    return tx.insertReturningId(
+        dsl.insertInto(CLINIC_SERVICES)
+            .set(CLINIC_SERVICES.PROVIDER_ID, providerId)
+            .set(CLINIC_SERVICES.KIND, kind)
+            .set(CLINIC_SERVICES.NAME, name)
+            .set(CLINIC_SERVICES.SLOT_MINUTES, slotMinutes)
+            .set(CLINIC_SERVICES.CAPACITY_PER_SLOT, capacity)
+            .set(CLINIC_SERVICES.MIN_NOTICE_HOURS, minNoticeHours)
+            .set(CLINIC_SERVICES.HORIZON_DAYS, horizonDays)
+            .set(CLINIC_SERVICES.CANCEL_CUTOFF_HOURS, cancelCutoffHours)
+            .set(CLINIC_SERVICES.ACTIVE, true));
+  }
+
+  void insertHours(long serviceId, int weekday, LocalTime opens, LocalTime closes) {
+    dsl.insertInto(CLINIC_HOURS)
+        .set(CLINIC_HOURS.SERVICE_ID, serviceId)
+        .set(CLINIC_HOURS.WEEKDAY, (byte) weekday)
+        .set(CLINIC_HOURS.OPENS_AT, opens)
+        .set(CLINIC_HOURS.CLOSES_AT, closes)
+        .execute();
+  }
+
+  void insertClosure(long serviceId, LocalDate day, @Nullable String reason) {
+    dsl.insertInto(CLINIC_CLOSURES)
+        .set(CLINIC_CLOSURES.SERVICE_ID, serviceId)
+        .set(CLINIC_CLOSURES.CLOSED_ON, day)
+        .set(CLINIC_CLOSURES.REASON, reason)
+        .onDuplicateKeyIgnore()
+        .execute();
+  }
+
+  List<ClinicProvidersRecord> findProviders(long communityId) {
+    return dsl.selectFrom(CLINIC_PROVIDERS)
+        .where(CLINIC_PROVIDERS.COMMUNITY_ID.eq(communityId))
+        .orderBy(CLINIC_PROVIDERS.ID)
+        .fetch();
+  }
+
+  Optional<ClinicProvidersRecord> findProvider(long id) {
+    return dsl.selectFrom(CLINIC_PROVIDERS).where(CLINIC_PROVIDERS.ID.eq(id)).fetchOptional();
+  }
+
+  List<ClinicServicesRecord> findServices(Collection<Long> providerIds) {
+    return dsl.selectFrom(CLINIC_SERVICES)
+        .where(CLINIC_SERVICES.PROVIDER_ID.in(providerIds), CLINIC_SERVICES.ACTIVE.isTrue())
+        .orderBy(CLINIC_SERVICES.ID)
+        .fetch();
+  }
+
+  Optional<ClinicServicesRecord> findService(long id) {
+    return dsl.selectFrom(CLINIC_SERVICES).where(CLINIC_SERVICES.ID.eq(id)).fetchOptional();
+  }
+
+  /** The weekly hours: weekday → opening periods. */
+  List<Hours> findHours(long serviceId) {
+    return dsl.selectFrom(CLINIC_HOURS)
+        .where(CLINIC_HOURS.SERVICE_ID.eq(serviceId))
+        .orderBy(CLINIC_HOURS.WEEKDAY, CLINIC_HOURS.OPENS_AT)
+        .fetch(r -> new Hours(r.getWeekday(), r.getOpensAt(), r.getClosesAt()));
+  }
+
+  Set<LocalDate> findClosures(long serviceId, LocalDate from, LocalDate to) {
+    return Set.copyOf(
+        dsl.select(CLINIC_CLOSURES.CLOSED_ON)
+            .from(CLINIC_CLOSURES)
+            .where(
+                CLINIC_CLOSURES.SERVICE_ID.eq(serviceId),
+                CLINIC_CLOSURES.CLOSED_ON.between(from, to))
+            .fetch(CLINIC_CLOSURES.CLOSED_ON));
+  }
+
+  /** An opening period of one weekday (1 = Monday). */
+  record Hours(int weekday, LocalTime opens, LocalTime closes) {}
+}

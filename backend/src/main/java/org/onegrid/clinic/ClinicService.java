@@ -1,0 +1,409 @@
+package org.onegrid.clinic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.db.tables.records.ClinicBookingsRecord;
+import org.onegrid.db.tables.records.ClinicProvidersRecord;
+import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.grid.Address;
+import org.onegrid.grid.GridLevel;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.OneGridConfig;
+import org.onegrid.platform.Tx;
+
+/**
+ * Booking clinic services of one's community: slots come from each service's weekly hours and
+ * closures in the community's zone, within its notice and horizon; a slot is never booked past its
+ * capacity (bookings of one slot queue on its count row); a retry with the same key books once; a
+ * patient never holds two overlapping bookings. The reason for a visit is seen by the person and
+ * the provider's staff only.
+ */
+@Singleton
+public class ClinicService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ClinicRepository clinics;
+  private final BookingRepository bookings;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final Notifications notify;
+  private final Messages texts;
+  private final Tx tx;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  ClinicService(
+      ClinicRepository clinics,
+      BookingRepository bookings,
+      AccountService accounts,
+      GridService grids,
+      Notifications notify,
+      Messages texts,
+      Tx tx,
+      Clock clock,
+      OneGridConfig config) {
+    this.clinics = clinics;
+    this.bookings = bookings;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.notify = notify;
+    this.texts = texts;
+    this.tx = tx;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
+  }
+
+  /** Providers of the resident's community and what each offers. */
+  public List<ClinicViews.ProviderView> providers(Account resident, Locale locale) {
+    GridNode community = communityOf(resident).orElseThrow(ClinicService::needsHome);
+    List<ClinicProvidersRecord> providers = clinics.findProviders(community.id());
+    List<ClinicServicesRecord> services =
+        providers.isEmpty()
+            ? List.of()
+            : clinics.findServices(providers.stream().map(ClinicProvidersRecord::getId).toList());
+    return providers.stream()
+        .map(
+            p ->
+                new ClinicViews.ProviderView(
+                    p.getId(),
+                    p.getKind(),
+                    p.getName(),
+                    p.getAddress(),
+                    p.getPhone(),
+                    services.stream()
+                        .filter(s -> s.getProviderId().equals(p.getId()))
+                        .map(ClinicService::serviceView)
+                        .toList()))
+        .toList();
+  }
+
+  /** The bookable slots of a service from now to its horizon, with the places taken. */
+  public List<ClinicViews.Slot> slots(Account viewer, long serviceId) {
+    ClinicServicesRecord service = visibleService(viewer, serviceId);
+    List<Instant> starts = schedule(service);
+    if (starts.isEmpty()) {
+      return List.of();
+    }
+    Duration length = Duration.ofMinutes(service.getSlotMinutes());
+    Map<Instant, Integer> counts =
+        bookings.findCounts(serviceId, starts.get(0), starts.get(starts.size() - 1).plus(length));
+    return starts.stream()
+        .map(
+            s ->
+                new ClinicViews.Slot(
+                    s, s.plus(length), service.getCapacityPerSlot(), counts.getOrDefault(s, 0)))
+        .toList();
+  }
+
+  /**
+   * Books a slot for the booker or someone of their household. The same key from the same booker
+   * returns the first booking.
+   */
+  public ClinicViews.BookingView book(
+      Account booker,
+      long serviceId,
+      Instant startsAt,
+      @Nullable Long patientId,
+      @Nullable String reason,
+      String key) {
+    Optional<ClinicBookingsRecord> earlier = bookings.findByKey(booker.id(), key);
+    if (earlier.isPresent()) {
+      return view(earlier.get(), true);
+    }
+    ClinicServicesRecord service = visibleService(booker, serviceId);
+    if (!schedule(service).contains(startsAt)) {
+      throw ApiException.invalidField("startsAt", "validation.not-a-slot");
+    }
+    Account patient = patientOf(booker, patientId);
+    Instant endsAt = startsAt.plus(Duration.ofMinutes(service.getSlotMinutes()));
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    long id =
+        tx.run(
+            () -> {
+              int taken = bookings.lockSlot(serviceId, startsAt);
+              Optional<ClinicBookingsRecord> raced = bookings.findByKey(booker.id(), key);
+              if (raced.isPresent()) {
+                return raced.get().getId();
+              }
+              if (taken >= service.getCapacityPerSlot()) {
+                throw new ApiException(HttpStatus.CONFLICT, "slot-full");
+              }
+              if (bookings.patientBusy(patient.id(), startsAt, endsAt)) {
+                throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
+              }
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+              long created =
+                  bookings.insert(
+                      serviceId, startsAt, endsAt, booker.id(), patient.id(), why, code, key, now);
+              bookings.addToSlot(serviceId, startsAt, 1);
+              Locale locale = texts.localeOf(booker.locale());
+              ClinicProvidersRecord provider =
+                  clinics.findProvider(service.getProviderId()).orElseThrow();
+              notify.tell(
+                  booker.id(),
+                  booker.phone(),
+                  texts.get(
+                      locale,
+                      "sms.clinic-booked",
+                      service.getName(),
+                      provider.getName(),
+                      when(startsAt, locale),
+                      patient.displayName(),
+                      code),
+                  "clinic-booked",
+                  "/clinic");
+              return created;
+            });
+    return view(bookings.findById(id).orElseThrow(), true);
+  }
+
+  /** Cancels a booking until the service's cut-off; the place is free again. */
+  public ClinicViews.BookingView cancel(Account person, long bookingId) {
+    ClinicBookingsRecord cancelled =
+        tx.run(
+            () -> {
+              ClinicBookingsRecord b =
+                  bookings.lockById(bookingId).orElseThrow(ApiException::notFound);
+              if (b.getBookerId() != person.id() && b.getPatientId() != person.id()) {
+                throw ApiException.notFound();
+              }
+              if (!BookingRepository.BOOKED.equals(b.getStatus())) {
+                return b;
+              }
+              ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
+              Instant now = clock.instant();
+              if (now.isAfter(
+                  b.getStartsAt().minus(Duration.ofHours(service.getCancelCutoffHours())))) {
+                throw new ApiException(HttpStatus.CONFLICT, "booking-cutoff");
+              }
+              bookings.lockSlot(b.getServiceId(), b.getStartsAt());
+              bookings.setStatus(b.getId(), BookingRepository.CANCELLED, now);
+              bookings.addToSlot(b.getServiceId(), b.getStartsAt(), -1);
+              return bookings.findById(bookingId).orElseThrow();
+            });
+    return view(cancelled, true);
+  }
+
+  /** Bookings I made or am the patient of, from today on. */
+  public List<ClinicViews.BookingView> mine(Account person) {
+    return bookings.findOfPerson(person.id(), clock.instant().minus(Duration.ofHours(12))).stream()
+        .map(b -> view(b, true))
+        .toList();
+  }
+
+  /** A service's bookings of one day, with reasons, for the provider's own staff only. */
+  public List<ClinicViews.BookingView> dayList(Account staff, long serviceId, LocalDate day) {
+    ClinicServicesRecord service =
+        clinics.findService(serviceId).orElseThrow(ApiException::notFound);
+    requireProviderStaff(staff, service);
+    Instant from = day.atStartOfDay(zone).toInstant();
+    return bookings
+        .findOfService(serviceId, from, day.plusDays(1).atStartOfDay(zone).toInstant())
+        .stream()
+        .map(b -> view(b, true))
+        .toList();
+  }
+
+  /** The provider's staff mark a booking attended or a no-show. */
+  public ClinicViews.BookingView mark(Account staff, long bookingId, boolean attended) {
+    ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
+    requireProviderStaff(staff, clinics.findService(b.getServiceId()).orElseThrow());
+    if (!BookingRepository.BOOKED.equals(b.getStatus())) {
+      throw new ApiException(HttpStatus.CONFLICT, "booking-state");
+    }
+    bookings.setStatus(bookingId, attended ? "ATTENDED" : "NO_SHOW", clock.instant());
+    return view(bookings.findById(bookingId).orElseThrow(), true);
+  }
+
+  /** Creates a provider with its services and hours (demo data, admin tools). */
+  public long addProvider(
+      long communityId,
+      String kind,
+      String name,
+      @Nullable String address,
+      @Nullable String phone,
+      @Nullable Long staffId) {
+    return clinics.insertProvider(communityId, kind, name, address, phone, staffId);
+  }
+
+  public long addService(
+      long providerId,
+      String kind,
+      String name,
+      int slotMinutes,
+      int capacity,
+      int minNoticeHours,
+      int horizonDays,
+      int cancelCutoffHours,
+      Map<Integer, List<LocalTime[]>> weeklyHours) {
+    long id =
+        clinics.insertService(
+            providerId,
+            kind,
+            name,
+            slotMinutes,
+            capacity,
+            minNoticeHours,
+            horizonDays,
+            cancelCutoffHours);
+    weeklyHours.forEach(
+        (weekday, periods) -> periods.forEach(p -> clinics.insertHours(id, weekday, p[0], p[1])));
+    return id;
+  }
+
+  public void closeOn(long serviceId, LocalDate day, @Nullable String reason) {
+    clinics.insertClosure(serviceId, day, reason);
+  }
+
+  /** The slot starts of a service from now (plus notice) to its horizon, in order. */
+  private List<Instant> schedule(ClinicServicesRecord service) {
+    Instant now = clock.instant();
+    Instant earliest = now.plus(Duration.ofHours(service.getMinNoticeHours()));
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    LocalDate last = today.plusDays(service.getHorizonDays());
+    Set<LocalDate> closed = clinics.findClosures(service.getId(), today, last);
+    List<ClinicRepository.Hours> hours = clinics.findHours(service.getId());
+    List<Instant> starts = new ArrayList<>();
+    for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
+      if (closed.contains(d)) {
+        continue;
+      }
+      int weekday = d.getDayOfWeek().getValue();
+      for (ClinicRepository.Hours h : hours) {
+        if (h.weekday() != weekday) {
+          continue;
+        }
+        for (LocalTime t = h.opens();
+            !t.plusMinutes(service.getSlotMinutes()).isAfter(h.closes()) && !t.isBefore(h.opens());
+            t = t.plusMinutes(service.getSlotMinutes())) {
+          Instant start = ZonedDateTime.of(d, t, zone).toInstant();
+          if (!start.isBefore(earliest)) {
+            starts.add(start);
+          }
+          if (t.plusMinutes(service.getSlotMinutes()).isBefore(t)) {
+            break;
+          }
+        }
+      }
+    }
+    starts.sort(null);
+    return starts;
+  }
+
+  private ClinicServicesRecord visibleService(Account viewer, long serviceId) {
+    ClinicServicesRecord service =
+        clinics.findService(serviceId).orElseThrow(ApiException::notFound);
+    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
+    boolean ownStaff = provider.getStaffId() != null && provider.getStaffId() == viewer.id();
+    boolean inCommunity =
+        communityOf(viewer).map(c -> c.id() == provider.getCommunityId()).orElse(false);
+    if (!ownStaff && !inCommunity) {
+      throw ApiException.notFound();
+    }
+    return service;
+  }
+
+  private void requireProviderStaff(Account staff, ClinicServicesRecord service) {
+    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
+    if (provider.getStaffId() == null || provider.getStaffId() != staff.id()) {
+      throw ApiException.notFound();
+    }
+  }
+
+  /** The booker, or someone of the booker's household. */
+  private Account patientOf(Account booker, @Nullable Long patientId) {
+    if (patientId == null || patientId == booker.id()) {
+      return booker;
+    }
+    Account patient =
+        accounts.byIds(List.of(patientId)).values().stream()
+            .findFirst()
+            .orElseThrow(() -> ApiException.invalidField("patientId", "validation.patient"));
+    if (booker.householdId() == null || !booker.householdId().equals(patient.householdId())) {
+      throw ApiException.invalidField("patientId", "validation.patient");
+    }
+    return patient;
+  }
+
+  private Optional<GridNode> communityOf(Account account) {
+    if (account.householdId() == null) {
+      return Optional.empty();
+    }
+    Optional<Address> home = grids.household(account.householdId());
+    return home.flatMap(
+        h ->
+            grids.pathOf(grids.get(h.gridId())).stream()
+                .filter(n -> n.level() == GridLevel.COMMUNITY)
+                .findFirst());
+  }
+
+  private ClinicViews.BookingView view(ClinicBookingsRecord b, boolean withReason) {
+    ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
+    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
+    Account patient = accounts.get(b.getPatientId());
+    boolean cancellable =
+        BookingRepository.BOOKED.equals(b.getStatus())
+            && clock
+                .instant()
+                .isBefore(b.getStartsAt().minus(Duration.ofHours(service.getCancelCutoffHours())));
+    return new ClinicViews.BookingView(
+        b.getId(),
+        service.getId(),
+        service.getName(),
+        provider.getName(),
+        provider.getAddress(),
+        b.getStartsAt(),
+        b.getEndsAt(),
+        patient.displayName(),
+        withReason ? b.getReason() : null,
+        b.getStatus(),
+        b.getCode(),
+        cancellable);
+  }
+
+  private String when(Instant at, Locale locale) {
+    return DateTimeFormatter.ofPattern(
+            "en".equals(locale.getLanguage()) ? "MMM d HH:mm" : "M月d日 HH:mm", locale)
+        .withZone(zone)
+        .format(at);
+  }
+
+  private static ClinicViews.ServiceView serviceView(ClinicServicesRecord s) {
+    return new ClinicViews.ServiceView(
+        s.getId(),
+        s.getKind(),
+        s.getName(),
+        s.getSlotMinutes(),
+        s.getCapacityPerSlot(),
+        s.getHorizonDays());
+  }
+
+  private static ApiException needsHome() {
+    return new ApiException(HttpStatus.CONFLICT, "needs-home");
+  }
+}

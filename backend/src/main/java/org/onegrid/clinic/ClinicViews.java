@@ -1,0 +1,47 @@
+package org.onegrid.clinic;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** What residents and provider staff see of clinics and bookings. */
+public final class ClinicViews {
+
+  private ClinicViews() {}
+
+  /** A provider and what it offers. */
+  @Serdeable
+  public record ProviderView(
+      long id,
+      String kind,
+      String name,
+      @Nullable String address,
+      @Nullable String phone,
+      List<ServiceView> services) {}
+
+  /** A service one can book. */
+  @Serdeable
+  public record ServiceView(
+      long id, String kind, String name, int slotMinutes, int capacityPerSlot, int horizonDays) {}
+
+  /** A bookable time with the places left. */
+  @Serdeable
+  public record Slot(Instant startsAt, Instant endsAt, int capacity, int booked) {}
+
+  /** A booking as its resident (or the provider's staff) sees it. */
+  @Serdeable
+  public record BookingView(
+      long id,
+      long serviceId,
+      String serviceName,
+      String providerName,
+      @Nullable String providerAddress,
+      Instant startsAt,
+      Instant endsAt,
+      String patientName,
+      @Nullable String reason,
+      String status,
+      String code,
+      boolean cancellable) {}
+}

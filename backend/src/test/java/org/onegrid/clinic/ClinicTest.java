@@ -1,0 +1,202 @@
+package org.onegrid.clinic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.onegrid.grid.GridService;
+import org.onegrid.platform.Tx;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+
+/** Booking clinic slots: never past capacity, once per retry, reasons for the provider only. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ClinicTest extends ApiTest {
+
+  @Inject ClinicService clinic;
+  @Inject GridService grids;
+  @Inject org.onegrid.account.AccountService accounts;
+  @Inject Tx tx;
+
+  private long service;
+  private Browser providerStaff;
+
+  @BeforeAll
+  void aHealthStationWithMorningHours() {
+    providerStaff = staff(DemoCity.WORKER_MINZHULU_1);
+    long staffId = providerStaff.get("/api/v1/me").<Number>at("id").longValue();
+    long community = grids.searchCommunities("民主路社区", 1).get(0).id();
+    Map<Integer, List<LocalTime[]>> hours = new HashMap<>();
+    for (int day = 1; day <= 7; day++) {
+      hours.put(
+          day, List.<LocalTime[]>of(new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(12, 0)}));
+    }
+    service =
+        tx.run(
+            () -> {
+              long provider =
+                  clinic.addProvider(
+                      community, "HEALTH_STATION", "测试卫生服务站", "社区中心一楼", null, staffId);
+              long s = clinic.addService(provider, "FREE_CLINIC", "义诊", 30, 2, 0, 14, 2, hours);
+              clinic.closeOn(s, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), "医生培训");
+              return s;
+            });
+  }
+
+  List<Map<String, Object>> slots(Browser b) {
+    return b.get("/api/v1/clinic/services/" + service + "/slots").list();
+  }
+
+  Browser.Reply book(Browser b, Object startsAt, Long patientId, String key) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("serviceId", service);
+    body.put("startsAt", startsAt);
+    body.put("reason", "血压偏高，想请医生看看");
+    if (patientId != null) {
+      body.put("patientId", patientId);
+    }
+    return b.send("POST", "/api/v1/clinic/bookings", body, Map.of("Idempotency-Key", key));
+  }
+
+  @Test
+  void aResidentBooksOnceHowEverOftenThePhoneRetriesAndCancelsBeforeTheCutOff() {
+    Resident resident = residentOfMinzhulu1("钟阿姨", "1301");
+    List<Map<String, Object>> slots = slots(resident.browser());
+    assertThat(slots).isNotEmpty();
+    LocalDate closed = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3);
+    assertThat(slots)
+        .noneMatch(
+            s ->
+                LocalDate.ofInstant(
+                        Instant.parse((String) s.get("startsAt")), ZoneId.of("Asia/Shanghai"))
+                    .equals(closed));
+    Object start = slots.get(slots.size() - 1).get("startsAt");
+    String key = UUID.randomUUID().toString();
+    Browser.Reply first = book(resident.browser(), start, null, key);
+    assertThat(first.status()).as(first.text()).isEqualTo(201);
+    Browser.Reply retry = book(resident.browser(), start, null, key);
+    assertThat(retry.<Number>at("id")).isEqualTo(first.<Number>at("id"));
+    assertThat(
+            slots(resident.browser()).stream()
+                .filter(s -> s.get("startsAt").equals(start))
+                .findFirst()
+                .orElseThrow()
+                .get("booked"))
+        .isEqualTo(1);
+    assertThat(outbox.sentTo("+86" + resident.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("义诊").contains(first.<String>at("code")));
+    // The same person cannot hold a second booking at the same time.
+    assertThat(book(resident.browser(), start, null, UUID.randomUUID().toString()).status())
+        .isEqualTo(409);
+    assertThat(
+            book(resident.browser(), "2020-01-01T00:00:00Z", null, UUID.randomUUID().toString())
+                .status())
+        .isEqualTo(400);
+
+    Browser.Reply cancelled =
+        resident.browser().post("/api/v1/clinic/bookings/" + first.at("id") + "/cancel", Map.of());
+    assertThat(cancelled.<String>at("status")).isEqualTo("CANCELLED");
+    assertThat(
+            slots(resident.browser()).stream()
+                .filter(s -> s.get("startsAt").equals(start))
+                .findFirst()
+                .orElseThrow()
+                .get("booked"))
+        .isEqualTo(0);
+  }
+
+  @Test
+  void theLastPlacesGoToAsManyAsTheSlotHoldsWhenManyBookAtOnce() throws Exception {
+    List<Resident> people = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      people.add(residentOfMinzhulu1("抢号" + i, "14" + i));
+    }
+    Object start = slots(people.get(0).browser()).get(5).get("startsAt");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Integer>> results = new ArrayList<>();
+    for (Resident p : people) {
+      results.add(
+          pool.submit(
+              () -> {
+                go.await();
+                return book(p.browser(), start, null, UUID.randomUUID().toString()).status();
+              }));
+    }
+    go.countDown();
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<Integer> f : results) {
+      statuses.add(f.get());
+    }
+    pool.shutdown();
+    assertThat(statuses).filteredOn(s -> s == 201).hasSize(2);
+    assertThat(statuses).filteredOn(s -> s == 409).hasSize(4);
+  }
+
+  @Test
+  void aResidentBooksForTheirMotherAndOnlyTheProvidersStaffSeeWhy() {
+    Resident daughter = residentOfMinzhulu1("黎女士", "1302");
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    Map<String, Object> home = daughter.browser().get("/api/v1/me").at("home");
+    Browser.Reply mother =
+        leader.post(
+            "/api/v1/residents",
+            Map.of(
+                "phone",
+                org.onegrid.support.Phones.fresh(),
+                "name",
+                "黎奶奶",
+                "unitId",
+                home.get("unitId"),
+                "room",
+                "1302"));
+    assertThat(mother.status()).as(mother.text()).isEqualTo(201);
+    long motherId = mother.<Number>at("id").longValue();
+    Object start = slots(daughter.browser()).get(8).get("startsAt");
+    Browser.Reply booked = book(daughter.browser(), start, motherId, UUID.randomUUID().toString());
+    assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+    assertThat(booked.<String>at("patientName")).isEqualTo("黎奶奶");
+    Resident stranger = residentOfMinzhulu1("外人", "1303");
+    assertThat(book(stranger.browser(), start, motherId, UUID.randomUUID().toString()).status())
+        .isEqualTo(400);
+
+    String day =
+        LocalDate.ofInstant(Instant.parse((String) start), ZoneId.of("Asia/Shanghai")).toString();
+    String dayList = "/api/v1/clinic/services/" + service + "/day?date=" + day;
+    assertThat(providerStaff.get(dayList).list())
+        .anySatisfy(b -> assertThat(b.get("reason")).isEqualTo("血压偏高，想请医生看看"));
+    assertThat(leader.get(dayList).status()).isEqualTo(404);
+    assertThat(daughter.browser().get(dayList).status()).isEqualTo(404);
+    assertThat(staff("13800000010").get(dayList).status()).isEqualTo(404);
+    Browser.Reply attended =
+        providerStaff.post(
+            "/api/v1/clinic/bookings/" + booked.at("id") + "/attendance", Map.of("attended", true));
+    assertThat(attended.<String>at("status")).isEqualTo("ATTENDED");
+    assertThat(
+            daughter
+                .browser()
+                .post(
+                    "/api/v1/clinic/bookings/" + booked.at("id") + "/attendance",
+                    Map.of("attended", true))
+                .status())
+        .isEqualTo(404);
+  }
+}
