@@ -42,3 +42,25 @@ export async function signInStaff(page: Page, phone: string): Promise<void> {
   await page.locator('[data-test="staff-login"]').click()
   await expect(page).toHaveURL(/\/staff/)
 }
+
+let phoneCounter = 0
+
+/** A mobile number no demo account has, different on every call. */
+export function newPhone(): string {
+  phoneCounter += 1
+  return '136' + String(Date.now() + phoneCounter).slice(-8)
+}
+
+/** Signs a new resident up by SMS code and sets their home in 民主路社区. */
+export async function signUpInMinzhulu(page: Page, phone: string, name: string, unit: string, room: string): Promise<void> {
+  await signInResident(page, phone)
+  await expect(page).toHaveURL(/\/setup/)
+  await page.locator('input[name="name"]').fill(name)
+  await page.locator('input[type="search"]').fill('民主')
+  await page.locator('[data-test="community"]', { hasText: '民主路社区' }).click()
+  await page.getByRole('button', { name: '1号楼', exact: true }).click()
+  await page.getByRole('button', { name: unit, exact: true }).click()
+  await page.locator('input[name="room"]').fill(room)
+  await page.locator('[data-test="save-home"]').click()
+  await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
+}

@@ -75,6 +75,13 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/associations/ParticipationPage.vue'),
     meta: { staff: true },
   },
+  { path: '/clinic', name: 'clinic', component: () => import('@/features/clinic/ClinicPage.vue') },
+  {
+    path: '/clinic/services/:id',
+    name: 'clinic-service',
+    component: () => import('@/features/clinic/BookSlotPage.vue'),
+    props: true,
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,9 @@
 import { http, uploadFile } from './client'
 import type {
+  ClinicBooking,
+  ClinicPatient,
+  ClinicProvider,
+  ClinicSlot,
   Announcement,
   Participation,
   ActivityView,
@@ -211,4 +215,14 @@ export const activityApi = {
   checkIn: (id: number, accountId: number) => http.post<SignupView[]>(`/activities/${id}/signups/${accountId}/check-in`),
   mine: () => http.get<ActivityView[]>('/me/activities'),
   icsUrl: (id: number) => `/api/v1/activities/${id}/calendar.ics`,
+}
+
+export const clinicApi = {
+  providers: () => http.get<ClinicProvider[]>('/clinic/providers'),
+  patients: () => http.get<ClinicPatient[]>('/clinic/patients'),
+  slots: (serviceId: number) => http.get<ClinicSlot[]>(`/clinic/services/${serviceId}/slots`),
+  book: (body: { serviceId: number; startsAt: string; patientId?: number; reason?: string }, key: string) =>
+    http.post<ClinicBooking>('/clinic/bookings', body, { headers: { 'Idempotency-Key': key } }),
+  cancel: (id: number) => http.post<ClinicBooking>(`/clinic/bookings/${id}/cancel`),
+  mine: () => http.get<ClinicBooking[]>('/me/clinic-bookings'),
 }

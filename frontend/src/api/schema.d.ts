@@ -448,6 +448,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who I can book for: me and the others of my household */
+        get: operations["patients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic/providers": {
         parameters: {
             query?: never;
@@ -1498,6 +1515,12 @@ export interface components {
             /** Format: int64 */
             patientId?: number | null;
             reason?: string | null;
+        };
+        "ClinicController.Patient": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            me: boolean;
         };
         /** @description A booking as its resident (or the provider's staff) sees it. */
         "ClinicViews.BookingView": {
@@ -2638,6 +2661,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    patients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description patients 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicController.Patient"][];
                 };
             };
         };

@@ -85,6 +85,15 @@ class AccountRepository {
         .fetchSingle(ACCOUNTS.ID);
   }
 
+  /** The people living in a household. */
+  List<Account> findByHousehold(long householdId) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.HOUSEHOLD_ID.eq(householdId))
+        .orderBy(ACCOUNTS.ID)
+        .limit(50)
+        .fetch(AccountRepository::toAccount);
+  }
+
   void updateHome(long id, long householdId, @Nullable String name, Instant now) {
     var update =
         dsl.update(ACCOUNTS).set(ACCOUNTS.HOUSEHOLD_ID, householdId).set(ACCOUNTS.UPDATED_AT, now);

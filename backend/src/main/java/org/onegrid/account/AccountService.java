@@ -187,6 +187,14 @@ public class AccountService {
         pseudoNumber, name, Role.APP, null, null, null, null, null, clock.instant());
   }
 
+  /** The person and the others of their household (for booking on an elderly parent's behalf). */
+  public List<Account> householdOf(Account person) {
+    if (person.householdId() == null) {
+      return List.of(person);
+    }
+    return accounts.findByHousehold(person.householdId());
+  }
+
   /** Creates a resident in a household (demo data); call inside a transaction. */
   public long createResident(String phone, String name, long unitId, String room) {
     Address home = grids.householdFor(unitId, room);

@@ -56,6 +56,15 @@ class ClinicController {
     return clinic.providers(me(auth), messages.localeOf(request));
   }
 
+  @Get("/clinic/patients")
+  @Operation(summary = "Who I can book for: me and the others of my household")
+  List<Patient> patients(Authentication auth) {
+    Account me = me(auth);
+    return accounts.householdOf(me).stream()
+        .map(a -> new Patient(a.id(), a.displayName(), a.id() == me.id()))
+        .toList();
+  }
+
   @Get("/clinic/services/{id}/slots")
   @Operation(summary = "A service's bookable slots up to its horizon, with places taken")
   List<ClinicViews.Slot> slots(Authentication auth, @PathVariable long id) {
@@ -117,6 +126,9 @@ class ClinicController {
       @NotNull Instant startsAt,
       @Nullable Long patientId,
       @Nullable @Size(max = 500) String reason) {}
+
+  @Serdeable
+  record Patient(long id, String name, boolean me) {}
 
   @Serdeable
   record Attendance(boolean attended) {}

@@ -40,6 +40,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final org.onegrid.problem.ProblemService problems;
   private final org.onegrid.association.AssociationService clubs;
   private final org.onegrid.association.ActivityService activities;
+  private final org.onegrid.clinic.ClinicService clinic;
   private final Tx tx;
 
   DemoCityLoader(
@@ -49,6 +50,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       org.onegrid.problem.ProblemService problems,
       org.onegrid.association.AssociationService clubs,
       org.onegrid.association.ActivityService activities,
+      org.onegrid.clinic.ClinicService clinic,
       Tx tx) {
     this.grids = grids;
     this.accounts = accounts;
@@ -56,6 +58,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     this.problems = problems;
     this.clubs = clubs;
     this.activities = activities;
+    this.clinic = clinic;
     this.tx = tx;
   }
 
@@ -144,7 +147,46 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               password,
               "+8613800000013");
           associations();
+          clinics();
         });
+  }
+
+  /**
+   * The health station of 民主路社区: a free clinic on Saturday mornings (30-minute slots, 5 places
+   * each) and the general practice on weekdays (15-minute slots, 2 places each).
+   */
+  private void clinics() {
+    GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
+    long station =
+        clinic.addProvider(
+            minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+863716801101", null);
+    java.time.LocalTime[] saturday = {
+      java.time.LocalTime.of(8, 30), java.time.LocalTime.of(11, 30)
+    };
+    clinic.addService(
+        station,
+        "FREE_CLINIC",
+        "周六义诊（量血压、测血糖、健康咨询）",
+        30,
+        5,
+        2,
+        21,
+        2,
+        java.util.Map.of(6, java.util.List.<java.time.LocalTime[]>of(saturday)));
+    java.util.Map<Integer, java.util.List<java.time.LocalTime[]>> weekdays =
+        new java.util.HashMap<>();
+    for (int d = 1; d <= 5; d++) {
+      weekdays.put(
+          d,
+          java.util.List.of(
+              new java.time.LocalTime[] {
+                java.time.LocalTime.of(8, 0), java.time.LocalTime.of(11, 30)
+              },
+              new java.time.LocalTime[] {
+                java.time.LocalTime.of(14, 0), java.time.LocalTime.of(17, 0)
+              }));
+    }
+    clinic.addService(station, "CLINIC_VISIT", "全科门诊", 15, 2, 2, 14, 2, weekdays);
   }
 
   /**
