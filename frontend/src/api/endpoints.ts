@@ -4,6 +4,7 @@ import type {
   ClinicPatient,
   ClinicProvider,
   ClinicSlot,
+  ClinicWait,
   Announcement,
   Participation,
   ActivityView,
@@ -225,4 +226,8 @@ export const clinicApi = {
     http.post<ClinicBooking>('/clinic/bookings', body, { headers: { 'Idempotency-Key': key } }),
   cancel: (id: number) => http.post<ClinicBooking>(`/clinic/bookings/${id}/cancel`),
   mine: () => http.get<ClinicBooking[]>('/me/clinic-bookings'),
+  wait: (body: { serviceId: number; startsAt: string; patientId?: number; reason?: string }) =>
+    http.post<ClinicWait>('/clinic/waitlist', body),
+  waits: () => http.get<ClinicWait[]>('/me/clinic-waitlist'),
+  accept: (waitId: number) => http.post<ClinicBooking>(`/clinic/waitlist/${waitId}/accept`),
 }

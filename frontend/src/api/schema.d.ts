@@ -516,6 +516,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wait for a full slot; a freed place is offered by SMS and held for a while */
+        post: operations["joinWaitlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/waitlist/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take the place offered to me, while the offer stands */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communities": {
         parameters: {
             query?: never;
@@ -731,6 +765,23 @@ export interface paths {
         };
         /** Bookings I made or am the patient of */
         get: operations["mine_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/clinic-waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My places on waiting lists, and places offered to me */
+        get: operations["myWaits"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1574,6 +1625,20 @@ export interface components {
             capacity: number;
             /** Format: int32 */
             booked: number;
+        };
+        /** @description A place on a slot's waiting list, or one offered until `offeredUntil`. */
+        "ClinicViews.WaitView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            serviceId: number;
+            serviceName: string;
+            /** Format: date-time */
+            startsAt: string;
+            patientName: string;
+            status: string;
+            /** Format: date-time */
+            offeredUntil?: string | null;
         };
         /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory, since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
         GeoPolygon: {
@@ -2751,6 +2816,52 @@ export interface operations {
             };
         };
     };
+    joinWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicController.NewBooking"];
+            };
+        };
+        responses: {
+            /** @description joinWaitlist 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.WaitView"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accept 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
     communities: {
         parameters: {
             query?: {
@@ -3085,6 +3196,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClinicViews.BookingView"][];
+                };
+            };
+        };
+    };
+    myWaits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description myWaits 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.WaitView"][];
                 };
             };
         };

@@ -2,6 +2,7 @@ package org.onegrid.clinic;
 
 import static org.onegrid.db.Tables.CLINIC_BOOKINGS;
 import static org.onegrid.db.Tables.CLINIC_SLOTS;
+import static org.onegrid.db.Tables.CLINIC_WAITLIST;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ClinicBookingsRecord;
+import org.onegrid.db.tables.records.ClinicWaitlistRecord;
 import org.onegrid.platform.Tx;
 
 /** Bookings and the per-slot counts that keep them within capacity. */
@@ -20,6 +22,8 @@ class BookingRepository {
 
   static final String BOOKED = "BOOKED";
   static final String CANCELLED = "CANCELLED";
+  static final String WAITING = "WAITING";
+  static final String OFFERED = "OFFERED";
 
   private final DSLContext dsl;
   private final Tx tx;
@@ -137,6 +141,87 @@ class BookingRepository {
             CLINIC_BOOKINGS.STARTS_AT.ge(DSL.val(from, CLINIC_BOOKINGS.STARTS_AT)))
         .orderBy(CLINIC_BOOKINGS.STARTS_AT)
         .limit(100)
+        .fetch();
+  }
+
+  /** Puts the patient on a slot's waiting list (once); returns the entry. */
+  ClinicWaitlistRecord joinWaitlist(
+      long serviceId,
+      Instant startsAt,
+      long bookerId,
+      long patientId,
+      @Nullable String reason,
+      Instant now) {
+    dsl.insertInto(CLINIC_WAITLIST)
+        .set(CLINIC_WAITLIST.SERVICE_ID, serviceId)
+        .set(CLINIC_WAITLIST.STARTS_AT, startsAt)
+        .set(CLINIC_WAITLIST.BOOKER_ID, bookerId)
+        .set(CLINIC_WAITLIST.PATIENT_ID, patientId)
+        .set(CLINIC_WAITLIST.REASON, reason)
+        .set(CLINIC_WAITLIST.STATUS, WAITING)
+        .set(CLINIC_WAITLIST.CREATED_AT, now)
+        .onDuplicateKeyUpdate()
+        .set(
+            CLINIC_WAITLIST.STATUS,
+            DSL.when(CLINIC_WAITLIST.STATUS.in(WAITING, OFFERED), CLINIC_WAITLIST.STATUS)
+                .otherwise(WAITING))
+        .execute();
+    return dsl.selectFrom(CLINIC_WAITLIST)
+        .where(
+            CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
+            CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(startsAt, CLINIC_WAITLIST.STARTS_AT)),
+            CLINIC_WAITLIST.PATIENT_ID.eq(patientId))
+        .fetchSingle();
+  }
+
+  /** The longest waiting on a slot's list. */
+  Optional<ClinicWaitlistRecord> findFirstWaiting(long serviceId, Instant startsAt) {
+    return dsl.selectFrom(CLINIC_WAITLIST)
+        .where(
+            CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
+            CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(startsAt, CLINIC_WAITLIST.STARTS_AT)),
+            CLINIC_WAITLIST.STATUS.eq(WAITING))
+        .orderBy(CLINIC_WAITLIST.ID)
+        .limit(1)
+        .fetchOptional();
+  }
+
+  void offer(long id, Instant until) {
+    dsl.update(CLINIC_WAITLIST)
+        .set(CLINIC_WAITLIST.STATUS, OFFERED)
+        .set(CLINIC_WAITLIST.OFFERED_UNTIL, until)
+        .where(CLINIC_WAITLIST.ID.eq(id))
+        .execute();
+  }
+
+  void setWaitStatus(long id, String status) {
+    dsl.update(CLINIC_WAITLIST)
+        .set(CLINIC_WAITLIST.STATUS, status)
+        .where(CLINIC_WAITLIST.ID.eq(id))
+        .execute();
+  }
+
+  Optional<ClinicWaitlistRecord> findWait(long id) {
+    return dsl.selectFrom(CLINIC_WAITLIST).where(CLINIC_WAITLIST.ID.eq(id)).fetchOptional();
+  }
+
+  /** Offers whose time ran out. */
+  List<ClinicWaitlistRecord> findExpiredOffers(Instant now, int limit) {
+    return dsl.selectFrom(CLINIC_WAITLIST)
+        .where(
+            CLINIC_WAITLIST.STATUS.eq(OFFERED),
+            CLINIC_WAITLIST.OFFERED_UNTIL.lt(DSL.val(now, CLINIC_WAITLIST.OFFERED_UNTIL)))
+        .orderBy(CLINIC_WAITLIST.OFFERED_UNTIL)
+        .limit(limit)
+        .fetch();
+  }
+
+  /** A person's live waiting-list entries and offers. */
+  List<ClinicWaitlistRecord> findWaitsOf(long bookerId) {
+    return dsl.selectFrom(CLINIC_WAITLIST)
+        .where(CLINIC_WAITLIST.BOOKER_ID.eq(bookerId), CLINIC_WAITLIST.STATUS.in(WAITING, OFFERED))
+        .orderBy(CLINIC_WAITLIST.STARTS_AT)
+        .limit(50)
         .fetch();
   }
 

@@ -90,6 +90,28 @@ class ClinicController {
                 me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason(), key));
   }
 
+  @Post("/clinic/waitlist")
+  @Operation(summary = "Wait for a full slot; a freed place is offered by SMS and held for a while")
+  HttpResponse<ClinicViews.WaitView> joinWaitlist(
+      Authentication auth, @Body @Valid NewBooking body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            clinic.joinWaitlist(
+                me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason()));
+  }
+
+  @Get("/me/clinic-waitlist")
+  @Operation(summary = "My places on waiting lists, and places offered to me")
+  List<ClinicViews.WaitView> myWaits(Authentication auth) {
+    return clinic.myWaits(me(auth));
+  }
+
+  @Post("/clinic/waitlist/{id}/accept")
+  @Operation(summary = "Take the place offered to me, while the offer stands")
+  ClinicViews.BookingView accept(Authentication auth, @PathVariable long id) {
+    return clinic.acceptOffer(me(auth), id);
+  }
+
   @Post("/clinic/bookings/{id}/cancel")
   @Operation(summary = "Cancel a booking until the service's cut-off")
   ClinicViews.BookingView cancel(Authentication auth, @PathVariable long id) {

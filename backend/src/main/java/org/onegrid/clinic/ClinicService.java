@@ -55,6 +55,7 @@ public class ClinicService {
   private final Tx tx;
   private final Clock clock;
   private final ZoneId zone;
+  private final Duration offerWindow;
 
   ClinicService(
       ClinicRepository clinics,
@@ -65,7 +66,9 @@ public class ClinicService {
       Messages texts,
       Tx tx,
       Clock clock,
-      OneGridConfig config) {
+      OneGridConfig config,
+      @io.micronaut.context.annotation.Value("${onegrid.clinic.offer-minutes:30}")
+          int offerMinutes) {
     this.clinics = clinics;
     this.bookings = bookings;
     this.accounts = accounts;
@@ -75,6 +78,7 @@ public class ClinicService {
     this.tx = tx;
     this.clock = clock;
     this.zone = config.getTimeZone();
+    this.offerWindow = Duration.ofMinutes(offerMinutes);
   }
 
   /** Providers of the resident's community and what each offers. */
@@ -203,10 +207,154 @@ public class ClinicService {
               }
               bookings.lockSlot(b.getServiceId(), b.getStartsAt());
               bookings.setStatus(b.getId(), BookingRepository.CANCELLED, now);
-              bookings.addToSlot(b.getServiceId(), b.getStartsAt(), -1);
+              release(service, b.getStartsAt(), now);
               return bookings.findById(bookingId).orElseThrow();
             });
     return view(cancelled, true);
+  }
+
+  /**
+   * Puts the patient on a full slot's waiting list. When someone cancels, the longest waiting is
+   * offered the place by SMS and it is held for them for a while.
+   */
+  public ClinicViews.WaitView joinWaitlist(
+      Account booker,
+      long serviceId,
+      Instant startsAt,
+      @Nullable Long patientId,
+      @Nullable String reason) {
+    ClinicServicesRecord service = visibleService(booker, serviceId);
+    if (!schedule(service).contains(startsAt)) {
+      throw ApiException.invalidField("startsAt", "validation.not-a-slot");
+    }
+    Account patient = patientOf(booker, patientId);
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    var entry =
+        tx.run(
+            () -> {
+              if (bookings.lockSlot(serviceId, startsAt) < service.getCapacityPerSlot()) {
+                throw new ApiException(HttpStatus.CONFLICT, "slot-not-full");
+              }
+              return bookings.joinWaitlist(
+                  serviceId, startsAt, booker.id(), patient.id(), why, clock.instant());
+            });
+    return waitView(entry);
+  }
+
+  /** The booker takes the place offered to them, while the offer stands. */
+  public ClinicViews.BookingView acceptOffer(Account booker, long waitId) {
+    var wait = bookings.findWait(waitId).orElseThrow(ApiException::notFound);
+    if (wait.getBookerId() != booker.id()) {
+      throw ApiException.notFound();
+    }
+    ClinicServicesRecord service = clinics.findService(wait.getServiceId()).orElseThrow();
+    long id =
+        tx.run(
+            () -> {
+              bookings.lockSlot(wait.getServiceId(), wait.getStartsAt());
+              var now = bookings.findWait(waitId).orElseThrow();
+              Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              if (!BookingRepository.OFFERED.equals(now.getStatus())
+                  || at.isAfter(now.getOfferedUntil())) {
+                throw new ApiException(HttpStatus.CONFLICT, "offer-gone");
+              }
+              Instant endsAt = now.getStartsAt().plus(Duration.ofMinutes(service.getSlotMinutes()));
+              if (bookings.patientBusy(now.getPatientId(), now.getStartsAt(), endsAt)) {
+                throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
+              }
+              String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+              long created =
+                  bookings.insert(
+                      now.getServiceId(),
+                      now.getStartsAt(),
+                      endsAt,
+                      booker.id(),
+                      now.getPatientId(),
+                      now.getReason(),
+                      code,
+                      "waitlist:" + waitId,
+                      at);
+              bookings.setWaitStatus(waitId, "ACCEPTED");
+              return created;
+            });
+    return view(bookings.findById(id).orElseThrow(), true);
+  }
+
+  /** My waiting-list entries and the places offered to me. */
+  public List<ClinicViews.WaitView> myWaits(Account booker) {
+    return bookings.findWaitsOf(booker.id()).stream().map(this::waitView).toList();
+  }
+
+  /** Offers not taken in time pass to the next waiting, or free the place. */
+  @io.micronaut.scheduling.annotation.Scheduled(
+      fixedDelay = "${onegrid.clinic.offer-check-interval:1m}",
+      initialDelay = "40s")
+  void expireOffers() {
+    expireOffers(clock.instant());
+  }
+
+  void expireOffers(Instant now) {
+    for (var offer : bookings.findExpiredOffers(now, 200)) {
+      tx.run(
+          () -> {
+            bookings.lockSlot(offer.getServiceId(), offer.getStartsAt());
+            var current = bookings.findWait(offer.getId()).orElseThrow();
+            if (BookingRepository.OFFERED.equals(current.getStatus())
+                && current.getOfferedUntil().isBefore(now)) {
+              bookings.setWaitStatus(offer.getId(), "EXPIRED");
+              release(
+                  clinics.findService(offer.getServiceId()).orElseThrow(),
+                  offer.getStartsAt(),
+                  now);
+            }
+            return null;
+          });
+    }
+  }
+
+  /**
+   * A place of the slot came free (the slot's row is locked): offered to the longest waiting, held
+   * for them, and texted; else the slot has one more free place.
+   */
+  private void release(ClinicServicesRecord service, Instant startsAt, Instant now) {
+    Optional<org.onegrid.db.tables.records.ClinicWaitlistRecord> next =
+        startsAt.isAfter(now)
+            ? bookings.findFirstWaiting(service.getId(), startsAt)
+            : Optional.empty();
+    if (next.isEmpty()) {
+      bookings.addToSlot(service.getId(), startsAt, -1);
+      return;
+    }
+    Instant until = now.plus(offerWindow);
+    if (until.isAfter(startsAt)) {
+      until = startsAt;
+    }
+    bookings.offer(next.get().getId(), until);
+    Account booker = accounts.get(next.get().getBookerId());
+    Locale locale = texts.localeOf(booker.locale());
+    notify.tell(
+        booker.id(),
+        booker.phone(),
+        texts.get(
+            locale,
+            "sms.clinic-offer",
+            service.getName(),
+            when(startsAt, locale),
+            String.valueOf(Duration.between(now, until).toMinutes())),
+        "clinic-offer",
+        "/clinic");
+  }
+
+  private ClinicViews.WaitView waitView(org.onegrid.db.tables.records.ClinicWaitlistRecord w) {
+    ClinicServicesRecord service = clinics.findService(w.getServiceId()).orElseThrow();
+    return new ClinicViews.WaitView(
+        w.getId(),
+        service.getId(),
+        service.getName(),
+        w.getStartsAt(),
+        accounts.get(w.getPatientId()).displayName(),
+        w.getStatus(),
+        w.getOfferedUntil());
   }
 
   /** Bookings I made or am the patient of, from today on. */

@@ -29,6 +29,17 @@ public final class ClinicViews {
   @Serdeable
   public record Slot(Instant startsAt, Instant endsAt, int capacity, int booked) {}
 
+  /** A place on a slot's waiting list, or one offered until {@code offeredUntil}. */
+  @Serdeable
+  public record WaitView(
+      long id,
+      long serviceId,
+      String serviceName,
+      Instant startsAt,
+      String patientName,
+      String status,
+      @Nullable Instant offeredUntil) {}
+
   /** A booking as its resident (or the provider's staff) sees it. */
   @Serdeable
   public record BookingView(

@@ -152,7 +152,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   }
 
   /**
-   * The health station of 民主路社区: a free clinic on Saturday mornings (30-minute slots, 5 places
+   * The health station of 民主路社区: a free clinic on Saturday mornings (30-minute slots, 2 places
    * each) and the general practice on weekdays (15-minute slots, 2 places each).
    */
   private void clinics() {
@@ -168,7 +168,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
         "FREE_CLINIC",
         "周六义诊（量血压、测血糖、健康咨询）",
         30,
-        5,
+        2,
         2,
         21,
         2,

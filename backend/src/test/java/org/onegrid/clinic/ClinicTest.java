@@ -37,6 +37,7 @@ class ClinicTest extends ApiTest {
   @Inject Tx tx;
 
   private long service;
+  private long single;
   private Browser providerStaff;
 
   @BeforeAll
@@ -57,6 +58,7 @@ class ClinicTest extends ApiTest {
                       community, "HEALTH_STATION", "测试卫生服务站", "社区中心一楼", null, staffId);
               long s = clinic.addService(provider, "FREE_CLINIC", "义诊", 30, 2, 0, 14, 2, hours);
               clinic.closeOn(s, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), "医生培训");
+              single = clinic.addService(provider, "CLINIC_VISIT", "专家号", 60, 1, 0, 14, 1, hours);
               return s;
             });
   }
@@ -198,5 +200,74 @@ class ClinicTest extends ApiTest {
                     Map.of("attended", true))
                 .status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aCancellationOffersThePlaceToTheLongestWaitingAndAnUntakenOfferPassesOn() {
+    Resident first = residentOfMinzhulu1("甲", "1501");
+    Resident second = residentOfMinzhulu1("乙", "1502");
+    Resident third = residentOfMinzhulu1("丙", "1503");
+    Object start =
+        first
+            .browser()
+            .get("/api/v1/clinic/services/" + single + "/slots")
+            .list()
+            .get(4)
+            .get("startsAt");
+    Map<String, Object> body = Map.of("serviceId", single, "startsAt", start);
+    Browser.Reply booked =
+        first
+            .browser()
+            .send(
+                "POST",
+                "/api/v1/clinic/bookings",
+                body,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(booked.status()).isEqualTo(201);
+    assertThat(
+            second
+                .browser()
+                .send("POST", "/api/v1/clinic/bookings", body, Map.of("Idempotency-Key", "k2"))
+                .status())
+        .isEqualTo(409);
+    Browser.Reply waiting = second.browser().post("/api/v1/clinic/waitlist", body);
+    assertThat(waiting.<String>at("status")).isEqualTo("WAITING");
+    third.browser().post("/api/v1/clinic/waitlist", body);
+
+    first.browser().post("/api/v1/clinic/bookings/" + booked.at("id") + "/cancel", Map.of());
+    List<Map<String, Object>> offered = second.browser().get("/api/v1/me/clinic-waitlist").list();
+    assertThat(offered)
+        .singleElement()
+        .satisfies(w -> assertThat(w.get("status")).isEqualTo("OFFERED"));
+    assertThat(outbox.sentTo("+86" + second.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("专家号").contains("保留"));
+    // The place is held: nobody else can book it meanwhile.
+    Resident fourth = residentOfMinzhulu1("丁", "1504");
+    assertThat(
+            fourth
+                .browser()
+                .send("POST", "/api/v1/clinic/bookings", body, Map.of("Idempotency-Key", "k4"))
+                .status())
+        .isEqualTo(409);
+    Browser.Reply accepted =
+        second
+            .browser()
+            .post("/api/v1/clinic/waitlist/" + offered.get(0).get("id") + "/accept", Map.of());
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+    assertThat(accepted.<String>at("status")).isEqualTo("BOOKED");
+
+    // Second cancels too; the offer goes to third, who lets it lapse: the place is free again.
+    second.browser().post("/api/v1/clinic/bookings/" + accepted.at("id") + "/cancel", Map.of());
+    assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list())
+        .singleElement()
+        .satisfies(w -> assertThat(w.get("status")).isEqualTo("OFFERED"));
+    clinic.expireOffers(Instant.now().plus(java.time.Duration.ofHours(1)));
+    assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list()).isEmpty();
+    assertThat(
+            fourth
+                .browser()
+                .send("POST", "/api/v1/clinic/bookings", body, Map.of("Idempotency-Key", "k5"))
+                .status())
+        .isEqualTo(201);
   }
 }

@@ -277,15 +277,19 @@ class Open311Test extends ApiTest {
     Browser.Reply issued = admin.post("/api/v1/admin/open311-clients", Map.of("name", "压力测试"));
     Map<String, String> form = waterRequest("限流");
     form.put("api_key", issued.at("apiKey"));
+    // 12 a minute in tests: 25 posts span at most two minute windows, so at least one is refused
+    // whenever they are sent.
     int refused = 0;
-    for (int i = 0; i < 13; i++) {
+    for (int i = 0; i < 25; i++) {
       HttpResponse<String> r = post("requests.json", form);
       if (r.statusCode() == 429) {
         refused++;
         assertThat(jsonList(r).get(0)).containsEntry("code", 429);
+      } else {
+        assertThat(r.statusCode()).isEqualTo(201);
       }
     }
-    assertThat(refused).isEqualTo(1);
+    assertThat(refused).isGreaterThanOrEqualTo(1);
     // Another app's key is not affected.
     assertThat(post("requests.json", waterRequest("另一个应用")).statusCode()).isEqualTo(201);
   }
