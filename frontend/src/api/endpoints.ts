@@ -225,6 +225,7 @@ export const clinicApi = {
   book: (body: { serviceId: number; startsAt: string; patientId?: number; reason?: string }, key: string) =>
     http.post<ClinicBooking>('/clinic/bookings', body, { headers: { 'Idempotency-Key': key } }),
   cancel: (id: number) => http.post<ClinicBooking>(`/clinic/bookings/${id}/cancel`),
+  icsUrl: (id: number) => `/api/v1/clinic/bookings/${id}/calendar.ics`,
   mine: () => http.get<ClinicBooking[]>('/me/clinic-bookings'),
   wait: (body: { serviceId: number; startsAt: string; patientId?: number; reason?: string }) =>
     http.post<ClinicWait>('/clinic/waitlist', body),

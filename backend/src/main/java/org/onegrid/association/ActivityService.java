@@ -329,25 +329,14 @@ public class ActivityService {
   /** The activity as an iCalendar file, for the phone's calendar. */
   public String ics(Account viewer, long id) {
     Activity a = visible(viewer, id);
-    DateTimeFormatter utc =
-        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneId.of("UTC"));
-    return String.join(
-            "\r\n",
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//OneGrid//Activities//ZH",
-            "CALSCALE:GREGORIAN",
-            "BEGIN:VEVENT",
-            "UID:activity-" + a.id() + "@onegrid",
-            "DTSTAMP:" + utc.format(clock.instant()),
-            "DTSTART:" + utc.format(a.startsAt()),
-            "DTEND:" + utc.format(a.endsAt()),
-            "SUMMARY:" + icsText(a.title()),
-            "LOCATION:" + icsText(a.place()),
-            "DESCRIPTION:" + icsText(a.description()),
-            "END:VEVENT",
-            "END:VCALENDAR")
-        + "\r\n";
+    return org.onegrid.platform.Ics.event(
+        "activity-" + a.id(),
+        clock.instant(),
+        a.startsAt(),
+        a.endsAt(),
+        a.title(),
+        a.place(),
+        a.description());
   }
 
   /** Reminds everyone signed up, the day before; of several instances one sends each reminder. */
@@ -439,10 +428,6 @@ public class ActivityService {
 
   private Instant plusWeeks(Instant at, int weeks) {
     return at.atZone(zone).plusWeeks(weeks).toInstant();
-  }
-
-  private static String icsText(String s) {
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
   }
 
   private Instant now() {

@@ -225,6 +225,31 @@ class BookingRepository {
         .fetch();
   }
 
+  /** Live bookings starting in (now, until] whose reminder of this kind has not gone. */
+  List<Long> findDueForReminder(Instant now, Instant until, boolean dayBefore, int limit) {
+    var column = dayBefore ? CLINIC_BOOKINGS.REMINDED_DAY_AT : CLINIC_BOOKINGS.REMINDED_HOURS_AT;
+    return dsl.select(CLINIC_BOOKINGS.ID)
+        .from(CLINIC_BOOKINGS)
+        .where(
+            CLINIC_BOOKINGS.STATUS.eq(BOOKED),
+            CLINIC_BOOKINGS.STARTS_AT.gt(DSL.val(now, CLINIC_BOOKINGS.STARTS_AT)),
+            CLINIC_BOOKINGS.STARTS_AT.le(DSL.val(until, CLINIC_BOOKINGS.STARTS_AT)),
+            column.isNull())
+        .orderBy(CLINIC_BOOKINGS.STARTS_AT)
+        .limit(limit)
+        .fetch(CLINIC_BOOKINGS.ID);
+  }
+
+  /** Marks the reminder sent; of several instances exactly one wins. */
+  boolean claimReminder(long id, boolean dayBefore, Instant now) {
+    var column = dayBefore ? CLINIC_BOOKINGS.REMINDED_DAY_AT : CLINIC_BOOKINGS.REMINDED_HOURS_AT;
+    return dsl.update(CLINIC_BOOKINGS)
+            .set(column, now)
+            .where(CLINIC_BOOKINGS.ID.eq(id), column.isNull())
+            .execute()
+        == 1;
+  }
+
   /** A service's bookings of [from, to), for its provider's day list. */
   List<ClinicBookingsRecord> findOfService(long serviceId, Instant from, Instant to) {
     return dsl.selectFrom(CLINIC_BOOKINGS)

@@ -112,6 +112,14 @@ class ClinicController {
     return clinic.acceptOffer(me(auth), id);
   }
 
+  @Get("/clinic/bookings/{id}/calendar.ics")
+  @Operation(summary = "The booking as an iCalendar file")
+  HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
+    return HttpResponse.ok(clinic.ics(me(auth), id))
+        .contentType(io.micronaut.http.MediaType.of("text/calendar; charset=utf-8"))
+        .header("Content-Disposition", "attachment; filename=\"clinic-" + id + ".ics\"");
+  }
+
   @Post("/clinic/bookings/{id}/cancel")
   @Operation(summary = "Cancel a booking until the service's cut-off")
   ClinicViews.BookingView cancel(Authentication auth, @PathVariable long id) {

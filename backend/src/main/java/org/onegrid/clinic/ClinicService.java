@@ -285,6 +285,66 @@ public class ClinicService {
     return bookings.findWaitsOf(booker.id()).stream().map(this::waitView).toList();
   }
 
+  /** The booking as an iCalendar file, for its booker or patient. */
+  public String ics(Account person, long bookingId) {
+    ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
+    if (b.getBookerId() != person.id() && b.getPatientId() != person.id()) {
+      throw ApiException.notFound();
+    }
+    ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
+    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
+    return org.onegrid.platform.Ics.event(
+        "clinic-" + b.getId(),
+        clock.instant(),
+        b.getStartsAt(),
+        b.getEndsAt(),
+        service.getName() + " · " + provider.getName(),
+        provider.getAddress() == null ? provider.getName() : provider.getAddress(),
+        b.getCode());
+  }
+
+  /** Reminds the booker a day and two hours before; each reminder goes once, whichever instance. */
+  @io.micronaut.scheduling.annotation.Scheduled(
+      fixedDelay = "${onegrid.clinic.reminder-interval:5m}",
+      initialDelay = "50s")
+  void remind() {
+    remind(clock.instant());
+  }
+
+  void remind(Instant now) {
+    for (boolean dayBefore : new boolean[] {true, false}) {
+      Instant until = now.plus(dayBefore ? Duration.ofHours(24) : Duration.ofHours(2));
+      for (long id : bookings.findDueForReminder(now, until, dayBefore, 500)) {
+        tx.run(
+            () -> {
+              if (!bookings.claimReminder(id, dayBefore, now)) {
+                return null;
+              }
+              ClinicBookingsRecord b = bookings.findById(id).orElseThrow();
+              ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
+              ClinicProvidersRecord provider =
+                  clinics.findProvider(service.getProviderId()).orElseThrow();
+              Account booker = accounts.get(b.getBookerId());
+              Locale locale = texts.localeOf(booker.locale());
+              notify.tell(
+                  booker.id(),
+                  booker.phone(),
+                  texts.get(
+                      locale,
+                      "sms.clinic-reminder",
+                      service.getName(),
+                      provider.getName(),
+                      when(b.getStartsAt(), locale),
+                      accounts.get(b.getPatientId()).displayName(),
+                      b.getCode()),
+                  "clinic-reminder",
+                  "/clinic");
+              return null;
+            });
+      }
+    }
+  }
+
   /** Offers not taken in time pass to the next waiting, or free the place. */
   @io.micronaut.scheduling.annotation.Scheduled(
       fixedDelay = "${onegrid.clinic.offer-check-interval:1m}",

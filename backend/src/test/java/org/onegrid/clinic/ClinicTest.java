@@ -270,4 +270,29 @@ class ClinicTest extends ApiTest {
                 .status())
         .isEqualTo(201);
   }
+
+  @Test
+  void theBookerIsRemindedADayAndTwoHoursBeforeOnceEachAndCanAddItToTheirCalendar() {
+    Resident resident = residentOfMinzhulu1("孙阿姨", "1601");
+    Object start = slots(resident.browser()).get(12).get("startsAt");
+    Browser.Reply booked = book(resident.browser(), start, null, UUID.randomUUID().toString());
+    assertThat(booked.status()).isEqualTo(201);
+    Instant at = Instant.parse((String) start);
+    clinic.remind(at.minus(java.time.Duration.ofHours(20)));
+    clinic.remind(at.minus(java.time.Duration.ofMinutes(90)));
+    clinic.remind(at.minus(java.time.Duration.ofMinutes(60)));
+    assertThat(outbox.sentTo("+86" + resident.phone(), 20))
+        .filteredOn(m -> m.purpose().equals("clinic-reminder"))
+        .hasSize(2);
+    Browser.Reply ics =
+        resident.browser().get("/api/v1/clinic/bookings/" + booked.at("id") + "/calendar.ics");
+    assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+    assertThat(ics.text()).contains("BEGIN:VEVENT").contains(booked.<String>at("code"));
+    assertThat(
+            residentOfMinzhulu1("别人", "1602")
+                .browser()
+                .get("/api/v1/clinic/bookings/" + booked.at("id") + "/calendar.ics")
+                .status())
+        .isEqualTo(404);
+  }
 }
