@@ -92,33 +92,38 @@ class ParticipationRepository {
 
   /** Per grid of the subtree: how many of its residents are members of an association. */
   Map<Long, Integer> membersByGrid(String path) {
-    Field<Integer> people = DSL.countDistinct(ASSOCIATION_MEMBERS.ACCOUNT_ID);
-    return dsl.select(BUILDINGS.GRID_ID, people)
-        .from(ASSOCIATION_MEMBERS)
-        .join(ACCOUNTS)
-        .on(ACCOUNTS.ID.eq(ASSOCIATION_MEMBERS.ACCOUNT_ID))
-        .join(HOUSEHOLDS)
-        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
-        .join(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-        .where(
-            ASSOCIATION_MEMBERS.STATUS.eq(Association.MemberStatus.MEMBER.name()),
-            GRID_NODES.PATH.startsWith(path))
-        .groupBy(BUILDINGS.GRID_ID)
-        .fetchMap(BUILDINGS.GRID_ID, people);
+    return perHomeGrid(
+        ASSOCIATION_MEMBERS,
+        ASSOCIATION_MEMBERS.ACCOUNT_ID,
+        DSL.countDistinct(ASSOCIATION_MEMBERS.ACCOUNT_ID),
+        ASSOCIATION_MEMBERS.STATUS.eq(Association.MemberStatus.MEMBER.name()),
+        path);
   }
 
   /** Per grid of the subtree: check-ins of its residents at activities since {@code since}. */
   Map<Long, Integer> attendanceByGrid(String path, Instant since) {
-    Field<Integer> visits = DSL.count();
-    return dsl.select(BUILDINGS.GRID_ID, visits)
-        .from(ACTIVITY_SIGNUPS)
+    return perHomeGrid(
+        ACTIVITY_SIGNUPS,
+        ACTIVITY_SIGNUPS.ACCOUNT_ID,
+        DSL.count(),
+        ACTIVITY_SIGNUPS.CHECKED_IN_AT.ge(DSL.val(since, ACTIVITY_SIGNUPS.CHECKED_IN_AT)),
+        path);
+  }
+
+  /**
+   * A figure of {@code table}'s rows counted by the grid its person lives in (account → household →
+   * unit → building → grid), for the grids under {@code path}.
+   */
+  private Map<Long, Integer> perHomeGrid(
+      org.jooq.Table<?> table,
+      Field<Long> accountId,
+      Field<Integer> figure,
+      org.jooq.Condition which,
+      String path) {
+    return dsl.select(BUILDINGS.GRID_ID, figure)
+        .from(table)
         .join(ACCOUNTS)
-        .on(ACCOUNTS.ID.eq(ACTIVITY_SIGNUPS.ACCOUNT_ID))
+        .on(ACCOUNTS.ID.eq(accountId))
         .join(HOUSEHOLDS)
         .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
         .join(BUILDING_UNITS)
@@ -127,10 +132,8 @@ class ParticipationRepository {
         .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-        .where(
-            ACTIVITY_SIGNUPS.CHECKED_IN_AT.ge(DSL.val(since, ACTIVITY_SIGNUPS.CHECKED_IN_AT)),
-            GRID_NODES.PATH.startsWith(path))
+        .where(which, GRID_NODES.PATH.startsWith(path))
         .groupBy(BUILDINGS.GRID_ID)
-        .fetchMap(BUILDINGS.GRID_ID, visits);
+        .fetchMap(BUILDINGS.GRID_ID, figure);
   }
 }
