@@ -187,6 +187,28 @@ public class AccountService {
         pseudoNumber, name, Role.APP, null, null, null, null, null, clock.instant());
   }
 
+  /**
+   * The community a resident lives in, or a staff member of a community, zone or grid works in;
+   * empty for staff above communities and residents without a home.
+   */
+  public Optional<GridNode> communityOf(Account account) {
+    GridNode start;
+    if (account.householdId() != null) {
+      Optional<org.onegrid.grid.Address> home = grids.household(account.householdId());
+      if (home.isEmpty()) {
+        return Optional.empty();
+      }
+      start = grids.get(home.get().gridId());
+    } else if (account.nodeId() != null) {
+      start = grids.get(account.nodeId());
+    } else {
+      return Optional.empty();
+    }
+    return grids.pathOf(start).stream()
+        .filter(n -> n.level() == org.onegrid.grid.GridLevel.COMMUNITY)
+        .findFirst();
+  }
+
   /** The person and the others of their household (for booking on an elderly parent's behalf). */
   public List<Account> householdOf(Account person) {
     if (person.householdId() == null) {

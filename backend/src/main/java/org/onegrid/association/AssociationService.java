@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
-import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -397,19 +396,7 @@ public class AssociationService {
 
   /** The community a resident lives in, or a grid's staff member works in. */
   Optional<GridNode> communityOf(Account account) {
-    GridNode start;
-    if (account.householdId() != null) {
-      Optional<Address> home = grids.household(account.householdId());
-      if (home.isEmpty()) {
-        return Optional.empty();
-      }
-      start = grids.get(home.get().gridId());
-    } else if (account.nodeId() != null) {
-      start = grids.get(account.nodeId());
-    } else {
-      return Optional.empty();
-    }
-    return grids.pathOf(start).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
+    return accounts.communityOf(account);
   }
 
   /** Staff supervise a community when it is in their subtree or their grid is in it. */

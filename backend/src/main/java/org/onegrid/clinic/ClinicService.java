@@ -24,8 +24,6 @@ import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.ClinicBookingsRecord;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
-import org.onegrid.grid.Address;
-import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
@@ -559,15 +557,7 @@ public class ClinicService {
   }
 
   private Optional<GridNode> communityOf(Account account) {
-    if (account.householdId() == null) {
-      return Optional.empty();
-    }
-    Optional<Address> home = grids.household(account.householdId());
-    return home.flatMap(
-        h ->
-            grids.pathOf(grids.get(h.gridId())).stream()
-                .filter(n -> n.level() == GridLevel.COMMUNITY)
-                .findFirst());
+    return accounts.communityOf(account);
   }
 
   private ClinicViews.BookingView view(ClinicBookingsRecord b, boolean withReason) {
