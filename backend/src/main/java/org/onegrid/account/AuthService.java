@@ -84,7 +84,7 @@ class AuthService {
     limiter.hit("otp-ip:" + ip, otp.getPerIpPerHour(), HOUR, "rate-limited");
     String phone = phones.toE164(rawPhone, "phone");
     Optional<Account> account = accounts.findByPhone(phone);
-    if (account.filter(a -> a.role().isStaff()).isPresent()) {
+    if (account.filter(a -> a.role().signsInWithPassword()).isPresent()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "staff-use-password");
     }
     Instant now = clock.instant();
@@ -140,7 +140,7 @@ class AuthService {
     long id =
         accounts.insertIfAbsent(phone, null, Role.RESIDENT, null, null, null, null, null, now);
     Account account = accounts.findById(id).orElseThrow();
-    if (account.role().isStaff()) {
+    if (account.role().signsInWithPassword()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "staff-use-password");
     }
     accounts.touchLogin(id, now);

@@ -15,6 +15,12 @@ public enum Role {
    * in.
    */
   APP(null),
+  /**
+   * A doctor or nurse of a clinic provider (health station, partner hospital, area doctor): signs
+   * in with a password and sees only the bookings and requests of their providers, nothing of the
+   * grid.
+   */
+  CLINICIAN(null),
   GRID_WORKER(GridLevel.GRID),
   GRID_LEADER(GridLevel.GRID),
   COMMUNITY_ADMIN(GridLevel.COMMUNITY),
@@ -30,6 +36,11 @@ public enum Role {
 
   public boolean isStaff() {
     return level != null;
+  }
+
+  /** Staff and clinicians sign in with phone and password; residents with an SMS code. */
+  public boolean signsInWithPassword() {
+    return level != null || this == CLINICIAN;
   }
 
   /** Admins supervise the grids below them; grid leaders and workers serve one grid. */

@@ -3,6 +3,7 @@ package org.onegrid.clinic;
 import static org.onegrid.db.Tables.CLINIC_BOOKINGS;
 import static org.onegrid.db.Tables.CLINIC_SLOTS;
 import static org.onegrid.db.Tables.CLINIC_WAITLIST;
+import static org.onegrid.db.Tables.GRID_NODES;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -92,8 +93,14 @@ class BookingRepository {
 
   /** Whether the patient has a live booking overlapping [from, to). */
   boolean patientBusy(long patientId, Instant from, Instant to) {
+    return patientBusy(patientId, from, to, 0);
+  }
+
+  /** Whether the patient has a live booking other than {@code exceptId} overlapping [from, to). */
+  boolean patientBusy(long patientId, Instant from, Instant to, long exceptId) {
     return dsl.fetchExists(
         CLINIC_BOOKINGS,
+        CLINIC_BOOKINGS.ID.ne(exceptId),
         CLINIC_BOOKINGS.PATIENT_ID.eq(patientId),
         CLINIC_BOOKINGS.STATUS.eq(BOOKED),
         CLINIC_BOOKINGS.STARTS_AT.lt(DSL.val(to, CLINIC_BOOKINGS.STARTS_AT)),
@@ -106,6 +113,7 @@ class BookingRepository {
       Instant endsAt,
       long bookerId,
       long patientId,
+      @Nullable Long gridId,
       @Nullable String reason,
       String code,
       String key,
@@ -117,6 +125,7 @@ class BookingRepository {
             .set(CLINIC_BOOKINGS.ENDS_AT, endsAt)
             .set(CLINIC_BOOKINGS.BOOKER_ID, bookerId)
             .set(CLINIC_BOOKINGS.PATIENT_ID, patientId)
+            .set(CLINIC_BOOKINGS.GRID_ID, gridId)
             .set(CLINIC_BOOKINGS.REASON, reason)
             .set(CLINIC_BOOKINGS.STATUS, BOOKED)
             .set(CLINIC_BOOKINGS.CODE, code)
@@ -131,6 +140,36 @@ class BookingRepository {
         .set(CLINIC_BOOKINGS.UPDATED_AT, now)
         .where(CLINIC_BOOKINGS.ID.eq(id))
         .execute();
+  }
+
+  /** Moves a booking to another time; its reminders go again for the new time. */
+  void move(long id, Instant startsAt, Instant endsAt, Instant now) {
+    dsl.update(CLINIC_BOOKINGS)
+        .set(CLINIC_BOOKINGS.STARTS_AT, startsAt)
+        .set(CLINIC_BOOKINGS.ENDS_AT, endsAt)
+        .setNull(CLINIC_BOOKINGS.REMINDED_DAY_AT)
+        .setNull(CLINIC_BOOKINGS.REMINDED_HOURS_AT)
+        .set(CLINIC_BOOKINGS.UPDATED_AT, now)
+        .where(CLINIC_BOOKINGS.ID.eq(id))
+        .execute();
+  }
+
+  /**
+   * Bookings (not cancelled) of patients living in the grids under {@code subtreePath}, from {@code
+   * from} on, soonest first: for supervisors' care follow-up.
+   */
+  List<ClinicBookingsRecord> findInSubtree(String subtreePath, Instant from, int limit) {
+    return dsl.select(CLINIC_BOOKINGS.fields())
+        .from(CLINIC_BOOKINGS)
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(CLINIC_BOOKINGS.GRID_ID))
+        .where(
+            GRID_NODES.PATH.startsWith(subtreePath),
+            CLINIC_BOOKINGS.STARTS_AT.ge(DSL.val(from, CLINIC_BOOKINGS.STARTS_AT)),
+            CLINIC_BOOKINGS.STATUS.ne(CANCELLED))
+        .orderBy(CLINIC_BOOKINGS.STARTS_AT, CLINIC_BOOKINGS.ID)
+        .limit(limit)
+        .fetchInto(CLINIC_BOOKINGS);
   }
 
   /** Bookings a person made or is the patient of, from {@code from} on. */

@@ -25,10 +25,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
-import org.onegrid.platform.ApiException;
+import org.onegrid.platform.IdempotencyKeys;
 import org.onegrid.platform.Messages;
 
 /** Clinic services of one's community: slots, bookings, and the provider's day list. */
@@ -80,10 +79,7 @@ class ClinicController {
       Authentication auth,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Body @Valid NewBooking body) {
-    String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.trim();
-    if (key.isEmpty() || key.length() > 64) {
-      throw ApiException.invalidField("Idempotency-Key", "validation.idempotency-key");
-    }
+    String key = IdempotencyKeys.of(idempotencyKey);
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
             clinic.book(
@@ -126,6 +122,19 @@ class ClinicController {
     return clinic.cancel(me(auth), id);
   }
 
+  @Post("/clinic/bookings/{id}/reschedule")
+  @Operation(summary = "Move a booking to another slot of its service until the cut-off")
+  ClinicViews.BookingView reschedule(
+      Authentication auth, @PathVariable long id, @Body @Valid Reschedule body) {
+    return clinic.reschedule(me(auth), id, body.startsAt());
+  }
+
+  @Get("/clinician/providers")
+  @Operation(summary = "Clinicians: the providers I work for, with their services")
+  List<ClinicViews.ProviderView> myProviders(Authentication auth) {
+    return clinic.myProviders(me(auth));
+  }
+
   @Get("/me/clinic-bookings")
   @Operation(summary = "Bookings I made or am the patient of")
   List<ClinicViews.BookingView> mine(Authentication auth) {
@@ -159,6 +168,9 @@ class ClinicController {
 
   @Serdeable
   record Patient(long id, String name, boolean me) {}
+
+  @Serdeable
+  record Reschedule(@NotNull Instant startsAt) {}
 
   @Serdeable
   record Attendance(boolean attended) {}

@@ -1,16 +1,21 @@
 package org.onegrid.clinic;
 
+import static org.onegrid.db.Tables.CLINIC_AREA_GRIDS;
 import static org.onegrid.db.Tables.CLINIC_CLOSURES;
 import static org.onegrid.db.Tables.CLINIC_HOURS;
 import static org.onegrid.db.Tables.CLINIC_PROVIDERS;
 import static org.onegrid.db.Tables.CLINIC_SERVICES;
+import static org.onegrid.db.Tables.CLINIC_STAFF;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -35,16 +40,67 @@ class ClinicRepository {
       String kind,
       String name,
       @Nullable String address,
-      @Nullable String phone,
-      @Nullable Long staffId) {
+      @Nullable String phone) {
     return tx.insertReturningId(
         dsl.insertInto(CLINIC_PROVIDERS)
             .set(CLINIC_PROVIDERS.COMMUNITY_ID, communityId)
             .set(CLINIC_PROVIDERS.KIND, kind)
             .set(CLINIC_PROVIDERS.NAME, name)
             .set(CLINIC_PROVIDERS.ADDRESS, address)
-            .set(CLINIC_PROVIDERS.PHONE, phone)
-            .set(CLINIC_PROVIDERS.STAFF_ID, staffId));
+            .set(CLINIC_PROVIDERS.PHONE, phone));
+  }
+
+  void insertStaff(long providerId, long accountId) {
+    dsl.insertInto(CLINIC_STAFF)
+        .set(CLINIC_STAFF.PROVIDER_ID, providerId)
+        .set(CLINIC_STAFF.ACCOUNT_ID, accountId)
+        .onDuplicateKeyIgnore()
+        .execute();
+  }
+
+  boolean isStaff(long providerId, long accountId) {
+    return dsl.fetchExists(
+        CLINIC_STAFF,
+        CLINIC_STAFF.PROVIDER_ID.eq(providerId),
+        CLINIC_STAFF.ACCOUNT_ID.eq(accountId));
+  }
+
+  /** The clinicians who work for a provider. */
+  List<Long> findStaffIds(long providerId) {
+    return dsl.select(CLINIC_STAFF.ACCOUNT_ID)
+        .from(CLINIC_STAFF)
+        .where(CLINIC_STAFF.PROVIDER_ID.eq(providerId))
+        .fetch(CLINIC_STAFF.ACCOUNT_ID);
+  }
+
+  /** The providers a clinician works for. */
+  List<ClinicProvidersRecord> findProvidersOfStaff(long accountId) {
+    return dsl.select(CLINIC_PROVIDERS.fields())
+        .from(CLINIC_PROVIDERS)
+        .join(CLINIC_STAFF)
+        .on(CLINIC_STAFF.PROVIDER_ID.eq(CLINIC_PROVIDERS.ID))
+        .where(CLINIC_STAFF.ACCOUNT_ID.eq(accountId))
+        .orderBy(CLINIC_PROVIDERS.ID)
+        .fetchInto(CLINIC_PROVIDERS);
+  }
+
+  void insertAreaGrid(long providerId, long gridId) {
+    dsl.insertInto(CLINIC_AREA_GRIDS)
+        .set(CLINIC_AREA_GRIDS.PROVIDER_ID, providerId)
+        .set(CLINIC_AREA_GRIDS.GRID_ID, gridId)
+        .onDuplicateKeyIgnore()
+        .execute();
+  }
+
+  /** The grids each area doctor serves; providers serving no grid in particular are absent. */
+  Map<Long, Set<Long>> findAreaGrids(Collection<Long> providerIds) {
+    Map<Long, Set<Long>> served = new HashMap<>();
+    dsl.selectFrom(CLINIC_AREA_GRIDS)
+        .where(CLINIC_AREA_GRIDS.PROVIDER_ID.in(providerIds))
+        .forEach(
+            r ->
+                served.computeIfAbsent(r.getProviderId(), k -> new HashSet<>()).add(r.getGridId()));
+    return served;
   }
 
   long insertService(

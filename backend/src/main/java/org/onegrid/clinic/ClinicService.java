@@ -83,6 +83,25 @@ public class ClinicService {
   public List<ClinicViews.ProviderView> providers(Account resident, Locale locale) {
     GridNode community = communityOf(resident).orElseThrow(ClinicService::needsHome);
     List<ClinicProvidersRecord> providers = clinics.findProviders(community.id());
+    Optional<Long> home = homeGrid(resident);
+    if (!providers.isEmpty() && home.isPresent()) {
+      Map<Long, Set<Long>> served =
+          clinics.findAreaGrids(providers.stream().map(ClinicProvidersRecord::getId).toList());
+      providers =
+          providers.stream()
+              .filter(
+                  p -> !served.containsKey(p.getId()) || served.get(p.getId()).contains(home.get()))
+              .toList();
+    }
+    return providerViews(providers);
+  }
+
+  /** The providers a clinician works for, with their services. */
+  public List<ClinicViews.ProviderView> myProviders(Account clinician) {
+    return providerViews(clinics.findProvidersOfStaff(clinician.id()));
+  }
+
+  private List<ClinicViews.ProviderView> providerViews(List<ClinicProvidersRecord> providers) {
     List<ClinicServicesRecord> services =
         providers.isEmpty()
             ? List.of()
@@ -137,10 +156,12 @@ public class ClinicService {
       return view(earlier.get(), true);
     }
     ClinicServicesRecord service = visibleService(booker, serviceId);
+    requireSlotService(service);
     if (!schedule(service).contains(startsAt)) {
       throw ApiException.invalidField("startsAt", "validation.not-a-slot");
     }
     Account patient = patientOf(booker, patientId);
+    Long gridId = homeGrid(patient).orElse(null);
     Instant endsAt = startsAt.plus(Duration.ofMinutes(service.getSlotMinutes()));
     String why = reason == null || reason.isBlank() ? null : reason.trim();
     long id =
@@ -161,7 +182,16 @@ public class ClinicService {
               String code = String.format("%06d", RANDOM.nextInt(1_000_000));
               long created =
                   bookings.insert(
-                      serviceId, startsAt, endsAt, booker.id(), patient.id(), why, code, key, now);
+                      serviceId,
+                      startsAt,
+                      endsAt,
+                      booker.id(),
+                      patient.id(),
+                      gridId,
+                      why,
+                      code,
+                      key,
+                      now);
               bookings.addToSlot(serviceId, startsAt, 1);
               Locale locale = texts.localeOf(booker.locale());
               ClinicProvidersRecord provider =
@@ -212,6 +242,74 @@ public class ClinicService {
   }
 
   /**
+   * Moves a booking to another slot of the same service until the cut-off: the new place is taken
+   * before the old one is freed (and offered to whoever waits for it), in one transaction, so the
+   * patient never ends up with neither. Slot rows are locked in time order so two moves never
+   * deadlock.
+   */
+  public ClinicViews.BookingView reschedule(Account person, long bookingId, Instant to) {
+    ClinicBookingsRecord before = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
+    if (before.getBookerId() != person.id() && before.getPatientId() != person.id()) {
+      throw ApiException.notFound();
+    }
+    ClinicServicesRecord service = clinics.findService(before.getServiceId()).orElseThrow();
+    if (!schedule(service).contains(to)) {
+      throw ApiException.invalidField("startsAt", "validation.not-a-slot");
+    }
+    if (to.equals(before.getStartsAt())) {
+      return view(before, true);
+    }
+    Instant endsAt = to.plus(Duration.ofMinutes(service.getSlotMinutes()));
+    tx.run(
+        () -> {
+          Instant from = before.getStartsAt();
+          int taken;
+          if (from.isBefore(to)) {
+            bookings.lockSlot(service.getId(), from);
+            taken = bookings.lockSlot(service.getId(), to);
+          } else {
+            taken = bookings.lockSlot(service.getId(), to);
+            bookings.lockSlot(service.getId(), from);
+          }
+          ClinicBookingsRecord b = bookings.lockById(bookingId).orElseThrow();
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          if (!BookingRepository.BOOKED.equals(b.getStatus())
+              || now.isAfter(
+                  b.getStartsAt().minus(Duration.ofHours(service.getCancelCutoffHours())))) {
+            throw new ApiException(HttpStatus.CONFLICT, "booking-cutoff");
+          }
+          if (taken >= service.getCapacityPerSlot()) {
+            throw new ApiException(HttpStatus.CONFLICT, "slot-full");
+          }
+          if (bookings.patientBusy(b.getPatientId(), to, endsAt, b.getId())) {
+            throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
+          }
+          bookings.move(b.getId(), to, endsAt, now);
+          bookings.addToSlot(service.getId(), to, 1);
+          release(service, b.getStartsAt(), now);
+          Account booker = accounts.get(b.getBookerId());
+          Locale locale = texts.localeOf(booker.locale());
+          ClinicProvidersRecord provider =
+              clinics.findProvider(service.getProviderId()).orElseThrow();
+          notify.tell(
+              booker.id(),
+              booker.phone(),
+              texts.get(
+                  locale,
+                  "sms.clinic-moved",
+                  service.getName(),
+                  provider.getName(),
+                  when(to, locale),
+                  accounts.get(b.getPatientId()).displayName(),
+                  b.getCode()),
+              "clinic-moved",
+              "/clinic");
+          return null;
+        });
+    return view(bookings.findById(bookingId).orElseThrow(), true);
+  }
+
+  /**
    * Puts the patient on a full slot's waiting list. When someone cancels, the longest waiting is
    * offered the place by SMS and it is held for them for a while.
    */
@@ -222,6 +320,7 @@ public class ClinicService {
       @Nullable Long patientId,
       @Nullable String reason) {
     ClinicServicesRecord service = visibleService(booker, serviceId);
+    requireSlotService(service);
     if (!schedule(service).contains(startsAt)) {
       throw ApiException.invalidField("startsAt", "validation.not-a-slot");
     }
@@ -268,6 +367,7 @@ public class ClinicService {
                       endsAt,
                       booker.id(),
                       now.getPatientId(),
+                      homeGrid(accounts.get(now.getPatientId())).orElse(null),
                       now.getReason(),
                       code,
                       "waitlist:" + waitId,
@@ -452,9 +552,18 @@ public class ClinicService {
       String kind,
       String name,
       @Nullable String address,
-      @Nullable String phone,
-      @Nullable Long staffId) {
-    return clinics.insertProvider(communityId, kind, name, address, phone, staffId);
+      @Nullable String phone) {
+    return clinics.insertProvider(communityId, kind, name, address, phone);
+  }
+
+  /** Lets a clinician work for a provider (demo data, admin tools). */
+  public void addStaff(long providerId, long clinicianId) {
+    clinics.insertStaff(providerId, clinicianId);
+  }
+
+  /** An area doctor serves a grid: its residents see them, others of the community do not. */
+  public void serveGrid(long providerId, long gridId) {
+    clinics.insertAreaGrid(providerId, gridId);
   }
 
   public long addService(
@@ -521,11 +630,11 @@ public class ClinicService {
     return starts;
   }
 
-  private ClinicServicesRecord visibleService(Account viewer, long serviceId) {
+  ClinicServicesRecord visibleService(Account viewer, long serviceId) {
     ClinicServicesRecord service =
         clinics.findService(serviceId).orElseThrow(ApiException::notFound);
     ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
-    boolean ownStaff = provider.getStaffId() != null && provider.getStaffId() == viewer.id();
+    boolean ownStaff = clinics.isStaff(provider.getId(), viewer.id());
     boolean inCommunity =
         communityOf(viewer).map(c -> c.id() == provider.getCommunityId()).orElse(false);
     if (!ownStaff && !inCommunity) {
@@ -534,15 +643,28 @@ public class ClinicService {
     return service;
   }
 
-  private void requireProviderStaff(Account staff, ClinicServicesRecord service) {
-    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
-    if (provider.getStaffId() == null || provider.getStaffId() != staff.id()) {
+  void requireProviderStaff(Account staff, ClinicServicesRecord service) {
+    if (!clinics.isStaff(service.getProviderId(), staff.id())) {
       throw ApiException.notFound();
     }
   }
 
+  /** Home visits and green-channel referrals are requested, not booked by slot. */
+  private static void requireSlotService(ClinicServicesRecord service) {
+    if ("HOME_VISIT".equals(service.getKind()) || "GREEN_CHANNEL".equals(service.getKind())) {
+      throw ApiException.invalidField("serviceId", "validation.not-bookable");
+    }
+  }
+
+  /** The grid the person lives in. */
+  Optional<Long> homeGrid(Account person) {
+    return person.householdId() == null
+        ? Optional.empty()
+        : grids.household(person.householdId()).map(org.onegrid.grid.Address::gridId);
+  }
+
   /** The booker, or someone of the booker's household. */
-  private Account patientOf(Account booker, @Nullable Long patientId) {
+  Account patientOf(Account booker, @Nullable Long patientId) {
     if (patientId == null || patientId == booker.id()) {
       return booker;
     }
@@ -584,14 +706,14 @@ public class ClinicService {
         cancellable);
   }
 
-  private String when(Instant at, Locale locale) {
+  String when(Instant at, Locale locale) {
     return DateTimeFormatter.ofPattern(
             "en".equals(locale.getLanguage()) ? "MMM d HH:mm" : "M月d日 HH:mm", locale)
         .withZone(zone)
         .format(at);
   }
 
-  private static ClinicViews.ServiceView serviceView(ClinicServicesRecord s) {
+  static ClinicViews.ServiceView serviceView(ClinicServicesRecord s) {
     return new ClinicViews.ServiceView(
         s.getId(),
         s.getKind(),

@@ -55,4 +55,46 @@ public final class ClinicViews {
       String status,
       String code,
       boolean cancellable) {}
+
+  /**
+   * A home-visit request or green-channel referral as the patient's household or the provider's
+   * staff see it. The reason is there for them only; the patient's phone only for the provider's
+   * staff, who call to arrange the visit.
+   */
+  @Serdeable
+  public record RequestView(
+      long id,
+      String kind,
+      long serviceId,
+      String serviceName,
+      String providerName,
+      long patientId,
+      String patientName,
+      @Nullable String patientPhone,
+      String requestedByName,
+      @Nullable String address,
+      @Nullable String preferred,
+      @Nullable String reason,
+      String status,
+      @Nullable Instant scheduledAt,
+      @Nullable String providerNote,
+      Instant createdAt,
+      boolean onCareList) {}
+
+  /**
+   * A visit of a resident as their grid leader and the admins above see it, for care follow-up:
+   * that it exists, when and where, never why.
+   */
+  @Serdeable
+  public record VisitRow(
+      String kind,
+      long id,
+      String serviceKind,
+      String serviceName,
+      String providerName,
+      long patientId,
+      String patientName,
+      @Nullable Instant at,
+      String status,
+      boolean onCareList) {}
 }

@@ -41,6 +41,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final org.onegrid.association.AssociationService clubs;
   private final org.onegrid.association.ActivityService activities;
   private final org.onegrid.clinic.ClinicService clinic;
+  private final org.onegrid.care.CareService care;
   private final Tx tx;
 
   DemoCityLoader(
@@ -51,6 +52,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       org.onegrid.association.AssociationService clubs,
       org.onegrid.association.ActivityService activities,
       org.onegrid.clinic.ClinicService clinic,
+      org.onegrid.care.CareService care,
       Tx tx) {
     this.grids = grids;
     this.accounts = accounts;
@@ -59,6 +61,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     this.clubs = clubs;
     this.activities = activities;
     this.clinic = clinic;
+    this.care = care;
     this.tx = tx;
   }
 
@@ -159,7 +162,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
     long station =
         clinic.addProvider(
-            minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+863716801101", null);
+            minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+863716801101");
     java.time.LocalTime[] saturday = {
       java.time.LocalTime.of(8, 30), java.time.LocalTime.of(11, 30)
     };
@@ -187,6 +190,35 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               }));
     }
     clinic.addService(station, "CLINIC_VISIT", "全科门诊", 15, 2, 2, 14, 2, weekdays);
+
+    // 赵明 is the station's doctor and the area doctor (片医) of grids 1 and 2; 陈静 runs the
+    // partner hospital's green channel. Both sign in with the staff password.
+    String password = accounts.hashPassword(STAFF_PASSWORD);
+    long zhao =
+        accounts.createStaff(
+            "+8613800003001", "赵明医生", Role.CLINICIAN, minzhulu.id(), null, password);
+    long chen =
+        accounts.createStaff(
+            "+8613800003002", "陈静（郑大一附院）", Role.CLINICIAN, minzhulu.id(), null, password);
+    clinic.addStaff(station, zhao);
+    long areaDoctor =
+        clinic.addProvider(minzhulu.id(), "AREA_DOCTOR", "片医 赵明（第1、2网格）", null, "+863716801102");
+    clinic.addStaff(areaDoctor, zhao);
+    Account first = accounts.findByPhone("+8613900000001").orElseThrow();
+    Account second = accounts.findByPhone("+8613900000002").orElseThrow();
+    for (Account resident : java.util.List.of(first, second)) {
+      clinic.serveGrid(areaDoctor, grids.household(resident.householdId()).orElseThrow().gridId());
+    }
+    clinic.addService(
+        areaDoctor, "HOME_VISIT", "上门服务（行动不便的老人、慢病随访）", 60, 1, 0, 30, 0, java.util.Map.of());
+    long hospital =
+        clinic.addProvider(
+            minzhulu.id(), "HOSPITAL", "郑州大学第一附属医院", "建设东路1号 门诊楼一楼绿色通道窗口", "+863716796000");
+    clinic.addStaff(hospital, chen);
+    clinic.addService(hospital, "GREEN_CHANNEL", "绿色通道（社区转诊）", 30, 1, 0, 30, 0, java.util.Map.of());
+    // 张桂兰 lives alone: her grid leader 李秀英 keeps her on the care list.
+    Account leader = accounts.findByPhone("+8613800001001").orElseThrow();
+    care.add(leader, first.id(), "ELDERLY_ALONE", "独居，子女在外地");
   }
 
   /**

@@ -31,10 +31,8 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 
 /** Reporting problems, following them, and handling them. */
@@ -84,10 +82,7 @@ class ProblemController {
       Authentication auth,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Body @Valid ReportRequest body) {
-    String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey;
-    if (key.isBlank() || key.length() > 64) {
-      throw ApiException.invalidField("Idempotency-Key", "validation.idempotency-key");
-    }
+    String key = org.onegrid.platform.IdempotencyKeys.of(idempotencyKey);
     ProblemView view =
         problems.report(
             me(auth),

@@ -42,8 +42,6 @@ class ClinicTest extends ApiTest {
 
   @BeforeAll
   void aHealthStationWithMorningHours() {
-    providerStaff = staff(DemoCity.WORKER_MINZHULU_1);
-    long staffId = providerStaff.get("/api/v1/me").<Number>at("id").longValue();
     long community = grids.searchCommunities("民主路社区", 1).get(0).id();
     Map<Integer, List<LocalTime[]>> hours = new HashMap<>();
     for (int day = 1; day <= 7; day++) {
@@ -54,13 +52,22 @@ class ClinicTest extends ApiTest {
         tx.run(
             () -> {
               long provider =
-                  clinic.addProvider(
-                      community, "HEALTH_STATION", "测试卫生服务站", "社区中心一楼", null, staffId);
+                  clinic.addProvider(community, "HEALTH_STATION", "测试卫生服务站", "社区中心一楼", null);
+              clinic.addStaff(
+                  provider,
+                  accounts.createStaff(
+                      "+8613800009001",
+                      "测试医生",
+                      org.onegrid.account.Role.CLINICIAN,
+                      community,
+                      null,
+                      accounts.hashPassword(DemoCity.STAFF_PASSWORD)));
               long s = clinic.addService(provider, "FREE_CLINIC", "义诊", 30, 2, 0, 14, 2, hours);
               clinic.closeOn(s, LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(3), "医生培训");
               single = clinic.addService(provider, "CLINIC_VISIT", "专家号", 60, 1, 0, 14, 1, hours);
               return s;
             });
+    providerStaff = staff("13800009001");
   }
 
   List<Map<String, Object>> slots(Browser b) {
@@ -200,6 +207,48 @@ class ClinicTest extends ApiTest {
                     Map.of("attended", true))
                 .status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aBookingMovesToAFreeSlotKeepingItsCodeAndFreesTheOldPlaceForWhoeverWaits() {
+    Resident mover = residentOfMinzhulu1("改期", "1701");
+    Resident other = residentOfMinzhulu1("占位", "1702");
+    Resident waiting = residentOfMinzhulu1("候补", "1703");
+    List<Map<String, Object>> slots =
+        mover.browser().get("/api/v1/clinic/services/" + single + "/slots").list();
+    Object a = slots.get(slots.size() - 1).get("startsAt");
+    Object b = slots.get(slots.size() - 2).get("startsAt");
+    Object c = slots.get(slots.size() - 3).get("startsAt");
+    Browser.Reply booked =
+        mover
+            .browser()
+            .send(
+                "POST",
+                "/api/v1/clinic/bookings",
+                Map.of("serviceId", single, "startsAt", a),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    other
+        .browser()
+        .send(
+            "POST",
+            "/api/v1/clinic/bookings",
+            Map.of("serviceId", single, "startsAt", b),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    waiting.browser().post("/api/v1/clinic/waitlist", Map.of("serviceId", single, "startsAt", a));
+    String path = "/api/v1/clinic/bookings/" + booked.at("id") + "/reschedule";
+
+    assertThat(mover.browser().post(path, Map.of("startsAt", b)).status()).isEqualTo(409);
+    assertThat(other.browser().post(path, Map.of("startsAt", c)).status()).isEqualTo(404);
+    Browser.Reply moved = mover.browser().post(path, Map.of("startsAt", c));
+    assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    assertThat(moved.<String>at("startsAt")).isEqualTo(c);
+    assertThat(moved.<String>at("code")).isEqualTo(booked.<String>at("code"));
+    assertThat(outbox.sentTo("+86" + mover.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("已改到").contains(booked.<String>at("code")));
+    // The old place went to the one waiting for it.
+    assertThat(waiting.browser().get("/api/v1/me/clinic-waitlist").list())
+        .singleElement()
+        .satisfies(w -> assertThat(w.get("status")).isEqualTo("OFFERED"));
   }
 
   @Test
