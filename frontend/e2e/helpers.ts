@@ -33,14 +33,14 @@ export async function signInResident(page: Page, phone: string): Promise<void> {
   await page.locator('[data-test="verify"]').click()
 }
 
-/** Signs a member of staff in with the demo password. */
-export async function signInStaff(page: Page, phone: string): Promise<void> {
+/** Signs a member of staff (or a clinician, who lands on their own workbench) in with the demo password. */
+export async function signInStaff(page: Page, phone: string, landsOn: RegExp = /\/staff/): Promise<void> {
   await page.goto('/login')
   await page.getByRole('tab', { name: '工作人员' }).click()
   await page.locator('input[name="staff-phone"]').fill(phone)
   await page.locator('input[name="password"]').fill('onegrid-demo')
   await page.locator('[data-test="staff-login"]').click()
-  await expect(page).toHaveURL(/\/staff/)
+  await expect(page).toHaveURL(landsOn)
 }
 
 let phoneCounter = 0

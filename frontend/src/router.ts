@@ -5,6 +5,10 @@ declare module 'vue-router' {
   interface RouteMeta {
     public?: boolean
     staff?: boolean
+    /** Clinicians' workbench: only they open it. */
+    clinician?: boolean
+    /** Open to everyone signed in, clinicians too (settings, notifications). */
+    anyone?: boolean
   }
 }
 
@@ -13,7 +17,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/features/auth/LoginPage.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('@/features/auth/SetupHomePage.vue') },
   { path: '/messages', name: 'messages', component: () => import('@/features/me/MessagesPage.vue') },
-  { path: '/settings', name: 'settings', component: () => import('@/features/me/SettingsPage.vue') },
+  { path: '/settings', name: 'settings', component: () => import('@/features/me/SettingsPage.vue'), meta: { anyone: true } },
   {
     path: '/demo/inbox',
     name: 'demo-inbox',
@@ -41,7 +45,7 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
     props: true,
   },
-  { path: '/notifications', name: 'notifications', component: () => import('@/features/me/NotificationsPage.vue') },
+  { path: '/notifications', name: 'notifications', component: () => import('@/features/me/NotificationsPage.vue'), meta: { anyone: true } },
   { path: '/report', name: 'report', component: () => import('@/features/problems/ReportPage.vue') },
   { path: '/problems', name: 'my-problems', component: () => import('@/features/problems/MyProblemsPage.vue') },
   {
@@ -82,6 +86,24 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/clinic/BookSlotPage.vue'),
     props: true,
   },
+  {
+    path: '/clinic/home-visit/:id',
+    name: 'clinic-home-visit',
+    component: () => import('@/features/clinic/HomeVisitPage.vue'),
+    props: true,
+  },
+  {
+    path: '/clinician',
+    name: 'clinician',
+    component: () => import('@/features/clinic/ClinicianHome.vue'),
+    meta: { clinician: true },
+  },
+  {
+    path: '/staff/clinic',
+    name: 'staff-clinic',
+    component: () => import('@/features/staff/StaffClinicPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',
@@ -107,6 +129,9 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return true
   if (!me) return { name: 'login', query: { redirect: to.fullPath } }
   if (me.role === 'RESIDENT' && me.needsHome && to.name !== 'setup') return { name: 'setup' }
+  // Clinicians have their own workbench and see nothing of the grid's.
+  if (me.role === 'CLINICIAN') return to.meta.clinician || to.meta.anyone ? true : { name: 'clinician' }
+  if (to.meta.clinician) return { name: me.role === 'RESIDENT' ? 'home' : 'staff' }
   if (to.meta.staff && me.role === 'RESIDENT') return { name: 'home' }
   if (to.name === 'home' && me.role !== 'RESIDENT') return { name: 'staff' }
   return true

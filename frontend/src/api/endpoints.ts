@@ -1,5 +1,9 @@
 import { http, uploadFile } from './client'
 import type {
+  CareEntry,
+  ClinicRequest,
+  ClinicServiceView,
+  ClinicVisitRow,
   ClinicBooking,
   ClinicPatient,
   ClinicProvider,
@@ -231,4 +235,32 @@ export const clinicApi = {
     http.post<ClinicWait>('/clinic/waitlist', body),
   waits: () => http.get<ClinicWait[]>('/me/clinic-waitlist'),
   accept: (waitId: number) => http.post<ClinicBooking>(`/clinic/waitlist/${waitId}/accept`),
+  reschedule: (id: number, startsAt: string) => http.post<ClinicBooking>(`/clinic/bookings/${id}/reschedule`, { startsAt }),
+  askHomeVisit: (body: { serviceId: number; patientId?: number; reason: string; preferred?: string }, key: string) =>
+    http.post<ClinicRequest>('/clinic/home-visits', body, { headers: { 'Idempotency-Key': key } }),
+  myRequests: () => http.get<ClinicRequest[]>('/me/clinic-requests'),
+  cancelRequest: (id: number) => http.post<ClinicRequest>(`/clinic/requests/${id}/cancel`),
+  greenChannels: (patientId: number) => http.get<ClinicServiceView[]>(`/clinic/green-channels?patientId=${patientId}`),
+  refer: (body: { serviceId: number; patientId: number; reason: string }, key: string) =>
+    http.post<ClinicRequest>('/clinic/referrals', body, { headers: { 'Idempotency-Key': key } }),
+}
+
+/** What clinicians (doctors and nurses of a provider) work with. */
+export const clinicianApi = {
+  providers: () => http.get<ClinicProvider[]>('/clinician/providers'),
+  requests: (open: boolean, before?: number) => http.get<ClinicRequest[]>(`/clinician/requests?open=${open}${before ? `&before=${before}` : ''}`),
+  schedule: (id: number, at: string, note?: string) => http.post<ClinicRequest>(`/clinic/requests/${id}/schedule`, { at, note }),
+  decline: (id: number, reason: string) => http.post<ClinicRequest>(`/clinic/requests/${id}/decline`, { reason }),
+  done: (id: number) => http.post<ClinicRequest>(`/clinic/requests/${id}/done`),
+  day: (serviceId: number, date: string) => http.get<ClinicBooking[]>(`/clinic/services/${serviceId}/day?date=${date}`),
+  attendance: (bookingId: number, attended: boolean) =>
+    http.post<ClinicBooking>(`/clinic/bookings/${bookingId}/attendance`, { attended }),
+}
+
+/** The care list of a grid and the visits of residents under a node (that they exist, never why). */
+export const careApi = {
+  list: (gridId: number) => http.get<CareEntry[]>(`/staff/grids/${gridId}/care-list`),
+  put: (residentId: number, kind: string, note?: string) => http.put<CareEntry>(`/staff/care-list/${residentId}`, { kind, note }),
+  remove: (residentId: number) => http.delete<void>(`/staff/care-list/${residentId}`),
+  visits: (nodeId: number, careList: boolean) => http.get<ClinicVisitRow[]>(`/staff/clinic/visits?nodeId=${nodeId}&careList=${careList}`),
 }

@@ -465,6 +465,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/bookings/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a booking to another slot of its service until the cut-off */
+        post: operations["reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/green-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid staff and clinicians: the green channels a resident can be referred to (their community's partner hospitals) */
+        get: operations["greenChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/home-visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the area doctor to visit me or someone of my household at home. Send an Idempotency-Key: a retry returns the first request */
+        post: operations["homeVisit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic/patients": {
         parameters: {
             query?: never;
@@ -493,6 +544,91 @@ export interface paths {
         get: operations["providers"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grid staff reaching the resident, or a clinician of their community: refer a resident to a partner hospital's green channel. Send an Idempotency-Key */
+        post: operations["refer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Call off a home visit or referral that is not done yet */
+        post: operations["cancel_2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: decline a request, saying why (the household is told) */
+        post: operations["decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/requests/{id}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: record that a scheduled visit took place */
+        post: operations["done"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinic/requests/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clinicians: set or move the time of a visit, with a note (where to go) */
+        post: operations["schedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -561,6 +697,40 @@ export interface paths {
         put?: never;
         /** Take the place offered to me, while the offer stands */
         post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinician/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians: the providers I work for, with their services */
+        get: operations["myProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clinician/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Clinicians: home-visit requests and referrals to my providers, open (default) or closed, newest first, 50 at a time (pass the last id as before) */
+        get: operations["forProvider"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -790,6 +960,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/clinic-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Home visits I asked for and referrals made for me or my household */
+        get: operations["mine_2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/clinic-waitlist": {
         parameters: {
             query?: never;
@@ -832,7 +1019,7 @@ export interface paths {
             cookie?: never;
         };
         /** My conversation with my grid's staff, oldest first (pass the first id as before for older) */
-        get: operations["mine_2"];
+        get: operations["mine_3"];
         put?: never;
         /** Write to my grid leader; a retry with the same clientKey stores one message */
         post: operations["send"];
@@ -901,7 +1088,7 @@ export interface paths {
             cookie?: never;
         };
         /** Problems I reported, newest first (pass the last id as before for more) */
-        get: operations["mine_3"];
+        get: operations["mine_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1149,6 +1336,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/care-list/{residentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Put a resident on the care list, or change why they are on it */
+        put: operations["put"];
+        post?: never;
+        /** Take a resident off the care list */
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/clinic/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: visits of residents under a node of my subtree (bookings, home visits, referrals) for care follow-up; that they exist, never why */
+        get: operations["visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/conversations": {
         parameters: {
             query?: never;
@@ -1178,6 +1400,23 @@ export interface paths {
         put?: never;
         /** Answer a resident; they also get an SMS unless staff wrote to them in the last 10 minutes */
         post: operations["reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/grids/{id}/care-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Residents of a grid on the care list (elderly living alone and others) */
+        get: operations["list_2"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1294,7 +1533,7 @@ export interface paths {
             cookie?: never;
         };
         /** The built-in replies in my language, then those I saved */
-        get: operations["list_2"];
+        get: operations["list_3"];
         put?: never;
         /** Save a reply (the same text twice is kept once) */
         post: operations["add"];
@@ -1315,7 +1554,7 @@ export interface paths {
         put?: never;
         post?: never;
         /** Delete a reply I saved */
-        delete: operations["remove"];
+        delete: operations["remove_1"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1572,6 +1811,21 @@ export interface components {
             id: number;
             name: string;
         };
+        "CareController.CareRequest": {
+            kind: string;
+            note?: string | null;
+        };
+        /** @description Someone on the care list, as staff see them. */
+        "CareService.CareEntry": {
+            /** Format: int64 */
+            residentId: number;
+            name: string;
+            phoneMasked: string;
+            kind: string;
+            note?: string | null;
+            /** Format: date-time */
+            addedAt: string;
+        };
         "ClinicController.Attendance": {
             attended: boolean;
         };
@@ -1590,6 +1844,33 @@ export interface components {
             name: string;
             me: boolean;
         };
+        "ClinicController.Reschedule": {
+            /** Format: date-time */
+            startsAt: string;
+        };
+        "ClinicRequestController.Decline": {
+            reason: string;
+        };
+        "ClinicRequestController.NewHomeVisit": {
+            /** Format: int64 */
+            serviceId: number;
+            /** Format: int64 */
+            patientId?: number | null;
+            reason: string;
+            preferred?: string | null;
+        };
+        "ClinicRequestController.NewReferral": {
+            /** Format: int64 */
+            serviceId: number;
+            /** Format: int64 */
+            patientId: number;
+            reason: string;
+        };
+        "ClinicRequestController.ScheduleVisit": {
+            /** Format: date-time */
+            at: string;
+            note?: string | null;
+        };
         /** @description A booking as its resident (or the provider's staff) sees it. */
         "ClinicViews.BookingView": {
             /** Format: int64 */
@@ -1603,6 +1884,8 @@ export interface components {
             startsAt: string;
             /** Format: date-time */
             endsAt: string;
+            /** Format: int64 */
+            patientId: number;
             patientName: string;
             reason?: string | null;
             status: string;
@@ -1618,6 +1901,31 @@ export interface components {
             address?: string | null;
             phone?: string | null;
             services: components["schemas"]["ClinicViews.ServiceView"][];
+        };
+        /** @description A home-visit request or green-channel referral as the patient's household or the provider's staff see it. The reason is there for them only; the patient's phone only for the provider's staff, who call to arrange the visit. */
+        "ClinicViews.RequestView": {
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            /** Format: int64 */
+            serviceId: number;
+            serviceName: string;
+            providerName: string;
+            /** Format: int64 */
+            patientId: number;
+            patientName: string;
+            patientPhone?: string | null;
+            requestedByName: string;
+            address?: string | null;
+            preferred?: string | null;
+            reason?: string | null;
+            status: string;
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            providerNote?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            onCareList: boolean;
         };
         /** @description A service one can book. */
         "ClinicViews.ServiceView": {
@@ -1642,6 +1950,22 @@ export interface components {
             capacity: number;
             /** Format: int32 */
             booked: number;
+        };
+        /** @description A visit of a resident as their grid leader and the admins above see it, for care follow-up: that it exists, when and where, never why. */
+        "ClinicViews.VisitRow": {
+            kind: string;
+            /** Format: int64 */
+            id: number;
+            serviceKind: string;
+            serviceName: string;
+            providerName: string;
+            /** Format: int64 */
+            patientId: number;
+            patientName: string;
+            /** Format: date-time */
+            at?: string | null;
+            status: string;
+            onCareList: boolean;
         };
         /** @description A place on a slot's waiting list, or one offered until `offeredUntil`. */
         "ClinicViews.WaitView": {
@@ -1995,7 +2319,7 @@ export interface components {
          * @description What a person is in OneGrid. Staff are placed at a node of the grid tree of the level their role names.
          * @enum {string}
          */
-        Role: "RESIDENT" | "APP" | "GRID_WORKER" | "GRID_LEADER" | "COMMUNITY_ADMIN" | "STREET_ADMIN" | "DISTRICT_ADMIN" | "CITY_ADMIN";
+        Role: "RESIDENT" | "APP" | "CLINICIAN" | "GRID_WORKER" | "GRID_LEADER" | "COMMUNITY_ADMIN" | "STREET_ADMIN" | "DISTRICT_ADMIN" | "CITY_ADMIN";
         "StaffController.LeaderRequest": {
             /** Format: int64 */
             leaderId: number;
@@ -2769,6 +3093,80 @@ export interface operations {
             };
         };
     };
+    reschedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicController.Reschedule"];
+            };
+        };
+        responses: {
+            /** @description reschedule 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    greenChannels: {
+        parameters: {
+            query: {
+                patientId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description greenChannels 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.ServiceView"][];
+                };
+            };
+        };
+    };
+    homeVisit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicRequestController.NewHomeVisit"];
+            };
+        };
+        responses: {
+            /** @description homeVisit 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
+                };
+            };
+        };
+    };
     patients: {
         parameters: {
             query?: never;
@@ -2805,6 +3203,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClinicViews.ProviderView"][];
+                };
+            };
+        };
+    };
+    refer: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicRequestController.NewReferral"];
+            };
+        };
+        responses: {
+            /** @description refer 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
+                };
+            };
+        };
+    };
+    cancel_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description cancel_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
+                };
+            };
+        };
+    };
+    decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicRequestController.Decline"];
+            };
+        };
+        responses: {
+            /** @description decline 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
+                };
+            };
+        };
+    };
+    done: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description done 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
+                };
+            };
+        };
+    };
+    schedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicRequestController.ScheduleVisit"];
+            };
+        };
+        responses: {
+            /** @description schedule 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"];
                 };
             };
         };
@@ -2897,6 +3417,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    myProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description myProviders 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.ProviderView"][];
+                };
+            };
+        };
+    };
+    forProvider: {
+        parameters: {
+            query?: {
+                open?: boolean | null;
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description forProvider 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"][];
                 };
             };
         };
@@ -3239,6 +3802,26 @@ export interface operations {
             };
         };
     };
+    mine_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.RequestView"][];
+                };
+            };
+        };
+    };
     myWaits: {
         parameters: {
             query?: never;
@@ -3283,7 +3866,7 @@ export interface operations {
             };
         };
     };
-    mine_2: {
+    mine_3: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -3294,7 +3877,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_2 200 response */
+            /** @description mine_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3389,7 +3972,7 @@ export interface operations {
             };
         };
     };
-    mine_3: {
+    mine_4: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -3400,7 +3983,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_3 200 response */
+            /** @description mine_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3764,6 +4347,75 @@ export interface operations {
             };
         };
     };
+    put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                residentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareController.CareRequest"];
+            };
+        };
+        responses: {
+            /** @description put 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareService.CareEntry"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                residentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description remove 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    visits: {
+        parameters: {
+            query: {
+                nodeId: number;
+                careList?: boolean | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description visits 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.VisitRow"][];
+                };
+            };
+        };
+    };
     conversations: {
         parameters: {
             query?: never;
@@ -3830,6 +4482,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageView"];
+                };
+            };
+        };
+    };
+    list_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description list_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareService.CareEntry"][];
                 };
             };
         };
@@ -3970,7 +4644,7 @@ export interface operations {
             };
         };
     };
-    list_2: {
+    list_3: {
         parameters: {
             query?: never;
             header?: never;
@@ -3979,7 +4653,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description list_2 200 response */
+            /** @description list_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4014,7 +4688,7 @@ export interface operations {
             };
         };
     };
-    remove: {
+    remove_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -4025,7 +4699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description remove 200 response */
+            /** @description remove_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

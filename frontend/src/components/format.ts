@@ -26,3 +26,31 @@ export function displayPhone(phone: string): string {
   const m = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(phone)
   return m ? `${m[1]} ${m[2]} ${m[3]}` : phone
 }
+
+/**
+ * A wall time typed into a datetime-local field ("2026-11-29T09:30"), read in the display zone
+ * rather than the phone's, as an ISO instant.
+ */
+export function zonedInputToIso(value: string): string {
+  const asUtc = new Date(`${value}:00Z`)
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(asUtc)
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
+  const shown = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'))
+  return new Date(asUtc.getTime() - (shown - asUtc.getTime())).toISOString()
+}
+
+/** Today's date (YYYY-MM-DD) in the display zone, plus some days. */
+export function zonedDate(plusDays = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + plusDays * 86_400_000),
+  )
+}

@@ -9,7 +9,8 @@ export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null)
   const loaded = ref(false)
 
-  const isStaff = computed(() => me.value !== null && me.value.role !== 'RESIDENT')
+  // Grid staff; clinicians work for a clinic and see nothing of the grid.
+  const isStaff = computed(() => me.value !== null && me.value.role !== 'RESIDENT' && me.value.role !== 'CLINICIAN')
 
   async function load(): Promise<Me | null> {
     try {

@@ -699,6 +699,7 @@ public class ClinicService {
         provider.getAddress(),
         b.getStartsAt(),
         b.getEndsAt(),
+        patient.id(),
         patient.displayName(),
         withReason ? b.getReason() : null,
         b.getStatus(),

@@ -50,6 +50,7 @@ public final class ClinicViews {
       @Nullable String providerAddress,
       Instant startsAt,
       Instant endsAt,
+      long patientId,
       String patientName,
       @Nullable String reason,
       String status,
