@@ -233,6 +233,8 @@ export const clinicApi = {
   mine: () => http.get<ClinicBooking[]>('/me/clinic-bookings'),
   wait: (body: { serviceId: number; startsAt: string; patientId?: number; reason?: string }) =>
     http.post<ClinicWait>('/clinic/waitlist', body),
+  waitForDay: (body: { serviceId: number; day: string; patientId?: number; reason?: string }) =>
+    http.post<ClinicWait>('/clinic/waitlist/day', body),
   waits: () => http.get<ClinicWait[]>('/me/clinic-waitlist'),
   accept: (waitId: number) => http.post<ClinicBooking>(`/clinic/waitlist/${waitId}/accept`),
   reschedule: (id: number, startsAt: string) => http.post<ClinicBooking>(`/clinic/bookings/${id}/reschedule`, { startsAt }),

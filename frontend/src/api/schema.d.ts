@@ -686,6 +686,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clinic/waitlist/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wait for any time of a day whose every slot is full; the first place freed that day is offered by SMS */
+        post: operations["joinDayWaitlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic/waitlist/{id}/accept": {
         parameters: {
             query?: never;
@@ -1829,6 +1846,15 @@ export interface components {
         "ClinicController.Attendance": {
             attended: boolean;
         };
+        "ClinicController.DayWait": {
+            /** Format: int64 */
+            serviceId: number;
+            /** Format: date */
+            day: string;
+            /** Format: int64 */
+            patientId?: number | null;
+            reason?: string | null;
+        };
         "ClinicController.NewBooking": {
             /** Format: int64 */
             serviceId: number;
@@ -1967,7 +1993,7 @@ export interface components {
             status: string;
             onCareList: boolean;
         };
-        /** @description A place on a slot's waiting list, or one offered until `offeredUntil`. */
+        /** @description A place on a slot's (or, `wholeDay`, on a day's from `startsAt`) waiting list, or the place at `offeredSlot` held until `offeredUntil`. */
         "ClinicViews.WaitView": {
             /** Format: int64 */
             id: number;
@@ -1976,6 +2002,9 @@ export interface components {
             serviceName: string;
             /** Format: date-time */
             startsAt: string;
+            wholeDay: boolean;
+            /** Format: date-time */
+            offeredSlot?: string | null;
             patientName: string;
             status: string;
             /** Format: date-time */
@@ -3389,6 +3418,30 @@ export interface operations {
         };
         responses: {
             /** @description joinWaitlist 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.WaitView"];
+                };
+            };
+        };
+    };
+    joinDayWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClinicController.DayWait"];
+            };
+        };
+        responses: {
+            /** @description joinDayWaitlist 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

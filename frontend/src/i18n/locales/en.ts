@@ -305,6 +305,8 @@ const en: typeof zhCN = {
     cancelConfirm: 'Cancel this booking?',
     cancelled: 'Cancelled',
     status: { BOOKED: 'Booked', CANCELLED: 'Cancelled', ATTENDED: 'Attended', NO_SHOW: 'Missed' },
+    waitForDay: 'The whole day is full: wait for any time that day',
+    anyTime: 'any time',
     moved: 'Moved. The new time is on its way by SMS.',
     move: 'Change time',
     moveTitle: 'Move to another time',

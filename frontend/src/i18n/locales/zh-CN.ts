@@ -296,6 +296,8 @@ export default {
     cancelConfirm: '确定取消这个预约吗？',
     cancelled: '已取消',
     status: { BOOKED: '已预约', CANCELLED: '已取消', ATTENDED: '已就诊', NO_SHOW: '未到' },
+    waitForDay: '这天都约满了，排当天候补（任意时间）',
+    anyTime: '当天任意时间',
     moved: '已改期，新的时间已短信发送',
     move: '改期',
     moveTitle: '改到其他时间',

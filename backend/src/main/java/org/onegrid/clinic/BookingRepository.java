@@ -187,6 +187,7 @@ class BookingRepository {
   ClinicWaitlistRecord joinWaitlist(
       long serviceId,
       Instant startsAt,
+      boolean wholeDay,
       long bookerId,
       long patientId,
       @Nullable String reason,
@@ -194,6 +195,7 @@ class BookingRepository {
     dsl.insertInto(CLINIC_WAITLIST)
         .set(CLINIC_WAITLIST.SERVICE_ID, serviceId)
         .set(CLINIC_WAITLIST.STARTS_AT, startsAt)
+        .set(CLINIC_WAITLIST.WHOLE_DAY, wholeDay)
         .set(CLINIC_WAITLIST.BOOKER_ID, bookerId)
         .set(CLINIC_WAITLIST.PATIENT_ID, patientId)
         .set(CLINIC_WAITLIST.REASON, reason)
@@ -209,25 +211,48 @@ class BookingRepository {
         .where(
             CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
             CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(startsAt, CLINIC_WAITLIST.STARTS_AT)),
+            CLINIC_WAITLIST.WHOLE_DAY.eq(wholeDay),
             CLINIC_WAITLIST.PATIENT_ID.eq(patientId))
         .fetchSingle();
   }
 
-  /** The longest waiting on a slot's list. */
-  Optional<ClinicWaitlistRecord> findFirstWaiting(long serviceId, Instant startsAt) {
-    return dsl.selectFrom(CLINIC_WAITLIST)
-        .where(
-            CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
-            CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(startsAt, CLINIC_WAITLIST.STARTS_AT)),
-            CLINIC_WAITLIST.STATUS.eq(WAITING))
-        .orderBy(CLINIC_WAITLIST.ID)
-        .limit(1)
-        .fetchOptional();
+  /**
+   * The longest waiting for a slot: on the slot's own list or on the list of its whole day (whose
+   * entries start at {@code dayStart}).
+   */
+  Optional<ClinicWaitlistRecord> findFirstWaiting(
+      long serviceId, Instant startsAt, Instant dayStart) {
+    var slot =
+        dsl.selectFrom(CLINIC_WAITLIST)
+            .where(
+                CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
+                CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(startsAt, CLINIC_WAITLIST.STARTS_AT)),
+                CLINIC_WAITLIST.WHOLE_DAY.isFalse(),
+                CLINIC_WAITLIST.STATUS.eq(WAITING))
+            .orderBy(CLINIC_WAITLIST.ID)
+            .limit(1)
+            .fetchOptional();
+    var day =
+        dsl.selectFrom(CLINIC_WAITLIST)
+            .where(
+                CLINIC_WAITLIST.SERVICE_ID.eq(serviceId),
+                CLINIC_WAITLIST.STARTS_AT.eq(DSL.val(dayStart, CLINIC_WAITLIST.STARTS_AT)),
+                CLINIC_WAITLIST.WHOLE_DAY.isTrue(),
+                CLINIC_WAITLIST.STATUS.eq(WAITING))
+            .orderBy(CLINIC_WAITLIST.ID)
+            .limit(1)
+            .fetchOptional();
+    if (slot.isEmpty() || day.isEmpty()) {
+      return slot.isPresent() ? slot : day;
+    }
+    return slot.get().getId() < day.get().getId() ? slot : day;
   }
 
-  void offer(long id, Instant until) {
+  /** Holds the slot for the entry until {@code until}. */
+  void offer(long id, Instant slot, Instant until) {
     dsl.update(CLINIC_WAITLIST)
         .set(CLINIC_WAITLIST.STATUS, OFFERED)
+        .set(CLINIC_WAITLIST.OFFERED_SLOT, slot)
         .set(CLINIC_WAITLIST.OFFERED_UNTIL, until)
         .where(CLINIC_WAITLIST.ID.eq(id))
         .execute();

@@ -96,6 +96,19 @@ class ClinicController {
                 me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason()));
   }
 
+  @Post("/clinic/waitlist/day")
+  @Operation(
+      summary =
+          "Wait for any time of a day whose every slot is full; the first place freed that day is"
+              + " offered by SMS")
+  HttpResponse<ClinicViews.WaitView> joinDayWaitlist(
+      Authentication auth, @Body @Valid DayWait body) {
+    return HttpResponse.status(HttpStatus.CREATED)
+        .body(
+            clinic.joinDayWaitlist(
+                me(auth), body.serviceId(), body.day(), body.patientId(), body.reason()));
+  }
+
   @Get("/me/clinic-waitlist")
   @Operation(summary = "My places on waiting lists, and places offered to me")
   List<ClinicViews.WaitView> myWaits(Authentication auth) {
@@ -168,6 +181,13 @@ class ClinicController {
 
   @Serdeable
   record Patient(long id, String name, boolean me) {}
+
+  @Serdeable
+  record DayWait(
+      @NotNull Long serviceId,
+      @NotNull LocalDate day,
+      @Nullable Long patientId,
+      @Nullable @Size(max = 500) String reason) {}
 
   @Serdeable
   record Reschedule(@NotNull Instant startsAt) {}

@@ -333,9 +333,44 @@ public class ClinicService {
                 throw new ApiException(HttpStatus.CONFLICT, "slot-not-full");
               }
               return bookings.joinWaitlist(
-                  serviceId, startsAt, booker.id(), patient.id(), why, clock.instant());
+                  serviceId, startsAt, false, booker.id(), patient.id(), why, clock.instant());
             });
     return waitView(entry);
+  }
+
+  /**
+   * Puts the patient on the waiting list of a whole day whose every slot is full: the first place
+   * freed that day, at whatever time, is offered to whoever has waited longest for it or its day.
+   */
+  public ClinicViews.WaitView joinDayWaitlist(
+      Account booker,
+      long serviceId,
+      LocalDate day,
+      @Nullable Long patientId,
+      @Nullable String reason) {
+    ClinicServicesRecord service = visibleService(booker, serviceId);
+    requireSlotService(service);
+    List<ClinicViews.Slot> ofDay =
+        slots(booker, serviceId).stream()
+            .filter(s -> LocalDate.ofInstant(s.startsAt(), zone).equals(day))
+            .toList();
+    if (ofDay.isEmpty()) {
+      throw ApiException.invalidField("day", "validation.not-a-slot");
+    }
+    if (ofDay.stream().anyMatch(s -> s.booked() < s.capacity())) {
+      throw new ApiException(HttpStatus.CONFLICT, "slot-not-full");
+    }
+    Account patient = patientOf(booker, patientId);
+    String why = reason == null || reason.isBlank() ? null : reason.trim();
+    return waitView(
+        bookings.joinWaitlist(
+            serviceId,
+            day.atStartOfDay(zone).toInstant(),
+            true,
+            booker.id(),
+            patient.id(),
+            why,
+            clock.instant()));
   }
 
   /** The booker takes the place offered to them, while the offer stands. */
@@ -345,25 +380,30 @@ public class ClinicService {
       throw ApiException.notFound();
     }
     ClinicServicesRecord service = clinics.findService(wait.getServiceId()).orElseThrow();
+    if (wait.getOfferedSlot() == null) {
+      throw new ApiException(HttpStatus.CONFLICT, "offer-gone");
+    }
     long id =
         tx.run(
             () -> {
-              bookings.lockSlot(wait.getServiceId(), wait.getStartsAt());
+              bookings.lockSlot(wait.getServiceId(), wait.getOfferedSlot());
               var now = bookings.findWait(waitId).orElseThrow();
               Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               if (!BookingRepository.OFFERED.equals(now.getStatus())
-                  || at.isAfter(now.getOfferedUntil())) {
+                  || at.isAfter(now.getOfferedUntil())
+                  || !wait.getOfferedSlot().equals(now.getOfferedSlot())) {
                 throw new ApiException(HttpStatus.CONFLICT, "offer-gone");
               }
-              Instant endsAt = now.getStartsAt().plus(Duration.ofMinutes(service.getSlotMinutes()));
-              if (bookings.patientBusy(now.getPatientId(), now.getStartsAt(), endsAt)) {
+              Instant slot = now.getOfferedSlot();
+              Instant endsAt = slot.plus(Duration.ofMinutes(service.getSlotMinutes()));
+              if (bookings.patientBusy(now.getPatientId(), slot, endsAt)) {
                 throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
               }
               String code = String.format("%06d", RANDOM.nextInt(1_000_000));
               long created =
                   bookings.insert(
                       now.getServiceId(),
-                      now.getStartsAt(),
+                      slot,
                       endsAt,
                       booker.id(),
                       now.getPatientId(),
@@ -455,14 +495,15 @@ public class ClinicService {
     for (var offer : bookings.findExpiredOffers(now, 200)) {
       tx.run(
           () -> {
-            bookings.lockSlot(offer.getServiceId(), offer.getStartsAt());
+            bookings.lockSlot(offer.getServiceId(), offer.getOfferedSlot());
             var current = bookings.findWait(offer.getId()).orElseThrow();
             if (BookingRepository.OFFERED.equals(current.getStatus())
-                && current.getOfferedUntil().isBefore(now)) {
+                && current.getOfferedUntil().isBefore(now)
+                && offer.getOfferedSlot().equals(current.getOfferedSlot())) {
               bookings.setWaitStatus(offer.getId(), "EXPIRED");
               release(
                   clinics.findService(offer.getServiceId()).orElseThrow(),
-                  offer.getStartsAt(),
+                  offer.getOfferedSlot(),
                   now);
             }
             return null;
@@ -477,7 +518,10 @@ public class ClinicService {
   private void release(ClinicServicesRecord service, Instant startsAt, Instant now) {
     Optional<org.onegrid.db.tables.records.ClinicWaitlistRecord> next =
         startsAt.isAfter(now)
-            ? bookings.findFirstWaiting(service.getId(), startsAt)
+            ? bookings.findFirstWaiting(
+                service.getId(),
+                startsAt,
+                LocalDate.ofInstant(startsAt, zone).atStartOfDay(zone).toInstant())
             : Optional.empty();
     if (next.isEmpty()) {
       bookings.addToSlot(service.getId(), startsAt, -1);
@@ -487,7 +531,7 @@ public class ClinicService {
     if (until.isAfter(startsAt)) {
       until = startsAt;
     }
-    bookings.offer(next.get().getId(), until);
+    bookings.offer(next.get().getId(), startsAt, until);
     Account booker = accounts.get(next.get().getBookerId());
     Locale locale = texts.localeOf(booker.locale());
     notify.tell(
@@ -510,6 +554,8 @@ public class ClinicService {
         service.getId(),
         service.getName(),
         w.getStartsAt(),
+        w.getWholeDay(),
+        w.getOfferedSlot(),
         accounts.get(w.getPatientId()).displayName(),
         w.getStatus(),
         w.getOfferedUntil());

@@ -29,13 +29,18 @@ public final class ClinicViews {
   @Serdeable
   public record Slot(Instant startsAt, Instant endsAt, int capacity, int booked) {}
 
-  /** A place on a slot's waiting list, or one offered until {@code offeredUntil}. */
+  /**
+   * A place on a slot's (or, {@code wholeDay}, on a day's from {@code startsAt}) waiting list, or
+   * the place at {@code offeredSlot} held until {@code offeredUntil}.
+   */
   @Serdeable
   public record WaitView(
       long id,
       long serviceId,
       String serviceName,
       Instant startsAt,
+      boolean wholeDay,
+      @Nullable Instant offeredSlot,
       String patientName,
       String status,
       @Nullable Instant offeredUntil) {}

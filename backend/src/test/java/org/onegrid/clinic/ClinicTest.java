@@ -252,6 +252,63 @@ class ClinicTest extends ApiTest {
   }
 
   @Test
+  void someoneWaitingForAWholeFullDayIsOfferedTheFirstPlaceFreedThatDay() {
+    long community = grids.searchCommunities("民主路社区", 1).get(0).id();
+    Map<Integer, List<LocalTime[]>> hours = new HashMap<>();
+    for (int day = 1; day <= 7; day++) {
+      hours.put(
+          day, List.<LocalTime[]>of(new LocalTime[] {LocalTime.of(9, 0), LocalTime.of(10, 0)}));
+    }
+    long daily =
+        tx.run(
+            () ->
+                clinic.addService(
+                    clinic.addProvider(community, "HEALTH_STATION", "测试二站", null, null),
+                    "CLINIC_VISIT",
+                    "每天一号",
+                    60,
+                    1,
+                    0,
+                    7,
+                    1,
+                    hours));
+    Resident holder = residentOfMinzhulu1("占号", "1711");
+    Resident dayWaiter = residentOfMinzhulu1("等一天", "1712");
+    List<Map<String, Object>> slots =
+        holder.browser().get("/api/v1/clinic/services/" + daily + "/slots").list();
+    Object last = slots.get(slots.size() - 1).get("startsAt");
+    String day =
+        LocalDate.ofInstant(Instant.parse((String) last), ZoneId.of("Asia/Shanghai")).toString();
+    Map<String, Object> dayWait = Map.of("serviceId", daily, "day", day);
+    // While the day has a free place, book it instead.
+    assertThat(dayWaiter.browser().post("/api/v1/clinic/waitlist/day", dayWait).status())
+        .isEqualTo(409);
+    Browser.Reply held =
+        holder
+            .browser()
+            .send(
+                "POST",
+                "/api/v1/clinic/bookings",
+                Map.of("serviceId", daily, "startsAt", last),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(held.status()).isEqualTo(201);
+    Browser.Reply waiting = dayWaiter.browser().post("/api/v1/clinic/waitlist/day", dayWait);
+    assertThat(waiting.status()).as(waiting.text()).isEqualTo(201);
+    assertThat(waiting.<Boolean>at("wholeDay")).isTrue();
+
+    holder.browser().post("/api/v1/clinic/bookings/" + held.at("id") + "/cancel", Map.of());
+    Map<String, Object> offer = dayWaiter.browser().get("/api/v1/me/clinic-waitlist").list().get(0);
+    assertThat(offer.get("status")).isEqualTo("OFFERED");
+    assertThat(offer.get("offeredSlot")).isEqualTo(last);
+    Browser.Reply taken =
+        dayWaiter
+            .browser()
+            .post("/api/v1/clinic/waitlist/" + offer.get("id") + "/accept", Map.of());
+    assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+    assertThat(taken.<String>at("startsAt")).isEqualTo(last);
+  }
+
+  @Test
   void aCancellationOffersThePlaceToTheLongestWaitingAndAnUntakenOfferPassesOn() {
     Resident first = residentOfMinzhulu1("甲", "1501");
     Resident second = residentOfMinzhulu1("乙", "1502");
