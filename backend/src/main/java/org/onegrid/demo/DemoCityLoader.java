@@ -42,6 +42,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final org.onegrid.association.ActivityService activities;
   private final org.onegrid.clinic.ClinicService clinic;
   private final org.onegrid.care.CareService care;
+  private final org.onegrid.hotline.RosterService roster;
   private final Tx tx;
 
   DemoCityLoader(
@@ -53,6 +54,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       org.onegrid.association.ActivityService activities,
       org.onegrid.clinic.ClinicService clinic,
       org.onegrid.care.CareService care,
+      org.onegrid.hotline.RosterService roster,
       Tx tx) {
     this.grids = grids;
     this.accounts = accounts;
@@ -62,6 +64,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     this.activities = activities;
     this.clinic = clinic;
     this.care = care;
+    this.roster = roster;
     this.tx = tx;
   }
 
@@ -151,6 +154,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               "+8613800000013");
           associations();
           clinics();
+          dutyRoster();
         });
   }
 
@@ -219,6 +223,27 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     // 张桂兰 lives alone: her grid leader 李秀英 keeps her on the care list.
     Account leader = accounts.findByPhone("+8613800001001").orElseThrow();
     care.add(leader, first.id(), "ELDERLY_ALONE", "独居，子女在外地");
+  }
+
+  /**
+   * The duty roster of 民主路社区's hotline: its two first grid leaders take 12-hour turns from 8:00 and
+   * 20:00 (李秀英 days, 王淑珍 nights), with the community admin as fallback.
+   */
+  private void dutyRoster() {
+    GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
+    Account admin = accounts.findByPhone("+8613800000010").orElseThrow();
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.Instant firstStart =
+        java.time.LocalDate.now(zone).minusDays(1).atTime(8, 0).atZone(zone).toInstant();
+    roster.saveRotation(
+        admin,
+        minzhulu.id(),
+        firstStart,
+        12,
+        List.of(
+            accounts.findByPhone("+8613800001001").orElseThrow().id(),
+            accounts.findByPhone("+8613800001002").orElseThrow().id()));
+    roster.saveFallbacks(admin, minzhulu.id(), List.of(admin.id()));
   }
 
   /**

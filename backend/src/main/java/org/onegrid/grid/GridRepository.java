@@ -78,6 +78,15 @@ class GridRepository {
         .fetchOptional(GridRepository::toNode);
   }
 
+  /** The community whose hotline is this number (the number Twilio calls and texts arrive on). */
+  Optional<GridNode> findCommunityByHotline(String e164) {
+    return dsl.selectFrom(GRID_NODES)
+        .where(
+            GRID_NODES.HOTLINE_PHONE.eq(e164), GRID_NODES.NODE_LEVEL.eq(GridLevel.COMMUNITY.name()))
+        .limit(1)
+        .fetchOptional(GridRepository::toNode);
+  }
+
   List<GridNode> findByIds(Collection<Long> ids) {
     return dsl.selectFrom(GRID_NODES)
         .where(GRID_NODES.ID.in(ids))

@@ -56,6 +56,11 @@ public class GridService {
     return nodes.findById(id);
   }
 
+  /** The community whose hotline number this is. */
+  public Optional<GridNode> communityByHotline(String e164) {
+    return nodes.findCommunityByHotline(e164);
+  }
+
   /** The node's ancestors and the node itself, root first. */
   public List<GridNode> pathOf(GridNode node) {
     return nodes.findByIds(node.pathIds());

@@ -1,12 +1,8 @@
 package org.onegrid.notify;
 
-import com.twilio.security.RequestValidator;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -17,11 +13,11 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.onegrid.platform.ApiException;
 
 /**
  * What Twilio tells OneGrid: delivery status of sent messages, and replies to them (STOP/退订 to opt
@@ -39,20 +35,20 @@ final class TwilioWebhookController {
       Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "退订", "TD");
   private static final Set<String> START = Set.of("START", "UNSTOP", "YES", "订阅");
 
-  private final RequestValidator validator;
-  private final String publicUrl;
+  private final TwilioSignatures signatures;
   private final OutboxRepository outbox;
   private final SmsOutbox sms;
+  private final List<InboundSms> handlers;
 
   TwilioWebhookController(
-      @Value("${onegrid.twilio.auth-token}") String authToken,
-      @Nullable @Value("${onegrid.public-url:}") String publicUrl,
+      TwilioSignatures signatures,
       OutboxRepository outbox,
-      SmsOutbox sms) {
-    this.validator = new RequestValidator(authToken);
-    this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
+      SmsOutbox sms,
+      List<InboundSms> handlers) {
+    this.signatures = signatures;
     this.outbox = outbox;
     this.sms = sms;
+    this.handlers = handlers;
   }
 
   @Post(uri = "/sms-status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -76,28 +72,42 @@ final class TwilioWebhookController {
       consumes = MediaType.APPLICATION_FORM_URLENCODED,
       produces = MediaType.TEXT_XML)
   @Operation(
-      summary = "Replies texted to OneGrid's number: STOP/退订 and START/订阅 (signature-checked)")
+      summary =
+          "Texts to OneGrid's numbers: STOP/退订 and START/订阅, and texts to a community's hotline"
+              + " (signature-checked)")
   HttpResponse<String> inbound(HttpRequest<?> request, @Body Map<String, String> form) {
     verify(request, form);
     String from = form.get("From");
-    String word = form.getOrDefault("Body", "").trim().toUpperCase(Locale.ROOT);
+    String body = form.getOrDefault("Body", "").trim();
+    String word = body.toUpperCase(Locale.ROOT);
+    String reply = null;
     if (from != null && STOP.contains(word)) {
       sms.optOut(from, "reply");
     } else if (from != null && START.contains(word)) {
       sms.optIn(from);
+    } else if (from != null && form.get("To") != null && form.get("MessageSid") != null) {
+      for (InboundSms handler : handlers) {
+        var handled = handler.handle(form.get("MessageSid"), from, form.get("To"), body);
+        if (handled.isPresent()) {
+          reply = handled.get().text();
+          break;
+        }
+      }
     }
-    return HttpResponse.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>")
-        .contentType(MediaType.TEXT_XML_TYPE);
+    var twiml = new com.twilio.twiml.MessagingResponse.Builder();
+    if (reply != null) {
+      twiml.message(
+          new com.twilio.twiml.messaging.Message.Builder()
+              .body(new com.twilio.twiml.messaging.Body.Builder(reply).build())
+              .build());
+    }
+    return HttpResponse.ok(twiml.build().toXml()).contentType(MediaType.TEXT_XML_TYPE);
   }
 
   private void verify(HttpRequest<?> request, Map<String, String> form) {
-    String signature = request.getHeaders().get("X-Twilio-Signature");
-    String url = publicUrl + request.getPath();
-    Map<String, String> params =
+    signatures.verify(
+        request,
         form.entrySet().stream()
-            .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue())));
-    if (signature == null || publicUrl.isEmpty() || !validator.validate(url, params, signature)) {
-      throw new ApiException(HttpStatus.FORBIDDEN, "twilio-signature");
-    }
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
   }
 }

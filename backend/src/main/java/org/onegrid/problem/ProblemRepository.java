@@ -425,6 +425,16 @@ class ProblemRepository {
                 .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
   }
 
+  /** The reporter's newest open problem that came from this source. */
+  Optional<Long> findLatestOpen(long reporterId, String source) {
+    return dsl.select(PROBLEMS.ID)
+        .from(PROBLEMS)
+        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.SOURCE.eq(source), isOpen())
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(1)
+        .fetchOptional(PROBLEMS.ID);
+  }
+
   private static Condition isOpen() {
     return PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList());
   }

@@ -249,6 +249,11 @@ public class ProblemService {
     return view(reporter, problems.findById(id).orElseThrow(), locale, true);
   }
 
+  /** The reporter's newest problem from this source that is still open. */
+  public Optional<Long> latestOpen(Account reporter, ProblemSource source) {
+    return problems.findLatestOpen(reporter.id(), source.name());
+  }
+
   /** One problem for one viewer, with its timeline; 404 for those who may not see it. */
   public ProblemView get(Account viewer, long id, Locale locale) {
     Problem problem = problems.findById(id).orElseThrow(ApiException::notFound);

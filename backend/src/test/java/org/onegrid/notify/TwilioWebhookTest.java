@@ -6,18 +6,8 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +15,7 @@ import org.onegrid.platform.Tx;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.Phones;
+import org.onegrid.support.TwilioWebhooks;
 
 /**
  * Twilio's callbacks are believed only when signed; STOP and START switch a phone's SMS off and on.
@@ -52,33 +43,16 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
     TWILIO.stop();
   }
 
-  static String sign(String path, Map<String, String> form) throws Exception {
-    StringBuilder data = new StringBuilder(PUBLIC_URL + path);
-    new TreeMap<>(form).forEach((k, v) -> data.append(k).append(v));
-    Mac mac = Mac.getInstance("HmacSHA1");
-    mac.init(new SecretKeySpec(FakeTwilio.AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-    return Base64.getEncoder()
-        .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+  private TwilioWebhooks webhooks() {
+    return new TwilioWebhooks(server.getURL().toString(), PUBLIC_URL);
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form, String signature)
-      throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(server.getURL() + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (signature != null) {
-      request.header("X-Twilio-Signature", signature);
-    }
-    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  String sign(String path, Map<String, String> form) {
+    return webhooks().sign(path, form);
+  }
+
+  HttpResponse<String> post(String path, Map<String, String> form, String signature) {
+    return webhooks().post(path, form, signature);
   }
 
   @Test

@@ -1,0 +1,274 @@
+package org.onegrid.hotline;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.account.Role;
+import org.onegrid.db.tables.records.HotlineContactsRecord;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.notify.InboundSms;
+import org.onegrid.notify.Notifications;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Messages;
+import org.onegrid.platform.Phones;
+import org.onegrid.platform.Tx;
+import org.onegrid.problem.ProblemService;
+import org.onegrid.problem.ProblemSource;
+import org.onegrid.problem.ProblemThreadService;
+
+/**
+ * The community's 24-hour hotline as residents reach it by message or text: every contact is a
+ * {@code hotline_contacts} row, and a resident's becomes a hotline request (a problem from the
+ * HOTLINE source) in their grid leader's inbox, with the person on duty told at once. A text from a
+ * resident with an open hotline request joins that request's thread.
+ */
+@Singleton
+public class HotlineService implements InboundSms {
+
+  private static final String CATEGORY = "other";
+
+  private final RosterService roster;
+  private final ContactRepository contacts;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final ProblemService problems;
+  private final ProblemThreadService threads;
+  private final Notifications notify;
+  private final Messages texts;
+  private final Phones phones;
+  private final Tx tx;
+  private final Clock clock;
+
+  HotlineService(
+      RosterService roster,
+      ContactRepository contacts,
+      AccountService accounts,
+      GridService grids,
+      ProblemService problems,
+      ProblemThreadService threads,
+      Notifications notify,
+      Messages texts,
+      Phones phones,
+      Tx tx,
+      Clock clock) {
+    this.roster = roster;
+    this.contacts = contacts;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.problems = problems;
+    this.threads = threads;
+    this.notify = notify;
+    this.texts = texts;
+    this.phones = phones;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** The hotline of the person's community: number to call, who is on duty now and next. */
+  public HotlineView hotline(Account person) {
+    GridNode community =
+        accounts
+            .communityOf(person)
+            .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "needs-home"));
+    return new HotlineView(
+        community.id(),
+        community.name(),
+        community.hotlinePhone() == null ? null : phones.dialable(community.hotlinePhone()),
+        roster.onDuty(community.id(), clock.instant()));
+  }
+
+  /**
+   * A resident leaves a message: it becomes a hotline request in their grid leader's inbox, and the
+   * person on duty is told. The same key from the same resident leaves one message.
+   */
+  public Left leaveMessage(Account resident, String text, String key, Locale locale) {
+    if (resident.role() != Role.RESIDENT || resident.householdId() == null) {
+      throw new ApiException(HttpStatus.CONFLICT, "needs-home");
+    }
+    GridNode community = accounts.communityOf(resident).orElseThrow();
+    var problem =
+        problems.report(
+            resident,
+            new ProblemService.NewReport(
+                CATEGORY, text.trim(), null, null, null, null, false, List.of()),
+            "hotline:" + key,
+            locale,
+            ProblemSource.HOTLINE,
+            problemId -> {
+              long contact =
+                  contacts
+                      .insertOnce(
+                          community.id(),
+                          ContactRepository.WEB,
+                          null,
+                          resident.phone(),
+                          resident.id(),
+                          text.trim(),
+                          ContactRepository.RECEIVED,
+                          now())
+                      .id();
+              contacts.setProblem(contact, problemId);
+              tellOnDuty(community, "sms.hotline-message", problemId, resident, text.trim());
+            });
+    return new Left(problem.id(), roster.onDuty(community.id(), clock.instant()).now());
+  }
+
+  /** Texts to a community's hotline number. */
+  @Override
+  public Optional<Reply> handle(String messageSid, String from, String to, String body) {
+    Optional<GridNode> found = grids.communityByHotline(to);
+    if (found.isEmpty() || body.isBlank()) {
+      return found.map(c -> new Reply(null));
+    }
+    GridNode community = found.get();
+    Optional<Account> resident =
+        accounts
+            .findByPhone(from)
+            .filter(a -> a.role() == Role.RESIDENT && a.householdId() != null);
+    String text = body.length() > 1000 ? body.substring(0, 1000) : body;
+    return Optional.of(
+        tx.run(
+            () -> {
+              ContactRepository.Saved saved =
+                  contacts.insertOnce(
+                      community.id(),
+                      ContactRepository.SMS,
+                      messageSid,
+                      from,
+                      resident.map(Account::id).orElse(null),
+                      text,
+                      ContactRepository.RECEIVED,
+                      now());
+              if (!saved.created()) {
+                return new Reply(null);
+              }
+              if (resident.isEmpty()) {
+                tellOnDuty(
+                    community, "sms.hotline-text-unknown", saved.id(), null, from + " " + text);
+                return new Reply(texts.get(Locale.SIMPLIFIED_CHINESE, "sms.hotline-reply-unknown"));
+              }
+              Account person = resident.get();
+              Locale locale = texts.localeOf(person.locale());
+              Optional<Long> open = problems.latestOpen(person, ProblemSource.HOTLINE);
+              if (open.isPresent()) {
+                threads.post(person, open.get(), text, null, "sms:" + messageSid, false);
+                contacts.setProblem(saved.id(), open.get());
+                return new Reply(
+                    texts.get(locale, "sms.hotline-reply-added", String.valueOf(open.get())));
+              }
+              long problemId =
+                  problems
+                      .report(
+                          person,
+                          new ProblemService.NewReport(
+                              CATEGORY, text, null, null, null, null, false, List.of()),
+                          "sms:" + messageSid,
+                          locale,
+                          ProblemSource.HOTLINE,
+                          id -> {})
+                      .id();
+              contacts.setProblem(saved.id(), problemId);
+              tellOnDuty(community, "sms.hotline-message", problemId, person, text);
+              return new Reply(
+                  texts.get(locale, "sms.hotline-reply-new", String.valueOf(problemId)));
+            }));
+  }
+
+  /** The hotline log of a community for its admins and whoever is on its roster: newest first. */
+  public List<ContactView> log(Account staff, long communityId, int days) {
+    roster.requireAdmin(staff, communityId);
+    Instant now = clock.instant();
+    List<HotlineContactsRecord> rows =
+        contacts.findOfCommunity(communityId, now.minus(Duration.ofDays(days)), now, 500);
+    Map<Long, Account> people =
+        accounts.byIds(
+            rows.stream()
+                .flatMap(r -> java.util.stream.Stream.of(r.getAccountId(), r.getAnsweredBy()))
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    return rows.stream()
+        .map(
+            r ->
+                new ContactView(
+                    r.getId(),
+                    r.getChannel(),
+                    r.getStatus(),
+                    r.getAccountId() == null
+                        ? (r.getFromPhone() == null ? null : Phones.mask(r.getFromPhone()))
+                        : people.get(r.getAccountId()).displayName(),
+                    r.getBody(),
+                    r.getProblemId(),
+                    r.getAnsweredBy() == null ? null : people.get(r.getAnsweredBy()).displayName(),
+                    r.getAnsweredAt() == null
+                        ? null
+                        : Duration.between(r.getCreatedAt(), r.getAnsweredAt()).toSeconds(),
+                    r.getRecordingUrl(),
+                    r.getHandledAt(),
+                    r.getCreatedAt()))
+        .toList();
+  }
+
+  /** Tells the first of the duty chain (the person on duty, else a fallback) in app and by SMS. */
+  void tellOnDuty(GridNode community, String key, long ref, @Nullable Account from, String text) {
+    List<Account> chain = roster.chain(community.id(), clock.instant());
+    if (chain.isEmpty()) {
+      return;
+    }
+    Account duty = chain.get(0);
+    Locale locale = texts.localeOf(duty.locale());
+    String excerpt = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    notify.tell(
+        duty.id(),
+        duty.phone(),
+        texts.get(
+            locale,
+            key,
+            String.valueOf(ref),
+            from == null ? "" : from.displayName(),
+            // The person on duty calls back: they get the whole number.
+            from == null ? "" : from.phone(),
+            excerpt),
+        "hotline",
+        key.equals("sms.hotline-message") ? "/problems/" + ref : "/staff/hotline");
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The hotline as a resident sees it. */
+  @Serdeable
+  public record HotlineView(
+      long communityId, String communityName, @Nullable String number, RosterService.OnDuty duty) {}
+
+  /** A message left: the request it became and who on duty was told. */
+  @Serdeable
+  public record Left(long problemId, @Nullable RosterService.DutyPerson toldOnDuty) {}
+
+  /** One contact in the hotline log. */
+  @Serdeable
+  public record ContactView(
+      long id,
+      String channel,
+      String status,
+      @Nullable String from,
+      @Nullable String body,
+      @Nullable Long problemId,
+      @Nullable String answeredBy,
+      @Nullable Long answeredInSeconds,
+      @Nullable String recordingUrl,
+      @Nullable Instant handledAt,
+      Instant createdAt) {}
+}
