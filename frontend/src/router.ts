@@ -104,6 +104,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/staff/StaffClinicPage.vue'),
     meta: { staff: true },
   },
+  { path: '/hotline', name: 'hotline', component: () => import('@/features/hotline/HotlinePage.vue') },
+  {
+    path: '/staff/roster',
+    name: 'staff-roster',
+    component: () => import('@/features/hotline/RosterPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/hotline-contacts/:id',
+    name: 'staff-hotline-contact',
+    component: () => import('@/features/hotline/HotlineContactPage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/hotline',
+    name: 'staff-hotline',
+    component: () => import('@/features/hotline/HotlineLogPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,10 @@
 import { http, uploadFile } from './client'
 import type {
+  HotlineContact,
+  HotlineLeft,
+  HotlineLog,
+  HotlineView,
+  Roster,
   CareEntry,
   ClinicRequest,
   ClinicServiceView,
@@ -265,4 +270,25 @@ export const careApi = {
   put: (residentId: number, kind: string, note?: string) => http.put<CareEntry>(`/staff/care-list/${residentId}`, { kind, note }),
   remove: (residentId: number) => http.delete<void>(`/staff/care-list/${residentId}`),
   visits: (nodeId: number, careList: boolean) => http.get<ClinicVisitRow[]>(`/staff/clinic/visits?nodeId=${nodeId}&careList=${careList}`),
+}
+
+/** The community's 24-hour hotline, as residents reach it. */
+export const hotlineApi = {
+  mine: () => http.get<HotlineView>('/hotline'),
+  leave: (text: string, key: string) => http.post<HotlineLeft>('/hotline/messages', { text }, { headers: { 'Idempotency-Key': key } }),
+}
+
+/** The duty roster and hotline log of a community, for its admins. */
+export const rosterApi = {
+  get: (community: number) => http.get<Roster>(`/staff/communities/${community}/roster`),
+  rotation: (community: number, firstStart: string, shiftHours: number, memberIds: number[]) =>
+    http.put<Roster>(`/staff/communities/${community}/roster/rotation`, { firstStart, shiftHours, memberIds }),
+  override: (community: number, body: { from: string; to: string; accountId: number; note?: string }) =>
+    http.post<Roster>(`/staff/communities/${community}/roster/overrides`, body),
+  removeOverride: (community: number, id: number) => http.delete<Roster>(`/staff/communities/${community}/roster/overrides/${id}`),
+  fallbacks: (community: number, accountIds: number[]) => http.put<Roster>(`/staff/communities/${community}/roster/fallbacks`, { accountIds }),
+  log: (community: number) => http.get<HotlineLog>(`/staff/communities/${community}/hotline-log`),
+  handled: (contactId: number) => http.post<void>(`/staff/hotline-contacts/${contactId}/handled`),
+  contact: (contactId: number) => http.get<HotlineContact>(`/staff/hotline-contacts/${contactId}`),
+  fileRequest: (contactId: number, text: string) => http.post<HotlineContact>(`/staff/hotline-contacts/${contactId}/request`, { text }),
 }

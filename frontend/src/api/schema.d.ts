@@ -925,6 +925,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/hotline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My community's 24-hour hotline: the number, who is on duty now and next */
+        get: operations["mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hotline/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave a message on the hotline: it becomes a request to my grid leader and the person on duty is told. Send an Idempotency-Key */
+        post: operations["leave_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -951,7 +985,7 @@ export interface paths {
             cookie?: never;
         };
         /** My coming activities (signed up or waiting), soonest first */
-        get: operations["mine"];
+        get: operations["mine_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -968,7 +1002,7 @@ export interface paths {
             cookie?: never;
         };
         /** Bookings I made or am the patient of */
-        get: operations["mine_1"];
+        get: operations["mine_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -985,7 +1019,7 @@ export interface paths {
             cookie?: never;
         };
         /** Home visits I asked for and referrals made for me or my household */
-        get: operations["mine_2"];
+        get: operations["mine_3"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1036,7 +1070,7 @@ export interface paths {
             cookie?: never;
         };
         /** My conversation with my grid's staff, oldest first (pass the first id as before for older) */
-        get: operations["mine_3"];
+        get: operations["mine_4"];
         put?: never;
         /** Write to my grid leader; a retry with the same clientKey stores one message */
         post: operations["send"];
@@ -1105,7 +1139,7 @@ export interface paths {
             cookie?: never;
         };
         /** Problems I reported, newest first (pass the last id as before for more) */
-        get: operations["mine_4"];
+        get: operations["mine_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1388,6 +1422,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/communities/{id}/hotline-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: the hotline's calls, texts and messages, newest first */
+        get: operations["log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/communities/{id}/roster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admins: the duty roster of a community: rotation, fallbacks, the next week, overrides and any time in the next 14 days with nobody on duty */
+        get: operations["roster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/communities/{id}/roster/fallbacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admins: who is rung, in order, when the person on duty does not answer */
+        put: operations["fallbacks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/communities/{id}/roster/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admins: put someone on duty for a while instead (a swap, cover for leave) */
+        post: operations["override"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/communities/{id}/roster/overrides/{shiftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Admins: remove an override */
+        delete: operations["removeOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/communities/{id}/roster/rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admins: set the rotation (staff in order, shift length, first handover) */
+        put: operations["rotation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/conversations": {
         parameters: {
             query?: never;
@@ -1451,6 +1587,57 @@ export interface paths {
         get: operations["home"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/hotline-contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff of the community: one hotline contact */
+        get: operations["contact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/hotline-contacts/{id}/handled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the community: a missed call, voicemail or text was followed up */
+        post: operations["handled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/hotline-contacts/{id}/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Staff of the community: a taken call not settled on the spot becomes a request of the caller to their grid leader */
+        post: operations["fileRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1586,7 +1773,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replies texted to OneGrid's number: STOP/退订 and START/订阅 (signature-checked) */
+        /** Texts to OneGrid's numbers: STOP/退订 and START/订阅, and texts to a community's hotline (signature-checked) */
         post: operations["inbound"];
         delete?: never;
         options?: never;
@@ -1605,6 +1792,108 @@ export interface paths {
         put?: never;
         /** Twilio delivery status callback (signature-checked) */
         post: operations["status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/dialed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ring of the chain ended: done if taken, else ring the next */
+        post: operations["dialed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A call to a hotline number: greeting, then ring the person on duty */
+        post: operations["incoming"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller's voicemail */
+        post: operations["recorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Played to the person rung before connecting: press 1 to take the call */
+        post: operations["screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/screened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The key the person rung pressed */
+        post: operations["screened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/twilio/voice/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The call's status callback: a call ended untaken and without voicemail is missed */
+        post: operations["status_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2027,6 +2316,87 @@ export interface components {
          * @enum {string}
          */
         GridLevel: "CITY" | "DISTRICT" | "STREET" | "COMMUNITY" | "ZONE" | "GRID";
+        "HotlineController.Fallbacks": {
+            accountIds: number[];
+        };
+        "HotlineController.NewMessage": {
+            text: string;
+        };
+        "HotlineController.NewOverride": {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: int64 */
+            accountId: number;
+            note?: string | null;
+        };
+        "HotlineController.Rotation": {
+            /** Format: date-time */
+            firstStart: string;
+            /** Format: int32 */
+            shiftHours: number;
+            memberIds: number[];
+        };
+        /** @description One contact in the hotline log, for the staff of its community: the caller's whole number is there to call them back. */
+        "HotlineService.ContactView": {
+            /** Format: int64 */
+            id: number;
+            channel: string;
+            status: string;
+            from?: string | null;
+            phone?: string | null;
+            body?: string | null;
+            /** Format: int64 */
+            problemId?: number | null;
+            answeredBy?: string | null;
+            /** Format: int64 */
+            answeredInSeconds?: number | null;
+            recordingUrl?: string | null;
+            /** Format: date-time */
+            handledAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @description The hotline as a resident sees it. */
+        "HotlineService.HotlineView": {
+            /** Format: int64 */
+            communityId: number;
+            communityName: string;
+            number?: string | null;
+            duty: components["schemas"]["RosterService.OnDuty"];
+        };
+        /** @description A message left: the request it became and who on duty was told. */
+        "HotlineService.Left": {
+            /** Format: int64 */
+            problemId: number;
+            toldOnDuty?: components["schemas"]["RosterService.DutyPerson"] | null;
+        };
+        /** @description The hotline log: its summary and its contacts, newest first. */
+        "HotlineService.Log": {
+            summary: components["schemas"]["HotlineService.Summary"];
+            contacts: components["schemas"]["HotlineService.ContactView"][];
+        };
+        /** @description The numbers of the log's window. */
+        "HotlineService.Summary": {
+            /** Format: int32 */
+            calls: number;
+            /** Format: int32 */
+            answered: number;
+            /** Format: int64 */
+            medianSecondsToAnswer?: number | null;
+            /** Format: int32 */
+            missed: number;
+            /** Format: int32 */
+            voicemails: number;
+            /** Format: int64 */
+            medianMinutesToCallBack?: number | null;
+            /** Format: int32 */
+            texts: number;
+            /** Format: int32 */
+            messages: number;
+            byHour: number[];
+        };
         "MeController.HomeRequest": {
             /** Format: int64 */
             unitId: number;
@@ -2349,6 +2719,55 @@ export interface components {
          * @enum {string}
          */
         Role: "RESIDENT" | "APP" | "CLINICIAN" | "GRID_WORKER" | "GRID_LEADER" | "COMMUNITY_ADMIN" | "STREET_ADMIN" | "DISTRICT_ADMIN" | "CITY_ADMIN";
+        /** @description Someone on the roster. */
+        "RosterService.DutyPerson": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            role: components["schemas"]["Role"];
+            phoneMasked: string;
+        };
+        /** @description Who is on duty now (until when) and who comes next (from when). */
+        "RosterService.OnDuty": {
+            now?: components["schemas"]["RosterService.DutyPerson"] | null;
+            /** Format: date-time */
+            until?: string | null;
+            next?: components["schemas"]["RosterService.DutyPerson"] | null;
+            /** Format: date-time */
+            nextFrom?: string | null;
+        };
+        /** @description An override shift. */
+        "RosterService.Override": {
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            person: components["schemas"]["RosterService.DutyPerson"];
+            note?: string | null;
+        };
+        /** @description The roster of a community as its admins see it. */
+        "RosterService.Roster": {
+            /** Format: date-time */
+            firstStart?: string | null;
+            /** Format: int32 */
+            shiftHours?: number | null;
+            rotation: components["schemas"]["RosterService.DutyPerson"][];
+            fallbacks: components["schemas"]["RosterService.DutyPerson"][];
+            nextWeek: components["schemas"]["RosterService.Stretch"][];
+            overrides: components["schemas"]["RosterService.Override"][];
+            gaps: components["schemas"]["RosterService.Stretch"][];
+            candidates: components["schemas"]["RosterService.DutyPerson"][];
+        };
+        /** @description A stretch of time with one person on duty, or nobody. */
+        "RosterService.Stretch": {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            person?: components["schemas"]["RosterService.DutyPerson"] | null;
+        };
         "StaffController.LeaderRequest": {
             /** Format: int64 */
             leaderId: number;
@@ -3771,6 +4190,52 @@ export interface operations {
             };
         };
     };
+    mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineService.HotlineView"];
+                };
+            };
+        };
+    };
+    leave_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineController.NewMessage"];
+            };
+        };
+        responses: {
+            /** @description leave_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineService.Left"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -3815,26 +4280,6 @@ export interface operations {
             };
         };
     };
-    mine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description mine 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
-                };
-            };
-        };
-    };
     mine_1: {
         parameters: {
             query?: never;
@@ -3850,7 +4295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ClinicViews.BookingView"][];
+                    "application/json": components["schemas"]["AssociationViews.ActivityView"][];
                 };
             };
         };
@@ -3865,6 +4310,26 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description mine_2 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"][];
+                };
+            };
+        };
+    };
+    mine_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_3 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3919,7 +4384,7 @@ export interface operations {
             };
         };
     };
-    mine_3: {
+    mine_4: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -3930,7 +4395,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_3 200 response */
+            /** @description mine_4 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4025,7 +4490,7 @@ export interface operations {
             };
         };
     };
-    mine_4: {
+    mine_5: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -4036,7 +4501,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_4 200 response */
+            /** @description mine_5 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4469,6 +4934,153 @@ export interface operations {
             };
         };
     };
+    log: {
+        parameters: {
+            query?: {
+                days?: number | null;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description log 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineService.Log"];
+                };
+            };
+        };
+    };
+    roster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description roster 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterService.Roster"];
+                };
+            };
+        };
+    };
+    fallbacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineController.Fallbacks"];
+            };
+        };
+        responses: {
+            /** @description fallbacks 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterService.Roster"];
+                };
+            };
+        };
+    };
+    override: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineController.NewOverride"];
+            };
+        };
+        responses: {
+            /** @description override 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterService.Roster"];
+                };
+            };
+        };
+    };
+    removeOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                shiftId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removeOverride 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterService.Roster"];
+                };
+            };
+        };
+    };
+    rotation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineController.Rotation"];
+            };
+        };
+        responses: {
+            /** @description rotation 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RosterService.Roster"];
+                };
+            };
+        };
+    };
     conversations: {
         parameters: {
             query?: never;
@@ -4577,6 +5189,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffViews.NodeDetail"];
+                };
+            };
+        };
+    };
+    contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description contact 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineService.ContactView"];
+                };
+            };
+        };
+    };
+    handled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description handled 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    fileRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HotlineController.NewMessage"];
+            };
+        };
+        responses: {
+            /** @description fileRequest 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HotlineService.ContactView"];
                 };
             };
         };
@@ -4803,6 +5483,173 @@ export interface operations {
         };
         responses: {
             /** @description status 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    dialed: {
+        parameters: {
+            query: {
+                contact: number;
+                step: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description dialed 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    incoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description incoming 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    recorded: {
+        parameters: {
+            query: {
+                contact: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description recorded 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    screen: {
+        parameters: {
+            query: {
+                contact: number;
+                step: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description screen 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    screened: {
+        parameters: {
+            query: {
+                contact: number;
+                step: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description screened 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
+    status_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description status_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

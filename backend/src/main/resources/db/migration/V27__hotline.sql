@@ -77,3 +77,11 @@ CREATE TABLE hotline_contacts (
 
 CREATE INDEX ix_hotline_contacts_community ON hotline_contacts (community_id, created_at);
 CREATE INDEX ix_grid_nodes_hotline ON grid_nodes (hotline_phone);
+
+-- The daily warning to a community's admins of hours with nobody on duty: one per community per day.
+CREATE TABLE duty_coverage_alerts (
+  community_id  BIGINT  NOT NULL,
+  alerted_on    DATE    NOT NULL,
+  PRIMARY KEY (community_id, alerted_on),
+  CONSTRAINT fk_duty_coverage_alerts_community FOREIGN KEY (community_id) REFERENCES grid_nodes (id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;

@@ -136,11 +136,17 @@ class AccountRepository {
 
   /** Staff of one role placed anywhere in the subtree whose path is given, by name. */
   List<Account> findStaffUnder(Role role, String subtreePath, int limit) {
+    return findStaffUnder(List.of(role), subtreePath, limit);
+  }
+
+  List<Account> findStaffUnder(Collection<Role> roles, String subtreePath, int limit) {
     return dsl.select(ACCOUNTS.fields())
         .from(ACCOUNTS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
-        .where(ACCOUNTS.ROLE.eq(role.name()), GRID_NODES.PATH.startsWith(subtreePath))
+        .where(
+            ACCOUNTS.ROLE.in(roles.stream().map(Role::name).toList()),
+            GRID_NODES.PATH.startsWith(subtreePath))
         .orderBy(ACCOUNTS.NAME, ACCOUNTS.ID)
         .limit(limit)
         .fetch(AccountRepository::toAccount);

@@ -286,6 +286,12 @@ public class AccountService {
     return nodeIds.isEmpty() ? List.of() : accounts.findStaffAt(nodeIds);
   }
 
+  /** Grid staff placed at the node or below it (workers, leaders, admins), by name. */
+  public List<Account> staffUnder(GridNode node, int limit) {
+    return accounts.findStaffUnder(
+        java.util.Arrays.stream(Role.values()).filter(Role::isStaff).toList(), node.path(), limit);
+  }
+
   /**
    * Grid leaders an admin may put in charge of grids under {@code node} (which must be in their
    * reach).

@@ -112,7 +112,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               jianzhong,
               "410103001001",
               "民主路社区",
-              "+863716801001",
+              "+8637168010001",
               34.7472,
               113.6401,
               leader,
@@ -123,7 +123,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               jianzhong,
               "410103001002",
               "工人新村社区",
-              "+863716801002",
+              "+8637168010002",
               34.7431,
               113.6335,
               leader,
@@ -134,7 +134,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               jingba,
               "410105002001",
               "黄河路社区",
-              "+863716801003",
+              "+8637168010003",
               34.7803,
               113.6731,
               leader,
@@ -145,7 +145,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
               xincheng,
               "410108003001",
               "英才社区",
-              "+863716801004",
+              "+8637168010004",
               34.8562,
               113.6217,
               leader,
@@ -166,7 +166,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
     long station =
         clinic.addProvider(
-            minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+863716801101");
+            minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+8637168011001");
     java.time.LocalTime[] saturday = {
       java.time.LocalTime.of(8, 30), java.time.LocalTime.of(11, 30)
     };
@@ -206,7 +206,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
             "+8613800003002", "陈静（郑大一附院）", Role.CLINICIAN, minzhulu.id(), null, password);
     clinic.addStaff(station, zhao);
     long areaDoctor =
-        clinic.addProvider(minzhulu.id(), "AREA_DOCTOR", "片医 赵明（第1、2网格）", null, "+863716801102");
+        clinic.addProvider(minzhulu.id(), "AREA_DOCTOR", "片医 赵明（第1、2网格）", null, "+8637168011002");
     clinic.addStaff(areaDoctor, zhao);
     Account first = accounts.findByPhone("+8613900000001").orElseThrow();
     Account second = accounts.findByPhone("+8613900000002").orElseThrow();

@@ -121,11 +121,37 @@ class HotlineController {
 
   @Get("/staff/communities/{id}/hotline-log{?days}")
   @Operation(summary = "Admins: the hotline's calls, texts and messages, newest first")
-  List<HotlineService.ContactView> log(
+  HotlineService.Log log(
       Authentication auth,
       @PathVariable long id,
       @Nullable @QueryValue @Min(1) @Max(90) Integer days) {
     return hotline.log(me(auth), id, days == null ? 7 : days);
+  }
+
+  @Post("/staff/hotline-contacts/{id}/handled")
+  @Operation(summary = "Staff of the community: a missed call, voicemail or text was followed up")
+  HttpResponse<Void> handled(Authentication auth, @PathVariable long id) {
+    hotline.markHandled(me(auth), id);
+    return HttpResponse.noContent();
+  }
+
+  @Get("/staff/hotline-contacts/{id}")
+  @Operation(summary = "Staff of the community: one hotline contact")
+  HotlineService.ContactView contact(Authentication auth, @PathVariable long id) {
+    return hotline.contact(me(auth), id);
+  }
+
+  @Post("/staff/hotline-contacts/{id}/request")
+  @Operation(
+      summary =
+          "Staff of the community: a taken call not settled on the spot becomes a request of the"
+              + " caller to their grid leader")
+  HotlineService.ContactView fileRequest(
+      HttpRequest<?> request,
+      Authentication auth,
+      @PathVariable long id,
+      @Body @Valid NewMessage body) {
+    return hotline.fileRequest(me(auth), id, body.text(), messages.localeOf(request));
   }
 
   private Account me(Authentication auth) {

@@ -187,11 +187,16 @@ public class HotlineService implements InboundSms {
   }
 
   /** The hotline log of a community for its admins and whoever is on its roster: newest first. */
-  public List<ContactView> log(Account staff, long communityId, int days) {
+  public Log log(Account staff, long communityId, int days) {
     roster.requireAdmin(staff, communityId);
     Instant now = clock.instant();
     List<HotlineContactsRecord> rows =
         contacts.findOfCommunity(communityId, now.minus(Duration.ofDays(days)), now, 500);
+    List<ContactView> views = views(rows);
+    return new Log(summary(rows), views);
+  }
+
+  private List<ContactView> views(List<HotlineContactsRecord> rows) {
     Map<Long, Account> people =
         accounts.byIds(
             rows.stream()
@@ -208,6 +213,7 @@ public class HotlineService implements InboundSms {
                     r.getAccountId() == null
                         ? (r.getFromPhone() == null ? null : Phones.mask(r.getFromPhone()))
                         : people.get(r.getAccountId()).displayName(),
+                    r.getFromPhone(),
                     r.getBody(),
                     r.getProblemId(),
                     r.getAnsweredBy() == null ? null : people.get(r.getAnsweredBy()).displayName(),
@@ -218,6 +224,121 @@ public class HotlineService implements InboundSms {
                     r.getHandledAt(),
                     r.getCreatedAt()))
         .toList();
+  }
+
+  /**
+   * Counts and times over the log's window: calls and texts per hour of the day (in the city's
+   * zone), how many calls were taken and how fast, missed calls, voicemails and how long until
+   * someone called back.
+   */
+  private Summary summary(List<HotlineContactsRecord> rows) {
+    int[] byHour = new int[24];
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    List<Long> answerSeconds = new java.util.ArrayList<>();
+    List<Long> handledMinutes = new java.util.ArrayList<>();
+    int calls = 0;
+    int answered = 0;
+    int missed = 0;
+    int voicemails = 0;
+    int texts = 0;
+    int messages = 0;
+    for (HotlineContactsRecord r : rows) {
+      byHour[r.getCreatedAt().atZone(zone).getHour()]++;
+      switch (r.getChannel()) {
+        case ContactRepository.CALL -> calls++;
+        case ContactRepository.SMS -> texts++;
+        default -> messages++;
+      }
+      if (r.getAnsweredAt() != null) {
+        answered++;
+        answerSeconds.add(Duration.between(r.getCreatedAt(), r.getAnsweredAt()).toSeconds());
+      }
+      if (ContactRepository.MISSED.equals(r.getStatus())) {
+        missed++;
+      }
+      if (ContactRepository.VOICEMAIL.equals(r.getStatus())) {
+        voicemails++;
+      }
+      if (r.getHandledAt() != null && !ContactRepository.ANSWERED.equals(r.getStatus())) {
+        handledMinutes.add(Duration.between(r.getCreatedAt(), r.getHandledAt()).toMinutes());
+      }
+    }
+    return new Summary(
+        calls,
+        answered,
+        median(answerSeconds),
+        missed,
+        voicemails,
+        median(handledMinutes),
+        texts,
+        messages,
+        java.util.Arrays.stream(byHour).boxed().toList());
+  }
+
+  private static @Nullable Long median(List<Long> values) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /** A missed call, voicemail or text was followed up (called back), or a taken call settled. */
+  public void markHandled(Account staff, long contactId) {
+    forCommunityStaff(staff, contactId);
+    contacts.markHandled(contactId, now());
+  }
+
+  /** One contact, for the staff of its community (the one who took a call among them). */
+  public ContactView contact(Account staff, long contactId) {
+    return views(List.of(forCommunityStaff(staff, contactId))).get(0);
+  }
+
+  /**
+   * A taken call that was not settled on the spot becomes a hotline request of the caller (a known
+   * resident) in their grid leader's inbox; once, however often it is sent.
+   */
+  public ContactView fileRequest(Account staff, long contactId, String text, Locale locale) {
+    HotlineContactsRecord contact = forCommunityStaff(staff, contactId);
+    if (contact.getAccountId() == null) {
+      throw new ApiException(HttpStatus.CONFLICT, "hotline-caller-unknown");
+    }
+    Account caller = accounts.get(contact.getAccountId());
+    tx.run(
+        () -> {
+          long problemId =
+              problems
+                  .report(
+                      caller,
+                      new ProblemService.NewReport(
+                          CATEGORY, text.trim(), null, null, null, null, false, List.of()),
+                      "contact:" + contactId,
+                      locale,
+                      ProblemSource.HOTLINE,
+                      id -> {})
+                  .id();
+          contacts.setProblem(contactId, problemId);
+          contacts.markHandled(contactId, now());
+          return null;
+        });
+    return contact(staff, contactId);
+  }
+
+  /** The contact, if the staff member is placed in its community or supervises it. */
+  private HotlineContactsRecord forCommunityStaff(Account staff, long contactId) {
+    HotlineContactsRecord contact =
+        contacts.findById(contactId).orElseThrow(ApiException::notFound);
+    GridNode community = grids.get(contact.getCommunityId());
+    boolean ofCommunity =
+        staff.role().isStaff()
+            && staff.nodeId() != null
+            && (accounts.reaches(staff, community)
+                || grids.pathOf(grids.get(staff.nodeId())).stream()
+                    .anyMatch(n -> n.id() == community.id()));
+    if (!ofCommunity) {
+      throw ApiException.notFound();
+    }
+    return contact;
   }
 
   /** Tells the first of the duty chain (the person on duty, else a fallback) in app and by SMS. */
@@ -257,13 +378,34 @@ public class HotlineService implements InboundSms {
   @Serdeable
   public record Left(long problemId, @Nullable RosterService.DutyPerson toldOnDuty) {}
 
-  /** One contact in the hotline log. */
+  /** The hotline log: its summary and its contacts, newest first. */
+  @Serdeable
+  public record Log(Summary summary, List<ContactView> contacts) {}
+
+  /** The numbers of the log's window. */
+  @Serdeable
+  public record Summary(
+      int calls,
+      int answered,
+      @Nullable Long medianSecondsToAnswer,
+      int missed,
+      int voicemails,
+      @Nullable Long medianMinutesToCallBack,
+      int texts,
+      int messages,
+      List<Integer> byHour) {}
+
+  /**
+   * One contact in the hotline log, for the staff of its community: the caller's whole number is
+   * there to call them back.
+   */
   @Serdeable
   public record ContactView(
       long id,
       String channel,
       String status,
       @Nullable String from,
+      @Nullable String phone,
       @Nullable String body,
       @Nullable Long problemId,
       @Nullable String answeredBy,

@@ -1,5 +1,6 @@
 package org.onegrid.hotline;
 
+import static org.onegrid.db.Tables.DUTY_COVERAGE_ALERTS;
 import static org.onegrid.db.Tables.DUTY_FALLBACKS;
 import static org.onegrid.db.Tables.DUTY_ROTATIONS;
 import static org.onegrid.db.Tables.DUTY_ROTATION_MEMBERS;
@@ -177,5 +178,25 @@ class RosterRepository {
         .where(DUTY_FALLBACKS.COMMUNITY_ID.eq(communityId))
         .orderBy(DUTY_FALLBACKS.POSITION)
         .fetch(DUTY_FALLBACKS.ACCOUNT_ID);
+  }
+
+  /** Communities with a rotation, by id after {@code afterId}. */
+  List<Long> findRotationCommunities(long afterId, int limit) {
+    return dsl.select(DUTY_ROTATIONS.COMMUNITY_ID)
+        .from(DUTY_ROTATIONS)
+        .where(DUTY_ROTATIONS.COMMUNITY_ID.gt(afterId))
+        .orderBy(DUTY_ROTATIONS.COMMUNITY_ID)
+        .limit(limit)
+        .fetch(DUTY_ROTATIONS.COMMUNITY_ID);
+  }
+
+  /** Claims today's coverage warning of a community; false if it went already (any instance). */
+  boolean claimAlert(long communityId, java.time.LocalDate day) {
+    return dsl.insertInto(DUTY_COVERAGE_ALERTS)
+            .set(DUTY_COVERAGE_ALERTS.COMMUNITY_ID, communityId)
+            .set(DUTY_COVERAGE_ALERTS.ALERTED_ON, day)
+            .onDuplicateKeyIgnore()
+            .execute()
+        == 1;
   }
 }

@@ -43,16 +43,29 @@ public class RosterService {
   private final RosterRepository roster;
   private final AccountService accounts;
   private final GridService grids;
+  private final org.onegrid.notify.Notifications notify;
+  private final org.onegrid.platform.Messages texts;
   private final Tx tx;
   private final Clock clock;
+  private final java.time.ZoneId zone;
 
   RosterService(
-      RosterRepository roster, AccountService accounts, GridService grids, Tx tx, Clock clock) {
+      RosterRepository roster,
+      AccountService accounts,
+      GridService grids,
+      org.onegrid.notify.Notifications notify,
+      org.onegrid.platform.Messages texts,
+      Tx tx,
+      Clock clock,
+      org.onegrid.platform.OneGridConfig config) {
     this.roster = roster;
     this.accounts = accounts;
     this.grids = grids;
+    this.notify = notify;
+    this.texts = texts;
     this.tx = tx;
     this.clock = clock;
+    this.zone = config.getTimeZone();
   }
 
   /** Replaces the community's rotation and writes its shifts from the current one on. */
@@ -168,7 +181,7 @@ public class RosterService {
 
   /** The roster as its admins see it: rotation, fallbacks, the next week, overrides, gaps. */
   public Roster roster(Account admin, long communityId) {
-    requireAdmin(admin, communityId);
+    GridNode community = requireAdmin(admin, communityId);
     Instant now = clock.instant();
     Optional<DutyRotationsRecord> rotation = roster.findRotation(communityId);
     List<Long> members = roster.findMembers(communityId);
@@ -210,7 +223,8 @@ public class RosterService {
             .toList(),
         timeline.gaps(now, now.plus(COVERAGE)).stream()
             .map(g -> new Stretch(g.from(), g.to(), null))
-            .toList());
+            .toList(),
+        accounts.staffUnder(community, 200).stream().map(RosterService::person).toList());
   }
 
   /** Writes every rotation's shifts three weeks ahead; each rotation once, whichever instance. */
@@ -224,6 +238,60 @@ public class RosterService {
             return null;
           });
     }
+  }
+
+  /**
+   * Warns each community's admins, once a day, of any time in the next 14 days with nobody on duty
+   * (in the app and by SMS, with the first such time).
+   */
+  @Scheduled(fixedDelay = "${onegrid.hotline.coverage-check-interval:1h}", initialDelay = "2m")
+  void warnOfGaps() {
+    warnOfGaps(clock.instant());
+  }
+
+  void warnOfGaps(Instant now) {
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+    long after = 0;
+    for (List<Long> page = roster.findRotationCommunities(after, 200);
+        !page.isEmpty();
+        page = roster.findRotationCommunities(after, 200)) {
+      after = page.get(page.size() - 1);
+      for (long communityId : page) {
+        List<DutyTimeline.Segment> gaps =
+            timeline(communityId, now, now.plus(COVERAGE)).gaps(now, now.plus(COVERAGE));
+        if (!gaps.isEmpty()) {
+          warn(communityId, gaps, today);
+        }
+      }
+    }
+  }
+
+  private void warn(long communityId, List<DutyTimeline.Segment> gaps, java.time.LocalDate today) {
+    tx.run(
+        () -> {
+          if (!roster.claimAlert(communityId, today)) {
+            return null;
+          }
+          for (Account admin : accounts.staffAt(List.of(communityId))) {
+            if (admin.role() != Role.COMMUNITY_ADMIN) {
+              continue;
+            }
+            java.util.Locale locale = texts.localeOf(admin.locale());
+            notify.tell(
+                admin.id(),
+                admin.phone(),
+                texts.get(
+                    locale,
+                    "sms.duty-gaps",
+                    String.valueOf(gaps.size()),
+                    java.time.format.DateTimeFormatter.ofPattern("M/d HH:mm")
+                        .withZone(zone)
+                        .format(gaps.get(0).from())),
+                "duty-gaps",
+                "/staff/roster?community=" + communityId);
+          }
+          return null;
+        });
   }
 
   /**
@@ -345,5 +413,6 @@ public class RosterService {
       List<DutyPerson> fallbacks,
       List<Stretch> nextWeek,
       List<Override> overrides,
-      List<Stretch> gaps) {}
+      List<Stretch> gaps,
+      List<DutyPerson> candidates) {}
 }

@@ -49,6 +49,7 @@ public class VoiceService {
   private final GridService grids;
   private final ProblemService problems;
   private final Messages texts;
+  private final org.onegrid.notify.Notifications notify;
   private final Tx tx;
   private final Clock clock;
   private final String publicUrl;
@@ -61,6 +62,7 @@ public class VoiceService {
       GridService grids,
       ProblemService problems,
       Messages texts,
+      org.onegrid.notify.Notifications notify,
       Tx tx,
       Clock clock,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
@@ -71,6 +73,7 @@ public class VoiceService {
     this.grids = grids;
     this.problems = problems;
     this.texts = texts;
+    this.notify = notify;
     this.tx = tx;
     this.clock = clock;
     this.publicUrl = publicUrl == null ? "" : publicUrl.replaceAll("/+$", "");
@@ -138,6 +141,14 @@ public class VoiceService {
     if (call.getRingingId() == null || !contacts.answer(contactId, call.getRingingId(), now())) {
       return hangup();
     }
+    String who =
+        call.getAccountId() == null
+            ? call.getFromPhone()
+            : accounts.get(call.getAccountId()).displayName();
+    notify.add(
+        call.getRingingId(),
+        texts.get(ZH, "hotline.taken", who),
+        "/staff/hotline-contacts/" + contactId);
     // An empty response ends the whisper and bridges the two calls.
     return new VoiceResponse.Builder().build().toXml();
   }

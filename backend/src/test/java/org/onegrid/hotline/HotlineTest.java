@@ -24,6 +24,8 @@ import org.onegrid.support.DemoCity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotlineTest extends ApiTest {
 
+  @jakarta.inject.Inject RosterService rosters;
+
   private Browser admin;
   private long community;
 
@@ -139,11 +141,37 @@ class HotlineTest extends ApiTest {
         .filteredOn(m -> m.body().contains("#" + problem))
         .hasSize(1)
         .allSatisfy(m -> assertThat(m.body()).contains("楼道灯坏了").contains("+86" + resident.phone()));
-    assertThat(admin.get("/api/v1/staff/communities/" + community + "/hotline-log").list())
+    assertThat(
+            admin
+                .get("/api/v1/staff/communities/" + community + "/hotline-log")
+                .<List<Map<String, Object>>>at("contacts"))
         .anySatisfy(
             c -> {
               assertThat(c.get("channel")).isEqualTo("WEB");
               assertThat(c.get("from")).isEqualTo("留言人");
             });
+  }
+
+  @Test
+  void adminsAreWarnedOnceADayOfHoursWithNobodyOnDuty() {
+    Browser gongren = staff("13800000011");
+    long other = gongren.get("/api/v1/me").<Number>at("staffNode.id").longValue();
+    long leader = idOf("13800001004");
+    Instant later = Instant.now().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+    Browser.Reply saved =
+        gongren.put(
+            "/api/v1/staff/communities/" + other + "/roster/rotation",
+            Map.of("firstStart", later.toString(), "shiftHours", 24, "memberIds", List.of(leader)));
+    assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+    assertThat(saved.<List<?>>at("gaps")).hasSize(1);
+
+    rosters.warnOfGaps(Instant.now());
+    rosters.warnOfGaps(Instant.now());
+    assertThat(outbox.sentTo("+8613800000011", 50))
+        .filteredOn(m -> m.purpose().equals("duty-gaps"))
+        .hasSize(1)
+        .allSatisfy(m -> assertThat(m.body()).contains("无人值班"));
+    // 民主路社区 is covered: its admin hears nothing.
+    assertThat(outbox.sentTo("+8613800000010", 50)).noneMatch(m -> m.purpose().equals("duty-gaps"));
   }
 }

@@ -24,7 +24,7 @@ import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.TwilioWebhooks;
 
 /**
- * Calls and texts to 民主路社区's hotline (+863716801001) as Twilio sends them, signed. While the test
+ * Calls and texts to 民主路社区's hotline (+8637168010001) as Twilio sends them, signed. While the test
  * runs 王淑珍 is on duty (an override); the community admin is the fallback.
  */
 @MicronautTest
@@ -37,7 +37,7 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
 
   static final String PUBLIC_URL = "https://onegrid.example.org";
   static final FakeTwilio TWILIO = FakeTwilio.start();
-  private static final String HOTLINE = "+863716801001";
+  private static final String HOTLINE = "+8637168010001";
   private static final String VOICE = "/api/v1/webhooks/twilio/voice";
   private static final String WANG_WORK_PHONE = "+8637168020002";
 
@@ -79,7 +79,9 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
   }
 
   private List<Map<String, Object>> log() {
-    return admin.get("/api/v1/staff/communities/" + community + "/hotline-log").list();
+    return admin
+        .get("/api/v1/staff/communities/" + community + "/hotline-log")
+        .<List<Map<String, Object>>>at("contacts");
   }
 
   private Map<String, Object> logEntry(long id) {
@@ -136,6 +138,20 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
     assertThat(logged.get("answeredBy")).isEqualTo("王淑珍");
     assertThat(logged.get("from")).isEqualTo("来电人");
     assertThat(logged.get("problemId")).isNull();
+
+    // 王淑珍 could not settle it on the phone: the call becomes a request to the caller's leader.
+    Browser wang = staff(DemoCity.LEADER_MINZHULU_2);
+    String file = "/api/v1/staff/hotline-contacts/" + contact + "/request";
+    Map<String, String> body = Map.of("text", "来电反映：单元门禁坏了，外人随便进");
+    assertThat(caller.browser().post(file, body).status()).isEqualTo(404);
+    Browser.Reply filed = wang.post(file, body);
+    assertThat(filed.status()).as(filed.text()).isEqualTo(200);
+    assertThat(filed.<Object>at("problemId")).isNotNull();
+    assertThat(filed.<String>at("phone")).isEqualTo("+86" + caller.phone());
+    assertThat(wang.post(file, body).<Object>at("problemId")).isEqualTo(filed.at("problemId"));
+    assertThat(
+            staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/staff/problems?source=HOTLINE").text())
+        .contains("单元门禁坏了");
   }
 
   @Test
@@ -208,6 +224,17 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
     assertThat(outbox.sentTo("+8613800001002", 50))
         .filteredOn(m -> m.body().contains("#" + logged.get("problemId")))
         .hasSize(1);
+
+    // 王淑珍, on duty, calls back and says so; a resident may not.
+    String handled = "/api/v1/staff/hotline-contacts/" + contact + "/handled";
+    assertThat(caller.browser().post(handled, Map.of()).status()).isEqualTo(404);
+    assertThat(staff(DemoCity.LEADER_MINZHULU_2).post(handled, Map.of()).status()).isEqualTo(204);
+    assertThat(logEntry(contact).get("handledAt")).isNotNull();
+    Browser.Reply summary = admin.get("/api/v1/staff/communities/" + community + "/hotline-log");
+    assertThat(summary.<Number>at("summary.missed").intValue()).isGreaterThanOrEqualTo(1);
+    assertThat(summary.<Number>at("summary.calls").intValue()).isGreaterThanOrEqualTo(1);
+    assertThat(summary.<Object>at("summary.medianMinutesToCallBack")).isNotNull();
+    assertThat(summary.<List<?>>at("summary.byHour")).hasSize(24);
   }
 
   @Test
