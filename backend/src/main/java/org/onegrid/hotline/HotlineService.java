@@ -120,7 +120,8 @@ public class HotlineService implements InboundSms {
                           now())
                       .id();
               contacts.setProblem(contact, problemId);
-              tellOnDuty(community, "sms.hotline-message", problemId, resident, text.trim());
+              tellOnDuty(
+                  community, contact, "sms.hotline-message", problemId, resident, text.trim());
             });
     return new Left(problem.id(), roster.onDuty(community.id(), clock.instant()).now());
   }
@@ -156,7 +157,12 @@ public class HotlineService implements InboundSms {
               }
               if (resident.isEmpty()) {
                 tellOnDuty(
-                    community, "sms.hotline-text-unknown", saved.id(), null, from + " " + text);
+                    community,
+                    saved.id(),
+                    "sms.hotline-text-unknown",
+                    saved.id(),
+                    null,
+                    from + " " + text);
                 return new Reply(texts.get(Locale.SIMPLIFIED_CHINESE, "sms.hotline-reply-unknown"));
               }
               Account person = resident.get();
@@ -180,7 +186,7 @@ public class HotlineService implements InboundSms {
                           id -> {})
                       .id();
               contacts.setProblem(saved.id(), problemId);
-              tellOnDuty(community, "sms.hotline-message", problemId, person, text);
+              tellOnDuty(community, saved.id(), "sms.hotline-message", problemId, person, text);
               return new Reply(
                   texts.get(locale, "sms.hotline-reply-new", String.valueOf(problemId)));
             }));
@@ -341,8 +347,17 @@ public class HotlineService implements InboundSms {
     return contact;
   }
 
-  /** Tells the first of the duty chain (the person on duty, else a fallback) in app and by SMS. */
-  void tellOnDuty(GridNode community, String key, long ref, @Nullable Account from, String text) {
+  /**
+   * Tells the first of the duty chain (the person on duty, else a fallback) in app and by SMS; the
+   * app links to the contact, which every staff member of the community may open.
+   */
+  void tellOnDuty(
+      GridNode community,
+      long contactId,
+      String key,
+      long ref,
+      @Nullable Account from,
+      String text) {
     List<Account> chain = roster.chain(community.id(), clock.instant());
     if (chain.isEmpty()) {
       return;
@@ -362,7 +377,7 @@ public class HotlineService implements InboundSms {
             from == null ? "" : from.phone(),
             excerpt),
         "hotline",
-        key.equals("sms.hotline-message") ? "/problems/" + ref : "/staff/hotline");
+        "/staff/hotline-contacts/" + contactId);
   }
 
   private Instant now() {

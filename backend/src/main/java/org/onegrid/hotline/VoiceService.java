@@ -265,6 +265,7 @@ public class VoiceService {
     }
     hotline.tellOnDuty(
         community,
+        call.getId(),
         caller == null ? "sms.hotline-call-unknown" : "sms.hotline-message",
         ref,
         caller,
