@@ -81,7 +81,20 @@ class PhotoRepository {
         .where(
             PROBLEM_PHOTOS.ID.in(ids),
             PROBLEM_PHOTOS.OWNER_ID.eq(ownerId),
-            PROBLEM_PHOTOS.PROBLEM_ID.isNull())
+            PROBLEM_PHOTOS.PROBLEM_ID.isNull(),
+            PROBLEM_PHOTOS.GRID_ID.isNull())
+        .execute();
+  }
+
+  /** Makes the owner's unattached photos staff photos of a grid; returns how many were. */
+  int attachToGrid(Collection<Long> ids, long ownerId, long gridId) {
+    return dsl.update(PROBLEM_PHOTOS)
+        .set(PROBLEM_PHOTOS.GRID_ID, gridId)
+        .where(
+            PROBLEM_PHOTOS.ID.in(ids),
+            PROBLEM_PHOTOS.OWNER_ID.eq(ownerId),
+            PROBLEM_PHOTOS.PROBLEM_ID.isNull(),
+            PROBLEM_PHOTOS.GRID_ID.isNull())
         .execute();
   }
 }

@@ -62,6 +62,22 @@ public class PhotoService {
     }
   }
 
+  /**
+   * Makes photos the owner uploaded staff photos of a grid (a patrol's): staff who reach the grid
+   * may see them, nobody else. Call in the causing transaction.
+   */
+  public void attachToGrid(List<Long> ids, Account owner, long gridId) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (ids.size() > MAX_PER_PROBLEM) {
+      throw ApiException.invalidField("photoIds", "validation.photos-max", MAX_PER_PROBLEM);
+    }
+    if (photos.attachToGrid(ids, owner.id(), gridId) != ids.stream().distinct().count()) {
+      throw ApiException.invalidField("photoIds", "validation.photos-unknown");
+    }
+  }
+
   /** Puts the author's uploaded photo into a thread message; call in the message's transaction. */
   void attachToThread(long photoId, Account author, long problemId, boolean internal) {
     if (!photos.attachToThread(photoId, author.id(), problemId, internal)) {
@@ -98,7 +114,7 @@ public class PhotoService {
   /** Where a photo and its thumbnail are served. */
   @Serdeable
   public record PhotoRef(long id, String url, String thumbUrl) {
-    static PhotoRef of(long id) {
+    public static PhotoRef of(long id) {
       return new PhotoRef(id, "/api/v1/photos/" + id, "/api/v1/photos/" + id + "?size=thumb");
     }
   }

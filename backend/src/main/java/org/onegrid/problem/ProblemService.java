@@ -511,6 +511,13 @@ public class ProblemService {
     if (photo.getShared()) {
       return photos.bytes(photo, thumb);
     }
+    if (photo.getGridId() != null) {
+      // A staff photo of a grid (a patrol's): for staff who reach the grid.
+      if (!viewer.role().isStaff() || !accounts.reaches(viewer, grids.get(photo.getGridId()))) {
+        throw ApiException.notFound();
+      }
+      return photos.bytes(photo, thumb);
+    }
     if (photo.getProblemId() == null) {
       if (photo.getOwnerId() != viewer.id()) {
         throw ApiException.notFound();
