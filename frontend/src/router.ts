@@ -124,6 +124,18 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/hotline/HotlineLogPage.vue'),
     meta: { staff: true },
   },
+  {
+    path: '/staff/patrols',
+    name: 'staff-patrols',
+    component: () => import('@/features/patrol/PatrolDiaryPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/patrols/new',
+    name: 'staff-patrol-new',
+    component: () => import('@/features/patrol/PatrolFormPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

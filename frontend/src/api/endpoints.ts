@@ -1,5 +1,6 @@
 import { http, uploadFile } from './client'
 import type {
+  PatrolView,
   HotlineContact,
   HotlineLeft,
   HotlineLog,
@@ -291,4 +292,19 @@ export const rosterApi = {
   handled: (contactId: number) => http.post<void>(`/staff/hotline-contacts/${contactId}/handled`),
   contact: (contactId: number) => http.get<HotlineContact>(`/staff/hotline-contacts/${contactId}`),
   fileRequest: (contactId: number, text: string) => http.post<HotlineContact>(`/staff/hotline-contacts/${contactId}/request`, { text }),
+}
+
+/** The patrol diary (民情日记) of grid staff. */
+export interface NewPatrol {
+  gridId: number
+  date: string
+  area: string
+  notes?: string
+  photoIds: number[]
+  findings: { categoryCode: string; description: string; unitId?: number }[]
+}
+
+export const patrolApi = {
+  log: (body: NewPatrol, key: string) => http.post<PatrolView>('/staff/patrols', body, { headers: { 'Idempotency-Key': key } }),
+  diary: (nodeId: number, before?: number) => http.get<PatrolView[]>(`/staff/patrols?nodeId=${nodeId}${before ? `&before=${before}` : ''}`),
 }

@@ -1695,6 +1695,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/patrols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The diary of the grids under a node of my reach, newest first, 20 a page */
+        get: operations["diary"];
+        put?: never;
+        /** Log a patrol of a grid; each finding is filed as a problem (source PATROL). Send an Idempotency-Key: a retry logs once */
+        post: operations["log_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/problems": {
         parameters: {
             query?: never;
@@ -2542,6 +2560,39 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt?: string | null;
+        };
+        "PatrolController.FindingRequest": {
+            categoryCode: string;
+            description: string;
+            /** Format: int64 */
+            unitId?: number | null;
+        };
+        "PatrolController.PatrolRequest": {
+            /** Format: int64 */
+            gridId: number;
+            /** Format: date */
+            date: string;
+            area: string;
+            notes?: string | null;
+            photoIds?: number[] | null;
+            findings?: components["schemas"]["PatrolController.FindingRequest"][] | null;
+        };
+        /** @description A patrol in the diary, with its photos and the problems it found as they stand now. */
+        "PatrolService.PatrolView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            gridId: number;
+            gridName: string;
+            authorName: string;
+            /** Format: date */
+            date: string;
+            area: string;
+            notes?: string | null;
+            photos: components["schemas"]["PhotoService.PhotoRef"][];
+            findings: components["schemas"]["ProblemView"][];
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description Where a photo and its thumbnail are served. */
         "PhotoService.PhotoRef": {
@@ -5321,6 +5372,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssociationViews.Participation"];
+                };
+            };
+        };
+    };
+    diary: {
+        parameters: {
+            query: {
+                nodeId: number;
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description diary 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolService.PatrolView"][];
+                };
+            };
+        };
+    };
+    log_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatrolController.PatrolRequest"];
+            };
+        };
+        responses: {
+            /** @description log_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatrolService.PatrolView"];
                 };
             };
         };
