@@ -101,6 +101,19 @@ class GridRepository {
         .fetch(GridRepository::toNode);
   }
 
+  /** Ids of the grids at or under {@code subtreePath}, in id order after {@code afterId}. */
+  List<Long> findGridIdsUnder(String subtreePath, long afterId, int limit) {
+    return dsl.select(GRID_NODES.ID)
+        .from(GRID_NODES)
+        .where(
+            GRID_NODES.PATH.startsWith(subtreePath),
+            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
+            GRID_NODES.ID.gt(afterId))
+        .orderBy(GRID_NODES.ID)
+        .limit(limit)
+        .fetch(GRID_NODES.ID);
+  }
+
   List<GridNode> searchByLevel(GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()))

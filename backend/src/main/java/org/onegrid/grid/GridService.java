@@ -56,6 +56,11 @@ public class GridService {
     return nodes.findById(id);
   }
 
+  /** The grids at or under a node, in id order after {@code afterId}. */
+  public List<Long> gridIdsUnder(GridNode node, long afterId, int limit) {
+    return nodes.findGridIdsUnder(node.path(), afterId, limit);
+  }
+
   /** The community whose hotline number this is. */
   public Optional<GridNode> communityByHotline(String e164) {
     return nodes.findCommunityByHotline(e164);
