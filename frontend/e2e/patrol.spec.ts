@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signInStaff } from './helpers'
+import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 test('a grid leader logs a patrol with two findings that become problems in her inbox', async ({ page }) => {
   await signInStaff(page, '13800001004')
@@ -27,4 +27,22 @@ test('a grid leader logs a patrol with two findings that become problems in her 
   await page.locator('.van-dropdown-item__option', { hasText: '巡查' }).click()
   await expect(page.locator('[data-test="problem-row"]', { hasText: '小区东门垃圾桶满溢' })).toBeVisible()
   await expect(page.locator('[data-test="problem-row"]', { hasText: '单元门禁坏了' })).toBeVisible()
+})
+
+test('a grid leader posts a notice to her grid and a resident there sees it on the home page', async ({ page, browser }) => {
+  const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const leader = await leaderContext.newPage()
+  await signInStaff(leader, '13800001001')
+  await leader.locator('[data-test="staff-notices"]').click()
+  await leader.getByRole('radio', { name: '停水停电' }).click()
+  await leader.locator('input[name="title"]').fill('周六上午停电检修')
+  await leader.locator('textarea[name="body"]').fill('周六 9:00-11:00 第1网格停电检修，请关好电器。')
+  await leader.locator('[data-test="post-notice"]').click()
+  await expect(leader.locator('[data-test="notice"]', { hasText: '周六上午停电检修' })).toBeVisible()
+  await leaderContext.close()
+
+  await signUpInMinzhulu(page, newPhone(), '看公告', '2单元', '1102')
+  const notice = page.locator('[data-test="notice"]', { hasText: '周六上午停电检修' })
+  await expect(notice).toContainText('停水停电')
+  await expect(notice).toContainText('请关好电器')
 })

@@ -136,6 +136,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/patrol/PatrolFormPage.vue'),
     meta: { staff: true },
   },
+  {
+    path: '/staff/notices',
+    name: 'staff-notices',
+    component: () => import('@/features/notice/NoticesPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,6 @@
 import { http, uploadFile } from './client'
 import type {
+  NoticeView,
   PatrolView,
   HotlineContact,
   HotlineLeft,
@@ -307,4 +308,12 @@ export interface NewPatrol {
 export const patrolApi = {
   log: (body: NewPatrol, key: string) => http.post<PatrolView>('/staff/patrols', body, { headers: { 'Idempotency-Key': key } }),
   diary: (nodeId: number, before?: number) => http.get<PatrolView[]>(`/staff/patrols?nodeId=${nodeId}${before ? `&before=${before}` : ''}`),
+}
+
+/** Notices to grids and subtrees. */
+export const noticeApi = {
+  mine: () => http.get<NoticeView[]>('/notices'),
+  posted: (nodeId: number) => http.get<NoticeView[]>(`/staff/notices?nodeId=${nodeId}`),
+  post: (body: { nodeId: number; kind: string; title: string; body: string; bySms: boolean }, key: string) =>
+    http.post<NoticeView>('/staff/notices', body, { headers: { 'Idempotency-Key': key } }),
 }

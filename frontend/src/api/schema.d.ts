@@ -1165,6 +1165,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices to my grid and the nodes above it, last 30 days, newest first */
+        get: operations["mine_6"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/photos": {
         parameters: {
             query?: never;
@@ -1672,6 +1689,24 @@ export interface paths {
         get: operations["gridLeaders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notices to a node of my reach or under it, newest first, 30 a page */
+        get: operations["posted"];
+        put?: never;
+        /** Post a notice to a node of my reach, optionally texted to every resident under it (at most once an hour per node). Send an Idempotency-Key */
+        post: operations["post_1"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2505,6 +2540,32 @@ export interface components {
             code: string;
             name: string;
             level: components["schemas"]["GridLevel"];
+        };
+        "NoticeController.NewNotice": {
+            /** Format: int64 */
+            nodeId: number;
+            kind: string;
+            title: string;
+            body: string;
+            bySms?: boolean | null;
+        };
+        /** @description A notice as residents and staff see it (with how many were texted so far). */
+        "NoticeService.NoticeView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            nodeId: number;
+            nodeName: string;
+            kind: string;
+            title: string;
+            body: string;
+            authorName: string;
+            bySms: boolean;
+            /** Format: int32 */
+            smsCount: number;
+            smsDone: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description One in-app notification: what happened, and where in the app to look. */
         Notification: {
@@ -4583,6 +4644,26 @@ export interface operations {
             };
         };
     };
+    mine_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_6 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeService.NoticeView"][];
+                };
+            };
+        };
+    };
     upload: {
         parameters: {
             query?: never;
@@ -5352,6 +5433,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffViews.Person"][];
+                };
+            };
+        };
+    };
+    posted: {
+        parameters: {
+            query: {
+                nodeId: number;
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description posted 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeService.NoticeView"][];
+                };
+            };
+        };
+    };
+    post_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeController.NewNotice"];
+            };
+        };
+        responses: {
+            /** @description post_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeService.NoticeView"];
                 };
             };
         };
