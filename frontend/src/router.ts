@@ -142,6 +142,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/notice/NoticesPage.vue'),
     meta: { staff: true },
   },
+  {
+    path: '/staff/warnings',
+    name: 'staff-warnings',
+    component: () => import('@/features/warning/WarningsPage.vue'),
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/warnings/:id',
+    name: 'staff-warning',
+    component: () => import('@/features/warning/WarningAcksPage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,8 @@
 import { http, uploadFile } from './client'
 import type {
+  MyWarning,
+  WarningAcks,
+  WarningView,
   NoticeView,
   PatrolView,
   HotlineContact,
@@ -316,4 +319,15 @@ export const noticeApi = {
   posted: (nodeId: number) => http.get<NoticeView[]>(`/staff/notices?nodeId=${nodeId}`),
   post: (body: { nodeId: number; kind: string; title: string; body: string; bySms: boolean }, key: string) =>
     http.post<NoticeView>('/staff/notices', body, { headers: { 'Idempotency-Key': key } }),
+}
+
+/** Four-level warnings. */
+export const warningApi = {
+  forMe: () => http.get<WarningView[]>('/warnings'),
+  mine: () => http.get<MyWarning[]>('/staff/my-warnings'),
+  acknowledge: (id: number) => http.post<MyWarning>(`/staff/warnings/${id}/acknowledge`),
+  issued: (nodeId: number) => http.get<WarningView[]>(`/staff/warnings?nodeId=${nodeId}`),
+  acks: (id: number) => http.get<WarningAcks>(`/staff/warnings/${id}`),
+  issue: (body: { nodeId: number; level: string; title: string; instructions: string; validUntil: string }, key: string) =>
+    http.post<WarningView>('/staff/warnings', body, { headers: { 'Idempotency-Key': key } }),
 }

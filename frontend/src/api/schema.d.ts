@@ -1661,6 +1661,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/my-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid staff: the warnings in force for my grid, and whether it acknowledged */
+        get: operations["mine_7"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/nodes/{id}": {
         parameters: {
             query?: never;
@@ -1812,6 +1829,75 @@ export interface paths {
         post?: never;
         /** Delete a reply I saved */
         delete: operations["remove_1"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Warnings issued to a node of my reach or under it, newest first */
+        get: operations["issued"];
+        put?: never;
+        /** Admins: warn the grids under a node (BLUE, YELLOW, ORANGE, RED) until a time; every grid's leader must acknowledge. Send an Idempotency-Key */
+        post: operations["issue_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/warnings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A warning and its grids' acknowledgements, those not yet first */
+        get: operations["acks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/warnings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grid staff: acknowledge a warning to my grid */
+        post: operations["acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orange and red warnings in force where I live */
+        get: operations["forMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2931,6 +3017,61 @@ export interface components {
             name: string;
             phone: string;
             address?: string | null;
+        };
+        "WarningController.NewWarning": {
+            /** Format: int64 */
+            nodeId: number;
+            level: string;
+            title: string;
+            instructions: string;
+            /** Format: date-time */
+            validUntil: string;
+        };
+        /** @description A warning and its grids, those not acknowledged first. */
+        "WarningService.Acks": {
+            warning: components["schemas"]["WarningService.WarningView"];
+            grids: components["schemas"]["WarningService.GridAck"][];
+        };
+        /** @description One grid's acknowledgement. */
+        "WarningService.GridAck": {
+            /** Format: int64 */
+            gridId: number;
+            gridName: string;
+            leaderName?: string | null;
+            acknowledgedBy?: string | null;
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+            /** Format: date-time */
+            remindedAt?: string | null;
+            /** Format: date-time */
+            escalatedAt?: string | null;
+        };
+        /** @description A warning to my grid and when it was acknowledged (null: not yet). */
+        "WarningService.MyWarning": {
+            warning: components["schemas"]["WarningService.WarningView"];
+            /** Format: date-time */
+            acknowledgedAt?: string | null;
+        };
+        /** @description A warning with how many grids it went to and how many acknowledged. */
+        "WarningService.WarningView": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            nodeId: number;
+            nodeName: string;
+            level: string;
+            title: string;
+            instructions: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validUntil: string;
+            /** Format: date-time */
+            ackDueAt: string;
+            /** Format: int32 */
+            grids: number;
+            /** Format: int32 */
+            acknowledged: number;
         };
     };
     responses: never;
@@ -5393,6 +5534,26 @@ export interface operations {
             };
         };
     };
+    mine_7: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_7 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.MyWarning"][];
+                };
+            };
+        };
+    };
     node: {
         parameters: {
             query?: never;
@@ -5668,6 +5829,118 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    issued: {
+        parameters: {
+            query: {
+                nodeId: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description issued 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.WarningView"][];
+                };
+            };
+        };
+    };
+    issue_1: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WarningController.NewWarning"];
+            };
+        };
+        responses: {
+            /** @description issue_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.WarningView"];
+                };
+            };
+        };
+    };
+    acks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description acks 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.Acks"];
+                };
+            };
+        };
+    };
+    acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description acknowledge 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.MyWarning"];
+                };
+            };
+        };
+    };
+    forMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description forMe 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WarningService.WarningView"][];
+                };
             };
         };
     };
