@@ -1,0 +1,251 @@
+package org.onegrid.dashboard;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jooq.Record;
+import org.onegrid.account.Account;
+import org.onegrid.account.AccountService;
+import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.OneGridConfig;
+
+/**
+ * The numbers of a node of the grid tree, read from the summary rows (see {@link StatsJob}), for
+ * problems reported in the period (by the day reported, in the city's zone). Every rate has the
+ * problems reported in the period as its denominator, so nothing is counted twice and nothing
+ * reported goes missing from it:
+ *
+ * <ul>
+ *   <li>accepted on time: accepted no later than the category's accept deadline;
+ *   <li>closed: closed after a fix was recorded (merged duplicates and take-backs are not);
+ *   <li>closure rate: closed and not rated 1–2 stars (closed-unsatisfied is not a success);
+ *   <li>on-time closure rate: as closure, and fixed no later than the fix deadline;
+ *   <li>satisfaction: mean of the 1–5 ratings given;
+ *   <li>medians of time to accept and to close: the histogram bucket holding the middle problem.
+ * </ul>
+ */
+@Singleton
+public class DashboardService {
+
+  private final StatsRepository stats;
+  private final AccountService accounts;
+  private final GridService grids;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  DashboardService(
+      StatsRepository stats,
+      AccountService accounts,
+      GridService grids,
+      Clock clock,
+      OneGridConfig config) {
+    this.stats = stats;
+    this.accounts = accounts;
+    this.grids = grids;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
+  }
+
+  /** The dashboard of a node of the staff member's reach over the last {@code days} days. */
+  public Dashboard of(Account staff, long nodeId, int days) {
+    if (!staff.role().isStaff() || staff.nodeId() == null) {
+      throw ApiException.forbidden();
+    }
+    GridNode node = accounts.requireReach(staff, grids.get(nodeId));
+    LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
+    LocalDate from = to.minusDays(days - 1L);
+    List<Long> self = List.of(node.id());
+    Figures total =
+        stats.sums(self, from, to, null).stream()
+            .findFirst()
+            .map(r -> figures(r, ""))
+            .orElse(figures(null, ""));
+    List<Figures> byCategory = rows(stats.sums(self, from, to, "category_code"));
+    List<Figures> bySource = rows(stats.sums(self, from, to, "source"));
+    List<GridNode> childNodes = grids.children(node.id());
+    Map<Long, Figures> byChild = new TreeMap<>();
+    if (!childNodes.isEmpty()) {
+      for (Record r :
+          stats.sums(childNodes.stream().map(GridNode::id).toList(), from, to, "node_id")) {
+        byChild.put(r.get("k", Long.class), figures(r, String.valueOf(r.get("k"))));
+      }
+    }
+    List<Child> children = new ArrayList<>();
+    for (GridNode c : childNodes) {
+      children.add(
+          new Child(
+              c.id(), c.name(), c.level().name(), byChild.getOrDefault(c.id(), figures(null, ""))));
+    }
+    children.sort(
+        Comparator.comparing(
+                (Child c) -> c.figures().closureRate() == null ? -1 : c.figures().closureRate())
+            .reversed()
+            .thenComparing(c -> -c.figures().reported()));
+    LocalDate weekStart =
+        to.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(11);
+    Map<LocalDate, Figures> weekly = new TreeMap<>();
+    for (Record r : stats.sums(self, weekStart, to, "day")) {
+      LocalDate day = r.get("k", LocalDate.class);
+      LocalDate week = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      weekly.merge(week, figures(r, week.toString()), Figures::plus);
+    }
+    List<Figures> weeks = new ArrayList<>();
+    for (LocalDate w = weekStart; !w.isAfter(to); w = w.plusWeeks(1)) {
+      weeks.add(weekly.getOrDefault(w, figures(null, w.toString())));
+    }
+    return new Dashboard(
+        node.id(),
+        node.name(),
+        node.level().name(),
+        grids.pathOf(node).stream().map(org.onegrid.grid.NodeRef::of).toList(),
+        from,
+        to,
+        total,
+        stats.overdueUnder(node.path(), clock.instant()),
+        byCategory,
+        bySource,
+        children,
+        weeks);
+  }
+
+  private List<Figures> rows(List<? extends Record> rows) {
+    return rows.stream()
+        .map(r -> figures(r, String.valueOf(r.get("k"))))
+        .sorted(Comparator.comparingInt(Figures::reported).reversed())
+        .toList();
+  }
+
+  private static Figures figures(@Nullable Record r, String key) {
+    int[] v = new int[StatsRepository.COUNTS.split(",\\s*").length];
+    if (r != null) {
+      String[] names = StatsRepository.COUNTS.split(",\\s*");
+      for (int i = 0; i < names.length; i++) {
+        Number n = r.get(names[i], Number.class);
+        v[i] = n == null ? 0 : n.intValue();
+      }
+    }
+    return Figures.of(key, v);
+  }
+
+  /** The figures of one row of a table (a node, category, source or week). */
+  @Serdeable
+  public record Figures(
+      String key,
+      int reported,
+      int accepted,
+      int acceptedOnTime,
+      int closed,
+      int closedOk,
+      int closedOnTime,
+      int rated,
+      int ratingSum,
+      int redo,
+      List<Integer> acceptHours,
+      List<Integer> closeHours,
+      @Nullable Double acceptedOnTimeRate,
+      @Nullable Double closureRate,
+      @Nullable Double onTimeClosureRate,
+      @Nullable Double satisfaction,
+      @Nullable Integer medianHoursToAccept,
+      @Nullable Integer medianHoursToClose) {
+
+    static Figures of(String key, int[] v) {
+      List<Integer> a = java.util.Arrays.stream(v, 9, 17).boxed().toList();
+      List<Integer> c = java.util.Arrays.stream(v, 17, 25).boxed().toList();
+      return new Figures(
+          key,
+          v[0],
+          v[1],
+          v[2],
+          v[3],
+          v[4],
+          v[5],
+          v[6],
+          v[7],
+          v[8],
+          a,
+          c,
+          rate(v[2], v[0]),
+          rate(v[4], v[0]),
+          rate(v[5], v[0]),
+          v[6] == 0 ? null : Math.round(v[7] * 100.0 / v[6]) / 100.0,
+          median(a),
+          median(c));
+    }
+
+    Figures plus(Figures o) {
+      int[] v = new int[25];
+      int[] x = values();
+      int[] y = o.values();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = x[i] + y[i];
+      }
+      return of(key, v);
+    }
+
+    private int[] values() {
+      int[] v = new int[25];
+      int[] head = {
+        reported, accepted, acceptedOnTime, closed, closedOk, closedOnTime, rated, ratingSum, redo
+      };
+      System.arraycopy(head, 0, v, 0, 9);
+      for (int i = 0; i < 8; i++) {
+        v[9 + i] = acceptHours.get(i);
+        v[17 + i] = closeHours.get(i);
+      }
+      return v;
+    }
+
+    private static @Nullable Double rate(int part, int whole) {
+      return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 1000.0;
+    }
+
+    /** The upper bound (hours) of the bucket holding the middle one; 169 for "more than a week". */
+    private static @Nullable Integer median(List<Integer> buckets) {
+      int n = buckets.stream().mapToInt(Integer::intValue).sum();
+      if (n == 0) {
+        return null;
+      }
+      int seen = 0;
+      for (int i = 0; i < buckets.size(); i++) {
+        seen += buckets.get(i);
+        if (seen * 2 >= n) {
+          return i < StatsRepository.BOUNDS.length ? StatsRepository.BOUNDS[i] : 169;
+        }
+      }
+      return 169;
+    }
+  }
+
+  /** A child node's row of the ranked table. */
+  @Serdeable
+  public record Child(long id, String name, String level, Figures figures) {}
+
+  /** Everything the dashboard page shows of a node. */
+  @Serdeable
+  public record Dashboard(
+      long nodeId,
+      String nodeName,
+      String level,
+      List<org.onegrid.grid.NodeRef> path,
+      LocalDate from,
+      LocalDate to,
+      Figures total,
+      int overdueNow,
+      List<Figures> byCategory,
+      List<Figures> bySource,
+      List<Child> children,
+      List<Figures> weeks) {}
+}

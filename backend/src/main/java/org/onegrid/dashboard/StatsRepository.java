@@ -1,0 +1,184 @@
+package org.onegrid.dashboard;
+
+import static org.onegrid.db.Tables.PROBLEMS;
+import static org.onegrid.db.Tables.PROBLEM_STATS;
+import static org.onegrid.db.Tables.STATS_PROGRESS;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
+import org.onegrid.db.tables.records.StatsProgressRecord;
+
+/**
+ * The dashboard's summary rows. The aggregates are written as SQL: thirty sums of CASE expressions
+ * read more plainly there than built column by column.
+ */
+@Singleton
+class StatsRepository {
+
+  /** Bucket upper bounds in hours of the time-to-accept and time-to-close histograms. */
+  static final int[] BOUNDS = {1, 2, 4, 8, 24, 72, 168};
+
+  static final String COUNTS =
+      "reported, accepted, accepted_on_time, closed, closed_ok, closed_on_time, rated,"
+          + " rating_sum, redo, a0, a1, a2, a3, a4, a5, a6, a7, c0, c1, c2, c3, c4, c5, c6, c7";
+
+  private final DSLContext dsl;
+
+  StatsRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** The job's place, locked for this run; empty while another instance runs. */
+  Optional<StatsProgressRecord> lockProgress() {
+    return dsl.selectFrom(STATS_PROGRESS)
+        .where(STATS_PROGRESS.NAME.eq("problems"))
+        .forUpdate()
+        .skipLocked()
+        .fetchOptional();
+  }
+
+  void saveProgress(Instant watermark, long id) {
+    dsl.update(STATS_PROGRESS)
+        .set(STATS_PROGRESS.WATERMARK, watermark)
+        .set(STATS_PROGRESS.WATERMARK_ID, id)
+        .where(STATS_PROGRESS.NAME.eq("problems"))
+        .execute();
+  }
+
+  /**
+   * Problems changed after (watermark, id) and before {@code before}, oldest change first. Changes
+   * of the last seconds wait for the next run, so a transaction committing late with an earlier
+   * timestamp is not passed over.
+   */
+  List<Changed> findChanged(Instant watermark, long id, Instant before, int limit) {
+    var at = DSL.val(watermark, PROBLEMS.UPDATED_AT);
+    return dsl.select(PROBLEMS.ID, PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT, PROBLEMS.UPDATED_AT)
+        .from(PROBLEMS)
+        .where(
+            PROBLEMS.UPDATED_AT.gt(at).or(PROBLEMS.UPDATED_AT.eq(at).and(PROBLEMS.ID.gt(id))),
+            PROBLEMS.UPDATED_AT.lt(DSL.val(before, PROBLEMS.UPDATED_AT)))
+        .orderBy(PROBLEMS.UPDATED_AT, PROBLEMS.ID)
+        .limit(limit)
+        .fetch(r -> new Changed(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
+
+  /** A changed problem: which grid and day of report it counts in, and when it changed. */
+  record Changed(long id, long gridId, Instant createdAt, Instant updatedAt) {}
+
+  /** Rewrites a grid's rows of one day from its problems reported in [from, to). */
+  void recomputeGridDay(long gridId, LocalDate day, Instant from, Instant to) {
+    dsl.deleteFrom(PROBLEM_STATS)
+        .where(PROBLEM_STATS.NODE_ID.eq(gridId), PROBLEM_STATS.DAY.eq(day))
+        .execute();
+    StringBuilder accept = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    for (int i = 0; i <= BOUNDS.length; i++) {
+      accept.append(", ").append(bucket("accepted_at", i));
+      close.append(", ").append(bucket("closed_at", i));
+    }
+    dsl.execute(
+        "INSERT INTO problem_stats (node_id, day, category_code, source, "
+            + COUNTS
+            + ") SELECT ?, ?, category_code, source, COUNT(*),"
+            + " SUM(accepted_at IS NOT NULL),"
+            + " SUM(accepted_at IS NOT NULL AND accepted_at <= accept_due_at),"
+            + " SUM(state = 'CLOSED' AND resolved_at IS NOT NULL),"
+            + " SUM(state = 'CLOSED' AND resolved_at IS NOT NULL AND (rating IS NULL OR rating >= 3)),"
+            + " SUM(state = 'CLOSED' AND resolved_at IS NOT NULL AND (rating IS NULL OR rating >= 3)"
+            + "     AND resolved_at <= resolve_due_at),"
+            + " SUM(rating IS NOT NULL), COALESCE(SUM(rating), 0), SUM(redo_count)"
+            + accept
+            + close
+            + " FROM problems WHERE grid_id = ? AND created_at >= ? AND created_at < ?"
+            + " GROUP BY category_code, source",
+        gridId,
+        day,
+        gridId,
+        java.time.LocalDateTime.ofInstant(from, java.time.ZoneOffset.UTC),
+        java.time.LocalDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
+  }
+
+  /** Rewrites a node's rows of one day as the sums of its children's. */
+  void rollUp(long nodeId, Collection<Long> childIds, LocalDate day) {
+    dsl.deleteFrom(PROBLEM_STATS)
+        .where(PROBLEM_STATS.NODE_ID.eq(nodeId), PROBLEM_STATS.DAY.eq(day))
+        .execute();
+    if (childIds.isEmpty()) {
+      return;
+    }
+    StringBuilder sums = new StringBuilder();
+    for (String c : COUNTS.split(",\\s*")) {
+      sums.append(", SUM(").append(c).append(")");
+    }
+    dsl.execute(
+        "INSERT INTO problem_stats (node_id, day, category_code, source, "
+            + COUNTS
+            + ") SELECT ?, ?, category_code, source"
+            + sums
+            + " FROM problem_stats WHERE node_id IN ("
+            + String.join(",", childIds.stream().map(String::valueOf).toList())
+            + ") AND day = ? GROUP BY category_code, source",
+        nodeId,
+        day,
+        day);
+  }
+
+  /**
+   * Sums of the node's (or, with {@code by}, its children's) rows over [from, to], grouped by
+   * {@code by}: "category_code", "source", "day", "node_id" or null for one total.
+   */
+  Result<Record> sums(
+      Collection<Long> nodeIds,
+      LocalDate from,
+      LocalDate to,
+      @io.micronaut.core.annotation.Nullable String by) {
+    StringBuilder sums = new StringBuilder();
+    for (String c : COUNTS.split(",\\s*")) {
+      sums.append(", CAST(SUM(").append(c).append(") AS SIGNED) AS ").append(c);
+    }
+    String group = by == null ? "" : " GROUP BY " + by;
+    return dsl.fetch(
+        "SELECT "
+            + (by == null ? "0 AS k" : by + " AS k")
+            + sums
+            + " FROM problem_stats WHERE node_id IN ("
+            + String.join(",", nodeIds.stream().map(String::valueOf).toList())
+            + ") AND day BETWEEN ? AND ?"
+            + group,
+        from,
+        to);
+  }
+
+  /** Open problems past their fix deadline under the path, now. */
+  int overdueUnder(String subtreePath, Instant now) {
+    return dsl.fetchCount(
+        dsl.select(PROBLEMS.ID)
+            .from(PROBLEMS)
+            .join(org.onegrid.db.Tables.GRID_NODES)
+            .on(org.onegrid.db.Tables.GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
+            .where(
+                PROBLEMS.STATE.in(
+                    "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "REOPENED", "TRANSFERRED"),
+                PROBLEMS.RESOLVE_DUE_AT.lt(DSL.val(now, PROBLEMS.RESOLVE_DUE_AT)),
+                org.onegrid.db.Tables.GRID_NODES.PATH.startsWith(subtreePath)));
+  }
+
+  private static String bucket(String column, int i) {
+    String hours = "TIMESTAMPDIFF(MINUTE, created_at, " + column + ") / 60";
+    String lower = i == 0 ? "" : " AND " + hours + " > " + BOUNDS[i - 1];
+    String upper = i == BOUNDS.length ? "" : " AND " + hours + " <= " + BOUNDS[i];
+    String when =
+        "accepted_at".equals(column)
+            ? "accepted_at IS NOT NULL"
+            : "state = 'CLOSED' AND resolved_at IS NOT NULL";
+    return "SUM(" + when + lower + upper + ")";
+  }
+}
