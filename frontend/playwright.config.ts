@@ -41,6 +41,8 @@ export default defineConfig({
       ONEGRID_PORT: String(port),
       ONEGRID_DATABASE_EMBEDDED_DATA_DIR: 'target/e2e-mariadb',
       ONEGRID_STORAGE_DIR: 'target/e2e-files',
+      // The dashboard's summary catches up within seconds, as a journey can wait for.
+      ONEGRID_DASHBOARD_REFRESH_INTERVAL: '2s',
     },
     url: `http://localhost:${port}/health`,
     timeout: 240_000,

@@ -27,6 +27,18 @@ test('a grid leader logs a patrol with two findings that become problems in her 
   await page.locator('.van-dropdown-item__option', { hasText: '巡查' }).click()
   await expect(page.locator('[data-test="problem-row"]', { hasText: '小区东门垃圾桶满溢' })).toBeVisible()
   await expect(page.locator('[data-test="problem-row"]', { hasText: '单元门禁坏了' })).toBeVisible()
+
+  // Her grid's dashboard counts them once the summary catches up (seconds).
+  await page.goto('/staff')
+  await expect(async () => {
+    await page.locator('[data-test="staff-dashboard"]').click()
+    await expect(page).toHaveURL(/\/staff\/dashboard/, { timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await expect(async () => {
+    await page.reload()
+    await expect(page.locator('[data-test="dash-reported"]')).toHaveText(/^([2-9]|\d{2,})$/, { timeout: 2_000 })
+  }).toPass({ timeout: 40_000 })
+  await expect(page.getByText('口径说明')).toBeVisible()
 })
 
 test('a grid leader posts a notice to her grid and a resident there sees it on the home page', async ({ page, browser }) => {

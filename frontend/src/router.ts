@@ -155,6 +155,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  {
+    path: '/staff/dashboard',
+    name: 'staff-dashboard',
+    component: () => import('@/features/dashboard/DashboardPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/me/activities', name: 'my-activities', component: () => import('@/features/associations/MyActivitiesPage.vue') },
   {
     path: '/staff/open311',

@@ -1,5 +1,6 @@
 import { http, uploadFile } from './client'
 import type {
+  Dashboard,
   MyWarning,
   WarningAcks,
   WarningView,
@@ -330,4 +331,11 @@ export const warningApi = {
   acks: (id: number) => http.get<WarningAcks>(`/staff/warnings/${id}`),
   issue: (body: { nodeId: number; level: string; title: string; instructions: string; validUntil: string }, key: string) =>
     http.post<WarningView>('/staff/warnings', body, { headers: { 'Idempotency-Key': key } }),
+}
+
+/** The numbers of a node of the grid tree. */
+export const dashboardApi = {
+  get: (nodeId: number, days: number) => http.get<Dashboard>(`/staff/dashboard?nodeId=${nodeId}&days=${days}`),
+  csvUrl: (nodeId: number, table: 'children' | 'category' | 'source' | 'weeks', days: number) =>
+    `/api/v1/staff/dashboard/${table}.csv?nodeId=${nodeId}&days=${days}`,
 }

@@ -1576,6 +1576,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The numbers of a node of my reach for problems reported in the last days (default 30): totals and rates, by category, by source, per child node ranked, weekly trend */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/dashboard/{table}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One table of the dashboard as CSV: children, category, source or weeks */
+        get: operations["csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/grids/{id}/care-list": {
         parameters: {
             query?: never;
@@ -2437,6 +2471,69 @@ export interface components {
             status: string;
             /** Format: date-time */
             offeredUntil?: string | null;
+        };
+        /** @description A child node's row of the ranked table. */
+        "DashboardService.Child": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            level: string;
+            figures: components["schemas"]["DashboardService.Figures"];
+        };
+        /** @description Everything the dashboard page shows of a node. */
+        "DashboardService.Dashboard": {
+            /** Format: int64 */
+            nodeId: number;
+            nodeName: string;
+            level: string;
+            path: components["schemas"]["NodeRef"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            total: components["schemas"]["DashboardService.Figures"];
+            /** Format: int32 */
+            overdueNow: number;
+            byCategory: components["schemas"]["DashboardService.Figures"][];
+            bySource: components["schemas"]["DashboardService.Figures"][];
+            children: components["schemas"]["DashboardService.Child"][];
+            weeks: components["schemas"]["DashboardService.Figures"][];
+        };
+        /** @description The figures of one row of a table (a node, category, source or week). */
+        "DashboardService.Figures": {
+            key: string;
+            /** Format: int32 */
+            reported: number;
+            /** Format: int32 */
+            accepted: number;
+            /** Format: int32 */
+            acceptedOnTime: number;
+            /** Format: int32 */
+            closed: number;
+            /** Format: int32 */
+            closedOk: number;
+            /** Format: int32 */
+            closedOnTime: number;
+            /** Format: int32 */
+            rated: number;
+            /** Format: int32 */
+            ratingSum: number;
+            /** Format: int32 */
+            redo: number;
+            acceptHours: number[];
+            closeHours: number[];
+            /** Format: double */
+            acceptedOnTimeRate?: number | null;
+            /** Format: double */
+            closureRate?: number | null;
+            /** Format: double */
+            onTimeClosureRate?: number | null;
+            /** Format: double */
+            satisfaction?: number | null;
+            /** Format: int32 */
+            medianHoursToAccept?: number | null;
+            /** Format: int32 */
+            medianHoursToClose?: number | null;
         };
         /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory, since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
         GeoPolygon: {
@@ -5420,6 +5517,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessageView"];
+                };
+            };
+        };
+    };
+    dashboard: {
+        parameters: {
+            query: {
+                nodeId: number;
+                days?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description dashboard 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardService.Dashboard"];
+                };
+            };
+        };
+    };
+    csv: {
+        parameters: {
+            query: {
+                nodeId: number;
+                days?: number | null;
+            };
+            header?: never;
+            path: {
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description csv 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };
