@@ -481,6 +481,7 @@ const en: typeof zhCN = {
     weekly: 'Last 12 weeks',
     byCategory: 'By category',
     bySource: 'By source',
+    none: 'No problems reported in this period',
     definitionsTitle: 'How the numbers are counted',
     defReported: 'Reported: problems reported in the period (by the day reported, Zhengzhou time); every rate divides by it.',
     defAccepted: 'Accepted on time: accepted within the category\'s accept deadline ÷ reported.',

@@ -472,6 +472,7 @@ export default {
     weekly: '近 12 周趋势',
     byCategory: '按类别',
     bySource: '按来源',
+    none: '这段时间没有上报的问题',
     definitionsTitle: '口径说明',
     defReported: '上报：所选时段内上报的问题（按上报日期，郑州时间），所有比率都以它为分母。',
     defAccepted: '按时受理率：在该类别规定的受理时限内受理的问题 ÷ 上报数。',
