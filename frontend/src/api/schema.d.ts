@@ -2498,6 +2498,20 @@ export interface components {
             bySource: components["schemas"]["DashboardService.Figures"][];
             children: components["schemas"]["DashboardService.Child"][];
             weeks: components["schemas"]["DashboardService.Figures"][];
+            engagement?: components["schemas"]["DashboardService.Engagement"] | null;
+        };
+        /** @description Residents registered and association members now, clinic bookings and hotline contacts of the last 30 days, as last recounted. */
+        "DashboardService.Engagement": {
+            /** Format: int32 */
+            residents: number;
+            /** Format: int32 */
+            associationMembers: number;
+            /** Format: int32 */
+            clinicBookings30d: number;
+            /** Format: int32 */
+            hotlineContacts30d: number;
+            /** Format: date-time */
+            refreshedAt: string;
         };
         /** @description The figures of one row of a table (a node, category, source or week). */
         "DashboardService.Figures": {

@@ -36,3 +36,17 @@ INSERT INTO stats_progress (name, watermark, watermark_id) VALUES ('problems', '
 CREATE INDEX ix_problems_updated ON problems (updated_at, id);
 CREATE INDEX ix_problems_grid_created ON problems (grid_id, created_at);
 CREATE INDEX ix_problems_open_due ON problems (state, resolve_due_at);
+
+-- Engagement per node (rolled up from grids and communities), recounted every few minutes by one instance:
+-- residents registered, association members, clinic bookings and hotline contacts of the last 30 days.
+CREATE TABLE engagement_stats (
+  node_id       BIGINT       NOT NULL,
+  residents     INT          NOT NULL,
+  members       INT          NOT NULL,
+  bookings_30d  INT          NOT NULL,
+  hotline_30d   INT          NOT NULL,
+  refreshed_at  DATETIME(3)  NOT NULL,
+  PRIMARY KEY (node_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+
+INSERT INTO stats_progress (name, watermark, watermark_id) VALUES ('engagement', '1970-01-01 00:00:00', 0);

@@ -40,6 +40,7 @@ import org.onegrid.platform.OneGridConfig;
 public class DashboardService {
 
   private final StatsRepository stats;
+  private final EngagementRepository engagement;
   private final AccountService accounts;
   private final GridService grids;
   private final Clock clock;
@@ -47,11 +48,13 @@ public class DashboardService {
 
   DashboardService(
       StatsRepository stats,
+      EngagementRepository engagement,
       AccountService accounts,
       GridService grids,
       Clock clock,
       OneGridConfig config) {
     this.stats = stats;
+    this.engagement = engagement;
     this.accounts = accounts;
     this.grids = grids;
     this.clock = clock;
@@ -117,7 +120,18 @@ public class DashboardService {
         byCategory,
         bySource,
         children,
-        weeks);
+        weeks,
+        engagement
+            .find(node.id())
+            .map(
+                e ->
+                    new Engagement(
+                        e.getResidents(),
+                        e.getMembers(),
+                        e.getBookings_30d(),
+                        e.getHotline_30d(),
+                        e.getRefreshedAt()))
+            .orElse(null));
   }
 
   private List<Figures> rows(List<? extends Record> rows) {
@@ -247,5 +261,18 @@ public class DashboardService {
       List<Figures> byCategory,
       List<Figures> bySource,
       List<Child> children,
-      List<Figures> weeks) {}
+      List<Figures> weeks,
+      @Nullable Engagement engagement) {}
+
+  /**
+   * Residents registered and association members now, clinic bookings and hotline contacts of the
+   * last 30 days, as last recounted.
+   */
+  @Serdeable
+  public record Engagement(
+      int residents,
+      int associationMembers,
+      int clinicBookings30d,
+      int hotlineContacts30d,
+      java.time.Instant refreshedAt) {}
 }

@@ -21,6 +21,7 @@ import org.onegrid.support.DemoCity;
 class DashboardTest extends ApiTest {
 
   @Inject StatsJob job;
+  @Inject EngagementJob engagement;
 
   private static long nodeOf(Browser staff) {
     return staff.get("/api/v1/me").<Number>at("staffNode.id").longValue();
@@ -83,6 +84,20 @@ class DashboardTest extends ApiTest {
     assertThat(csv.status()).as(csv.text()).isEqualTo(200);
     assertThat(csv.header("Content-Type")).startsWith("text/csv");
     assertThat(csv.text()).contains("closure_rate").contains("\"二七区\"");
+
+    // Engagement: the new resident counts in her grid and in the city.
+    engagement.recount();
+    int gridResidents =
+        leader
+            .get("/api/v1/staff/dashboard?nodeId=" + grid)
+            .<Number>at("engagement.residents")
+            .intValue();
+    int cityResidents =
+        city.get("/api/v1/staff/dashboard?nodeId=" + root)
+            .<Number>at("engagement.residents")
+            .intValue();
+    assertThat(gridResidents).isGreaterThanOrEqualTo(2);
+    assertThat(cityResidents).isGreaterThan(gridResidents);
 
     // Each admin only their subtree; residents not at all.
     assertThat(
