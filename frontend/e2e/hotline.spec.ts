@@ -37,7 +37,7 @@ test('a resident reaches the duty line and leaves a message that reaches the one
   const leader = dutyName === '李秀英' ? duty : await staffPage(browser, '13800001001')
   await leader.goto('/staff/problems')
   await leader.locator('.van-dropdown-menu__item').nth(1).click()
-  await leader.locator('.van-dropdown-item__option', { hasText: '热线' }).click()
+  await leader.locator('.van-dropdown-item__option', { hasText: '热线留言' }).click()
   await leader.locator('[data-test="problem-row"]', { hasText: '井盖松了' }).first().click()
   await expect(leader.locator('[data-test="source"]')).toContainText('热线')
 

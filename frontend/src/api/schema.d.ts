@@ -2936,10 +2936,10 @@ export interface components {
             name: string;
         };
         /**
-         * @description Where a problem came in: the resident's app, a leader's patrol, the hotline, or Open311.
+         * @description Where a problem came in: the resident's app (or the same pages in a browser), a leader's patrol, a message left on the hotline page, a text or a call to the hotline number, or Open311.
          * @enum {string}
          */
-        ProblemSource: "APP" | "PATROL" | "HOTLINE" | "OPEN311";
+        ProblemSource: "APP" | "PATROL" | "HOTLINE" | "SMS" | "CALL" | "OPEN311";
         /**
          * @description Where a problem stands. Open states count towards a grid's workload; the others are done one way or another. A problem handed to a department stays open (and can go overdue) until staff record the department's fix or take it back.
          * @enum {string}

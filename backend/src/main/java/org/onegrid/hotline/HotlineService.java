@@ -167,7 +167,7 @@ public class HotlineService implements InboundSms {
               }
               Account person = resident.get();
               Locale locale = texts.localeOf(person.locale());
-              Optional<Long> open = problems.latestOpen(person, ProblemSource.HOTLINE);
+              Optional<Long> open = problems.latestOpen(person, ProblemSource.HOTLINE_CHANNELS);
               if (open.isPresent()) {
                 threads.post(person, open.get(), text, null, "sms:" + messageSid, false);
                 contacts.setProblem(saved.id(), open.get());
@@ -182,7 +182,7 @@ public class HotlineService implements InboundSms {
                               CATEGORY, text, null, null, null, null, false, List.of()),
                           "sms:" + messageSid,
                           locale,
-                          ProblemSource.HOTLINE,
+                          ProblemSource.SMS,
                           id -> {})
                       .id();
               contacts.setProblem(saved.id(), problemId);
@@ -320,7 +320,7 @@ public class HotlineService implements InboundSms {
                           CATEGORY, text.trim(), null, null, null, null, false, List.of()),
                       "contact:" + contactId,
                       locale,
-                      ProblemSource.HOTLINE,
+                      ProblemSource.CALL,
                       id -> {})
                   .id();
           contacts.setProblem(contactId, problemId);

@@ -258,7 +258,7 @@ public class VoiceService {
                       "other", text, null, null, null, null, false, List.of()),
                   "call:" + call.getProviderSid(),
                   texts.localeOf(caller.locale()),
-                  ProblemSource.HOTLINE,
+                  ProblemSource.CALL,
                   id -> {})
               .id();
       contacts.setProblem(call.getId(), ref);

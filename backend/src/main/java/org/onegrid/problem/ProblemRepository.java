@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -426,10 +427,10 @@ class ProblemRepository {
   }
 
   /** The reporter's newest open problem that came from this source. */
-  Optional<Long> findLatestOpen(long reporterId, String source) {
+  Optional<Long> findLatestOpen(long reporterId, Collection<String> sources) {
     return dsl.select(PROBLEMS.ID)
         .from(PROBLEMS)
-        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.SOURCE.eq(source), isOpen())
+        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.SOURCE.in(sources), isOpen())
         .orderBy(PROBLEMS.ID.desc())
         .limit(1)
         .fetchOptional(PROBLEMS.ID);

@@ -249,9 +249,9 @@ public class ProblemService {
     return view(reporter, problems.findById(id).orElseThrow(), locale, true);
   }
 
-  /** The reporter's newest problem from this source that is still open. */
-  public Optional<Long> latestOpen(Account reporter, ProblemSource source) {
-    return problems.findLatestOpen(reporter.id(), source.name());
+  /** The reporter's newest problem from these sources that is still open. */
+  public Optional<Long> latestOpen(Account reporter, List<ProblemSource> sources) {
+    return problems.findLatestOpen(reporter.id(), sources.stream().map(Enum::name).toList());
   }
 
   /** One problem for one viewer, with its timeline; 404 for those who may not see it. */

@@ -2,11 +2,20 @@ package org.onegrid.problem;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Where a problem came in: the resident's app, a leader's patrol, the hotline, or Open311. */
+/**
+ * Where a problem came in: the resident's app (or the same pages in a browser), a leader's patrol,
+ * a message left on the hotline page, a text or a call to the hotline number, or Open311.
+ */
 @Serdeable
 public enum ProblemSource {
   APP,
   PATROL,
   HOTLINE,
-  OPEN311
+  SMS,
+  CALL,
+  OPEN311;
+
+  /** The ways in through the community's 24-hour hotline. */
+  public static final java.util.List<ProblemSource> HOTLINE_CHANNELS =
+      java.util.List.of(HOTLINE, SMS, CALL);
 }

@@ -149,8 +149,7 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
     assertThat(filed.<Object>at("problemId")).isNotNull();
     assertThat(filed.<String>at("phone")).isEqualTo("+86" + caller.phone());
     assertThat(wang.post(file, body).<Object>at("problemId")).isEqualTo(filed.at("problemId"));
-    assertThat(
-            staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/staff/problems?source=HOTLINE").text())
+    assertThat(staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/staff/problems?source=CALL").text())
         .contains("单元门禁坏了");
   }
 
@@ -195,8 +194,7 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
     assertThat(logged.get("status")).isEqualTo("VOICEMAIL");
     assertThat(logged.get("recordingUrl")).isEqualTo(recording);
     long problem = ((Number) logged.get("problemId")).longValue();
-    assertThat(
-            staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/staff/problems?source=HOTLINE").list())
+    assertThat(staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/staff/problems?source=CALL").list())
         .anySatisfy(
             p -> {
               assertThat(((Number) p.get("id")).longValue()).isEqualTo(problem);
