@@ -116,7 +116,7 @@ public class DashboardService {
         from,
         to,
         total,
-        stats.overdueUnder(node.path(), clock.instant()),
+        stats.overdueUnder(node.path(), node.parentId() == null, clock.instant()),
         byCategory,
         bySource,
         children,

@@ -157,18 +157,31 @@ class StatsRepository {
         to);
   }
 
-  /** Open problems past their fix deadline under the path, now. */
-  int overdueUnder(String subtreePath, Instant now) {
-    return dsl.fetchCount(
-        dsl.select(PROBLEMS.ID)
-            .from(PROBLEMS)
-            .join(org.onegrid.db.Tables.GRID_NODES)
-            .on(org.onegrid.db.Tables.GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
-            .where(
-                PROBLEMS.STATE.in(
-                    "SUBMITTED", "ACCEPTED", "IN_PROGRESS", "REOPENED", "TRANSFERRED"),
-                PROBLEMS.RESOLVE_DUE_AT.lt(DSL.val(now, PROBLEMS.RESOLVE_DUE_AT)),
-                org.onegrid.db.Tables.GRID_NODES.PATH.startsWith(subtreePath)));
+  /**
+   * Open problems past their fix deadline under the path, now. The covering index (state,
+   * resolve_due_at, grid_id) drives the count, the grid joined only to test the path; left to
+   * itself the optimizer walks every problem of every grid (a minute at 3,000,000 problems). The
+   * root counts without the join.
+   */
+  int overdueUnder(String subtreePath, boolean root, Instant now) {
+    String open = "'SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'TRANSFERRED'";
+    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    Record r =
+        root
+            ? dsl.fetchOne(
+                "SELECT COUNT(*) FROM problems FORCE INDEX (ix_problems_open_due)"
+                    + " WHERE state IN ("
+                    + open
+                    + ") AND resolve_due_at < ?",
+                at)
+            : dsl.fetchOne(
+                "SELECT STRAIGHT_JOIN COUNT(*) FROM problems p FORCE INDEX (ix_problems_open_due)"
+                    + " JOIN grid_nodes g ON g.id = p.grid_id WHERE p.state IN ("
+                    + open
+                    + ") AND p.resolve_due_at < ? AND g.path LIKE ?",
+                at,
+                subtreePath.replace("%", "\\%").replace("_", "\\_") + "%");
+    return r == null ? 0 : r.get(0, Integer.class);
   }
 
   private static String bucket(String column, int i) {
