@@ -271,6 +271,19 @@ public class AccountService {
     return node;
   }
 
+  /** The account of whoever is signed in. */
+  public Account signedIn(io.micronaut.security.authentication.Authentication auth) {
+    return get(Long.parseLong(auth.getName()));
+  }
+
+  /** The account, if it is staff placed at a node of the grid tree; 403 for anyone else. */
+  public Account requireStaff(Account account) {
+    if (!account.role().isStaff() || account.nodeId() == null) {
+      throw ApiException.forbidden();
+    }
+    return account;
+  }
+
   public boolean reaches(Account staff, GridNode node) {
     if (!staff.role().isStaff() || staff.nodeId() == null) {
       return false;

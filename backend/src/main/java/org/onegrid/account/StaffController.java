@@ -147,9 +147,7 @@ class StaffController {
 
   private Account staff(Authentication auth) {
     Account account = accounts.get(MeController.idOf(auth));
-    if (!account.role().isStaff() || account.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(account);
     return account;
   }
 

@@ -314,9 +314,7 @@ public class AssociationService {
    * activities held, sign-ups, check-ins) and per grid (residents who are members, check-ins).
    */
   public AssociationViews.Participation participation(Account staff) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     GridNode node = grids.get(staff.nodeId());
     Instant now = clock.instant();
     Instant since = now.minus(java.time.Duration.ofDays(PARTICIPATION_DAYS));

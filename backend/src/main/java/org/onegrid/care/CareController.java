@@ -59,7 +59,7 @@ class CareController {
   }
 
   private Account me(Authentication auth) {
-    return accounts.get(Long.parseLong(auth.getName()));
+    return accounts.signedIn(auth);
   }
 
   @Serdeable

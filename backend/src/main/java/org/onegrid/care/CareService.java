@@ -58,7 +58,7 @@ public class CareService {
 
   /** A grid's care list, for staff who reach the grid. */
   public List<CareEntry> ofGrid(Account staff, long gridId) {
-    accounts.requireReach(requireStaff(staff), grids.get(gridId));
+    accounts.requireReach(accounts.requireStaff(staff), grids.get(gridId));
     var rows = care.findByGrid(gridId, 1000);
     Map<Long, Account> people = accounts.byIds(rows.stream().map(r -> r.getAccountId()).toList());
     return rows.stream()
@@ -88,7 +88,7 @@ public class CareService {
   }
 
   private Account residentInReach(Account staff, long residentId) {
-    requireStaff(staff);
+    accounts.requireStaff(staff);
     Account resident =
         accounts.byIds(List.of(residentId)).values().stream()
             .findFirst()
@@ -99,13 +99,6 @@ public class CareService {
       throw ApiException.notFound();
     }
     return resident;
-  }
-
-  private static Account requireStaff(Account account) {
-    if (!account.role().isStaff() || account.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
-    return account;
   }
 
   private CareEntry entry(Account resident, org.onegrid.db.tables.records.CareListRecord r) {

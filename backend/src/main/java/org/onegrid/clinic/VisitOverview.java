@@ -16,7 +16,6 @@ import org.onegrid.db.tables.records.ClinicBookingsRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
-import org.onegrid.platform.ApiException;
 
 /**
  * Visits of the residents under a node, for the grid leader and the admins above: bookings from a
@@ -52,9 +51,7 @@ public class VisitOverview {
   }
 
   public List<ClinicViews.VisitRow> under(Account staff, long nodeId, boolean careListOnly) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     List<ClinicBookingsRecord> booked =
         bookings.findInSubtree(node.path(), clock.instant().minus(Duration.ofDays(7)), 200);

@@ -43,8 +43,7 @@ class DashboardController {
       Authentication auth,
       @QueryValue long nodeId,
       @Nullable @QueryValue @Min(1) @Max(366) Integer days) {
-    return dashboards.of(
-        accounts.get(Long.parseLong(auth.getName())), nodeId, days == null ? 30 : days);
+    return dashboards.of(accounts.signedIn(auth), nodeId, days == null ? 30 : days);
   }
 
   @Get(uri = "/{table}.csv{?days}", produces = "text/csv")
@@ -55,8 +54,7 @@ class DashboardController {
       @QueryValue long nodeId,
       @Nullable @QueryValue @Min(1) @Max(366) Integer days) {
     DashboardService.Dashboard d =
-        dashboards.of(
-            accounts.get(Long.parseLong(auth.getName())), nodeId, days == null ? 30 : days);
+        dashboards.of(accounts.signedIn(auth), nodeId, days == null ? 30 : days);
     StringBuilder out = new StringBuilder("\uFEFF");
     out.append(
         "key,name,reported,accepted_on_time,closed,closed_not_unsatisfied,closed_on_time,"

@@ -18,7 +18,6 @@ import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.OneGridConfig;
 
 /**
@@ -63,9 +62,7 @@ public class DashboardService {
 
   /** The dashboard of a node of the staff member's reach over the last {@code days} days. */
   public Dashboard of(Account staff, long nodeId, int days) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate from = to.minusDays(days - 1L);

@@ -155,7 +155,7 @@ class HotlineController {
   }
 
   private Account me(Authentication auth) {
-    return accounts.get(Long.parseLong(auth.getName()));
+    return accounts.signedIn(auth);
   }
 
   @Serdeable

@@ -172,9 +172,7 @@ public class MessageService {
   }
 
   private GridNode staffNode(Account staff) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     return grids.get(staff.nodeId());
   }
 

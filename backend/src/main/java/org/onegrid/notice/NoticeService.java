@@ -76,9 +76,7 @@ public class NoticeService {
       String body,
       boolean bySms,
       String key) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     Optional<NoticesRecord> earlier = notices.findByKey(staff.id(), key);
     if (earlier.isPresent()) {
       return view(earlier.get(), Map.of());
@@ -113,9 +111,7 @@ public class NoticeService {
 
   /** Notices to a node of the staff member's reach or under it, newest first, 30 a page. */
   public List<NoticeView> forStaff(Account staff, long nodeId, @Nullable Long beforeId) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     return views(notices.findUnder(node.path(), beforeId == null ? Long.MAX_VALUE : beforeId, 30));
   }

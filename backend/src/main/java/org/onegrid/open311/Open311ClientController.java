@@ -58,7 +58,7 @@ class Open311ClientController {
   }
 
   private Account me(Authentication auth) {
-    return accounts.get(Long.parseLong(auth.getName()));
+    return accounts.signedIn(auth);
   }
 
   @Serdeable

@@ -73,7 +73,7 @@ class PatrolController {
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
             patrols.log(
-                accounts.get(Long.parseLong(auth.getName())),
+                accounts.signedIn(auth),
                 patrol,
                 IdempotencyKeys.of(idempotencyKey),
                 messages.localeOf(request)));
@@ -86,8 +86,7 @@ class PatrolController {
       Authentication auth,
       @QueryValue long nodeId,
       @Nullable @QueryValue Long before) {
-    return patrols.diary(
-        accounts.get(Long.parseLong(auth.getName())), nodeId, before, messages.localeOf(request));
+    return patrols.diary(accounts.signedIn(auth), nodeId, before, messages.localeOf(request));
   }
 
   @Serdeable

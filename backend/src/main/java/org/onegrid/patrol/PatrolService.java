@@ -64,7 +64,7 @@ public class PatrolService {
 
   /** Logs a patrol of a grid in the staff member's reach, filing each finding as a problem. */
   public PatrolView log(Account staff, NewPatrol patrol, String key, Locale locale) {
-    requireStaff(staff);
+    accounts.requireStaff(staff);
     Optional<PatrolsRecord> earlier = patrols.findByKey(staff.id(), key);
     if (earlier.isPresent()) {
       return views(staff, List.of(earlier.get()), locale).get(0);
@@ -133,7 +133,7 @@ public class PatrolService {
   /** The diary of the grids under a node of the staff member's reach, newest first, 20 a page. */
   public List<PatrolView> diary(
       Account staff, long nodeId, @Nullable Long beforeId, Locale locale) {
-    requireStaff(staff);
+    accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     return views(
         staff,
@@ -169,12 +169,6 @@ public class PatrolService {
                         .toList(),
                     r.getCreatedAt()))
         .toList();
-  }
-
-  private static void requireStaff(Account account) {
-    if (!account.role().isStaff() || account.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
   }
 
   /** A patrol to log. */

@@ -265,7 +265,7 @@ class ProblemController {
   }
 
   private Account me(Authentication auth) {
-    return accounts.get(Long.parseLong(auth.getName()));
+    return accounts.signedIn(auth);
   }
 
   @Serdeable

@@ -855,9 +855,7 @@ public class ProblemService {
   }
 
   private GridNode staffNode(Account staff) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     return grids.get(staff.nodeId());
   }
 

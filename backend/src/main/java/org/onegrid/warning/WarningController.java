@@ -95,7 +95,7 @@ class WarningController {
   }
 
   private Account me(Authentication auth) {
-    return accounts.get(Long.parseLong(auth.getName()));
+    return accounts.signedIn(auth);
   }
 
   @Serdeable

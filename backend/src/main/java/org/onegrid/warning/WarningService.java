@@ -177,9 +177,7 @@ public class WarningService {
 
   /** Warnings to a node of the admin's reach or under it, with how many grids acknowledged. */
   public List<WarningView> issuedUnder(Account admin, long nodeId) {
-    if (!admin.role().isStaff() || admin.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(admin);
     GridNode node = accounts.requireReach(admin, grids.get(nodeId));
     return warnings.findUnder(node.path(), 50).stream().map(this::view).toList();
   }
@@ -187,9 +185,7 @@ public class WarningService {
   /** Who acknowledged a warning and who not yet (those first), for staff who reach its node. */
   public Acks acks(Account admin, long warningId) {
     WarningsRecord w = warnings.findById(warningId).orElseThrow(ApiException::notFound);
-    if (!admin.role().isStaff() || admin.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(admin);
     accounts.requireReach(admin, grids.get(w.getNodeId()));
     List<WarningAcksRecord> rows = warnings.findAcks(warningId, 500);
     Map<Long, Account> people =
@@ -287,9 +283,7 @@ public class WarningService {
   }
 
   private long ownGrid(Account staff) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      throw ApiException.forbidden();
-    }
+    accounts.requireStaff(staff);
     GridNode node = grids.get(staff.nodeId());
     if (node.level() != GridLevel.GRID) {
       throw new ApiException(HttpStatus.CONFLICT, "warning-not-grid");
