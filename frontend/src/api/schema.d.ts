@@ -397,6 +397,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/baseline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My account's id and role, read by primary key (the benchmark's baseline) */
+        get: operations["get_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clinic/bookings": {
         parameters: {
             query?: never;
@@ -1275,7 +1292,7 @@ export interface paths {
             cookie?: never;
         };
         /** One problem with its timeline */
-        get: operations["get_1"];
+        get: operations["get_2"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2274,6 +2291,11 @@ export interface components {
             resendAfterSeconds: number;
             /** Format: int64 */
             expiresInSeconds: number;
+        };
+        "BaselineController.Baseline": {
+            /** Format: int64 */
+            id: number;
+            role: string;
         };
         /** @description A building and its units, as a new resident picks their home. */
         BuildingView: {
@@ -3809,6 +3831,26 @@ export interface operations {
             };
         };
     };
+    get_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description get_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaselineController.Baseline"];
+                };
+            };
+        };
+    };
     book: {
         parameters: {
             query?: never;
@@ -5033,7 +5075,7 @@ export interface operations {
             };
         };
     };
-    get_1: {
+    get_2: {
         parameters: {
             query?: never;
             header?: never;
@@ -5044,7 +5086,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description get_1 200 response */
+            /** @description get_2 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -39,7 +39,11 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
                   .getProperty("onegrid.database.embedded.data-dir", String.class)
                   .orElse(System.getProperty("user.home") + "/.onegrid/mariadb"));
       int port = environment.getProperty("onegrid.database.embedded.port", Integer.class).orElse(0);
-      EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port);
+      String bufferPool =
+          environment
+              .getProperty("onegrid.database.embedded.buffer-pool-size", String.class)
+              .orElse(EmbeddedMariaDb.DEFAULT_BUFFER_POOL);
+      EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, port, bufferPool);
       config.setUrl(db.jdbcUrl());
       config.setUsername(EmbeddedMariaDb.USER);
       config.setPassword(db.password());

@@ -29,6 +29,7 @@ final class EmbeddedMariaDb {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMariaDb.class);
   static final String DATABASE = "onegrid";
   static final String USER = "onegrid";
+  static final String DEFAULT_BUFFER_POOL = "256M";
 
   private static EmbeddedMariaDb running;
 
@@ -43,9 +44,9 @@ final class EmbeddedMariaDb {
   }
 
   /** The server of this JVM, started on first use. */
-  static synchronized EmbeddedMariaDb start(Path dataDir, int requestedPort) {
+  static synchronized EmbeddedMariaDb start(Path dataDir, int requestedPort, String bufferPool) {
     if (running == null) {
-      running = open(dataDir, requestedPort);
+      running = open(dataDir, requestedPort, bufferPool);
       Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
     }
     return running;
@@ -53,6 +54,19 @@ final class EmbeddedMariaDb {
 
   /** Starts a server on this data directory, creating the database and its user on first start. */
   static EmbeddedMariaDb open(Path dataDir, int requestedPort) {
+    return open(dataDir, requestedPort, DEFAULT_BUFFER_POOL);
+  }
+
+  /**
+   * As {@link #open(Path, int)}, with InnoDB's buffer pool (the cache of table and index pages) of
+   * the given size, such as "256M" or "4G".
+   */
+  static EmbeddedMariaDb open(Path dataDir, int requestedPort, String bufferPool) {
+    if (!bufferPool.matches("[0-9]+[KMG]?")) {
+      throw new IllegalStateException(
+          "onegrid.database.embedded.buffer-pool-size must look like 256M or 4G, not "
+              + bufferPool);
+    }
     try {
       Path absolute = dataDir.toAbsolutePath().normalize();
       if (absolute.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
@@ -73,7 +87,7 @@ final class EmbeddedMariaDb {
       config.addArg("--bind-address=127.0.0.1");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--default-time-zone=+00:00");
-      config.addArg("--innodb-buffer-pool-size=256M");
+      config.addArg("--innodb-buffer-pool-size=" + bufferPool);
       if ("root".equals(System.getProperty("user.name"))) {
         // mariadbd refuses to run as root unless told to.
         config.addArg("--user=root");

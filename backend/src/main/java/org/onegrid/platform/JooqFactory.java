@@ -26,7 +26,9 @@ import org.jooq.impl.ThreadLocalTransactionProvider;
 class JooqFactory {
 
   @Singleton
-  DSLContext dslContext(DataSource dataSource) {
+  DSLContext dslContext(
+      DataSource dataSource,
+      @io.micronaut.context.annotation.Value("${onegrid.database.log-sql:false}") boolean logSql) {
     ThreadLocalTransactionProvider transactions =
         new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource));
     DefaultConfiguration configuration = new DefaultConfiguration();
@@ -36,7 +38,7 @@ class JooqFactory {
         new Settings()
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
             .withRenderSchema(false)
-            .withExecuteLogging(false));
+            .withExecuteLogging(logSql));
     return DSL.using(configuration);
   }
 

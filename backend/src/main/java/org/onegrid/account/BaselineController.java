@@ -1,0 +1,41 @@
+package org.onegrid.account;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The benchmark's yardstick: one request through the whole stack (session cookie, filters, a
+ * blocking thread, one primary-key read through jOOQ, JSON) and nothing else. Every scenario of the
+ * city-scale benchmark is reported as a ratio to its throughput, which holds across machines better
+ * than absolute times.
+ */
+@Controller("/api/v1/baseline")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "me")
+class BaselineController {
+
+  private final AccountService accounts;
+
+  BaselineController(AccountService accounts) {
+    this.accounts = accounts;
+  }
+
+  @Get
+  @Operation(summary = "My account's id and role, read by primary key (the benchmark's baseline)")
+  Baseline get(Authentication auth) {
+    Account me = accounts.signedIn(auth);
+    return new Baseline(me.id(), me.role().name());
+  }
+
+  @Serdeable
+  record Baseline(long id, String role) {}
+}
