@@ -102,6 +102,24 @@ class AddressRepository {
                     null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
   }
 
+  /** Units by id, with their buildings, in one query. */
+  java.util.Map<Long, Address> findUnits(java.util.Collection<Long> unitIds) {
+    if (unitIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return dsl.select(
+            BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID)
+        .from(BUILDING_UNITS)
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .where(BUILDING_UNITS.ID.in(unitIds))
+        .fetchMap(
+            r -> r.value1(),
+            r ->
+                new Address(
+                    null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
   Optional<Address> findHousehold(long householdId) {
     return dsl.select(
             HOUSEHOLDS.ID,

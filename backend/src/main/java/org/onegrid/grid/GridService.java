@@ -134,6 +134,23 @@ public class GridService {
     return addresses.findUnit(unitId);
   }
 
+  /** Units by id (with their buildings), in one query. */
+  public Map<Long, Address> units(Collection<Long> unitIds) {
+    return addresses.findUnits(unitIds);
+  }
+
+  /** Nodes by id, in one query. */
+  public Map<Long, GridNode> byIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, GridNode> found = new java.util.HashMap<>();
+    for (GridNode n : nodes.findByIds(ids)) {
+      found.put(n.id(), n);
+    }
+    return found;
+  }
+
   public Optional<Address> household(long householdId) {
     return addresses.findHousehold(householdId);
   }

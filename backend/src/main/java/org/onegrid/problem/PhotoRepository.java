@@ -45,6 +45,18 @@ class PhotoRepository {
         .fetch(PROBLEM_PHOTOS.ID);
   }
 
+  /** The photos of these problems (not those of their threads), by problem, in one query. */
+  java.util.Map<Long, List<Long>> findIdsByProblems(java.util.Collection<Long> problemIds) {
+    if (problemIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return dsl.select(PROBLEM_PHOTOS.PROBLEM_ID, PROBLEM_PHOTOS.ID)
+        .from(PROBLEM_PHOTOS)
+        .where(PROBLEM_PHOTOS.PROBLEM_ID.in(problemIds), PROBLEM_PHOTOS.IN_THREAD.isFalse())
+        .orderBy(PROBLEM_PHOTOS.ID)
+        .fetchGroups(PROBLEM_PHOTOS.PROBLEM_ID, PROBLEM_PHOTOS.ID);
+  }
+
   /**
    * Attaches the owner's unattached photo to a message of the problem's thread; false when it is
    * not theirs or already used.

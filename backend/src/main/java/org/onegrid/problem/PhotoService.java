@@ -98,6 +98,15 @@ public class PhotoService {
     return photos.findIdsByProblem(problemId).stream().map(PhotoRef::of).toList();
   }
 
+  /** The photos of each of these problems, in one query. */
+  java.util.Map<Long, List<PhotoRef>> ofProblems(java.util.Collection<Long> problemIds) {
+    java.util.Map<Long, List<PhotoRef>> out = new java.util.HashMap<>();
+    photos
+        .findIdsByProblems(problemIds)
+        .forEach((problem, ids) -> out.put(problem, ids.stream().map(PhotoRef::of).toList()));
+    return out;
+  }
+
   /**
    * The photo's problem, or the owner when it is not attached yet; used to decide who may see it.
    */

@@ -164,6 +164,7 @@ class ProblemRepository {
    */
   List<Problem> findInSubtree(
       String subtreePath,
+      @Nullable List<Long> gridIds,
       @Nullable ProblemState state,
       @Nullable String category,
       @Nullable ProblemSource source,
@@ -173,7 +174,10 @@ class ProblemRepository {
       boolean byDeadline,
       int limit,
       Instant now) {
-    Condition condition = GRID_NODES.PATH.startsWith(subtreePath);
+    // A few grids (a grid leader's, a community's) are read grid by grid from (grid_id, state, id);
+    // for a district or the city the path is joined, and newest-first meets 20 of them soon.
+    Condition condition =
+        gridIds != null ? PROBLEMS.GRID_ID.in(gridIds) : GRID_NODES.PATH.startsWith(subtreePath);
     if (state != null) {
       condition = condition.and(PROBLEMS.STATE.eq(state.name()));
     }
@@ -199,11 +203,14 @@ class ProblemRepository {
     } else if (cursor != null && !byDeadline) {
       condition = condition.and(PROBLEMS.ID.lt(cursor.id()));
     }
-    return dsl.select(PROBLEMS.fields())
-        .from(PROBLEMS)
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
-        .where(condition)
+    var from =
+        gridIds != null
+            ? dsl.select(PROBLEMS.fields()).from(PROBLEMS)
+            : dsl.select(PROBLEMS.fields())
+                .from(PROBLEMS)
+                .join(GRID_NODES)
+                .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID));
+    return from.where(condition)
         .orderBy(byDeadline ? List.of(due.asc(), PROBLEMS.ID.asc()) : List.of(PROBLEMS.ID.desc()))
         .limit(limit)
         .fetch(ProblemRepository::toProblem);
@@ -395,6 +402,18 @@ class ProblemRepository {
         .where(PROBLEM_FOLLOWERS.PROBLEM_ID.eq(problemId))
         .orderBy(PROBLEM_FOLLOWERS.CREATED_AT)
         .fetch(PROBLEM_FOLLOWERS.ACCOUNT_ID);
+  }
+
+  /** The followers of each of these problems, in one query. */
+  Map<Long, List<Long>> findFollowers(java.util.Collection<Long> problemIds) {
+    if (problemIds.isEmpty()) {
+      return Map.of();
+    }
+    return dsl.select(PROBLEM_FOLLOWERS.PROBLEM_ID, PROBLEM_FOLLOWERS.ACCOUNT_ID)
+        .from(PROBLEM_FOLLOWERS)
+        .where(PROBLEM_FOLLOWERS.PROBLEM_ID.in(problemIds))
+        .orderBy(PROBLEM_FOLLOWERS.CREATED_AT)
+        .fetchGroups(PROBLEM_FOLLOWERS.PROBLEM_ID, PROBLEM_FOLLOWERS.ACCOUNT_ID);
   }
 
   Map<String, Integer> countByState(String subtreePath) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -143,6 +144,17 @@ public class ProblemService {
 
   private List<PublicRecord> publicRecords(List<Problem> page, Locale locale) {
     Map<Long, String> notes = problems.findLatestReasons(page.stream().map(Problem::id).toList());
+    // Grids, their paths and units for the whole page in three queries, not per request.
+    Map<Long, GridNode> gridNodes =
+        grids.byIds(page.stream().map(Problem::gridId).collect(Collectors.toSet()));
+    Map<Long, GridNode> pathNodes =
+        grids.byIds(
+            gridNodes.values().stream()
+                .flatMap(n -> n.pathIds().stream())
+                .collect(Collectors.toSet()));
+    Map<Long, org.onegrid.grid.Address> units =
+        grids.units(
+            page.stream().map(Problem::unitId).filter(u -> u != null).collect(Collectors.toSet()));
     Map<Long, String> agencies = new java.util.HashMap<>();
     Map<String, Category> kinds = new java.util.HashMap<>();
     List<PublicRecord> records = new ArrayList<>();
@@ -155,14 +167,16 @@ public class ProblemService {
               : agencies.computeIfAbsent(
                   p.gridId(),
                   g ->
-                      grids.pathOf(grids.get(g)).stream()
+                      gridNodes.get(g).pathIds().stream()
+                          .map(pathNodes::get)
                           .filter(
                               n ->
-                                  n.level().ordinal() >= GridLevel.STREET.ordinal()
+                                  n != null
+                                      && n.level().ordinal() >= GridLevel.STREET.ordinal()
                                       && n.level() != GridLevel.ZONE)
                           .map(GridNode::name)
                           .collect(Collectors.joining(" ")));
-      String place = placeText(p);
+      String place = placeText(p, units);
       records.add(
           new PublicRecord(
               p.id(),
@@ -272,6 +286,7 @@ public class ProblemService {
         staff,
         problems.findInSubtree(
             node.path(),
+            fewGridsUnder(node),
             filter.state(),
             filter.category(),
             filter.source(),
@@ -283,6 +298,14 @@ public class ProblemService {
             clock.instant()),
         locale);
   }
+
+  /** The grids under the node when there are at most a few hundred of them, else null. */
+  private @Nullable List<Long> fewGridsUnder(GridNode node) {
+    List<Long> ids = grids.gridIdsUnder(node, 0, FEW_GRIDS + 1);
+    return ids.size() > FEW_GRIDS ? null : ids;
+  }
+
+  private static final int FEW_GRIDS = 500;
 
   public Map<String, Integer> counts(Account staff) {
     return problems.countByState(staffNode(staff).path());
@@ -710,11 +733,12 @@ public class ProblemService {
 
   /** A page of problems as the viewer sees them in a list, with their unread counts. */
   private List<ProblemView> views(Account viewer, List<Problem> page, Locale locale) {
+    List<Long> ids = page.stream().map(Problem::id).toList();
     Map<Long, Integer> unread =
-        threadMessages.unreadCounts(
-            viewer.id(), viewer.role().isStaff(), page.stream().map(Problem::id).toList());
+        threadMessages.unreadCounts(viewer.id(), viewer.role().isStaff(), ids);
+    Around around = around(page, List.of());
     return page.stream()
-        .map(p -> view(viewer, p, locale, false, unread.getOrDefault(p.id(), 0)))
+        .map(p -> view(viewer, p, locale, null, unread.getOrDefault(p.id(), 0), around))
         .toList();
   }
 
@@ -726,21 +750,67 @@ public class ProblemService {
                 .unreadCounts(viewer.id(), viewer.role().isStaff(), List.of(p.id()))
                 .getOrDefault(p.id(), 0)
             : 0;
-    return view(viewer, p, locale, withTimeline, unread);
+    List<ProblemEvent> events = withTimeline ? problems.findEvents(p.id()) : null;
+    return view(
+        viewer, p, locale, events, unread, around(List.of(p), events == null ? List.of() : events));
+  }
+
+  /**
+   * What the views of some problems show besides the problems themselves (categories, grids,
+   * people, places, photos, followers), read with one query each for the whole page rather than one
+   * per problem.
+   */
+  private record Around(
+      Map<String, Category> categories,
+      Map<Long, GridNode> grids,
+      Map<Long, Account> people,
+      Map<Long, org.onegrid.grid.Address> units,
+      Map<Long, List<PhotoService.PhotoRef>> photos,
+      Map<Long, List<Long>> followers) {}
+
+  private Around around(List<Problem> page, List<ProblemEvent> events) {
+    Set<Long> people = new HashSet<>();
+    Set<Long> gridIds = new HashSet<>();
+    Set<Long> unitIds = new HashSet<>();
+    for (Problem p : page) {
+      people.add(p.reporterId());
+      if (p.assigneeId() != null) {
+        people.add(p.assigneeId());
+      }
+      gridIds.add(p.gridId());
+      if (p.unitId() != null) {
+        unitIds.add(p.unitId());
+      }
+    }
+    events.stream().map(ProblemEvent::actorId).filter(a -> a != null).forEach(people::add);
+    List<Long> ids = page.stream().map(Problem::id).toList();
+    Map<String, Category> categoryByCode = new HashMap<>();
+    for (Category c : categories.findActive()) {
+      categoryByCode.put(c.code(), c);
+    }
+    return new Around(
+        categoryByCode,
+        grids.byIds(gridIds),
+        accounts.byIds(people),
+        grids.units(unitIds),
+        photos.ofProblems(ids),
+        problems.findFollowers(ids));
   }
 
   private ProblemView view(
-      Account viewer, Problem p, Locale locale, boolean withTimeline, int unread) {
-    Category category = categories.findByCode(p.categoryCode()).orElseThrow();
-    GridNode grid = grids.get(p.gridId());
-    Set<Long> people = new HashSet<>();
-    people.add(p.reporterId());
-    if (p.assigneeId() != null) {
-      people.add(p.assigneeId());
+      Account viewer,
+      Problem p,
+      Locale locale,
+      @Nullable List<ProblemEvent> events,
+      int unread,
+      Around around) {
+    boolean withTimeline = events != null;
+    Category category = around.categories().get(p.categoryCode());
+    if (category == null) {
+      throw new IllegalStateException("Problem " + p.id() + " has no active category");
     }
-    List<ProblemEvent> events = withTimeline ? problems.findEvents(p.id()) : List.of();
-    events.stream().map(ProblemEvent::actorId).filter(a -> a != null).forEach(people::add);
-    Map<Long, Account> names = accounts.byIds(people);
+    GridNode grid = around.grids().get(p.gridId());
+    Map<Long, Account> names = around.people();
     boolean mine = viewer.id() == p.reporterId();
     boolean staffView = viewer.role().isStaff();
     String reporterName =
@@ -774,6 +844,7 @@ public class ProblemService {
                             e.at()))
                 .collect(Collectors.toList())
             : null;
+    List<Long> followers = around.followers().getOrDefault(p.id(), List.of());
     return new ProblemView(
         p.id(),
         category.code(),
@@ -783,7 +854,7 @@ public class ProblemService {
         p.state(),
         grid.id(),
         grid.name(),
-        placeText(p),
+        placeText(p, around.units()),
         p.lat(),
         p.lng(),
         reporterName,
@@ -801,8 +872,8 @@ public class ProblemService {
         p.rating(),
         p.createdAt(),
         p.updatedAt(),
-        photos.ofProblem(p.id()),
-        followers(p, viewer),
+        around.photos().getOrDefault(p.id(), List.of()),
+        new ProblemView.Followers(followers.size(), followers.contains(viewer.id())),
         allowed,
         unread,
         withTimeline ? answers(p, locale) : List.of(),
@@ -832,21 +903,22 @@ public class ProblemService {
     return answers;
   }
 
-  private ProblemView.Followers followers(Problem p, Account viewer) {
-    List<Long> ids = problems.findFollowers(p.id());
-    return new ProblemView.Followers(ids.size(), ids.contains(viewer.id()));
+  private String placeText(Problem p) {
+    Map<Long, org.onegrid.grid.Address> unit =
+        p.unitId() == null
+            ? Map.of()
+            : grids.unit(p.unitId()).map(u -> Map.of(p.unitId(), u)).orElse(Map.of());
+    return placeText(p, unit);
   }
 
-  private String placeText(Problem p) {
+  private static String placeText(Problem p, Map<Long, org.onegrid.grid.Address> units) {
     List<String> parts = new ArrayList<>();
     if (p.unitId() != null) {
-      grids
-          .unit(p.unitId())
-          .ifPresent(
-              u -> {
-                parts.add(u.buildingName());
-                parts.add(u.unitName());
-              });
+      org.onegrid.grid.Address u = units.get(p.unitId());
+      if (u != null) {
+        parts.add(u.buildingName());
+        parts.add(u.unitName());
+      }
     }
     if (p.locationText() != null) {
       parts.add(p.locationText());
