@@ -43,6 +43,7 @@ export default defineConfig({
       ONEGRID_STORAGE_DIR: 'target/e2e-files',
       // The dashboard's summary catches up within seconds, as a journey can wait for.
       ONEGRID_DASHBOARD_REFRESH_INTERVAL: '2s',
+      ONEGRID_DASHBOARD_CACHE_TTL: '0s',
     },
     url: `http://localhost:${port}/health`,
     timeout: 240_000,

@@ -44,6 +44,20 @@ public class DashboardService {
   private final GridService grids;
   private final Clock clock;
   private final ZoneId zone;
+  private final java.time.Duration cacheFor;
+
+  /**
+   * Dashboards computed in the last few seconds, by node and period: the summary rows change only
+   * when the job runs (every 30 s), and a city's admins all open the same few nodes on Monday
+   * morning. Who may see a node is checked before the cache is looked at.
+   */
+  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final Map<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int CACHED_AT_MOST = 2000;
+
+  private record Cached(Dashboard dashboard, java.time.Instant until) {}
 
   DashboardService(
       StatsRepository stats,
@@ -51,7 +65,10 @@ public class DashboardService {
       AccountService accounts,
       GridService grids,
       Clock clock,
-      OneGridConfig config) {
+      OneGridConfig config,
+      @io.micronaut.context.annotation.Value("${onegrid.dashboard.cache-ttl:10s}")
+          java.time.Duration cacheFor) {
+    this.cacheFor = cacheFor;
     this.stats = stats;
     this.engagement = engagement;
     this.accounts = accounts;
@@ -64,6 +81,36 @@ public class DashboardService {
   public Dashboard of(Account staff, long nodeId, int days) {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
+    if (cacheFor.isZero()) {
+      return compute(node, days);
+    }
+    java.time.Instant now = clock.instant();
+    String key = node.id() + ":" + days;
+    Cached hit = cache.get(key);
+    if (hit != null && hit.until().isAfter(now)) {
+      return hit.dashboard();
+    }
+    // One request computes an expired dashboard while the others asking for it wait for that,
+    // rather than all computing it at once.
+    synchronized (computing.computeIfAbsent(key, k -> new Object())) {
+      hit = cache.get(key);
+      if (hit != null && hit.until().isAfter(clock.instant())) {
+        return hit.dashboard();
+      }
+      Dashboard fresh = compute(node, days);
+      if (cache.size() >= CACHED_AT_MOST) {
+        cache.values().removeIf(c -> !c.until().isAfter(now));
+        if (cache.size() >= CACHED_AT_MOST) {
+          cache.clear();
+          computing.clear();
+        }
+      }
+      cache.put(key, new Cached(fresh, clock.instant().plus(cacheFor)));
+      return fresh;
+    }
+  }
+
+  private Dashboard compute(GridNode node, int days) {
     LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate from = to.minusDays(days - 1L);
     List<Long> self = List.of(node.id());
@@ -113,7 +160,7 @@ public class DashboardService {
         from,
         to,
         total,
-        stats.overdueUnder(node.path(), node.parentId() == null, clock.instant()),
+        overdue(node),
         byCategory,
         bySource,
         children,
@@ -129,6 +176,23 @@ public class DashboardService {
                         e.getHotline_30d(),
                         e.getRefreshedAt()))
             .orElse(null));
+  }
+
+  /** Open problems past their fix deadline under the node, now. */
+  private int overdue(GridNode node) {
+    if (node.parentId() == null) {
+      return stats.overdueInCity(clock.instant());
+    }
+    List<Long> gridIds = new ArrayList<>();
+    for (List<Long> page = grids.gridIdsUnder(node, 0, 5000);
+        !page.isEmpty();
+        page = grids.gridIdsUnder(node, page.get(page.size() - 1), 5000)) {
+      gridIds.addAll(page);
+      if (page.size() < 5000) {
+        break;
+      }
+    }
+    return stats.overdueInGrids(gridIds, clock.instant());
   }
 
   private List<Figures> rows(List<? extends Record> rows) {
