@@ -16,12 +16,31 @@ import org.jooq.DSLContext;
 class CategoryRepository {
 
   private final DSLContext dsl;
+  private final org.onegrid.platform.Refreshing<List<Category>> active;
+  private final org.onegrid.platform.Refreshing<Map<String, List<CategoryQuestion>>> questions;
 
   CategoryRepository(DSLContext dsl) {
     this.dsl = dsl;
+    this.active =
+        new org.onegrid.platform.Refreshing<>(
+            () -> List.copyOf(readActive()), java.time.Duration.ofMinutes(1));
+    this.questions =
+        new org.onegrid.platform.Refreshing<>(
+            () -> java.util.Collections.unmodifiableMap(readQuestions()),
+            java.time.Duration.ofMinutes(1));
   }
 
+  /** The active categories in order; read from the database at most once a minute. */
   List<Category> findActive() {
+    return active.get();
+  }
+
+  /** Every category's extra questions, in order; read at most once a minute. */
+  Map<String, List<CategoryQuestion>> findQuestions() {
+    return questions.get();
+  }
+
+  private List<Category> readActive() {
     return dsl.selectFrom(PROBLEM_CATEGORIES)
         .where(PROBLEM_CATEGORIES.ACTIVE.isTrue())
         .orderBy(PROBLEM_CATEGORIES.SORT_ORDER)
@@ -36,8 +55,7 @@ class CategoryRepository {
                     r.getResolveHours()));
   }
 
-  /** Every category's extra questions, in order. */
-  Map<String, List<CategoryQuestion>> findQuestions() {
+  private Map<String, List<CategoryQuestion>> readQuestions() {
     return dsl
         .selectFrom(CATEGORY_QUESTIONS)
         .orderBy(CATEGORY_QUESTIONS.CATEGORY_CODE, CATEGORY_QUESTIONS.SORT_ORDER)
