@@ -1,0 +1,302 @@
+package org.onegrid.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as a Markdown table and as JSON, with the machine they were measured on. */
+final class Report {
+
+  /** A target of the benchmark's issue, and whether this run met it. */
+  record Target(String what, String measured, boolean met) {}
+
+  record Machine(int cores, long memoryMiB, String java, String os, String database) {
+
+    static Machine here(String database) {
+      long memory = 0;
+      try {
+        for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+          if (line.startsWith("MemTotal:")) {
+            memory = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+          }
+        }
+      } catch (IOException | NumberFormatException e) {
+        memory = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+      }
+      return new Machine(
+          Runtime.getRuntime().availableProcessors(),
+          memory,
+          System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+          System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+          database);
+    }
+  }
+
+  private final Machine machine;
+  private final CitySize size;
+  private final long generatedSeconds;
+  private final LoadDriver.Options options;
+  private final List<LoadDriver.Result> results;
+  private final Instant at = Instant.now();
+
+  Report(
+      Machine machine,
+      CitySize size,
+      long generatedSeconds,
+      LoadDriver.Options options,
+      List<LoadDriver.Result> results) {
+    this.machine = machine;
+    this.size = size;
+    this.generatedSeconds = generatedSeconds;
+    this.options = options;
+    this.results = results;
+  }
+
+  static boolean isBaseline(String name) {
+    return name.equals(Scenarios.BASELINE);
+  }
+
+  double ratio(LoadDriver.Result r) {
+    return r.ratio();
+  }
+
+  LoadDriver.Result result(String name) {
+    return results.stream().filter(r -> r.scenario().name().equals(name)).findFirst().orElse(null);
+  }
+
+  List<Target> targets() {
+    List<Target> targets = new ArrayList<>();
+    for (String name : List.of("leader_inbox", "my_problems")) {
+      LoadDriver.Result r = result(name);
+      if (r != null) {
+        targets.add(
+            new Target(
+                name + " p99 < 50 ms at " + r.latency().users() + " users",
+                ms(r.latency().p99Ms()),
+                r.latency().p99Ms() < 50));
+      }
+    }
+    LoadDriver.Result report = result("report_problem");
+    if (report != null) {
+      targets.add(
+          new Target(
+              "report_problem ≥ 500 per second",
+              String.format(Locale.ROOT, "%,.0f/s", report.capacity().perSecond()),
+              report.capacity().perSecond() >= 500));
+    }
+    LoadDriver.Result city = result("dashboard_city");
+    if (city != null) {
+      targets.add(
+          new Target(
+              "dashboard_city p99 < 300 ms",
+              ms(city.latency().p99Ms()),
+              city.latency().p99Ms() < 300));
+    }
+    for (LoadDriver.Result r : results) {
+      if (!isBaseline(r.scenario().name())) {
+        targets.add(
+            new Target(
+                r.scenario().name() + " ≥ 0.3 of baseline throughput",
+                String.format(Locale.ROOT, "%.2f", ratio(r)),
+                ratio(r) >= 0.3));
+      }
+    }
+    return targets;
+  }
+
+  void write(Path folder) throws IOException {
+    Files.createDirectories(folder);
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .format(at);
+    String md = markdown();
+    String json = json();
+    Files.writeString(folder.resolve(stamp + ".md"), md, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve(stamp + ".json"), json, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("latest.md"), md, StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("latest.json"), json, StandardCharsets.UTF_8);
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# OneGrid city-scale benchmark\n\n");
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Run %s on %d cores, %,d MiB, %s, %s; database %s.%n%n",
+            DateTimeFormatter.ISO_INSTANT.format(
+                at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+            machine.cores(),
+            machine.memoryMiB(),
+            machine.java(),
+            machine.os(),
+            machine.database()));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "City: %,d grids (%,d communities), %,d residents, %,d problems over three years%s.%n%n",
+            size.grids(),
+            size.communities(),
+            size.residents(),
+            size.problems(),
+            generatedSeconds > 0 ? ", generated in " + minutes(generatedSeconds) : ""));
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Every scenario was first warmed up for %3$d s. Throughput: %1$d users back to back for %2$d"
+                + " s. Latency: %4$d users who each think %5$.1f–%6$.1f s between actions, for %7$d s."
+                + " Ratio: requests per second against the baseline's, measured for 5 s right after"
+                + " each scenario's throughput phase (its rate in the next column).%n%n",
+            options.users(),
+            options.capacity().toSeconds(),
+            options.warmup().toSeconds(),
+            options.latencyUsers(),
+            options.thinkMin().toMillis() / 1000.0,
+            options.thinkMax().toMillis() / 1000.0,
+            options.latency().toSeconds()));
+    md.append(
+        "| scenario | requests | per second | ratio | baseline/s | p50 ms | p95 ms | p99 ms | max ms |"
+            + " errors |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (LoadDriver.Result r : results) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d | %,.0f | %.2f | %,.0f | %.1f | %.1f | %.1f | %.0f | %d |%n",
+              r.scenario().name(),
+              r.scenario().requests(),
+              r.capacity().perSecond(),
+              ratio(r),
+              r.baselineRequestsPerSecond(),
+              r.latency().p50Ms(),
+              r.latency().p95Ms(),
+              r.latency().p99Ms(),
+              r.latency().maxMs(),
+              r.capacity().errors() + r.latency().errors()));
+    }
+    md.append("\n| target | measured | met |\n| --- | ---: | --- |\n");
+    for (Target t : targets()) {
+      md.append("| ").append(t.what()).append(" | ").append(t.measured()).append(" | ");
+      md.append(t.met() ? "yes" : "**no**").append(" |\n");
+    }
+    md.append("\nScenarios:\n\n");
+    for (LoadDriver.Result r : results) {
+      md.append("- `").append(r.scenario().name()).append("`: ").append(r.scenario().title());
+      md.append("\n");
+    }
+    return md.toString();
+  }
+
+  String json() {
+    StringBuilder j = new StringBuilder();
+    j.append("{\n  \"at\": ").append(str(at.toString()));
+    j.append(",\n  \"machine\": {\"cores\": ").append(machine.cores());
+    j.append(", \"memoryMiB\": ").append(machine.memoryMiB());
+    j.append(", \"java\": ").append(str(machine.java()));
+    j.append(", \"os\": ").append(str(machine.os()));
+    j.append(", \"database\": ").append(str(machine.database()));
+    j.append(", \"jvmArguments\": ")
+        .append(str(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())));
+    j.append("},\n  \"city\": {\"grids\": ").append(size.grids());
+    j.append(", \"communities\": ").append(size.communities());
+    j.append(", \"residents\": ").append(size.residents());
+    j.append(", \"problems\": ").append(size.problems());
+    j.append(", \"generatedSeconds\": ").append(generatedSeconds).append("},\n");
+    j.append("  \"options\": {\"users\": ").append(options.users());
+    j.append(", \"latencyUsers\": ").append(options.latencyUsers());
+    j.append(", \"warmupSeconds\": ").append(options.warmup().toSeconds());
+    j.append(", \"capacitySeconds\": ").append(options.capacity().toSeconds());
+    j.append(", \"latencySeconds\": ").append(options.latency().toSeconds());
+    j.append(", \"thinkMinMs\": ").append(options.thinkMin().toMillis());
+    j.append(", \"thinkMaxMs\": ").append(options.thinkMax().toMillis()).append("},\n");
+    j.append("  \"scenarios\": [");
+    for (int i = 0; i < results.size(); i++) {
+      LoadDriver.Result r = results.get(i);
+      j.append(i == 0 ? "\n" : ",\n");
+      j.append("    {\"name\": ").append(str(r.scenario().name()));
+      j.append(", \"title\": ").append(str(r.scenario().title()));
+      j.append(", \"requestsPerIteration\": ").append(r.scenario().requests());
+      j.append(", \"ratioToBaseline\": ").append(num(ratio(r)));
+      j.append(", \"baselineRequestsPerSecond\": ").append(num(r.baselineRequestsPerSecond()));
+      j.append(",\n      \"capacity\": ").append(phase(r.capacity()));
+      j.append(",\n      \"latency\": ").append(phase(r.latency())).append("}");
+    }
+    j.append("\n  ],\n  \"targets\": [");
+    List<Target> targets = targets();
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
+      j.append(i == 0 ? "\n" : ",\n");
+      j.append("    {\"target\": ").append(str(t.what()));
+      j.append(", \"measured\": ").append(str(t.measured()));
+      j.append(", \"met\": ").append(t.met()).append("}");
+    }
+    j.append("\n  ]\n}\n");
+    return j.toString();
+  }
+
+  private static String phase(LoadDriver.Phase p) {
+    return "{\"users\": "
+        + p.users()
+        + ", \"seconds\": "
+        + num(p.seconds())
+        + ", \"iterations\": "
+        + p.iterations()
+        + ", \"perSecond\": "
+        + num(p.perSecond())
+        + ", \"errors\": "
+        + p.errors()
+        + ", \"firstError\": "
+        + (p.firstError() == null ? "null" : str(p.firstError()))
+        + ", \"p50Ms\": "
+        + num(p.p50Ms())
+        + ", \"p95Ms\": "
+        + num(p.p95Ms())
+        + ", \"p99Ms\": "
+        + num(p.p99Ms())
+        + ", \"maxMs\": "
+        + num(p.maxMs())
+        + "}";
+  }
+
+  private static String num(double d) {
+    return String.format(Locale.ROOT, "%.3f", d);
+  }
+
+  private static String ms(double d) {
+    return String.format(Locale.ROOT, "%.1f ms", d);
+  }
+
+  private static String minutes(long seconds) {
+    return String.format(Locale.ROOT, "%d min %02d s", seconds / 60, seconds % 60);
+  }
+
+  static String str(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+}
