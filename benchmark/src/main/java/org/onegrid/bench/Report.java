@@ -152,17 +152,21 @@ final class Report {
     md.append(
         String.format(
             Locale.ROOT,
-            "Every scenario was first warmed up for %3$d s. Throughput: %1$d users back to back for %2$d"
-                + " s. Latency: %4$d users who each think %5$.1f–%6$.1f s between actions, for %7$d s."
-                + " Ratio: requests per second against the baseline's, measured for 5 s right after"
+            "Every scenario was first warmed up for %3$s s. Throughput: %1$d users back to back for %2$s"
+                + " s. Latency: %4$d users who each think %5$.1f–%6$.1f s between actions, for %7$s s."
+                + " Ratio: requests per second against the baseline's, measured for %8$s s right after"
                 + " each scenario's throughput phase (its rate in the next column).%n%n",
             options.users(),
-            options.capacity().toSeconds(),
-            options.warmup().toSeconds(),
+            seconds(options.capacity()),
+            seconds(options.warmup()),
             options.latencyUsers(),
             options.thinkMin().toMillis() / 1000.0,
             options.thinkMax().toMillis() / 1000.0,
-            options.latency().toSeconds()));
+            seconds(options.latency()),
+            seconds(
+                options.capacity().compareTo(java.time.Duration.ofSeconds(5)) < 0
+                    ? options.capacity()
+                    : java.time.Duration.ofSeconds(5))));
     md.append(
         "| scenario | requests | per second | ratio | baseline/s | p50 ms | p95 ms | p99 ms | max ms |"
             + " errors |\n");
@@ -213,9 +217,9 @@ final class Report {
     j.append(", \"generatedSeconds\": ").append(generatedSeconds).append("},\n");
     j.append("  \"options\": {\"users\": ").append(options.users());
     j.append(", \"latencyUsers\": ").append(options.latencyUsers());
-    j.append(", \"warmupSeconds\": ").append(options.warmup().toSeconds());
-    j.append(", \"capacitySeconds\": ").append(options.capacity().toSeconds());
-    j.append(", \"latencySeconds\": ").append(options.latency().toSeconds());
+    j.append(", \"warmupSeconds\": ").append(seconds(options.warmup()));
+    j.append(", \"capacitySeconds\": ").append(seconds(options.capacity()));
+    j.append(", \"latencySeconds\": ").append(seconds(options.latency()));
     j.append(", \"thinkMinMs\": ").append(options.thinkMin().toMillis());
     j.append(", \"thinkMaxMs\": ").append(options.thinkMax().toMillis()).append("},\n");
     j.append("  \"scenarios\": [");
@@ -273,6 +277,13 @@ final class Report {
 
   private static String ms(double d) {
     return String.format(Locale.ROOT, "%.1f ms", d);
+  }
+
+  private static String seconds(java.time.Duration d) {
+    return new java.math.BigDecimal(d.toMillis())
+        .movePointLeft(3)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String minutes(long seconds) {
