@@ -183,15 +183,7 @@ public class DashboardService {
     if (node.parentId() == null) {
       return stats.overdueInCity(clock.instant());
     }
-    List<Long> gridIds = new ArrayList<>();
-    for (List<Long> page = grids.gridIdsUnder(node, 0, 5000);
-        !page.isEmpty();
-        page = grids.gridIdsUnder(node, page.get(page.size() - 1), 5000)) {
-      gridIds.addAll(page);
-      if (page.size() < 5000) {
-        break;
-      }
-    }
+    List<Long> gridIds = grids.allGridIdsUnder(node);
     return stats.overdueInGrids(gridIds, clock.instant());
   }
 
