@@ -43,6 +43,7 @@ import type {
   ProblemSource,
   ProblemState,
   ProblemView,
+  Visibility,
   PublicConfig,
   IssuedKey,
   Open311Client,
@@ -113,7 +114,7 @@ export interface NewReport {
   locationText?: string
   lat?: number
   lng?: number
-  hideReporter: boolean
+  visibility: Visibility
   photoIds: number[]
 }
 
@@ -154,6 +155,8 @@ export const problemApi = {
   similar: (category: string, unitId?: number) =>
     http.get<ProblemView[]>(`/problems/similar?category=${encodeURIComponent(category)}${unitId ? '&unitId=' + unitId : ''}`),
   follow: (id: number) => http.post<ProblemView>(`/problems/${id}/follow`),
+  setVisibility: (id: number, visibility: Visibility, reason?: string) =>
+    http.put<ProblemView>(`/problems/${id}/visibility`, { visibility, reason }),
   merge: (id: number, intoId: number) => http.post<ProblemView>(`/problems/${id}/merge`, { intoId }),
   transferTargets: (id: number) => http.get<TransferTargets>(`/problems/${id}/transfer-targets`),
   /** To another grid ({ gridId }) or a department ({ departmentId }). */

@@ -1404,6 +1404,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/problems/{id}/visibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make a problem public (its reporter only) or private (the reporter, or staff who reach it with a reason); an event on its timeline */
+        put: operations["visibility"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -2900,6 +2917,7 @@ export interface components {
             acceptHours: number;
             /** Format: int32 */
             resolveHours: number;
+            alwaysPrivate: boolean;
         };
         "ProblemController.MergeRequest": {
             /** Format: int64 */
@@ -2917,6 +2935,7 @@ export interface components {
             lng?: number | null;
             hideReporter?: boolean | null;
             photoIds?: number[] | null;
+            visibility?: components["schemas"]["ProblemView.Visibility"] | null;
         };
         "ProblemController.ThreadMessage": {
             body?: string | null;
@@ -2931,6 +2950,10 @@ export interface components {
             /** Format: int64 */
             departmentId?: number | null;
             reason: string;
+        };
+        "ProblemController.VisibilityRequest": {
+            visibility: components["schemas"]["ProblemView.Visibility"];
+            reason?: string | null;
         };
         /** @description One message of a problem's thread; internal notes reach staff only. */
         ProblemMessageView: {
@@ -3009,6 +3032,8 @@ export interface components {
             unread: number;
             answers: components["schemas"]["ProblemView.Answer"][];
             timeline?: components["schemas"]["ProblemView.Event"][] | null;
+            visibility: components["schemas"]["ProblemView.Visibility"];
+            canBePublic: boolean;
         };
         /** @description An answer to one of the category's extra questions. */
         "ProblemView.Answer": {
@@ -3031,6 +3056,11 @@ export interface components {
             count: number;
             following: boolean;
         };
+        /**
+         * @description Public: people of the grid and Open311 readers may see it (without names, with a coarse place); private: only the reporter and the staff who reach it.
+         * @enum {string}
+         */
+        "ProblemView.Visibility": "PUBLIC" | "PRIVATE";
         "PublicConfigController.PublicConfig": {
             demoInbox: boolean;
             timeZone: string;
@@ -5263,6 +5293,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemService.TransferTargets"];
+                };
+            };
+        };
+    };
+    visibility: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemController.VisibilityRequest"];
+            };
+        };
+        responses: {
+            /** @description visibility 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
                 };
             };
         };

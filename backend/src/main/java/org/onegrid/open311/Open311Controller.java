@@ -111,10 +111,12 @@ class Open311Controller {
     } catch (NumberFormatException e) {
       throw new Open311Exception(404, "service_request_id " + named.name() + " was not found");
     }
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    request.getParameters().asMap().forEach((k, v) -> query.put(k, List.copyOf(v)));
     return answer(
         named.format(),
         "service_requests",
-        new Open311Format.ListOf("request", open311.one(id, locale(request))));
+        new Open311Format.ListOf("request", open311.one(id, query, locale(request))));
   }
 
   @Get("/tokens/{file}")

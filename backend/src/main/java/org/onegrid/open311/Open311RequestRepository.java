@@ -42,6 +42,14 @@ class Open311RequestRepository {
         .fetchOptional(OPEN311_REQUESTS.PROBLEM_ID);
   }
 
+  /** The app that filed the problem, if one did. */
+  Optional<Long> findClientIdByProblem(long problemId) {
+    return dsl.select(OPEN311_REQUESTS.CLIENT_ID)
+        .from(OPEN311_REQUESTS)
+        .where(OPEN311_REQUESTS.PROBLEM_ID.eq(problemId))
+        .fetchOptional(OPEN311_REQUESTS.CLIENT_ID);
+  }
+
   /** The token of the problem filed by this app, for a retry of the same request. */
   Optional<String> findTokenByProblem(long problemId) {
     return dsl.select(OPEN311_REQUESTS.TOKEN)

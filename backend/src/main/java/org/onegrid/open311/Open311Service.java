@@ -202,7 +202,8 @@ public class Open311Service {
                     false,
                     List.of(),
                     place.gridId(),
-                    place.buildingId()),
+                    place.buildingId(),
+                    true),
                 key,
                 locale,
                 ProblemSource.OPEN311,
@@ -242,7 +243,10 @@ public class Open311Service {
     return List.of(response);
   }
 
-  /** GET requests: by ids (which override the rest), else by date window, service and status. */
+  /**
+   * GET requests: by ids (which override the rest), else by date window, service and status. Only
+   * public problems are listed; by id, an app's own key also reads back what that app filed.
+   */
   List<Map<String, Object>> list(Map<String, List<String>> query, Locale locale, Instant now) {
     String ids = one(query, "service_request_id");
     if (ids != null) {
@@ -250,7 +254,7 @@ public class Open311Service {
       for (String id : ids.split(",")) {
         wanted.add(parseId(id.trim()));
       }
-      return render(problems.publicRecords(wanted, locale), locale);
+      return render(problems.publicRecords(wanted, filedBy(query), locale), locale);
     }
     Instant start = date(query, "start_date");
     Instant end = date(query, "end_date");
@@ -278,8 +282,9 @@ public class Open311Service {
     return render(problems.publicRecords(start, end, states, codes, MAX_REQUESTS, locale), locale);
   }
 
-  List<Map<String, Object>> one(long id, Locale locale) {
-    List<Map<String, Object>> found = render(problems.publicRecords(List.of(id), locale), locale);
+  List<Map<String, Object>> one(long id, Map<String, List<String>> query, Locale locale) {
+    List<Map<String, Object>> found =
+        render(problems.publicRecords(List.of(id), filedBy(query), locale), locale);
     if (found.isEmpty()) {
       throw new Open311Exception(404, "service_request_id " + id + " was not found");
     }
@@ -308,7 +313,7 @@ public class Open311Service {
       m.put("updated_datetime", w3(r.updatedAt()));
       m.put("expected_datetime", w3(r.expectedAt()));
       m.put("address", r.address());
-      m.put("address_id", r.unitId() == null ? null : String.valueOf(r.unitId()));
+      m.put("address_id", null);
       m.put("zipcode", null);
       m.put("lat", r.lat());
       m.put("long", r.lng());
@@ -316,6 +321,22 @@ public class Open311Service {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Which private problems the caller may read back: those filed by the app whose api_key came with
+   * the query (none without a key, or with a key that is not valid).
+   */
+  private java.util.function.LongPredicate filedBy(Map<String, List<String>> query) {
+    String apiKey = one(query, "api_key");
+    if (apiKey == null) {
+      return id -> false;
+    }
+    Long clientId = clients.findActiveByKeyHash(hash(apiKey)).map(Open311Client::id).orElse(null);
+    if (clientId == null) {
+      return id -> false;
+    }
+    return id -> requests.findClientIdByProblem(id).filter(clientId::equals).isPresent();
   }
 
   private String notice(Category c, Locale locale) {

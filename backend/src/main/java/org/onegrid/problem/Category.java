@@ -5,7 +5,13 @@ import io.micronaut.serde.annotation.Serdeable;
 /** A kind of problem, with its icon and time limits. */
 @Serdeable
 public record Category(
-    String code, String nameZh, String nameEn, String icon, int acceptHours, int resolveHours) {
+    String code,
+    String nameZh,
+    String nameEn,
+    String icon,
+    int acceptHours,
+    int resolveHours,
+    boolean alwaysPrivate) {
 
   public String name(java.util.Locale locale) {
     return "en".equals(locale.getLanguage()) ? nameEn : nameZh;

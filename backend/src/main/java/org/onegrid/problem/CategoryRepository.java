@@ -52,7 +52,8 @@ class CategoryRepository {
                     r.getNameEn(),
                     r.getIcon(),
                     r.getAcceptHours(),
-                    r.getResolveHours()));
+                    r.getResolveHours(),
+                    r.getAlwaysPrivate()));
   }
 
   private Map<String, List<CategoryQuestion>> readQuestions() {

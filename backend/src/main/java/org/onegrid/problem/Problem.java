@@ -30,7 +30,8 @@ record Problem(
     @Nullable Integer rating,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Long departmentId) {
+    @Nullable Long departmentId,
+    boolean isPublic) {
 
   /** Past the time limit that applies to its current state. */
   boolean overdue(Instant now) {

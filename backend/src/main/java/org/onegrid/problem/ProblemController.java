@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -69,7 +70,12 @@ class ProblemController {
         .map(
             c ->
                 new CategoryView(
-                    c.code(), c.name(locale), c.icon(), c.acceptHours(), c.resolveHours()))
+                    c.code(),
+                    c.name(locale),
+                    c.icon(),
+                    c.acceptHours(),
+                    c.resolveHours(),
+                    c.alwaysPrivate()))
         .toList();
   }
 
@@ -94,7 +100,10 @@ class ProblemController {
                 body.lat(),
                 body.lng(),
                 Boolean.TRUE.equals(body.hideReporter()),
-                body.photoIds() == null ? List.of() : body.photoIds()),
+                body.photoIds() == null ? List.of() : body.photoIds(),
+                null,
+                null,
+                body.visibility() == ProblemView.Visibility.PUBLIC),
             key,
             messages.localeOf(request));
     return HttpResponse.status(HttpStatus.CREATED).body(view);
@@ -155,6 +164,24 @@ class ProblemController {
       @QueryValue @NotBlank String category,
       @Nullable @QueryValue Long unitId) {
     return problems.similar(me(auth), category, unitId, messages.localeOf(request));
+  }
+
+  @Put("/problems/{id}/visibility")
+  @Operation(
+      summary =
+          "Make a problem public (its reporter only) or private (the reporter, or staff who reach it"
+              + " with a reason); an event on its timeline")
+  ProblemView visibility(
+      HttpRequest<?> request,
+      Authentication auth,
+      @PathVariable long id,
+      @Body @Valid VisibilityRequest body) {
+    return problems.setVisibility(
+        me(auth),
+        id,
+        body.visibility() == ProblemView.Visibility.PUBLIC,
+        body.reason(),
+        messages.localeOf(request));
   }
 
   @Post("/problems/{id}/follow")
@@ -269,7 +296,13 @@ class ProblemController {
   }
 
   @Serdeable
-  record CategoryView(String code, String name, String icon, int acceptHours, int resolveHours) {}
+  record CategoryView(
+      String code,
+      String name,
+      String icon,
+      int acceptHours,
+      int resolveHours,
+      boolean alwaysPrivate) {}
 
   @Serdeable
   record ReportRequest(
@@ -280,7 +313,12 @@ class ProblemController {
       @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter,
-      @Nullable @Size(max = 6) List<Long> photoIds) {}
+      @Nullable @Size(max = 6) List<Long> photoIds,
+      @Nullable ProblemView.Visibility visibility) {}
+
+  @Serdeable
+  record VisibilityRequest(
+      @NotNull ProblemView.Visibility visibility, @Nullable @Size(max = 400) String reason) {}
 
   @Serdeable
   record TransferRequest(

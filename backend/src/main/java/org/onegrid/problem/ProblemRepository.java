@@ -56,6 +56,7 @@ class ProblemRepository {
                   .set(PROBLEMS.LAT, p.lat() == null ? null : BigDecimal.valueOf(p.lat()))
                   .set(PROBLEMS.LNG, p.lng() == null ? null : BigDecimal.valueOf(p.lng()))
                   .set(PROBLEMS.HIDE_REPORTER, p.hideReporter())
+                  .set(PROBLEMS.IS_PUBLIC, p.isPublic())
                   .set(PROBLEMS.STATE, ProblemState.SUBMITTED.name())
                   .set(PROBLEMS.ASSIGNEE_ID, p.assigneeId())
                   .set(PROBLEMS.SOURCE, p.source())
@@ -275,6 +276,14 @@ class ProblemRepository {
         == 1;
   }
 
+  void setPublic(long id, boolean isPublic, Instant now) {
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.IS_PUBLIC, isPublic)
+        .set(PROBLEMS.UPDATED_AT, now)
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+  }
+
   void setRating(long id, int rating, @Nullable String comment) {
     dsl.update(PROBLEMS)
         .set(PROBLEMS.RATING, rating)
@@ -286,11 +295,12 @@ class ProblemRepository {
   /**
    * Open problems of this category in the grid (or, given one, the building) since {@code since}.
    */
-  List<Problem> findSimilarOpen(
+  List<Problem> findSimilarOpenPublic(
       long gridId, String category, @Nullable Long buildingId, Instant since, int limit) {
     return dsl.selectFrom(PROBLEMS)
         .where(
             PROBLEMS.GRID_ID.eq(gridId),
+            PROBLEMS.IS_PUBLIC.isTrue(),
             PROBLEMS.CATEGORY_CODE.eq(category),
             PROBLEMS.CREATED_AT.ge(since),
             isOpen())
@@ -347,7 +357,7 @@ class ProblemRepository {
    * Problems reported in [from, to), newest first, of these states and categories (null: any), for
    * the public Open311 list.
    */
-  List<Problem> findReportedBetween(
+  List<Problem> findPublicReportedBetween(
       Instant from,
       Instant to,
       @Nullable List<String> states,
@@ -355,6 +365,7 @@ class ProblemRepository {
       int limit) {
     return dsl.selectFrom(PROBLEMS)
         .where(
+            PROBLEMS.IS_PUBLIC.isTrue(),
             PROBLEMS.CREATED_AT.ge(DSL.val(from, PROBLEMS.CREATED_AT)),
             PROBLEMS.CREATED_AT.lt(DSL.val(to, PROBLEMS.CREATED_AT)))
         .and(states == null ? DSL.noCondition() : PROBLEMS.STATE.in(states))
@@ -486,7 +497,8 @@ class ProblemRepository {
         r.getRating(),
         r.getCreatedAt(),
         r.getUpdatedAt(),
-        r.getDepartmentId());
+        r.getDepartmentId(),
+        r.getIsPublic());
   }
 
   /**
@@ -507,6 +519,7 @@ class ProblemRepository {
       @Nullable Double lat,
       @Nullable Double lng,
       boolean hideReporter,
+      boolean isPublic,
       @Nullable Long assigneeId,
       String source,
       Instant acceptDueAt,

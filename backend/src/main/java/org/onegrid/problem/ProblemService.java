@@ -109,7 +109,6 @@ public class ProblemService {
       ProblemState state,
       String agency,
       @Nullable String address,
-      @Nullable Long unitId,
       @Nullable java.math.BigDecimal lat,
       @Nullable java.math.BigDecimal lng,
       Instant requestedAt,
@@ -129,7 +128,7 @@ public class ProblemService {
       int limit,
       Locale locale) {
     return publicRecords(
-        problems.findReportedBetween(
+        problems.findPublicReportedBetween(
             from,
             to,
             states == null ? null : states.stream().map(Enum::name).toList(),
@@ -138,8 +137,19 @@ public class ProblemService {
         locale);
   }
 
-  public List<PublicRecord> publicRecords(java.util.Collection<Long> ids, Locale locale) {
-    return ids.isEmpty() ? List.of() : publicRecords(problems.findByIds(ids), locale);
+  /**
+   * Public problems by id, and also private ones that {@code alsoPrivate} admits (the Open311 app
+   * that filed them); the rest are left out as if they did not exist.
+   */
+  public List<PublicRecord> publicRecords(
+      java.util.Collection<Long> ids, java.util.function.LongPredicate alsoPrivate, Locale locale) {
+    return ids.isEmpty()
+        ? List.of()
+        : publicRecords(
+            problems.findByIds(ids).stream()
+                .filter(p -> p.isPublic() || alsoPrivate.test(p.id()))
+                .toList(),
+            locale);
   }
 
   private List<PublicRecord> publicRecords(List<Problem> page, Locale locale) {
@@ -176,19 +186,18 @@ public class ProblemService {
                                       && n.level() != GridLevel.ZONE)
                           .map(GridNode::name)
                           .collect(Collectors.joining(" ")));
-      String place = placeText(p, units);
+      String place = publicPlaceText(p, units);
       records.add(
           new PublicRecord(
               p.id(),
               category.code(),
               category.name(locale),
-              p.description(),
+              Publication.mask(p.description()),
               p.state(),
               agency,
               place == null ? agency : place + ", " + agency,
-              p.unitId(),
-              p.lat(),
-              p.lng(),
+              Publication.coarse(p.lat()),
+              Publication.coarse(p.lng()),
               p.createdAt(),
               p.updatedAt(),
               p.resolveDueAt(),
@@ -243,6 +252,7 @@ public class ProblemService {
             report.lat(),
             report.lng(),
             report.hideReporter(),
+            report.wantsPublic() && mayBePublic(source, category),
             assignee,
             source.name(),
             now.plus(Duration.ofHours(category.acceptHours())),
@@ -261,6 +271,67 @@ public class ProblemService {
               return saved.id();
             });
     return view(reporter, problems.findById(id).orElseThrow(), locale, true);
+  }
+
+  /**
+   * Whether a problem may be public at all: only reports from the app and Open311, and never of a
+   * category that is always private (care, medical, disputes). Hotline, text, call and patrol
+   * problems are private and stay so.
+   */
+  static boolean mayBePublic(ProblemSource source, Category category) {
+    return (source == ProblemSource.APP || source == ProblemSource.OPEN311)
+        && !category.alwaysPrivate();
+  }
+
+  static boolean mayBePublic(Problem problem, Category category) {
+    return mayBePublic(ProblemSource.valueOf(problem.source()), category);
+  }
+
+  /**
+   * Makes a problem public or private. Staff who reach it may only make it private, with a reason;
+   * only its reporter makes it public, and only where {@link #mayBePublic} allows. The change is an
+   * event on the timeline.
+   */
+  public ProblemView setVisibility(
+      Account actor, long id, boolean makePublic, @Nullable String reason, Locale locale) {
+    String why = blankToNull(reason);
+    Problem updated =
+        tx.run(
+            () -> {
+              Problem problem = problems.lockById(id).orElseThrow(ApiException::notFound);
+              requireVisible(actor, problem);
+              boolean reporter = actor.id() == problem.reporterId();
+              boolean staff = actor.role().isStaff() && !reporter;
+              if (!reporter && !staff) {
+                throw ApiException.notFound();
+              }
+              if (problem.isPublic() == makePublic) {
+                return problem;
+              }
+              if (makePublic) {
+                if (!reporter) {
+                  throw new ApiException(HttpStatus.FORBIDDEN, "problem-public-by-reporter-only");
+                }
+                Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
+                if (!mayBePublic(problem, category)) {
+                  throw new ApiException(HttpStatus.CONFLICT, "problem-always-private");
+                }
+              } else if (staff && why == null) {
+                throw ApiException.invalidField("reason", "validation.reason");
+              }
+              Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+              problems.setPublic(id, makePublic, now);
+              problems.insertEvent(
+                  id,
+                  actor.id(),
+                  makePublic ? "MADE_PUBLIC" : "MADE_PRIVATE",
+                  problem.state(),
+                  problem.state(),
+                  why,
+                  now);
+              return problems.findById(id).orElseThrow();
+            });
+    return view(actor, updated, locale, true);
   }
 
   /** The reporter's newest problem from these sources that is still open. */
@@ -319,14 +390,28 @@ public class ProblemService {
    */
   public List<ProblemView> similar(
       Account resident, String category, @Nullable Long unitId, Locale locale) {
-    Place place =
-        place(resident, new NewReport(category, "-", unitId, null, null, null, false, List.of()));
-    return problems
-        .findSimilarOpen(
-            place.gridId(), category, place.buildingId(), clock.instant().minus(SIMILAR_WINDOW), 10)
-        .stream()
-        .map(p -> view(resident, p, locale, false))
-        .toList();
+    if (resident.role() != Role.RESIDENT || resident.householdId() == null) {
+      return List.of();
+    }
+    Address home = grids.household(resident.householdId()).orElse(null);
+    if (home == null) {
+      return List.of();
+    }
+    // The chosen unit narrows the list to its building only when it is in the resident's own grid.
+    Long buildingId = home.buildingId();
+    if (unitId != null) {
+      buildingId =
+          grids
+              .unit(unitId)
+              .filter(u -> u.gridId() == home.gridId())
+              .map(Address::buildingId)
+              .orElse(null);
+    }
+    return views(
+        resident,
+        problems.findSimilarOpenPublic(
+            home.gridId(), category, buildingId, clock.instant().minus(SIMILAR_WINDOW), 10),
+        locale);
   }
 
   /** "Me too": the resident follows the problem and hears its updates. */
@@ -624,7 +709,7 @@ public class ProblemService {
         viewer.householdId() == null
             ? null
             : grids.household(viewer.householdId()).map(Address::gridId).orElse(null);
-    if (homeGrid == null || homeGrid != problem.gridId()) {
+    if (!problem.isPublic() || homeGrid == null || homeGrid != problem.gridId()) {
       throw ApiException.notFound();
     }
   }
@@ -813,8 +898,10 @@ public class ProblemService {
     Map<Long, Account> names = around.people();
     boolean mine = viewer.id() == p.reporterId();
     boolean staffView = viewer.role().isStaff();
-    String reporterName =
-        mine || staffView || !p.hideReporter() ? nameOf(names.get(p.reporterId())) : null;
+    // Everyone else (a neighbour reading a public problem) sees no names, a coarse place and
+    // masked numbers, as Open311 readers do.
+    boolean insider = mine || staffView;
+    String reporterName = insider ? nameOf(names.get(p.reporterId())) : null;
     List<ProblemAction> allowed = new ArrayList<>();
     for (ProblemAction action : ProblemAction.values()) {
       if (action.allowedFrom(p.state())
@@ -832,15 +919,10 @@ public class ProblemService {
                             e.action(),
                             e.from(),
                             e.to(),
-                            e.actorId() == null
+                            e.actorId() == null || (!insider && e.actorId() == p.reporterId())
                                 ? null
-                                : (e.actorId() == p.reporterId()
-                                        && !mine
-                                        && !staffView
-                                        && p.hideReporter()
-                                    ? null
-                                    : nameOf(names.get(e.actorId()))),
-                            e.reason(),
+                                : nameOf(names.get(e.actorId())),
+                            insider ? e.reason() : Publication.mask(e.reason()),
                             e.at()))
                 .collect(Collectors.toList())
             : null;
@@ -850,13 +932,13 @@ public class ProblemService {
         category.code(),
         category.name(locale),
         category.icon(),
-        p.description(),
+        insider ? p.description() : Publication.mask(p.description()),
         p.state(),
         grid.id(),
         grid.name(),
-        placeText(p, around.units()),
-        p.lat(),
-        p.lng(),
+        insider ? placeText(p, around.units()) : publicPlaceText(p, around.units()),
+        insider ? p.lat() : Publication.coarse(p.lat()),
+        insider ? p.lng() : Publication.coarse(p.lng()),
         reporterName,
         mine,
         p.assigneeId() == null ? null : nameOf(names.get(p.assigneeId())),
@@ -876,8 +958,10 @@ public class ProblemService {
         new ProblemView.Followers(followers.size(), followers.contains(viewer.id())),
         allowed,
         unread,
-        withTimeline ? answers(p, locale) : List.of(),
-        timeline);
+        withTimeline && insider ? answers(p, locale) : List.of(),
+        timeline,
+        p.isPublic() ? ProblemView.Visibility.PUBLIC : ProblemView.Visibility.PRIVATE,
+        mine && mayBePublic(p, category));
   }
 
   /** The answers given to the category's questions, as the viewer reads them. */
@@ -909,6 +993,23 @@ public class ProblemService {
             ? Map.of()
             : grids.unit(p.unitId()).map(u -> Map.of(p.unitId(), u)).orElse(Map.of());
     return placeText(p, unit);
+  }
+
+  /**
+   * The place as people outside the problem's reach read it: the building, never the unit, and the
+   * reporter's own words with numbers masked.
+   */
+  private static @Nullable String publicPlaceText(
+      Problem p, Map<Long, org.onegrid.grid.Address> units) {
+    List<String> parts = new ArrayList<>();
+    org.onegrid.grid.Address u = p.unitId() == null ? null : units.get(p.unitId());
+    if (u != null) {
+      parts.add(u.buildingName());
+    }
+    if (p.locationText() != null) {
+      parts.add(Publication.mask(p.locationText()));
+    }
+    return parts.isEmpty() ? null : String.join(" ", parts);
   }
 
   private static String placeText(Problem p, Map<Long, org.onegrid.grid.Address> units) {
@@ -964,9 +1065,36 @@ public class ProblemService {
       boolean hideReporter,
       List<Long> photoIds,
       @Nullable Long gridId,
-      @Nullable Long buildingId) {
+      @Nullable Long buildingId,
+      boolean wantsPublic) {
 
-    /** A resident's report: placed by GPS point, unit or home. */
+    /** A report placed by the caller (a grid and building of its choosing), private. */
+    public NewReport(
+        String categoryCode,
+        String description,
+        @Nullable Long unitId,
+        @Nullable String locationText,
+        @Nullable Double lat,
+        @Nullable Double lng,
+        boolean hideReporter,
+        List<Long> photoIds,
+        @Nullable Long gridId,
+        @Nullable Long buildingId) {
+      this(
+          categoryCode,
+          description,
+          unitId,
+          locationText,
+          lat,
+          lng,
+          hideReporter,
+          photoIds,
+          gridId,
+          buildingId,
+          false);
+    }
+
+    /** A resident's private report: placed by GPS point, unit or home. */
     public NewReport(
         String categoryCode,
         String description,

@@ -40,7 +40,19 @@ public record ProblemView(
     List<ProblemAction> allowedActions,
     int unread,
     List<Answer> answers,
-    @Nullable List<Event> timeline) {
+    @Nullable List<Event> timeline,
+    Visibility visibility,
+    boolean canBePublic) {
+
+  /**
+   * Public: people of the grid and Open311 readers may see it (without names, with a coarse place);
+   * private: only the reporter and the staff who reach it.
+   */
+  @Serdeable
+  public enum Visibility {
+    PUBLIC,
+    PRIVATE
+  }
 
   /** How many said "me too", and whether the viewer is one of them. */
   @Serdeable

@@ -202,7 +202,32 @@ class Open311Test extends ApiTest {
         (String) jsonList(get("tokens/" + token + ".json")).get(0).get("service_request_id");
     Map<String, Object> request = jsonList(get("requests/" + id + ".json")).get(0);
     assertThat((String) request.get("agency_responsible")).contains("工人新村社区").contains("第2网格");
-    assertThat((String) request.get("address")).contains("7号楼 2单元");
+    // Public requests are placed to the building, never the unit.
+    assertThat((String) request.get("address")).contains("7号楼").doesNotContain("2单元");
+  }
+
+  @Test
+  void aPrivateKindOfRequestIsReadBackOnlyByTheAppThatFiledIt() throws Exception {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("api_key", apiKey);
+    form.put("service_code", "care_medical");
+    form.put("lat", LAT);
+    form.put("long", LONG);
+    form.put("description", "独居老人摔倒了需要帮忙");
+    HttpResponse<String> posted = post("requests.json", form);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    String token = (String) jsonList(posted).get(0).get("token");
+    String id =
+        (String) jsonList(get("tokens/" + token + ".json")).get(0).get("service_request_id");
+
+    assertThat(get("requests/" + id + ".json").statusCode()).isEqualTo(404);
+    assertThat(get("requests.json").body()).doesNotContain("独居老人");
+    assertThat(get("requests/" + id + ".json?api_key=wrong").statusCode()).isEqualTo(404);
+    HttpResponse<String> own = get("requests/" + id + ".json?api_key=" + apiKey);
+    assertThat(own.statusCode()).isEqualTo(200);
+    assertThat(jsonList(own).get(0)).containsEntry("service_request_id", id);
+    assertThat(get("requests.json?service_request_id=" + id + "&api_key=" + apiKey).body())
+        .contains("独居老人");
   }
 
   @Test

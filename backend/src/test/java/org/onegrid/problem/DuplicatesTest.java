@@ -22,7 +22,7 @@ class DuplicatesTest extends ApiTest {
     return who.send(
             "POST",
             "/api/v1/problems",
-            Map.of("categoryCode", category, "description", text),
+            Map.of("categoryCode", category, "description", text, "visibility", "PUBLIC"),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()))
         .<Number>at("id")
         .longValue();

@@ -118,19 +118,19 @@ class ProblemFlowTest extends ApiTest {
             Map.of(
                 "categoryCode", "neighbour_dispute",
                 "description", "楼上深夜噪音",
-                "hideReporter", true));
+                "visibility", "PUBLIC"));
     long id = created.<Number>at("id").longValue();
+    // A dispute between neighbours is always private, whatever the form said.
+    assertThat(created.<String>at("visibility")).isEqualTo("PRIVATE");
+    assertThat(created.<Boolean>at("canBePublic")).isFalse();
 
     Browser neighbour = neighbourOfZhang(Phones.fresh());
-    Browser.Reply publicView = neighbour.get("/api/v1/problems/" + id);
-    assertThat(publicView.status()).isEqualTo(200);
-    assertThat(publicView.<String>at("reporterName")).isNull();
-    assertThat(publicView.text()).doesNotContain("周阿姨").doesNotContain("+86");
+    assertThat(neighbour.get("/api/v1/problems/" + id).status()).isEqualTo(404);
     assertThat(
             neighbour
                 .post("/api/v1/problems/" + id + "/actions", Map.of("action", "CONFIRM"))
                 .status())
-        .isEqualTo(403);
+        .isEqualTo(404);
 
     Browser stranger = resident(Phones.fresh());
     assertThat(stranger.get("/api/v1/problems/" + id).status()).isEqualTo(404);

@@ -72,6 +72,8 @@ class ProblemPermissionsTest extends ApiTest {
                 text,
                 "hideReporter",
                 hide,
+                "visibility",
+                "PUBLIC",
                 "photoIds",
                 photos),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
