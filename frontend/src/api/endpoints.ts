@@ -70,6 +70,9 @@ export const meApi = {
   messages: () => http.get<Thread>('/me/messages'),
   unread: () => http.get<{ count: number }>('/me/messages/unread'),
   send: (body: string, clientKey: string) => http.post<ChatMessage>('/me/messages', { body, clientKey }),
+  endAllSessions: () => http.post<void>('/me/sessions/end-all'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    http.put<void>('/me/password', { currentPassword, newPassword }),
 }
 
 export const notificationApi = {

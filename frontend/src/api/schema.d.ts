@@ -355,7 +355,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: the session cookie is cleared */
+        /** Sign out: this session ends on every instance (a copy of the cookie stops working) and the cookie is cleared */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -1148,6 +1148,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Staff and clinicians: change my password, giving the current one; my other sessions end */
+        put: operations["changePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/problems": {
         parameters: {
             query?: never;
@@ -1159,6 +1176,23 @@ export interface paths {
         get: operations["mine_5"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/end-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out on all devices: every session of mine ends on every instance, this one too */
+        post: operations["endAllSessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1723,6 +1757,23 @@ export interface paths {
         put?: never;
         /** Staff of the community: a taken call not settled on the spot becomes a request of the caller to their grid leader */
         post: operations["fileRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff/members/{id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Admins: reset the password of a staff member of a lower level in my subtree; their sessions end and they are texted a temporary password */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2691,6 +2742,10 @@ export interface components {
             unitId: number;
             room: string;
             name?: string | null;
+        };
+        "MeController.PasswordChange": {
+            currentPassword: string;
+            newPassword: string;
         };
         "MeController.ProfileRequest": {
             name?: string | null;
@@ -4926,6 +4981,28 @@ export interface operations {
             };
         };
     };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeController.PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description changePassword 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     mine_5: {
         parameters: {
             query?: {
@@ -4945,6 +5022,24 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ProblemView"][];
                 };
+            };
+        };
+    };
+    endAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description endAllSessions 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5788,6 +5883,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HotlineService.ContactView"];
                 };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resetPassword 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

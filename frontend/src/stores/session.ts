@@ -34,5 +34,11 @@ export const useSessionStore = defineStore('session', () => {
     me.value = null
   }
 
-  return { me, loaded, isStaff, load, set, logout }
+  /** Ends every session of this person, on every device, this one too. */
+  async function logoutEverywhere() {
+    await meApi.endAllSessions()
+    me.value = null
+  }
+
+  return { me, loaded, isStaff, load, set, logout, logoutEverywhere }
 })

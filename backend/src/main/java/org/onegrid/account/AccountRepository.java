@@ -122,6 +122,14 @@ class AccountRepository {
         .execute();
   }
 
+  void updatePasswordHash(long id, String passwordHash, Instant now) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.PASSWORD_HASH, passwordHash)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id))
+        .execute();
+  }
+
   void touchLogin(long id, Instant now) {
     dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
   }

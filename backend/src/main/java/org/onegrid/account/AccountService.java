@@ -42,6 +42,11 @@ public class AccountService {
     this.clock = clock;
   }
 
+  /** Any account by id, or empty. */
+  public Optional<Account> find(long id) {
+    return accounts.findById(id);
+  }
+
   public Account get(long id) {
     return accounts
         .findById(id)

@@ -1,5 +1,7 @@
 package org.onegrid.account;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,6 +35,7 @@ class AuthController {
   private final AuthService auth;
   private final AccountService accounts;
   private final SessionTokens sessions;
+  private final Sessions sessionRows;
   private final ClientAddress clientAddress;
   private final Messages messages;
 
@@ -39,11 +43,13 @@ class AuthController {
       AuthService auth,
       AccountService accounts,
       SessionTokens sessions,
+      Sessions sessionRows,
       ClientAddress clientAddress,
       Messages messages) {
     this.auth = auth;
     this.accounts = accounts;
     this.sessions = sessions;
+    this.sessionRows = sessionRows;
     this.clientAddress = clientAddress;
     this.messages = messages;
   }
@@ -79,18 +85,25 @@ class AuthController {
   }
 
   @Post("/logout")
-  @Operation(summary = "Sign out: the session cookie is cleared")
-  MutableHttpResponse<Void> logout(HttpRequest<?> request) {
+  @Operation(
+      summary =
+          "Sign out: this session ends on every instance (a copy of the cookie stops working) and the"
+              + " cookie is cleared")
+  MutableHttpResponse<Void> logout(HttpRequest<?> request, @Nullable Authentication auth) {
+    sessionRows.end(auth);
     return sessions.signOut(request, HttpResponse.noContent());
   }
 
   private MutableHttpResponse<MeView> signedIn(HttpRequest<?> request, Account account) {
+    Sessions.Opened session =
+        sessionRows.open(account, request.getHeaders().get(HttpHeaders.USER_AGENT));
     return sessions.signIn(
         request,
         HttpResponse.ok(accounts.me(account.id())),
         account.id(),
         List.of(account.role().name()),
-        Map.of());
+        Map.of(Sessions.CLAIM, session.id()),
+        session.lifetime());
   }
 
   @Serdeable

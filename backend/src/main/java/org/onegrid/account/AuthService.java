@@ -49,6 +49,8 @@ class AuthService {
   private final OneGridConfig.Login login;
   private final Tx tx;
   private final Clock clock;
+  private final Sessions sessions;
+  private final org.onegrid.grid.GridService grids;
   private final SecureRandom random = new SecureRandom();
   private volatile byte[] pepper;
 
@@ -64,7 +66,9 @@ class AuthService {
       OneGridConfig.Otp otp,
       OneGridConfig.Login login,
       Tx tx,
-      Clock clock) {
+      Clock clock,
+      Sessions sessions,
+      org.onegrid.grid.GridService grids) {
     this.accounts = accounts;
     this.codes = codes;
     this.passwords = passwords;
@@ -77,6 +81,8 @@ class AuthService {
     this.login = login;
     this.tx = tx;
     this.clock = clock;
+    this.sessions = sessions;
+    this.grids = grids;
   }
 
   /** Texts a new sign-in code to the phone. */
@@ -160,6 +166,90 @@ class AuthService {
     }
     accounts.touchLogin(account.get().id(), clock.instant());
     return account.get();
+  }
+
+  /**
+   * A staff member or clinician changes their own password, giving the current one; their other
+   * sessions end (the one making the change stays signed in).
+   */
+  void changePassword(
+      Account account,
+      String current,
+      String fresh,
+      io.micronaut.security.authentication.Authentication session) {
+    if (!account.role().signsInWithPassword()) {
+      throw ApiException.forbidden();
+    }
+    limiter.hit("password-change:" + account.id(), login.getPerPhone(), QUARTER, "rate-limited");
+    if (!passwords.matches(current == null ? "" : current, account.passwordHash())) {
+      throw ApiException.invalidField("currentPassword", "validation.password-wrong");
+    }
+    requireStrong(fresh, current);
+    accounts.updatePasswordHash(account.id(), passwords.hash(fresh), clock.instant());
+    sessions.endAll(account.id(), session);
+  }
+
+  /**
+   * An admin resets the password of a staff member of a lower level in their subtree: every session
+   * of the member ends and the member is texted a temporary password to sign in with.
+   */
+  void resetPassword(Account admin, Account member) {
+    requireMayReset(admin, member);
+    String temporary = temporaryPassword();
+    tx.run(
+        () -> {
+          accounts.updatePasswordHash(member.id(), passwords.hash(temporary), clock.instant());
+          sms.enqueue(
+              member.phone(),
+              messages.get(
+                  messages.localeOf(member.locale()),
+                  "sms.password-reset",
+                  admin.displayName(),
+                  temporary),
+              "password-reset");
+        });
+    sessions.endAll(member.id(), null);
+  }
+
+  private void requireMayReset(Account admin, Account member) {
+    if (!admin.role().isAdmin() || member.id() == admin.id()) {
+      throw ApiException.forbidden();
+    }
+    if (!member.role().signsInWithPassword()) {
+      throw ApiException.notFound();
+    }
+    boolean lower =
+        member.role().isStaff()
+            ? member.role().level().ordinal() > admin.role().level().ordinal()
+            : admin.role() == Role.CITY_ADMIN;
+    boolean reaches =
+        member.nodeId() == null
+            ? admin.role() == Role.CITY_ADMIN
+            : grids.get(admin.nodeId()).contains(grids.get(member.nodeId()));
+    if (!reaches) {
+      throw ApiException.notFound();
+    }
+    if (!lower) {
+      throw ApiException.forbidden();
+    }
+  }
+
+  private static void requireStrong(String fresh, String current) {
+    if (fresh == null || fresh.length() < 10 || fresh.length() > 200) {
+      throw ApiException.invalidField("newPassword", "validation.password-length");
+    }
+    if (fresh.equals(current)) {
+      throw ApiException.invalidField("newPassword", "validation.password-same");
+    }
+  }
+
+  private String temporaryPassword() {
+    String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
   }
 
   @Scheduled(fixedDelay = "1h", initialDelay = "10m")

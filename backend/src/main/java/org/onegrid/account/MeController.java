@@ -1,11 +1,14 @@
 package org.onegrid.account;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -23,6 +26,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.notify.OutboxMessage;
 import org.onegrid.notify.SmsOutbox;
+import org.onegrid.platform.SessionTokens;
 
 @Controller("/api/v1/me")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -31,11 +35,41 @@ import org.onegrid.notify.SmsOutbox;
 class MeController {
 
   private final AccountService accounts;
+  private final AuthService auth;
+  private final Sessions sessions;
+  private final SessionTokens cookies;
   private final SmsOutbox sms;
 
-  MeController(AccountService accounts, SmsOutbox sms) {
+  MeController(
+      AccountService accounts,
+      AuthService auth,
+      Sessions sessions,
+      SessionTokens cookies,
+      SmsOutbox sms) {
     this.accounts = accounts;
+    this.auth = auth;
+    this.sessions = sessions;
+    this.cookies = cookies;
     this.sms = sms;
+  }
+
+  @Post("/sessions/end-all")
+  @Operation(
+      summary =
+          "Sign out on all devices: every session of mine ends on every instance, this one too")
+  MutableHttpResponse<Void> endAllSessions(HttpRequest<?> request, Authentication auth) {
+    sessions.endAll(idOf(auth), null);
+    return cookies.signOut(request, HttpResponse.noContent());
+  }
+
+  @Put("/password")
+  @Operation(
+      summary =
+          "Staff and clinicians: change my password, giving the current one; my other sessions end")
+  HttpResponse<Void> changePassword(Authentication session, @Body @Valid PasswordChange body) {
+    auth.changePassword(
+        accounts.get(idOf(session)), body.currentPassword(), body.newPassword(), session);
+    return HttpResponse.noContent();
   }
 
   @Get
@@ -76,6 +110,11 @@ class MeController {
   record ProfileRequest(
       @Nullable @Size(max = 60) String name,
       @Nullable @Pattern(regexp = "zh-CN|en") String locale) {}
+
+  @Serdeable
+  record PasswordChange(
+      @NotBlank @Size(max = 200) String currentPassword,
+      @NotBlank @Size(max = 200) String newPassword) {}
 
   @Serdeable
   record HomeRequest(

@@ -41,13 +41,26 @@ import org.onegrid.platform.ApiException;
 class StaffController {
 
   private final AccountService accounts;
+  private final AuthService auth;
   private final StaffViews views;
   private final GridService grids;
 
-  StaffController(AccountService accounts, StaffViews views, GridService grids) {
+  StaffController(AccountService accounts, AuthService auth, StaffViews views, GridService grids) {
     this.accounts = accounts;
+    this.auth = auth;
     this.views = views;
     this.grids = grids;
+  }
+
+  @Post("/staff/members/{id}/password-reset")
+  @Operation(
+      summary =
+          "Admins: reset the password of a staff member of a lower level in my subtree; their"
+              + " sessions end and they are texted a temporary password")
+  HttpResponse<Void> resetPassword(Authentication session, @PathVariable long id) {
+    Account member = accounts.find(id).orElseThrow(ApiException::notFound);
+    auth.resetPassword(staff(session), member);
+    return HttpResponse.noContent();
   }
 
   @Get("/staff/nodes/{id}")

@@ -9,7 +9,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.cookie.AccessTokenCookieConfiguration;
-import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
@@ -21,36 +20,36 @@ import java.util.Collection;
 import java.util.Map;
 
 /**
- * Sessions are signed JWTs in an HttpOnly, SameSite cookie: no server-side session state, so any
- * instance serves any request. The signing key comes from configuration or, by default, from the
+ * Sessions are signed JWTs in an HttpOnly, SameSite cookie that name a server-side session row
+ * (checked by the account feature's {@code Sessions}), so any instance serves any request and a
+ * sign-out holds everywhere. The signing key comes from configuration or, by default, from the
  * database that all instances share.
  */
 @Singleton
 public class SessionTokens {
 
   private final TokenGenerator tokens;
-  private final AccessTokenConfiguration tokenConfig;
   private final AccessTokenCookieConfiguration cookieConfig;
 
-  SessionTokens(
-      TokenGenerator tokens,
-      AccessTokenConfiguration tokenConfig,
-      AccessTokenCookieConfiguration cookieConfig) {
+  SessionTokens(TokenGenerator tokens, AccessTokenCookieConfiguration cookieConfig) {
     this.tokens = tokens;
-    this.tokenConfig = tokenConfig;
     this.cookieConfig = cookieConfig;
   }
 
-  /** Signs the account in on this response. */
+  /**
+   * Signs the account in on this response, for {@code lifetime}; {@code attributes} become claims
+   * of the token (the server-side session id among them).
+   */
   public <T> MutableHttpResponse<T> signIn(
       HttpRequest<?> request,
       MutableHttpResponse<T> response,
       long accountId,
       Collection<String> roles,
-      Map<String, Object> attributes) {
+      Map<String, Object> attributes,
+      Duration lifetime) {
     Authentication authentication =
         Authentication.build(String.valueOf(accountId), roles, attributes);
-    int seconds = tokenConfig.getExpiration();
+    int seconds = (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds());
     String token =
         tokens
             .generateToken(authentication, seconds)

@@ -198,7 +198,7 @@ public final class Bench {
                   .filter(s -> s.name().equals(Scenarios.BASELINE) || wanted.contains(s.name()))
                   .toList();
         }
-        Http http = new Http(app.baseUrl(), secret);
+        Http http = new Http(app.baseUrl(), secret, db);
         List<LoadDriver.Result> measured =
             new LoadDriver(population, http, load, progress).run(scenarios);
         Report report = new Report(Report.Machine.here(database), size, generated, load, measured);

@@ -39,14 +39,33 @@ final class Http {
           .build();
   private final String base;
   private final byte[] secret;
+  private final java.sql.Connection db;
 
-  Http(String base, String secret) {
+  Http(String base, String secret, java.sql.Connection db) {
     this.base = base;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    this.db = db;
   }
 
+  /**
+   * A session as a sign-in makes it: a session row (which the app checks on every request) and a
+   * cookie naming it.
+   */
   Session session(long accountId, String role) {
     long now = Instant.now().getEpochSecond();
+    String sid = UUID.randomUUID().toString().replace("-", "");
+    synchronized (db) {
+      try (java.sql.PreparedStatement insert =
+          db.prepareStatement(
+              "INSERT INTO sessions (id, account_id, created_at, expires_at)"
+                  + " VALUES (?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 DAY)")) {
+        insert.setString(1, sid);
+        insert.setLong(2, accountId);
+        insert.executeUpdate();
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("Could not open a session for account " + accountId, e);
+      }
+    }
     String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
     String claims =
         b64(
@@ -54,7 +73,9 @@ final class Http {
                 + accountId
                 + "\",\"roles\":[\""
                 + role
-                + "\"],\"iat\":"
+                + "\"],\"sid\":\""
+                + sid
+                + "\",\"iat\":"
                 + now
                 + ",\"nbf\":"
                 + now

@@ -1,0 +1,60 @@
+package org.onegrid.account;
+
+import static org.onegrid.db.Tables.SESSIONS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.jooq.DSLContext;
+
+/** Session rows: one per sign-in, revoked by sign-out or a password change. */
+@Singleton
+class SessionRepository {
+
+  private final DSLContext dsl;
+
+  SessionRepository(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  void insert(
+      String id, long accountId, Instant now, Instant expiresAt, @Nullable String userAgent) {
+    dsl.insertInto(SESSIONS)
+        .set(SESSIONS.ID, id)
+        .set(SESSIONS.ACCOUNT_ID, accountId)
+        .set(SESSIONS.CREATED_AT, now)
+        .set(SESSIONS.EXPIRES_AT, expiresAt)
+        .set(SESSIONS.USER_AGENT, userAgent)
+        .execute();
+  }
+
+  /** Whether the session exists for this account, is not revoked and has not expired. */
+  boolean isLive(String id, long accountId, Instant now) {
+    return dsl.fetchExists(
+        SESSIONS,
+        SESSIONS.ID.eq(id),
+        SESSIONS.ACCOUNT_ID.eq(accountId),
+        SESSIONS.REVOKED_AT.isNull(),
+        SESSIONS.EXPIRES_AT.gt(now));
+  }
+
+  void revoke(String id, Instant now) {
+    dsl.update(SESSIONS)
+        .set(SESSIONS.REVOKED_AT, now)
+        .where(SESSIONS.ID.eq(id), SESSIONS.REVOKED_AT.isNull())
+        .execute();
+  }
+
+  /** Revokes every live session of the account except {@code keep} (null: all of them). */
+  int revokeAll(long accountId, @Nullable String keep, Instant now) {
+    return dsl.update(SESSIONS)
+        .set(SESSIONS.REVOKED_AT, now)
+        .where(SESSIONS.ACCOUNT_ID.eq(accountId), SESSIONS.REVOKED_AT.isNull())
+        .and(keep == null ? org.jooq.impl.DSL.noCondition() : SESSIONS.ID.ne(keep))
+        .execute();
+  }
+
+  int deleteEndedBefore(Instant before) {
+    return dsl.deleteFrom(SESSIONS).where(SESSIONS.EXPIRES_AT.lt(before)).limit(10_000).execute();
+  }
+}
