@@ -3,6 +3,7 @@ package org.onegrid.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
@@ -49,20 +50,56 @@ class ErrorsAndAppTest extends ApiTest {
   }
 
   @Test
-  void healthSwaggerAndMetricsAreServed() {
+  void healthSwaggerAndMetricsAreServedAndTellStrangersNothingMore() {
     Browser anyone = browser();
-    assertThat(anyone.get("/health").<String>at("status")).isEqualTo("UP");
+    Browser.Reply health = anyone.get("/health");
+    assertThat(health.<String>at("status")).isEqualTo("UP");
+    assertThat(health.text()).doesNotContain("jdbc").doesNotContain("diskSpace");
+    assertThat(health.<Object>at("details")).isNull();
     assertThat(anyone.get("/swagger-ui/index.html").status()).isEqualTo(200);
     assertThat(anyone.get("/swagger/onegrid-0.1.yml").text()).contains("/api/v1/auth/otp");
+    assertThat(scrape(null).statusCode()).isEqualTo(404);
+    assertThat(scrape("Bearer not-the-token").statusCode()).isEqualTo(404);
+    var scraped = scrape("Bearer test-scrape-token");
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body()).contains("jvm_memory");
+  }
+
+  @Test
+  void everyAnswerCarriesTheBrowsersSecurityHeaders() {
+    Browser anyone = browser();
+    for (String path : List.of("/", "/problems/1", "/api/v1/me", "/api/v1/problem-categories")) {
+      Browser.Reply reply = anyone.get(path);
+      assertThat(reply.header("Content-Security-Policy"))
+          .as(path)
+          .contains("script-src 'self';")
+          .contains("frame-ancestors 'none'")
+          .doesNotContain("unsafe-eval");
+      assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
+      assertThat(reply.header("Referrer-Policy")).isEqualTo("same-origin");
+      assertThat(reply.header("Permissions-Policy")).contains("geolocation=(self)");
+    }
+    // The page itself is always asked for anew; the content-hashed files it names are kept a year.
+    Browser.Reply page = anyone.get("/");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
+    java.util.regex.Matcher asset =
+        java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(page.text());
+    assertThat(asset.find()).as(page.text()).isTrue();
+    Browser.Reply script = anyone.get(asset.group());
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+  }
+
+  java.net.http.HttpResponse<String> scrape(String authorization) {
     try {
-      var scrape =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(server.getURL() + "/prometheus"))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
-      assertThat(scrape.body()).contains("jvm_memory");
+      var request =
+          java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(server.getURL() + "/prometheus"));
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
