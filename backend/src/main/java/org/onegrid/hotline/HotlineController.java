@@ -165,7 +165,7 @@ class HotlineController {
   record Rotation(
       @NotNull Instant firstStart,
       @NotNull Integer shiftHours,
-      @NotNull @Size(min = 1, max = 50) List<Long> memberIds) {}
+      @NotNull @Size(min = 1, max = 50) List<@NotNull Long> memberIds) {}
 
   @Serdeable
   record NewOverride(
@@ -175,5 +175,5 @@ class HotlineController {
       @Nullable @Size(max = 100) String note) {}
 
   @Serdeable
-  record Fallbacks(@NotNull @Size(max = 10) List<Long> accountIds) {}
+  record Fallbacks(@NotNull @Size(max = 10) List<@NotNull Long> accountIds) {}
 }

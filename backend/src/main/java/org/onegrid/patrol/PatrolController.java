@@ -95,8 +95,8 @@ class PatrolController {
       @NotNull LocalDate date,
       @NotBlank @Size(max = 200) String area,
       @Nullable @Size(max = 2000) String notes,
-      @Nullable @Size(max = 6) List<Long> photoIds,
-      @Nullable @Size(max = 20) List<@Valid FindingRequest> findings) {}
+      @Nullable @Size(max = 6) List<@NotNull Long> photoIds,
+      @Nullable @Size(max = 20) List<@NotNull @Valid FindingRequest> findings) {}
 
   @Serdeable
   record FindingRequest(

@@ -313,7 +313,7 @@ class ProblemController {
       @Nullable @DecimalMin("-90") @DecimalMax("90") Double lat,
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter,
-      @Nullable @Size(max = 6) List<Long> photoIds,
+      @Nullable @Size(max = 6) List<@NotNull Long> photoIds,
       @Nullable ProblemView.Visibility visibility) {}
 
   @Serdeable

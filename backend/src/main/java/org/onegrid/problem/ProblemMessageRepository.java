@@ -61,6 +61,12 @@ class ProblemMessageRepository {
         });
   }
 
+  Optional<ProblemMessagesRecord> findByAuthorKey(long authorId, String key) {
+    return dsl.selectFrom(PROBLEM_MESSAGES)
+        .where(PROBLEM_MESSAGES.AUTHOR_ID.eq(authorId), PROBLEM_MESSAGES.CLIENT_KEY.eq(key))
+        .fetchOptional();
+  }
+
   /** The latest 500 messages of a thread, oldest first. */
   List<ProblemMessagesRecord> findByProblem(long problemId, boolean withInternal) {
     List<ProblemMessagesRecord> rows =

@@ -87,13 +87,22 @@ public class ProblemThreadService {
     }
     return tx.run(
         () -> {
+          // A retry of a message already stored returns it; the same key on another problem is a
+          // mistake of the client's, said plainly rather than dropping the new message.
+          java.util.Optional<ProblemMessagesRecord> earlier =
+              messages.findByAuthorKey(author.id(), clientKey);
+          if (earlier.isPresent()) {
+            requireSameProblem(earlier.get(), problem);
+            return views(List.of(earlier.get())).get(0);
+          }
+          if (photoId != null) {
+            photos.attachToThread(photoId, author, problem.id(), internal);
+          }
           Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
           ProblemMessageRepository.Stored stored =
               messages.insertOnce(
                   problem.id(), author.id(), staff, internal, body, photoId, clientKey, now);
-          if (stored.created() && photoId != null) {
-            photos.attachToThread(photoId, author, problem.id(), internal);
-          }
+          requireSameProblem(stored.row(), problem);
           if (stored.created() && staff && !internal) {
             boolean quiet =
                 messages
@@ -123,6 +132,12 @@ public class ProblemThreadService {
           }
           return views(List.of(stored.row())).get(0);
         });
+  }
+
+  private static void requireSameProblem(ProblemMessagesRecord message, Problem problem) {
+    if (message.getProblemId() != problem.id()) {
+      throw new ApiException(io.micronaut.http.HttpStatus.CONFLICT, "client-key-reused");
+    }
   }
 
   /** The reporter, or staff whose subtree holds the problem's grid; 404 for anyone else. */

@@ -36,7 +36,7 @@ class ProblemThreadTest extends ApiTest {
         .send(
             "POST",
             "/api/v1/problems",
-            Map.of("categoryCode", "sanitation", "description", "垃圾桶满了没人清"),
+            Map.of("categoryCode", "sanitation", "description", "垃圾桶满了没人清", "visibility", "PUBLIC"),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()))
         .<Number>at("id")
         .longValue();
