@@ -274,6 +274,7 @@ export const clinicianApi = {
   day: (serviceId: number, date: string) => http.get<ClinicBooking[]>(`/clinic/services/${serviceId}/day?date=${date}`),
   attendance: (bookingId: number, attended: boolean) =>
     http.post<ClinicBooking>(`/clinic/bookings/${bookingId}/attendance`, { attended }),
+  undoAttendance: (bookingId: number) => http.delete<ClinicBooking>(`/clinic/bookings/${bookingId}/attendance`),
 }
 
 /** The care list of a grid and the visits of residents under a node (that they exist, never why). */

@@ -545,6 +545,9 @@ const en: typeof zhCN = {
     noBookings: 'No bookings on this day',
     attended: 'Came',
     noShow: 'No-show',
+    attendedConfirm: 'Mark {name} as having come?',
+    noShowConfirm: 'Mark {name} as not having come?',
+    undo: 'Undo',
   },
   care: {
     tag: 'Care list',

@@ -536,6 +536,9 @@ export default {
     noBookings: '这一天没有预约',
     attended: '已到',
     noShow: '未到',
+    attendedConfirm: '登记 {name} 已到诊？',
+    noShowConfirm: '登记 {name} 没有来？',
+    undo: '撤销',
   },
   care: {
     tag: '关怀对象',

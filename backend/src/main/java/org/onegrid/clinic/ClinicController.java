@@ -161,6 +161,12 @@ class ClinicController {
     return clinic.dayList(me(auth), id, date);
   }
 
+  @io.micronaut.http.annotation.Delete("/clinic/bookings/{id}/attendance")
+  @Operation(summary = "The provider's staff: take back an attendance mark, within a day")
+  ClinicViews.BookingView undoAttendance(Authentication auth, @PathVariable long id) {
+    return clinic.unmark(me(auth), id);
+  }
+
   @Post("/clinic/bookings/{id}/attendance")
   @Operation(summary = "The provider's staff: mark a booking attended or a no-show")
   ClinicViews.BookingView attendance(

@@ -581,14 +581,38 @@ public class ClinicService {
         .toList();
   }
 
-  /** The provider's staff mark a booking attended or a no-show. */
+  static final Duration ATTENDANCE_UNDO = Duration.ofDays(1);
+
+  /**
+   * The provider's staff mark a booking attended or a no-show, from the time the visit starts (not
+   * weeks before it).
+   */
   public ClinicViews.BookingView mark(Account staff, long bookingId, boolean attended) {
     ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
     requireProviderStaff(staff, clinics.findService(b.getServiceId()).orElseThrow());
     if (!BookingRepository.BOOKED.equals(b.getStatus())) {
       throw new ApiException(HttpStatus.CONFLICT, "booking-state");
     }
-    bookings.setStatus(bookingId, attended ? "ATTENDED" : "NO_SHOW", clock.instant());
+    Instant now = clock.instant();
+    if (now.isBefore(b.getStartsAt())) {
+      throw new ApiException(HttpStatus.CONFLICT, "attendance-too-early");
+    }
+    bookings.setStatus(bookingId, attended ? "ATTENDED" : "NO_SHOW", now);
+    return view(bookings.findById(bookingId).orElseThrow(), true);
+  }
+
+  /** Takes back a mark of attendance made by mistake, within a day of making it. */
+  public ClinicViews.BookingView unmark(Account staff, long bookingId) {
+    ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
+    requireProviderStaff(staff, clinics.findService(b.getServiceId()).orElseThrow());
+    if (!"ATTENDED".equals(b.getStatus()) && !"NO_SHOW".equals(b.getStatus())) {
+      throw new ApiException(HttpStatus.CONFLICT, "booking-state");
+    }
+    Instant now = clock.instant();
+    if (now.isAfter(b.getUpdatedAt().plus(ATTENDANCE_UNDO))) {
+      throw new ApiException(HttpStatus.CONFLICT, "attendance-undo-too-late");
+    }
+    bookings.setStatus(bookingId, BookingRepository.BOOKED, now);
     return view(bookings.findById(bookingId).orElseThrow(), true);
   }
 

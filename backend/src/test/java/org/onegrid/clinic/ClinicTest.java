@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -35,6 +36,7 @@ class ClinicTest extends ApiTest {
   @Inject GridService grids;
   @Inject org.onegrid.account.AccountService accounts;
   @Inject Tx tx;
+  @Inject org.onegrid.platform.TestClock clock;
 
   private long service;
   private long single;
@@ -195,9 +197,28 @@ class ClinicTest extends ApiTest {
     assertThat(leader.get(dayList).status()).isEqualTo(404);
     assertThat(daughter.browser().get(dayList).status()).isEqualTo(404);
     assertThat(staff("13800000010").get(dayList).status()).isEqualTo(404);
-    Browser.Reply attended =
-        providerStaff.post(
-            "/api/v1/clinic/bookings/" + booked.at("id") + "/attendance", Map.of("attended", true));
+    String attendance = "/api/v1/clinic/bookings/" + booked.at("id") + "/attendance";
+    // Not before the visit; from its start, and a mistake is taken back within a day.
+    Browser.Reply early = providerStaff.post(attendance, Map.of("attended", true));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.<String>at("code")).isEqualTo("attendance-too-early");
+    clock.advance(Duration.between(Instant.now(), Instant.parse((String) start)).plusMinutes(5));
+    Browser.Reply attended;
+    try {
+      // Staff sessions last a day: on the day of the visit the clinician has signed in anew.
+      Browser onTheDay = staff("13800009001");
+      assertThat(onTheDay.post(attendance, Map.of("attended", false)).<String>at("status"))
+          .isEqualTo("NO_SHOW");
+      assertThat(onTheDay.send("DELETE", attendance, null).<String>at("status"))
+          .isEqualTo("BOOKED");
+      attended = onTheDay.post(attendance, Map.of("attended", true));
+      clock.advance(Duration.ofHours(23));
+      Browser nextDay = staff("13800009001");
+      clock.advance(Duration.ofHours(1).plusMinutes(1));
+      assertThat(nextDay.send("DELETE", attendance, null).status()).isEqualTo(409);
+    } finally {
+      clock.reset();
+    }
     assertThat(attended.<String>at("status")).isEqualTo("ATTENDED");
     assertThat(
             daughter
