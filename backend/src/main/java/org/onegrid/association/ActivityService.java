@@ -78,11 +78,11 @@ public class ActivityService {
     return publishIn(organiser, associationId, association.communityId(), a);
   }
 
-  /** Staff supervising a community publish an activity of the community itself. */
+  /** The community's admins (and those above) publish an activity of the community itself. */
   public List<AssociationViews.ActivityView> publishForCommunity(
       Account staff, long communityId, NewActivity a) {
     GridNode community = community(communityId);
-    if (!associations.supervises(staff, community)) {
+    if (!associations.administers(staff, community)) {
       throw ApiException.forbidden();
     }
     return publishIn(staff, null, communityId, a);
@@ -385,7 +385,7 @@ public class ActivityService {
   private void requireManager(Account viewer, Activity a) {
     if (a.associationId() != null) {
       associations.requireManager(viewer, associations.find(a.associationId()));
-    } else if (!associations.supervises(viewer, grids.get(a.communityId()))) {
+    } else if (!associations.administers(viewer, grids.get(a.communityId()))) {
       requireVisible(viewer, a);
       throw ApiException.forbidden();
     }
@@ -394,7 +394,7 @@ public class ActivityService {
   private boolean manages(Account viewer, Activity a, @Nullable Association association) {
     return association != null
         ? associations.manages(viewer, association)
-        : associations.supervises(viewer, grids.get(a.communityId()));
+        : associations.administers(viewer, grids.get(a.communityId()));
   }
 
   private AssociationViews.ActivityView view(Account viewer, Activity a) {

@@ -65,13 +65,13 @@ public class AssociationService {
     this.clock = clock;
   }
 
-  /** Staff within reach of the community found an association and name its organiser. */
+  /** Admins of the community and above found an association and name its organiser. */
   public AssociationViews.AssociationView create(Account staff, NewAssociation a) {
     GridNode community = grids.find(a.communityId()).orElseThrow(ApiException::notFound);
     if (community.level() != GridLevel.COMMUNITY) {
       throw ApiException.invalidField("communityId", "validation.not-a-community");
     }
-    if (!staff.role().isStaff() || !supervises(staff, community)) {
+    if (!administers(staff, community)) {
       throw ApiException.forbidden();
     }
     Account organiser =
@@ -351,11 +351,15 @@ public class AssociationService {
   }
 
   /** Organisers and the staff above the association's community manage it. */
+  /**
+   * The organiser and the admins of the community and above manage an association; grid leaders and
+   * workers of the community read it but do not manage it.
+   */
   boolean manages(Account account, Association a) {
     if (account.id() == a.organiserId()) {
       return true;
     }
-    return account.role().isStaff() && supervises(account, grids.get(a.communityId()));
+    return administers(account, grids.get(a.communityId()));
   }
 
   void requireManager(Account account, Association a) {
@@ -378,7 +382,7 @@ public class AssociationService {
       return true;
     }
     if (account.role().isStaff()) {
-      return false;
+      return supervises(account, grids.get(a.communityId()));
     }
     Optional<GridNode> community = communityOf(account);
     if (community.isEmpty()) {
@@ -395,6 +399,11 @@ public class AssociationService {
   /** The community a resident lives in, or a grid's staff member works in. */
   Optional<GridNode> communityOf(Account account) {
     return accounts.communityOf(account);
+  }
+
+  /** Admins whose subtree holds the community (its own admins, the street's and above). */
+  boolean administers(Account staff, GridNode community) {
+    return staff.role().isAdmin() && accounts.reaches(staff, community);
   }
 
   /** Staff supervise a community when it is in their subtree or their grid is in it. */

@@ -115,6 +115,18 @@ class AssociationTest extends ApiTest {
     assertThat(other.get("/api/v1/associations/" + id + "/members").status()).isEqualTo(403);
     assertThat(staff(DemoCity.LEADER_GONGREN_2).post(decision, Map.of("approve", true)).status())
         .isEqualTo(404);
+    // Grid staff of the same community read the association but neither decide nor announce.
+    for (String gridStaff : List.of(DemoCity.LEADER_MINZHULU_1, DemoCity.WORKER_MINZHULU_1)) {
+      Browser b = staff(gridStaff);
+      assertThat(b.get("/api/v1/associations/" + id).status()).isEqualTo(200);
+      assertThat(b.post(decision, Map.of("approve", true)).status()).isEqualTo(403);
+      assertThat(
+              b.post(
+                      "/api/v1/associations/" + id + "/announcements",
+                      Map.of("body", "明天停水", "bySms", true))
+                  .status())
+          .isEqualTo(403);
+    }
     assertThat(admin.post(decision, Map.of("approve", false)).status()).isEqualTo(400);
     List<Map<String, Object>> members = admin.post(decision, Map.of("approve", true)).list();
     assertThat(members)
@@ -314,7 +326,7 @@ class AssociationTest extends ApiTest {
 
   @Test
   void theCommunityPublishesItsOwnActivitiesForItsResidents() {
-    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    Browser leader = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
     long community = communityId(leader, "民主路");
     String path = "/api/v1/communities/" + community + "/activities";
     Instant start = Instant.now().plus(Duration.ofDays(2));
@@ -332,6 +344,8 @@ class AssociationTest extends ApiTest {
             50);
     Resident resident = residentOfMinzhulu1("曹奶奶", "1211");
     assertThat(resident.browser().post(path, body).status()).isEqualTo(403);
+    // A grid leader of the community reads its activities but does not publish for it.
+    assertThat(staff(DemoCity.LEADER_MINZHULU_1).post(path, body).status()).isEqualTo(403);
     Browser.Reply published = leader.post(path, body);
     assertThat(published.status()).as(published.text()).isEqualTo(201);
     long id = ((Number) published.list().get(0).get("id")).longValue();
