@@ -134,6 +134,15 @@ class BookingRepository {
             .set(CLINIC_BOOKINGS.UPDATED_AT, now));
   }
 
+  /** Whether the person was ever booked (by anyone) for one of these services. */
+  boolean existsForPatient(long patientId, java.util.Collection<Long> serviceIds) {
+    return !serviceIds.isEmpty()
+        && dsl.fetchExists(
+            CLINIC_BOOKINGS,
+            CLINIC_BOOKINGS.PATIENT_ID.eq(patientId),
+            CLINIC_BOOKINGS.SERVICE_ID.in(serviceIds));
+  }
+
   void setStatus(long id, String status, Instant now) {
     dsl.update(CLINIC_BOOKINGS)
         .set(CLINIC_BOOKINGS.STATUS, status)

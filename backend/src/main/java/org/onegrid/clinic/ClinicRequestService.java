@@ -44,6 +44,7 @@ public class ClinicRequestService {
   private final ClinicService clinic;
   private final ClinicRepository clinics;
   private final RequestRepository requests;
+  private final BookingRepository bookings;
   private final AccountService accounts;
   private final GridService grids;
   private final CareService care;
@@ -56,6 +57,7 @@ public class ClinicRequestService {
       ClinicService clinic,
       ClinicRepository clinics,
       RequestRepository requests,
+      BookingRepository bookings,
       AccountService accounts,
       GridService grids,
       CareService care,
@@ -66,6 +68,7 @@ public class ClinicRequestService {
     this.clinic = clinic;
     this.clinics = clinics;
     this.requests = requests;
+    this.bookings = bookings;
     this.accounts = accounts;
     this.grids = grids;
     this.care = care;
@@ -210,7 +213,8 @@ public class ClinicRequestService {
 
   /**
    * The resident, if the referrer may refer them: grid staff reaching the resident's grid, or a
-   * clinician of a provider of the resident's community. Anyone else is told it does not exist.
+   * clinician whose providers have seen them (a booking, a home visit, a referral). Anyone else is
+   * told it does not exist, so walking patient ids reveals nobody.
    */
   private Account referable(Account referrer, long patientId) {
     Account patient =
@@ -223,11 +227,17 @@ public class ClinicRequestService {
     if (referrer.role().isStaff()) {
       mayRefer = referrer.nodeId() != null && accounts.reaches(referrer, grids.get(home.gridId()));
     } else if (referrer.role() == Role.CLINICIAN) {
-      Optional<GridNode> community = accounts.communityOf(patient);
+      List<Long> providers =
+          clinics.findProvidersOfStaff(referrer.id()).stream()
+              .map(ClinicProvidersRecord::getId)
+              .toList();
+      List<Long> services =
+          providers.isEmpty()
+              ? List.of()
+              : clinics.findServices(providers).stream().map(ClinicServicesRecord::getId).toList();
       mayRefer =
-          community.isPresent()
-              && clinics.findProvidersOfStaff(referrer.id()).stream()
-                  .anyMatch(p -> p.getCommunityId() == community.get().id());
+          requests.existsForPatient(patient.id(), providers)
+              || bookings.existsForPatient(patient.id(), services);
     } else {
       mayRefer = false;
     }

@@ -99,6 +99,15 @@ class RequestRepository {
     return update.where(CLINIC_REQUESTS.ID.eq(id), CLINIC_REQUESTS.STATUS.in(from)).execute() == 1;
   }
 
+  /** Whether the person ever asked one of these providers for a visit or was referred to it. */
+  boolean existsForPatient(long patientId, java.util.Collection<Long> providerIds) {
+    return !providerIds.isEmpty()
+        && dsl.fetchExists(
+            CLINIC_REQUESTS,
+            CLINIC_REQUESTS.PATIENT_ID.eq(patientId),
+            CLINIC_REQUESTS.PROVIDER_ID.in(providerIds));
+  }
+
   /** Requests to these providers in these states, newest first, before {@code beforeId}. */
   List<ClinicRequestsRecord> findOfProviders(
       Collection<Long> providerIds, Collection<String> statuses, long beforeId, int limit) {

@@ -179,6 +179,24 @@ class ClinicRequestTest extends ApiTest {
   }
 
   @Test
+  void cliniciansCannotReferStrangersAndSoLearnNothingOfThem() {
+    Resident stranger = residentOfMinzhulu1("没看过病", "1606");
+    long strangerId = idOf(stranger.browser());
+    Object serviceId =
+        leader.get("/api/v1/clinic/green-channels?patientId=" + strangerId).list().get(0).get("id");
+    for (Browser clinician : List.of(hospital, doctor)) {
+      assertThat(clinician.get("/api/v1/clinic/green-channels?patientId=" + strangerId).status())
+          .isEqualTo(404);
+      Browser.Reply walked =
+          clinician.post(
+              "/api/v1/clinic/referrals",
+              Map.of("serviceId", serviceId, "patientId", strangerId, "reason", "看看"));
+      assertThat(walked.status()).isEqualTo(404);
+      assertThat(walked.text()).doesNotContain("没看过病").doesNotContain(stranger.phone());
+    }
+  }
+
+  @Test
   void aGridLeaderRefersAResidentToTheGreenChannelAndTheHospitalSetsATime() {
     Resident resident = residentOfMinzhulu1("转诊人", "1605");
     long residentId = idOf(resident.browser());
