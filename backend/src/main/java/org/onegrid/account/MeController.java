@@ -98,7 +98,7 @@ class MeController {
   HttpResponse<List<OutboxMessage>> mySms(Authentication auth) {
     return HttpResponse.ok(
         sms.sentTo(accounts.get(idOf(auth)).phone(), 50).stream()
-            .map(m -> m.purpose().equals("otp") ? m.withoutBody() : m)
+            .map(m -> SmsOutbox.SECRET_PURPOSES.contains(m.purpose()) ? m.withoutBody() : m)
             .toList());
   }
 

@@ -2,7 +2,7 @@ package org.onegrid.demo;
 
 import io.micronaut.context.condition.Condition;
 import io.micronaut.context.condition.ConditionContext;
-import org.onegrid.platform.DatabaseConfigurer;
+import org.onegrid.platform.DemoMode;
 
 /**
  * {@code onegrid.demo.enabled} when set; otherwise on exactly when the embedded database is in use.
@@ -11,13 +11,6 @@ final class DemoEnabled implements Condition {
 
   @Override
   public boolean matches(ConditionContext context) {
-    return context
-        .getProperty("onegrid.demo.enabled", Boolean.class)
-        .orElseGet(
-            () ->
-                DatabaseConfigurer.isEmbedded(
-                    context
-                        .getProperty(DatabaseConfigurer.URL_PROPERTY, String.class)
-                        .orElse(null)));
+    return DemoMode.on(context);
   }
 }

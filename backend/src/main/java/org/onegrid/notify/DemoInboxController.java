@@ -10,13 +10,15 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.onegrid.platform.DemoMode;
 
 /**
- * The demo inbox: every SMS the log provider "sent", readable in the browser. It exists only while
- * no Twilio account is configured, so a real deployment has no such page.
+ * The demo inbox: every SMS the log provider "sent", readable in the browser. It exists only in
+ * demo mode without Twilio (see {@link DemoMode}), so a deployment on its own database never shows
+ * anyone's sign-in code.
  */
 @Controller("/api/v1/demo/inbox")
-@Requires(missingProperty = TwilioSmsSender.ACCOUNT_SID)
+@Requires(condition = DemoInboxController.On.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "demo")
@@ -26,6 +28,14 @@ final class DemoInboxController {
 
   DemoInboxController(SmsOutbox outbox) {
     this.outbox = outbox;
+  }
+
+  /** The condition this page exists on. */
+  static final class On implements io.micronaut.context.condition.Condition {
+    @Override
+    public boolean matches(io.micronaut.context.condition.ConditionContext context) {
+      return DemoMode.inbox(context);
+    }
   }
 
   @Get

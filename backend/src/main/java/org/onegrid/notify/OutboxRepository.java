@@ -70,9 +70,17 @@ class OutboxRepository {
     return dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.in(ids)).orderBy(SMS_OUTBOX.ID).fetch();
   }
 
-  void markSent(long id, String provider, String providerId, String providerStatus, Instant now) {
+  /** Records a send; {@code newBody}, when given, replaces the words kept (a secret's). */
+  void markSent(
+      long id,
+      String provider,
+      String providerId,
+      String providerStatus,
+      Instant now,
+      @Nullable String newBody) {
     dsl.update(SMS_OUTBOX)
         .set(SMS_OUTBOX.STATUS, SENT)
+        .set(SMS_OUTBOX.BODY, newBody == null ? SMS_OUTBOX.BODY : DSL.val(newBody))
         .set(SMS_OUTBOX.PROVIDER, provider)
         .set(SMS_OUTBOX.PROVIDER_ID, providerId)
         .set(SMS_OUTBOX.PROVIDER_STATUS, providerStatus)
@@ -81,6 +89,10 @@ class OutboxRepository {
         .setNull(SMS_OUTBOX.LAST_ERROR)
         .where(SMS_OUTBOX.ID.eq(id))
         .execute();
+  }
+
+  void replaceBody(long id, String body) {
+    dsl.update(SMS_OUTBOX).set(SMS_OUTBOX.BODY, body).where(SMS_OUTBOX.ID.eq(id)).execute();
   }
 
   void markRetry(long id, String provider, String error, Instant nextAttempt) {

@@ -41,6 +41,15 @@ public class SmsDispatcher {
   private final Duration firstBackoff;
   private final String instance;
 
+  /**
+   * Whether texts that carry a secret (sign-in codes, temporary passwords) are kept readable once
+   * sent: only in demo mode with the log provider, where the demo inbox is the phone.
+   */
+  private final boolean keepSecrets;
+
+  /** What is left of a secret text once it was sent. */
+  static final String SECRET_SENT = "(已发送；含验证码或密码，发送后不保留内容)";
+
   SmsDispatcher(
       OutboxRepository outbox,
       OptOutRepository optOuts,
@@ -48,7 +57,8 @@ public class SmsDispatcher {
       Tx tx,
       Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
-      @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff) {
+      @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff,
+      boolean keepSecrets) {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.sender = sender;
@@ -56,10 +66,32 @@ public class SmsDispatcher {
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
+    this.keepSecrets = keepSecrets;
     this.instance =
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
             + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  @jakarta.inject.Inject
+  SmsDispatcher(
+      OutboxRepository outbox,
+      OptOutRepository optOuts,
+      SmsSender sender,
+      Tx tx,
+      Clock clock,
+      @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
+      @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff,
+      io.micronaut.context.env.Environment environment) {
+    this(
+        outbox,
+        optOuts,
+        sender,
+        tx,
+        clock,
+        maxAttempts,
+        firstBackoff,
+        org.onegrid.platform.DemoMode.inbox(environment));
   }
 
   @Scheduled(fixedDelay = "${onegrid.sms.dispatch-interval:1s}", initialDelay = "2s")
@@ -102,7 +134,13 @@ public class SmsDispatcher {
     }
     Instant now = clock.instant();
     if (result instanceof SmsSender.Accepted ok) {
-      outbox.markSent(row.getId(), sender.name(), ok.providerId(), ok.providerStatus(), now);
+      outbox.markSent(
+          row.getId(),
+          sender.name(),
+          ok.providerId(),
+          ok.providerStatus(),
+          now,
+          secret(row) ? SECRET_SENT : null);
       return true;
     }
     if (result instanceof SmsSender.TryAgain again && row.getAttempts() < maxAttempts) {
@@ -121,6 +159,17 @@ public class SmsDispatcher {
             ? again.error()
             : ((SmsSender.Refused) result).error();
     outbox.markFailed(row.getId(), sender.name(), error);
+    forgetIfSecret(row);
     return false;
+  }
+
+  private boolean secret(SmsOutboxRecord row) {
+    return !keepSecrets && SmsOutbox.SECRET_PURPOSES.contains(row.getPurpose());
+  }
+
+  private void forgetIfSecret(SmsOutboxRecord row) {
+    if (secret(row)) {
+      outbox.replaceBody(row.getId(), SECRET_SENT);
+    }
   }
 }

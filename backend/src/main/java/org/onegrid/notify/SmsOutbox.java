@@ -13,6 +13,12 @@ import java.util.List;
 @Singleton
 public class SmsOutbox {
 
+  /**
+   * Purposes of texts that carry a secret: their words are not kept once sent (see SmsDispatcher).
+   */
+  public static final java.util.Set<String> SECRET_PURPOSES =
+      java.util.Set.of("otp", "password-reset");
+
   private final OutboxRepository outbox;
   private final OptOutRepository optOuts;
   private final Clock clock;

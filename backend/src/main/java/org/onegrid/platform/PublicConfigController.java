@@ -19,7 +19,7 @@ final class PublicConfigController {
   private final String timeZone;
 
   PublicConfigController(Environment environment, OneGridConfig config) {
-    this.demoInbox = !environment.containsProperty("onegrid.twilio.account-sid");
+    this.demoInbox = DemoMode.inbox(environment);
     this.timeZone = config.getTimeZone().getId();
   }
 

@@ -37,6 +37,12 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
 
   static final String PUBLIC_URL = "https://onegrid.example.org";
   static final FakeTwilio TWILIO = FakeTwilio.start();
+
+  @Override
+  protected org.onegrid.support.SignIn signIn() {
+    return org.onegrid.support.SignIn.through(TWILIO);
+  }
+
   private static final String HOTLINE = "+8637168010001";
   private static final String VOICE = "/api/v1/webhooks/twilio/voice";
   private static final String WANG_WORK_PHONE = "+8637168020002";

@@ -61,10 +61,10 @@ class OutboxDispatchTest {
         });
     SmsDispatcher a =
         new SmsDispatcher(
-            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1), true);
     SmsDispatcher b =
         new SmsDispatcher(
-            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1));
+            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1), true);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Integer> sentByA = pool.submit(a::dispatchDue);
     Future<Integer> sentByB = pool.submit(b::dispatchDue);

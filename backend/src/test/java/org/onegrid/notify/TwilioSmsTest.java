@@ -85,6 +85,8 @@ class TwilioSmsTest implements TestPropertyProvider {
     OutboxMessage row = awaitStatus("+86" + number, "SENT");
     assertThat(row.provider()).isEqualTo("twilio");
     assertThat(row.providerId()).isEqualTo(message.sid());
+    // Once sent, the outbox keeps no readable code.
+    assertThat(row.body()).doesNotContain(code);
   }
 
   @Test

@@ -31,6 +31,11 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
   static final String PUBLIC_URL = "https://onegrid.example.org";
   static final FakeTwilio TWILIO = FakeTwilio.start();
 
+  @Override
+  protected org.onegrid.support.SignIn signIn() {
+    return org.onegrid.support.SignIn.through(TWILIO);
+  }
+
   @Inject Tx tx;
 
   @Override

@@ -10,16 +10,36 @@ import org.onegrid.notify.OutboxMessage;
 import org.onegrid.notify.SmsOutbox;
 
 /**
- * Signs a browser in the ways people do, reading sign-in codes from the SMS outbox as a phone would
- * receive them.
+ * Signs a browser in the ways people do, reading sign-in codes where the phone receives them: the
+ * demo inbox (the outbox, in demo mode) or, with Twilio configured, the fake Twilio. Outside demo
+ * mode the outbox keeps no code once it is sent.
  */
 public final class SignIn {
 
   private static final Pattern CODE = Pattern.compile("(\\d{6})");
-  private final SmsOutbox outbox;
+  private final java.util.function.Function<String, String> latestTextTo;
 
   public SignIn(SmsOutbox outbox) {
-    this.outbox = outbox;
+    this(
+        e164 -> {
+          List<OutboxMessage> sent = outbox.sentTo(e164, 1);
+          assertThat(sent).as("an SMS to " + e164).isNotEmpty();
+          return sent.get(0).body();
+        });
+  }
+
+  private SignIn(java.util.function.Function<String, String> latestTextTo) {
+    this.latestTextTo = latestTextTo;
+  }
+
+  /** Reads codes from what the fake Twilio was asked to send. */
+  public static SignIn through(FakeTwilio twilio) {
+    return new SignIn(
+        e164 -> {
+          twilio.awaitMessageTo(e164, java.time.Duration.ofSeconds(15));
+          List<FakeTwilio.Message> all = twilio.messagesTo(e164);
+          return all.get(all.size() - 1).body();
+        });
   }
 
   public Browser.Reply staff(Browser browser, String phone) {
@@ -39,10 +59,9 @@ public final class SignIn {
 
   public String latestCode(String phone) {
     String e164 = phone.startsWith("+") ? phone : "+86" + phone;
-    List<OutboxMessage> sent = outbox.sentTo(e164, 1);
-    assertThat(sent).as("an SMS to " + e164).isNotEmpty();
-    Matcher m = CODE.matcher(sent.get(0).body());
-    assertThat(m.find()).as(sent.get(0).body()).isTrue();
+    String text = latestTextTo.apply(e164);
+    Matcher m = CODE.matcher(text);
+    assertThat(m.find()).as(text).isTrue();
     return m.group(1);
   }
 

@@ -112,6 +112,8 @@ public final class Bench {
     String secret = HexFormat.of().formatHex(random(24));
     Map<String, String> env = new HashMap<>();
     env.put("ONEGRID_DEMO_ENABLED", "false");
+    // Texts go to the log: the benchmark has no phones (outside demo mode this must be said).
+    env.put("ONEGRID_SMS_PROVIDER", "log");
     env.put("ONEGRID_SECURITY_SESSION_SECRET", secret);
     // Escalation and auto-closing would act on the generated backlog of overdue problems during the
     // run; every other job (SMS outbox, dashboard summaries, engagement counts …) runs as usual.
