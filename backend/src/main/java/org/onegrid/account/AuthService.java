@@ -51,6 +51,7 @@ class AuthService {
   private final Clock clock;
   private final Sessions sessions;
   private final org.onegrid.grid.GridService grids;
+  private final LoginFailures failures;
   private final SecureRandom random = new SecureRandom();
   private volatile byte[] pepper;
 
@@ -68,7 +69,8 @@ class AuthService {
       Tx tx,
       Clock clock,
       Sessions sessions,
-      org.onegrid.grid.GridService grids) {
+      org.onegrid.grid.GridService grids,
+      LoginFailures failures) {
     this.accounts = accounts;
     this.codes = codes;
     this.passwords = passwords;
@@ -83,6 +85,7 @@ class AuthService {
     this.clock = clock;
     this.sessions = sessions;
     this.grids = grids;
+    this.failures = failures;
   }
 
   /** Texts a new sign-in code to the phone. */
@@ -157,13 +160,15 @@ class AuthService {
   Account passwordLogin(String rawPhone, String password, String ip) {
     limiter.hit("login-ip:" + ip, login.getPerIp(), QUARTER, "rate-limited");
     String phone = phones.toE164(rawPhone, "phone");
-    limiter.hit("login-phone:" + phone, login.getPerPhone(), QUARTER, "rate-limited");
+    failures.requireMayTry(phone, ip);
     Optional<Account> account = accounts.findByPhone(phone);
     String stored = account.map(Account::passwordHash).orElse(null);
     boolean ok = passwords.matches(password == null ? "" : password, stored);
     if (!ok || account.isEmpty()) {
+      failures.recordFailure(phone, ip);
       throw new ApiException(HttpStatus.UNAUTHORIZED, "bad-credentials");
     }
+    failures.clear(phone, ip);
     accounts.touchLogin(account.get().id(), clock.instant());
     return account.get();
   }
@@ -180,7 +185,7 @@ class AuthService {
     if (!account.role().signsInWithPassword()) {
       throw ApiException.forbidden();
     }
-    limiter.hit("password-change:" + account.id(), login.getPerPhone(), QUARTER, "rate-limited");
+    limiter.hit("password-change:" + account.id(), 10, QUARTER, "rate-limited");
     if (!passwords.matches(current == null ? "" : current, account.passwordHash())) {
       throw ApiException.invalidField("currentPassword", "validation.password-wrong");
     }

@@ -96,15 +96,16 @@ public class OneGridConfig {
   /** Password sign-in for staff: tries allowed per phone and per IP address in 15 minutes. */
   @ConfigurationProperties("login")
   public static class Login {
-    private int perPhone = 10;
+    private int freeTries = 5;
     private int perIp = 50;
 
-    public int getPerPhone() {
-      return perPhone;
+    /** Wrong passwords per account and address before each further try must wait. */
+    public int getFreeTries() {
+      return freeTries;
     }
 
-    public void setPerPhone(int perPhone) {
-      this.perPhone = perPhone;
+    public void setFreeTries(int freeTries) {
+      this.freeTries = freeTries;
     }
 
     public int getPerIp() {
