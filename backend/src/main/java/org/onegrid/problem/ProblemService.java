@@ -52,6 +52,9 @@ public class ProblemService {
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
+  private final org.onegrid.platform.RateLimiter limiter;
+  private final int reportsPerHour;
+  private final int hotlineMessagesPerHour;
 
   ProblemService(
       ProblemRepository problems,
@@ -66,7 +69,15 @@ public class ProblemService {
       org.onegrid.notify.Notifications inApp,
       Messages texts,
       Tx tx,
-      Clock clock) {
+      Clock clock,
+      org.onegrid.platform.RateLimiter limiter,
+      @io.micronaut.context.annotation.Value("${onegrid.limits.reports-per-hour:10}")
+          int reportsPerHour,
+      @io.micronaut.context.annotation.Value("${onegrid.limits.hotline-messages-per-hour:6}")
+          int hotlineMessagesPerHour) {
+    this.limiter = limiter;
+    this.reportsPerHour = reportsPerHour;
+    this.hotlineMessagesPerHour = hotlineMessagesPerHour;
     this.problems = problems;
     this.photos = photos;
     this.categories = categories;
@@ -236,6 +247,7 @@ public class ProblemService {
     if (earlier.isPresent()) {
       return earlier.get();
     }
+    limitTextsCausedBy(reporter, source);
     Place place = place(reporter, report);
     GridNode grid = grids.get(place.gridId());
     Long assignee = assigneeOf(grid);
@@ -332,6 +344,27 @@ public class ProblemService {
               return problems.findById(id).orElseThrow();
             });
     return view(actor, updated, locale, true);
+  }
+
+  /**
+   * Every report and hotline message texts staff, so a resident may cause only so many an hour
+   * ({@code onegrid.limits.*}); beyond that they are told to wait (429) or to phone if it is
+   * urgent.
+   */
+  private void limitTextsCausedBy(Account reporter, ProblemSource source) {
+    if (reporter.role() != Role.RESIDENT) {
+      return;
+    }
+    if (source == ProblemSource.APP) {
+      limiter.hit(
+          "reports:" + reporter.id(), reportsPerHour, Duration.ofHours(1), "too-many-reports");
+    } else if (source == ProblemSource.HOTLINE) {
+      limiter.hit(
+          "hotline-messages:" + reporter.id(),
+          hotlineMessagesPerHour,
+          Duration.ofHours(1),
+          "too-many-hotline-messages");
+    }
   }
 
   /** The reporter's newest problem from these sources that is still open. */

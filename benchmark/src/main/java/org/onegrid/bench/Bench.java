@@ -114,6 +114,8 @@ public final class Bench {
     env.put("ONEGRID_DEMO_ENABLED", "false");
     // Texts go to the log: the benchmark has no phones (outside demo mode this must be said).
     env.put("ONEGRID_SMS_PROVIDER", "log");
+    // A virtual user reports far more often than a person may (the limit is per resident and hour).
+    env.put("ONEGRID_LIMITS_REPORTS_PER_HOUR", "100000000");
     env.put("ONEGRID_SECURITY_SESSION_SECRET", secret);
     // Escalation and auto-closing would act on the generated backlog of overdue problems during the
     // run; every other job (SMS outbox, dashboard summaries, engagement counts …) runs as usual.
