@@ -113,6 +113,10 @@ test('a community admin changes a grid leader and sees the history', async ({ pa
 
   await page.locator('[data-test="change-leader"]').click()
   await page.locator('.van-action-sheet__item', { hasText: '王淑珍' }).click()
+  // The confirmation names the grid and both people.
+  await expect(page.locator('.van-dialog__message')).toContainText('第3网格')
+  await expect(page.locator('.van-dialog__message')).toContainText('王淑珍')
+  await page.locator('.van-dialog__confirm').click()
   await expect(page.getByText('网格长已改为 王淑珍')).toBeVisible()
   await expect(page.locator('[data-test="leader-term"]')).toHaveCount(2)
   await expect(page.locator('[data-test="leader-term"]').first()).toContainText('王淑珍')

@@ -608,6 +608,7 @@ const en: typeof zhCN = {
     messages: 'Messages from residents',
     changeLeader: 'Change grid leader',
     leaderChanged: 'The grid leader is now {name}',
+    changeLeaderConfirm: 'Make {to} the grid leader of {grid} instead of {from}? If {to} leads another grid now, that grid is left without a leader and its reports go to the community.',
     leaderHistory: 'Grid leaders so far',
     current: 'now',
   },

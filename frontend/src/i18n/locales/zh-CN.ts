@@ -597,6 +597,7 @@ export default {
     messages: '居民消息',
     changeLeader: '更换网格长',
     leaderChanged: '网格长已改为 {name}',
+    changeLeaderConfirm: '把「{grid}」的网格长由 {from} 换成 {to}？{to} 如果正在负责别的网格，那个网格会暂时没有网格长，居民反映的问题先交给社区。',
     leaderHistory: '历任网格长',
     current: '至今',
   },

@@ -45,6 +45,16 @@ class GridLeaderRepository {
         .execute();
   }
 
+  /** Ends whatever grid the leader currently leads. */
+  void endCurrentOfLeader(long leaderId, Instant now) {
+    dsl.update(GRID_LEADER_ASSIGNMENTS)
+        .set(GRID_LEADER_ASSIGNMENTS.ENDED_AT, now)
+        .where(
+            GRID_LEADER_ASSIGNMENTS.LEADER_ID.eq(leaderId),
+            GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
+        .execute();
+  }
+
   void insert(long gridId, long leaderId, @Nullable Long assignedBy, Instant now) {
     dsl.insertInto(GRID_LEADER_ASSIGNMENTS)
         .set(GRID_LEADER_ASSIGNMENTS.GRID_ID, gridId)

@@ -222,7 +222,9 @@ public class GridService {
 
   /**
    * Makes {@code leaderId} the grid's current leader and ends the previous assignment, keeping it
-   * as history. The grid's row is locked first, so two admins changing the leader at once leave
+   * as history. A leader leads one grid: any other grid they led is left without a leader (its
+   * reports go to the community admin) rather than listing someone whose workbench no longer
+   * reaches it. The grid's row is locked first, so two admins changing the leader at once leave
    * exactly one current leader.
    */
   public void assignLeader(long gridId, long leaderId, @Nullable Long assignedBy) {
@@ -244,6 +246,7 @@ public class GridService {
             return;
           }
           leaders.endCurrent(gridId, clock.instant());
+          leaders.endCurrentOfLeader(leaderId, clock.instant());
           leaders.insert(gridId, leaderId, assignedBy, clock.instant());
         });
   }

@@ -171,6 +171,16 @@ class StaffReachTest extends ApiTest {
         .isIn(403, 404);
   }
 
+  /** The grid's current leader by its history, or null when it has none. */
+  Long currentLeaderOf(Browser admin, long grid) {
+    List<Map<String, Object>> terms = admin.get("/api/v1/grids/" + grid + "/leaders").list();
+    return terms.stream()
+        .filter(t -> t.get("endedAt") == null)
+        .map(t -> ((Number) t.get("leaderId")).longValue())
+        .findFirst()
+        .orElse(null);
+  }
+
   @Test
   void aCommunityAdminChangesAGridLeaderAndTheOldOneBecomesHistory() {
     Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
@@ -189,6 +199,11 @@ class StaffReachTest extends ApiTest {
     assertThat(terms.get(0).get("endedAt")).isNull();
     assertThat(terms.get(1).get("leaderId")).isEqualTo((int) leader2Id);
     assertThat(terms.get(1).get("endedAt")).isNotNull();
+    // One source of truth: 李秀英 now leads grid 2 only. Grid 1 no longer lists her (its reports go
+    // to the community admin, who reaches them), and her workbench is grid 2's.
+    assertThat(currentLeaderOf(admin, grid1)).isNull();
+    assertThat(gridOf(leader1)).isEqualTo(grid2);
+    assertThat(leader1.get("/api/v1/staff/nodes/" + grid1).status()).isEqualTo(404);
 
     // Put things back for the other tests, and check a leader cannot do this themselves.
     assertThat(
@@ -202,6 +217,11 @@ class StaffReachTest extends ApiTest {
     assertThat(
             admin.put("/api/v1/grids/" + grid1 + "/leader", Map.of("leaderId", leader1Id)).status())
         .isEqualTo(200);
+    // Back exactly as before: each grid lists its own leader, whose workbench is that grid.
+    assertThat(currentLeaderOf(admin, grid1)).isEqualTo(leader1Id);
+    assertThat(currentLeaderOf(admin, grid2)).isEqualTo(leader2Id);
+    assertThat(gridOf(staff(DemoCity.LEADER_MINZHULU_1))).isEqualTo(grid1);
+    assertThat(gridOf(staff(DemoCity.LEADER_MINZHULU_2))).isEqualTo(grid2);
     assertThat(
             staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
                 .put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id))
