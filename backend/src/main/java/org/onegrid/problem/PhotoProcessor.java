@@ -33,8 +33,17 @@ class PhotoProcessor {
   private static final long MAX_PIXELS = 50_000_000L;
   private final int maxBytes;
 
-  PhotoProcessor(@Value("${onegrid.photos.max-bytes:10485760}") int maxBytes) {
+  /**
+   * Images decoded at once on this instance; the rest wait a little, then are told to try again.
+   * With subsampled decoding one image needs a few tens of MB at most, whatever its size.
+   */
+  private final java.util.concurrent.Semaphore decoding;
+
+  PhotoProcessor(
+      @Value("${onegrid.photos.max-bytes:10485760}") int maxBytes,
+      @Value("${onegrid.photos.concurrent-decodes:2}") int concurrentDecodes) {
     this.maxBytes = maxBytes;
+    this.decoding = new java.util.concurrent.Semaphore(Math.max(1, concurrentDecodes), true);
   }
 
   Processed process(byte[] upload) {
@@ -48,10 +57,30 @@ class PhotoProcessor {
     if (!isJpeg(upload) && !isPng(upload) && !isWebp(upload)) {
       throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo-type");
     }
-    BufferedImage image = decode(upload);
-    BufferedImage full = scaled(image, FULL_EDGE);
-    BufferedImage thumb = scaled(image, THUMB_EDGE);
-    return new Processed(jpeg(full, 0.85f), jpeg(thumb, 0.8f), full.getWidth(), full.getHeight());
+    boolean admitted;
+    try {
+      admitted = decoding.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      throw ApiException.tooManyRequests("photo-busy", java.time.Duration.ofSeconds(5));
+    }
+    try {
+      BufferedImage image = decode(upload);
+      if (isJpeg(upload)) {
+        image = ExifOrientation.upright(image, ExifOrientation.of(upload));
+      }
+      BufferedImage full = scaled(image, FULL_EDGE);
+      BufferedImage thumb = scaled(image, THUMB_EDGE);
+      return new Processed(jpeg(full, 0.85f), jpeg(thumb, 0.8f), full.getWidth(), full.getHeight());
+    } catch (OutOfMemoryError e) {
+      // Say what it is: the picture is too big for this server, not broken.
+      throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "photo-too-many-pixels");
+    } finally {
+      decoding.release();
+    }
   }
 
   private static BufferedImage decode(byte[] bytes) {
@@ -63,11 +92,18 @@ class PhotoProcessor {
       ImageReader reader = readers.next();
       try {
         reader.setInput(in, true, true);
-        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        long pixels = (long) width * height;
         if (pixels <= 0 || pixels > MAX_PIXELS) {
           throw new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "photo-too-many-pixels");
         }
-        return reader.read(0);
+        // Read every n-th pixel straight into an image near the size kept, never the whole
+        // original: a 7071×7071 16-bit PNG would otherwise take 750 MB of heap.
+        javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+        int step = Math.max(1, Math.max(width, height) / FULL_EDGE);
+        param.setSourceSubsampling(step, step, 0, 0);
+        return reader.read(0, param);
       } finally {
         reader.dispose();
       }

@@ -24,14 +24,28 @@ public class PhotoService {
   private final FileStore files;
   private final Clock clock;
 
-  PhotoService(PhotoProcessor processor, PhotoRepository photos, FileStore files, Clock clock) {
+  private final org.onegrid.platform.RateLimiter limiter;
+  private final int photosPerHour;
+
+  PhotoService(
+      PhotoProcessor processor,
+      PhotoRepository photos,
+      FileStore files,
+      Clock clock,
+      org.onegrid.platform.RateLimiter limiter,
+      @io.micronaut.context.annotation.Value("${onegrid.limits.photos-per-hour:120}")
+          int photosPerHour) {
     this.processor = processor;
     this.photos = photos;
     this.files = files;
     this.clock = clock;
+    this.limiter = limiter;
+    this.photosPerHour = photosPerHour;
   }
 
   public PhotoRef upload(Account owner, byte[] bytes) {
+    limiter.hit(
+        "photos:" + owner.id(), photosPerHour, java.time.Duration.ofHours(1), "too-many-photos");
     PhotoProcessor.Processed processed = processor.process(bytes);
     String key = UUID.randomUUID().toString().replace("-", "");
     files.write(key + ".jpg", processed.full());

@@ -77,6 +77,101 @@ class PhotoTest extends ApiTest {
     return out.toByteArray();
   }
 
+  /**
+   * A landscape 60×30 JPEG, red on the left and blue on the right, whose EXIF says "turn 90°
+   * clockwise" (orientation 6), as a phone held upright stores a portrait photo.
+   */
+  static byte[] portraitPhoneJpeg() throws IOException {
+    BufferedImage img = new BufferedImage(60, 30, BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setColor(java.awt.Color.RED);
+    g.fillRect(0, 0, 30, 30);
+    g.setColor(java.awt.Color.BLUE);
+    g.fillRect(30, 0, 30, 30);
+    g.dispose();
+    ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    ImageIO.write(img, "jpg", plain);
+    byte[] jpeg = plain.toByteArray();
+    byte[] tiff = {
+      'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    byte[] exif = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    int length = 2 + exif.length + tiff.length;
+    out.write(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
+    out.write(exif);
+    out.write(tiff);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  /**
+   * A PNG that declares 7071×7071 16-bit pixels yet is only a few hundred KB (all black), written
+   * row by row so the test never holds the picture.
+   */
+  static byte[] hugeDeclaredPng() throws IOException {
+    int edge = 7071;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+    ihdr.putInt(edge).putInt(edge).put((byte) 16).put((byte) 2).put((byte) 0).put((byte) 0);
+    ihdr.put((byte) 0);
+    chunk(out, "IHDR", ihdr.array());
+    ByteArrayOutputStream idat = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream z =
+        new java.util.zip.DeflaterOutputStream(
+            idat, new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED))) {
+      byte[] row = new byte[1 + edge * 6];
+      for (int y = 0; y < edge; y++) {
+        z.write(row);
+      }
+    }
+    chunk(out, "IDAT", idat.toByteArray());
+    chunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
+      throws IOException {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
+    crc.update(name);
+    crc.update(data);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.write(name);
+    out.write(data);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+  }
+
+  @Test
+  void aPortraitPhonePhotoComesOutUpright() throws Exception {
+    Browser.Reply uploaded = upload(zhang(), portraitPhoneJpeg(), "image/jpeg");
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+    BufferedImage stored =
+        ImageIO.read(new ByteArrayInputStream(fetch(zhang(), uploaded.at("url"))));
+    assertThat(stored.getWidth()).isEqualTo(30);
+    assertThat(stored.getHeight()).isEqualTo(60);
+    // Turned clockwise: what was on the left (red) is now at the top.
+    java.awt.Color top = new java.awt.Color(stored.getRGB(15, 5));
+    java.awt.Color bottom = new java.awt.Color(stored.getRGB(15, 55));
+    assertThat(top.getRed()).isGreaterThan(200);
+    assertThat(top.getBlue()).isLessThan(80);
+    assertThat(bottom.getBlue()).isGreaterThan(200);
+    assertThat(bottom.getRed()).isLessThan(80);
+  }
+
+  @Test
+  void aSmallFileDeclaringAGiganticPictureIsReadAtTheSizeKept() throws Exception {
+    byte[] png = hugeDeclaredPng();
+    assertThat(png.length).isLessThan(2_000_000);
+    Browser.Reply uploaded = upload(zhang(), png, "image/png");
+    assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
+    BufferedImage stored =
+        ImageIO.read(new ByteArrayInputStream(fetch(zhang(), uploaded.at("url"))));
+    assertThat(Math.max(stored.getWidth(), stored.getHeight())).isEqualTo(PhotoProcessor.FULL_EDGE);
+  }
+
   Browser.Reply upload(Browser who, byte[] bytes, String type) {
     return who.send("POST", "/api/v1/photos", bytes, Map.of("Content-Type", type));
   }
