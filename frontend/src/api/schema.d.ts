@@ -442,7 +442,8 @@ export interface paths {
         put?: never;
         /** The provider's staff: mark a booking attended or a no-show */
         post: operations["attendance"];
-        delete?: never;
+        /** The provider's staff: take back an attendance mark, within a day */
+        delete: operations["undoAttendance"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3978,6 +3979,28 @@ export interface operations {
         };
         responses: {
             /** @description attendance 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClinicViews.BookingView"];
+                };
+            };
+        };
+    };
+    undoAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description undoAttendance 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
