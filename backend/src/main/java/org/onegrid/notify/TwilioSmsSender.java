@@ -41,14 +41,16 @@ final class TwilioSmsSender implements SmsSender {
       @Nullable @Value("${onegrid.twilio.from-number:}") String from,
       @Nullable @Value("${onegrid.twilio.messaging-service-sid:}") String messagingServiceSid,
       @Value("${onegrid.twilio.api-base-url:`https://api.twilio.com`}") String apiBaseUrl,
-      @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
+      @Nullable @Value("${onegrid.public-url:}") String publicUrl,
+      @Value("${onegrid.twilio.connect-timeout:5s}") java.time.Duration connectTimeout,
+      @Value("${onegrid.twilio.read-timeout:10s}") java.time.Duration readTimeout) {
     if (isBlank(from) && isBlank(messagingServiceSid)) {
       throw new IllegalStateException(
           "Twilio is configured but neither onegrid.twilio.from-number nor onegrid.twilio.messaging-service-sid is");
     }
     this.client =
         new TwilioRestClient.Builder(accountSid, authToken)
-            .httpClient(new SingleAttemptHttpClient(apiBaseUrl))
+            .httpClient(new SingleAttemptHttpClient(apiBaseUrl, connectTimeout, readTimeout))
             .build();
     this.from = from;
     this.messagingServiceSid = messagingServiceSid;
@@ -93,14 +95,36 @@ final class TwilioSmsSender implements SmsSender {
   }
 
   /**
-   * The SDK's default client repeats a request that got a 5xx answer, which for a POST can create
-   * the same message twice without the outbox knowing. This one makes a single attempt, and sends
-   * it to the configured base URL.
+   * Neither the SDK nor the HTTP client under it may repeat a request by itself: the SDK's default
+   * client repeats a POST that got a 5xx answer, and Apache HttpClient repeats one answered 429 or
+   * 503 after a second, either of which can create the same message twice without the outbox
+   * knowing. This one makes a single attempt with short timeouts, to the configured base URL; the
+   * outbox decides what happens next.
    */
   static final class SingleAttemptHttpClient extends NetworkHttpClient {
     private final String baseUrl;
 
-    SingleAttemptHttpClient(String baseUrl) {
+    SingleAttemptHttpClient(
+        String baseUrl, java.time.Duration connectTimeout, java.time.Duration readTimeout) {
+      super(
+          org.apache.hc.client5.http.impl.classic.HttpClientBuilder.create()
+              .disableAutomaticRetries()
+              .setConnectionManager(
+                  org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder
+                      .create()
+                      .setMaxConnTotal(20)
+                      .setMaxConnPerRoute(20)
+                      .setDefaultConnectionConfig(
+                          org.apache.hc.client5.http.config.ConnectionConfig.custom()
+                              .setConnectTimeout(
+                                  org.apache.hc.core5.util.Timeout.of(connectTimeout))
+                              .setSocketTimeout(org.apache.hc.core5.util.Timeout.of(readTimeout))
+                              .build())
+                      .build())
+              .setDefaultRequestConfig(
+                  org.apache.hc.client5.http.config.RequestConfig.custom()
+                      .setResponseTimeout(org.apache.hc.core5.util.Timeout.of(readTimeout))
+                      .build()));
       this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 

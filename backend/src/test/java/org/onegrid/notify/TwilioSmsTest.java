@@ -90,6 +90,22 @@ class TwilioSmsTest implements TestPropertyProvider {
   }
 
   @Test
+  void throttlingAndUnavailableAnswersAreNotRepeatedBehindTheOutboxsBack() {
+    for (int status : new int[] {429, 503}) {
+      TWILIO.failNext(1, status);
+      String number = Phones.fresh();
+      assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status())
+          .isEqualTo(202);
+      TWILIO.awaitMessageTo("+86" + number, Duration.ofSeconds(20));
+      OutboxMessage row = awaitStatus("+86" + number, "SENT");
+      // Every request that reached Twilio is an attempt the outbox counted and decided on.
+      assertThat(TWILIO.requestsTo("+86" + number)).as("status " + status).isEqualTo(2);
+      assertThat(row.attempts()).as("status " + status).isEqualTo(2);
+      assertThat(TWILIO.messagesTo("+86" + number)).hasSize(1);
+    }
+  }
+
+  @Test
   void aTwilioOutageIsRetriedByTheOutboxAndTheMessageArrivesOnce() {
     TWILIO.failNext(2, 500);
     String number = Phones.fresh();
