@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -30,6 +31,22 @@ class OutboxRepository {
     this.tx = tx;
   }
 
+  /** How many texts are due and not sent, and since when the oldest of them has been due. */
+  Backlog backlog(Instant now) {
+    org.jooq.Record2<Integer, Instant> row =
+        dsl.select(DSL.count(), DSL.min(SMS_OUTBOX.NEXT_ATTEMPT_AT))
+            .from(SMS_OUTBOX)
+            .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+            .fetchOne();
+    return new Backlog(row.value1(), row.value2());
+  }
+
+  /** Texts due and not yet sent. */
+  record Backlog(int due, @Nullable Instant oldestDueSince) {}
+
+  /** Purposes sent before everything else that is due. */
+  static final List<String> FIRST = List.of("otp", "password-reset");
+
   long insert(String to, String body, String purpose, Instant now) {
     return tx.insertReturningId(
         dsl.insertInto(SMS_OUTBOX)
@@ -48,15 +65,32 @@ class OutboxRepository {
    * after this transaction commits.
    */
   List<SmsOutboxRecord> claimDue(Instant now, int limit, String instance, Instant leaseUntil) {
+    // Sign-in codes first: a resident is waiting at the sign-in page while a notice texts a city.
     List<Long> ids =
-        dsl.select(SMS_OUTBOX.ID)
-            .from(SMS_OUTBOX)
-            .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
-            .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
-            .limit(limit)
-            .forUpdate()
-            .skipLocked()
-            .fetch(SMS_OUTBOX.ID);
+        new java.util.ArrayList<>(
+            dsl.select(SMS_OUTBOX.ID)
+                .from(SMS_OUTBOX)
+                .where(
+                    SMS_OUTBOX.STATUS.eq(PENDING),
+                    SMS_OUTBOX.PURPOSE.in(FIRST),
+                    SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
+                .limit(limit)
+                .forUpdate()
+                .skipLocked()
+                .fetch(SMS_OUTBOX.ID));
+    if (ids.size() < limit) {
+      ids.addAll(
+          dsl.select(SMS_OUTBOX.ID)
+              .from(SMS_OUTBOX)
+              .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+              .and(ids.isEmpty() ? DSL.noCondition() : SMS_OUTBOX.ID.notIn(ids))
+              .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
+              .limit(limit - ids.size())
+              .forUpdate()
+              .skipLocked()
+              .fetch(SMS_OUTBOX.ID));
+    }
     if (ids.isEmpty()) {
       return List.of();
     }
@@ -67,7 +101,9 @@ class OutboxRepository {
         .set(SMS_OUTBOX.ATTEMPTS, SMS_OUTBOX.ATTEMPTS.plus(1))
         .where(SMS_OUTBOX.ID.in(ids))
         .execute();
-    return dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.in(ids)).orderBy(SMS_OUTBOX.ID).fetch();
+    Map<Long, SmsOutboxRecord> claimed =
+        dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.in(ids)).fetchMap(SMS_OUTBOX.ID);
+    return ids.stream().map(claimed::get).toList();
   }
 
   /** Records a send; {@code newBody}, when given, replaces the words kept (a secret's). */
