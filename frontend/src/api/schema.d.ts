@@ -2360,6 +2360,7 @@ export interface components {
             resendAfterSeconds: number;
             /** Format: int64 */
             expiresInSeconds: number;
+            textsDelayed: boolean;
         };
         "BaselineController.Baseline": {
             /** Format: int64 */

@@ -43,6 +43,7 @@ const en: typeof zhCN = {
     sendCode: 'Send code',
     resendIn: 'Resend in {n}s',
     codeSent: 'A code was sent to {phone}',
+    textsDelayed: 'Texts are slow right now: the code may take a few minutes. If it does not come, ask your grid leader or phone the community hotline for help.',
     submit: 'Sign in',
     password: 'Password',
     passwordPlaceholder: 'Your password',

@@ -34,6 +34,7 @@ export default {
     sendCode: '获取验证码',
     resendIn: '{n} 秒后重发',
     codeSent: '验证码已发送到 {phone}',
+    textsDelayed: '短信现在发得比较慢，验证码可能要过几分钟才到。等不到的话，请找网格长或拨打社区值班电话帮忙。',
     submit: '登录',
     password: '密码',
     passwordPlaceholder: '请输入密码',

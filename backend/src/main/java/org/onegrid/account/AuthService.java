@@ -114,7 +114,10 @@ class AuthService {
               phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
         });
     return new CodeSent(
-        Phones.mask(phone), otp.getResendAfter().toSeconds(), otp.getTtl().toSeconds());
+        Phones.mask(phone),
+        otp.getResendAfter().toSeconds(),
+        otp.getTtl().toSeconds(),
+        sms.delayed());
   }
 
   /** Checks a code and signs in the phone's resident, creating the account on first sign-in. */
@@ -284,5 +287,10 @@ class AuthService {
 
   /** What the caller is told after a code is sent. */
   @Serdeable
-  record CodeSent(String phoneMasked, long resendAfterSeconds, long expiresInSeconds) {}
+  record CodeSent(
+      String phoneMasked,
+      long resendAfterSeconds,
+      long expiresInSeconds,
+      /* Texts are leaving late right now: the page says so instead of a cheerful "sent". */
+      boolean textsDelayed) {}
 }

@@ -47,6 +47,9 @@ public class SmsDispatcher {
    */
   private final boolean keepSecrets;
 
+  private final Duration otpTtl;
+  private final io.micrometer.core.instrument.MeterRegistry metrics;
+
   /** What is left of a secret text once it was sent. */
   static final String SECRET_SENT = "(已发送；含验证码或密码，发送后不保留内容)";
 
@@ -58,7 +61,9 @@ public class SmsDispatcher {
       Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
       @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff,
-      boolean keepSecrets) {
+      boolean keepSecrets,
+      Duration otpTtl,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.sender = sender;
@@ -67,6 +72,8 @@ public class SmsDispatcher {
     this.maxAttempts = maxAttempts;
     this.firstBackoff = firstBackoff;
     this.keepSecrets = keepSecrets;
+    this.otpTtl = otpTtl;
+    this.metrics = metrics;
     this.instance =
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
@@ -82,7 +89,9 @@ public class SmsDispatcher {
       Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
       @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff,
-      io.micronaut.context.env.Environment environment) {
+      io.micronaut.context.env.Environment environment,
+      org.onegrid.platform.OneGridConfig.Otp otp,
+      io.micrometer.core.instrument.MeterRegistry metrics) {
     this(
         outbox,
         optOuts,
@@ -91,7 +100,9 @@ public class SmsDispatcher {
         clock,
         maxAttempts,
         firstBackoff,
-        org.onegrid.platform.DemoMode.inbox(environment));
+        org.onegrid.platform.DemoMode.inbox(environment),
+        otp.getTtl(),
+        metrics);
   }
 
   @Scheduled(fixedDelay = "${onegrid.sms.dispatch-interval:1s}", initialDelay = "2s")
@@ -126,6 +137,17 @@ public class SmsDispatcher {
   }
 
   private boolean sendOne(SmsOutboxRecord row) {
+    // A sign-in code past its time is useless and confusing: it is not sent, and the sign-in
+    // page has the resident ask for a new one.
+    if ("otp".equals(row.getPurpose())
+        && !clock.instant().isBefore(row.getCreatedAt().plus(otpTtl))) {
+      outbox.markFailed(row.getId(), sender.name(), "expired before it could be sent");
+      forgetIfSecret(row);
+      count("failed", row);
+      LOG.warn(
+          "SMS {} ({}) not sent: the sign-in code expired first", row.getId(), row.getPurpose());
+      return false;
+    }
     SmsSender.Result result;
     try {
       result = sender.send(row.getToE164(), row.getBody());
@@ -141,11 +163,19 @@ public class SmsDispatcher {
           ok.providerStatus(),
           now,
           secret(row) ? SECRET_SENT : null);
+      count("sent", row);
       return true;
     }
     if (result instanceof SmsSender.TryAgain again && row.getAttempts() < maxAttempts) {
       Duration backoff = firstBackoff.multipliedBy(1L << Math.min(row.getAttempts() - 1, 10));
       outbox.markRetry(row.getId(), sender.name(), again.error(), now.plus(backoff));
+      count("retried", row);
+      LOG.warn(
+          "SMS {} ({}) not sent, trying again in {}: {}",
+          row.getId(),
+          row.getPurpose(),
+          backoff,
+          again.error());
       return false;
     }
     if (result instanceof SmsSender.Refused refused
@@ -160,7 +190,13 @@ public class SmsDispatcher {
             : ((SmsSender.Refused) result).error();
     outbox.markFailed(row.getId(), sender.name(), error);
     forgetIfSecret(row);
+    count("failed", row);
+    LOG.warn("SMS {} ({}) failed for good: {}", row.getId(), row.getPurpose(), error);
     return false;
+  }
+
+  private void count(String outcome, SmsOutboxRecord row) {
+    metrics.counter("onegrid.sms." + outcome, "purpose", row.getPurpose()).increment();
   }
 
   private boolean secret(SmsOutboxRecord row) {

@@ -22,11 +22,18 @@ public class SmsOutbox {
   private final OutboxRepository outbox;
   private final OptOutRepository optOuts;
   private final Clock clock;
+  private final SmsHealth health;
 
-  SmsOutbox(OutboxRepository outbox, OptOutRepository optOuts, Clock clock) {
+  SmsOutbox(OutboxRepository outbox, OptOutRepository optOuts, Clock clock, SmsHealth health) {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.clock = clock;
+    this.health = health;
+  }
+
+  /** Whether texts are leaving late right now (the oldest due one waited too long). */
+  public boolean delayed() {
+    return health.delayed();
   }
 
   /**

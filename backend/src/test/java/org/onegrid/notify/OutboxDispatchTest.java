@@ -61,10 +61,28 @@ class OutboxDispatchTest {
         });
     SmsDispatcher a =
         new SmsDispatcher(
-            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1), true);
+            repository,
+            optOuts,
+            slowCountingSender,
+            tx,
+            clock,
+            6,
+            Duration.ofSeconds(1),
+            true,
+            Duration.ofMinutes(5),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     SmsDispatcher b =
         new SmsDispatcher(
-            repository, optOuts, slowCountingSender, tx, clock, 6, Duration.ofSeconds(1), true);
+            repository,
+            optOuts,
+            slowCountingSender,
+            tx,
+            clock,
+            6,
+            Duration.ofSeconds(1),
+            true,
+            Duration.ofMinutes(5),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Integer> sentByA = pool.submit(a::dispatchDue);
     Future<Integer> sentByB = pool.submit(b::dispatchDue);

@@ -92,8 +92,8 @@ class TwilioSmsTest implements TestPropertyProvider {
   @Test
   void throttlingAndUnavailableAnswersAreNotRepeatedBehindTheOutboxsBack() {
     for (int status : new int[] {429, 503}) {
-      TWILIO.failNext(1, status);
       String number = Phones.fresh();
+      TWILIO.failNextTo("+86" + number, status);
       assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status())
           .isEqualTo(202);
       TWILIO.awaitMessageTo("+86" + number, Duration.ofSeconds(20));

@@ -37,6 +37,8 @@ public final class FakeTwilio {
   private final AtomicInteger failures = new AtomicInteger();
   private volatile int failureStatus = 500;
   private volatile Integer refusal;
+  private final java.util.Map<String, Integer> failingRecipients =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private FakeTwilio(HttpServer server) {
     this.server = server;
@@ -72,6 +74,11 @@ public final class FakeTwilio {
   public void failNext(int count, int status) {
     failureStatus = status;
     failures.set(count);
+  }
+
+  /** The next request to this recipient gets {@code status}, whatever else is being sent. */
+  public void failNextTo(String to, int status) {
+    failingRecipients.put(to, status);
   }
 
   /** The next request is refused with this Twilio error code (21610: the recipient opted out). */
@@ -123,6 +130,11 @@ public final class FakeTwilio {
         parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String to = form.getOrDefault("To", "");
     attempts.add(to);
+    Integer failingTo = failingRecipients.remove(to);
+    if (failingTo != null) {
+      respond(exchange, failingTo, error(20500, "Try again later", failingTo));
+      return;
+    }
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       respond(exchange, failureStatus, error(20500, "Internal Server Error", failureStatus));
       return;

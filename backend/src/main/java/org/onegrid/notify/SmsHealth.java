@@ -1,0 +1,85 @@
+package org.onegrid.notify;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+
+/**
+ * Whether texts are leaving: /health is DEGRADED (still serving) when the oldest text that is due
+ * has waited longer than {@code onegrid.sms.health.max-delay}, and the metrics carry the number of
+ * due texts and the age of the oldest, so an outage of the SMS provider shows before residents call
+ * to say their code never came.
+ */
+@Singleton
+final class SmsHealth implements HealthIndicator {
+
+  /**
+   * Worse than UP, better than DOWN, and still answered with 200: the app works, texts are late.
+   * (Micronaut orders statuses by "operational" first; left unset, this one ranks between them.)
+   */
+  static final HealthStatus DEGRADED =
+      new HealthStatus("DEGRADED", "texts are not leaving in time", null, 500);
+
+  private final OutboxRepository outbox;
+  private final Clock clock;
+  private final Duration maxDelay;
+
+  SmsHealth(
+      OutboxRepository outbox,
+      Clock clock,
+      MeterRegistry registry,
+      @Value("${onegrid.sms.health.max-delay:2m}") Duration maxDelay) {
+    this.outbox = outbox;
+    this.clock = clock;
+    this.maxDelay = maxDelay;
+    Gauge.builder("onegrid.sms.due", () -> safely().due())
+        .description("texts due and not yet sent")
+        .register(registry);
+    Gauge.builder("onegrid.sms.oldest.due.seconds", () -> delay(safely()).toSeconds())
+        .description("how long the oldest due text has waited")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  /** Whether the oldest due text has waited too long. */
+  boolean delayed() {
+    return delay(safely()).compareTo(maxDelay) > 0;
+  }
+
+  @Override
+  public Publisher<HealthResult> getResult() {
+    OutboxRepository.Backlog backlog = safely();
+    Duration delay = delay(backlog);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("due", backlog.due());
+    details.put("oldestDueSeconds", delay.toSeconds());
+    return Publishers.just(
+        HealthResult.builder("sms", delay.compareTo(maxDelay) > 0 ? DEGRADED : HealthStatus.UP)
+            .details(details)
+            .build());
+  }
+
+  private Duration delay(OutboxRepository.Backlog backlog) {
+    Instant oldest = backlog.oldestDueSince();
+    return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
+  }
+
+  private OutboxRepository.Backlog safely() {
+    try {
+      return outbox.backlog(clock.instant());
+    } catch (RuntimeException e) {
+      return new OutboxRepository.Backlog(0, null);
+    }
+  }
+}

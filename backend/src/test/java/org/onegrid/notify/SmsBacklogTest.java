@@ -1,0 +1,132 @@
+package org.onegrid.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.annotation.Property;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.onegrid.platform.TestClock;
+import org.onegrid.platform.Tx;
+
+/**
+ * Texts that wait: while a notice texts many residents, a sign-in code goes first, and a code that
+ * expired while waiting is never sent; when texts stop leaving, /health, the metrics and the
+ * sign-in page say so. The scheduled dispatcher is off here, as if the provider were down.
+ */
+@MicronautTest
+@Property(name = "onegrid.sms.dispatcher.enabled", value = "false")
+@Property(name = "onegrid.metrics.token", value = "test-scrape-token")
+class SmsBacklogTest extends org.onegrid.support.ApiTest {
+
+  @Inject OutboxRepository repository;
+  @Inject OptOutRepository optOuts;
+  @Inject Tx tx;
+  @Inject TestClock clock;
+
+  @Test
+  void aFreshCodeJumpsTheQueueAndAStaleOneIsDropped() {
+    List<String> sent = new CopyOnWriteArrayList<>();
+    SmsSender recording =
+        new SmsSender() {
+          @Override
+          public String name() {
+            return "recording";
+          }
+
+          @Override
+          public Result send(String toE164, String body) {
+            sent.add(toE164 + " " + body);
+            return new Accepted("R" + sent.size(), "queued");
+          }
+        };
+    String stale = "+8613611114444";
+    String fresh = "+8613611113333";
+    String crowd = "+8613611112222";
+    try {
+      clock.advance(Duration.ofMinutes(-6));
+      outbox.enqueue(stale, "您的验证码是 111111", "otp");
+      clock.reset();
+      tx.run(
+          () -> {
+            for (int i = 0; i < 45; i++) {
+              outbox.enqueue(crowd, "通知 " + i, "notice");
+            }
+            outbox.enqueue(fresh, "您的验证码是 222222", "otp");
+          });
+    } finally {
+      clock.reset();
+    }
+    SmsDispatcher dispatcher =
+        new SmsDispatcher(
+            repository,
+            optOuts,
+            recording,
+            tx,
+            clock,
+            6,
+            Duration.ofSeconds(1),
+            false,
+            Duration.ofMinutes(5),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    dispatcher.dispatchDue();
+
+    // Only what this test queued (the shared test database may hold others' leftovers).
+    List<String> ours =
+        sent.stream()
+            .filter(s -> s.startsWith(fresh) || s.startsWith(crowd) || s.startsWith(stale))
+            .toList();
+    assertThat(ours.get(0)).isEqualTo(fresh + " 您的验证码是 222222");
+    assertThat(ours).hasSize(46).noneMatch(s -> s.startsWith(stale));
+    OutboxMessage dropped = outbox.sentTo(stale, 1).get(0);
+    assertThat(dropped.status()).isEqualTo("FAILED");
+    assertThat(dropped.body()).doesNotContain("111111");
+  }
+
+  @Test
+  void whenTextsStopLeavingHealthMetricsAndTheSignInPageSaySo() throws Exception {
+    String phone = org.onegrid.support.Phones.fresh();
+    try {
+      clock.advance(Duration.ofMinutes(-3));
+      outbox.enqueue("+86" + phone, "通知：停水", "notice");
+    } finally {
+      clock.reset();
+    }
+    org.onegrid.support.Browser anyone = browser();
+    org.onegrid.support.Browser.Reply health = anyone.get("/health");
+    assertThat(health.<String>at("status")).isEqualTo("DEGRADED");
+    assertThat(health.text()).doesNotContain("oldestDue");
+    org.onegrid.support.Browser.Reply asked =
+        anyone.post("/api/v1/auth/otp", java.util.Map.of("phone", phone));
+    assertThat(asked.status()).isEqualTo(202);
+    assertThat(asked.<Boolean>at("textsDelayed")).isTrue();
+    String scraped =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.getURL() + "/prometheus"))
+                    .header("Authorization", "Bearer test-scrape-token")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertThat(scraped).contains("onegrid_sms_due").contains("onegrid_sms_oldest_due_seconds");
+
+    // Once everything due has left, all is well again.
+    new SmsDispatcher(
+            repository,
+            optOuts,
+            new LogSmsSender(),
+            tx,
+            clock,
+            6,
+            Duration.ofSeconds(1),
+            true,
+            Duration.ofMinutes(5),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
+        .dispatchDue();
+    assertThat(anyone.get("/health").<String>at("status")).isEqualTo("UP");
+  }
+}
