@@ -33,7 +33,10 @@ final class Population {
   final List<Resident> residents;
   final long cityAdminId;
   final long rootId;
+
+  /** The newest public problems, as Open311 readers ask for them. */
   final List<Long> recentProblems;
+
   final List<Staffed> gridLeaders;
   final List<Staffed> communityAdmins;
 
@@ -72,8 +75,12 @@ final class Population {
         single(
             db,
             "SELECT id FROM accounts WHERE role = 'CITY_ADMIN' AND node_id = " + root + " LIMIT 1");
+    // Open311 readers see public problems only; a private one answers 404.
     List<Long> recent =
-        longs(db, "SELECT id FROM problems ORDER BY id DESC LIMIT 200", new Object[0]);
+        longs(
+            db,
+            "SELECT id FROM problems WHERE is_public = TRUE ORDER BY id DESC LIMIT 200",
+            new Object[0]);
     return new Population(
         new ArrayList<>(picked.values()),
         cityAdmin,
