@@ -27,8 +27,11 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   })
   await expect(page.locator('.van-uploader__preview')).toHaveCount(1)
   await expect(page.getByText('上传中')).toHaveCount(0)
+  // The form says what "public" means; she leaves the report public.
+  await expect(page.locator('[data-test="make-public"]')).toContainText('看不到您的姓名和电话')
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('建筑垃圾')
+  await expect(page.locator('[data-test="visibility"]')).toContainText('公开')
   await expect(page.locator('[data-test="problem-photo"]')).toHaveCount(1)
   await expect(page.getByText('3号楼 2单元')).toBeVisible()
   await expect(page.getByText('待受理').first()).toBeVisible()
