@@ -168,6 +168,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/features/admin/Open311ClientsPage.vue'),
     meta: { staff: true },
   },
+  {
+    path: '/staff/sms',
+    name: 'failed-texts',
+    component: () => import('@/features/admin/FailedTextsPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/:pathMatch(.*)*', redirect: '/' },
 ]
 

@@ -44,6 +44,7 @@ import type {
   ProblemState,
   ProblemView,
   Visibility,
+  FailedText,
   PublicConfig,
   IssuedKey,
   Open311Client,
@@ -174,6 +175,11 @@ export const templateApi = {
   list: () => http.get<ReplyTemplate[]>('/staff/reply-templates'),
   add: (body: string) => http.post<ReplyTemplate>('/staff/reply-templates', { body }),
   remove: (id: number) => http.delete<void>(`/staff/reply-templates/${id}`),
+}
+
+export const smsAdminApi = {
+  failed: () => http.get<FailedText[]>('/admin/sms/failed'),
+  resend: (id: number) => http.post<void>(`/admin/sms/${id}/resend`),
 }
 
 export const open311Api = {

@@ -157,6 +157,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/sms/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** City admins: texts that failed or may not have gone out, newest first */
+        get: operations["failed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/sms/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** City admins: queue a failed text again, on purpose (never a sign-in code or password) */
+        post: operations["resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/associations": {
         parameters: {
             query?: never;
@@ -2915,6 +2949,21 @@ export interface components {
             /** Format: date-time */
             sentAt?: string | null;
         };
+        /** @description A text that did not go out, as an admin reads it: masked phone, no secret, the reason. */
+        "OutboxRepository.FailedText": {
+            /** Format: int64 */
+            id: number;
+            toMasked: string;
+            body?: string | null;
+            purpose: string;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            reason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            canResend: boolean;
+        };
         "PatrolController.FindingRequest": {
             categoryCode: string;
             description: string;
@@ -3524,6 +3573,48 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Open311Client"];
                 };
+            };
+        };
+    };
+    failed: {
+        parameters: {
+            query?: {
+                before?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description failed 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxRepository.FailedText"][];
+                };
+            };
+        };
+    };
+    resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description resend 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

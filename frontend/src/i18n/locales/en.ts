@@ -561,6 +561,16 @@ const en: typeof zhCN = {
     visitsHint: 'Bookings, home visits and referrals of residents here: that a visit exists, never why. You are told when someone on the care list asks for a home visit or is referred.',
     onlyCareList: 'Care list only',
   },
+  smsAdmin: {
+    title: 'Texts not sent',
+    intro: 'Texts that did not go out (failed, or not known to have gone), with the reason. Send one again on purpose; sign-in codes and passwords are never resent: the person asks for a new one.',
+    status: { FAILED: 'Failed', UNKNOWN: 'Not known to have gone' },
+    secret: '(a code or password; its words are not kept)',
+    resend: 'Send again',
+    resendConfirm: 'Send it to {to} again?',
+    resent: 'Queued again',
+    none: 'No texts failed',
+  },
   open311: {
     title: 'Open311 apps',
     intro: 'Apps that speak Open311 GeoReport v2 can file problems into OneGrid with a key you issue here. What they file goes to the grid leader like any report.',

@@ -552,6 +552,16 @@ export default {
     visitsHint: '辖区居民的预约、上门和转诊：只显示有这次就诊，不显示原因。关怀对象申请上门或转诊时您会收到通知。',
     onlyCareList: '只看关怀对象',
   },
+  smsAdmin: {
+    title: '短信发送情况',
+    intro: '这里列出没有发出去的短信（失败的，或不确定是否发出的）和原因。可以有意地再发一次；验证码和密码短信不重发，请让本人重新获取。',
+    status: { FAILED: '发送失败', UNKNOWN: '不确定是否发出' },
+    secret: '（验证码或密码，内容不保留）',
+    resend: '重发',
+    resendConfirm: '再发一次给 {to}？',
+    resent: '已重新排队发送',
+    none: '没有发送失败的短信',
+  },
   open311: {
     title: 'Open311 开放接口',
     intro: '支持 Open311 GeoReport v2 的应用可以凭这里发放的密钥向一网通提交问题，提交的问题和居民上报一样交给网格长处理。',

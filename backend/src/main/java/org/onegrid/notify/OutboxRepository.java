@@ -23,6 +23,9 @@ class OutboxRepository {
   static final String UNKNOWN = "UNKNOWN";
   static final String OPTED_OUT = "OPTED_OUT";
 
+  /** A failed text an admin queued again (the new row is sent; this one stays as history). */
+  static final String RESENT = "RESENT";
+
   private final DSLContext dsl;
   private final Tx tx;
 
@@ -30,6 +33,48 @@ class OutboxRepository {
     this.dsl = dsl;
     this.tx = tx;
   }
+
+  /** Texts that did not go out (failed for good, or not known to have gone), newest first. */
+  List<FailedText> findNotSent(long beforeId, int limit) {
+    return dsl.selectFrom(SMS_OUTBOX)
+        .where(SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN), SMS_OUTBOX.ID.lt(beforeId))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(limit)
+        .fetch(
+            r ->
+                new FailedText(
+                    r.getId(),
+                    org.onegrid.platform.Phones.mask(r.getToE164()),
+                    SmsOutbox.SECRET_PURPOSES.contains(r.getPurpose()) ? null : r.getBody(),
+                    r.getPurpose(),
+                    r.getStatus(),
+                    r.getAttempts(),
+                    r.getLastError(),
+                    r.getCreatedAt(),
+                    !SmsOutbox.SECRET_PURPOSES.contains(r.getPurpose())));
+  }
+
+  /** A failed text that was queued again on purpose: it leaves the list of texts not sent. */
+  void markResent(long id) {
+    dsl.update(SMS_OUTBOX).set(SMS_OUTBOX.STATUS, RESENT).where(SMS_OUTBOX.ID.eq(id)).execute();
+  }
+
+  java.util.Optional<SmsOutboxRecord> findById(long id) {
+    return dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.eq(id)).fetchOptional();
+  }
+
+  /** A text that did not go out, as an admin reads it: masked phone, no secret, the reason. */
+  @io.micronaut.serde.annotation.Serdeable
+  record FailedText(
+      long id,
+      String toMasked,
+      @Nullable String body,
+      String purpose,
+      String status,
+      int attempts,
+      @Nullable String reason,
+      Instant createdAt,
+      boolean canResend) {}
 
   /** How many texts are due and not sent, and since when the oldest of them has been due. */
   Backlog backlog(Instant now) {

@@ -129,4 +129,45 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
         .dispatchDue();
     assertThat(anyone.get("/health").<String>at("status")).isEqualTo("UP");
   }
+
+  @Test
+  void theCityAdminSeesTextsThatFailedAndSendsOneAgainOnPurpose() {
+    String notice = "+86" + org.onegrid.support.Phones.fresh();
+    String code = "+86" + org.onegrid.support.Phones.fresh();
+    long failedNotice = outbox.enqueue(notice, "通知：明天停水", "notice");
+    long failedCode = outbox.enqueue(code, "您的验证码是 333333", "otp");
+    repository.markFailed(failedNotice, "twilio", "twilio 400 code 21211: invalid number");
+    repository.markFailed(failedCode, "twilio", "twilio 400 code 21211: invalid number");
+
+    org.onegrid.support.Browser admin = staff(org.onegrid.support.DemoCity.CITY_ADMIN);
+    java.util.List<java.util.Map<String, Object>> failed =
+        admin.get("/api/v1/admin/sms/failed").list();
+    java.util.Map<String, Object> row =
+        failed.stream()
+            .filter(f -> ((Number) f.get("id")).longValue() == failedNotice)
+            .findFirst()
+            .orElseThrow();
+    assertThat(row).containsEntry("reason", "twilio 400 code 21211: invalid number");
+    assertThat((String) row.get("toMasked")).contains("****");
+    assertThat(failed.toString()).doesNotContain("333333").doesNotContain(notice);
+    assertThat(
+            staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_MINZHULU)
+                .get("/api/v1/admin/sms/failed")
+                .status())
+        .isEqualTo(403);
+
+    assertThat(
+            admin.post("/api/v1/admin/sms/" + failedCode + "/resend", java.util.Map.of()).status())
+        .isEqualTo(409);
+    assertThat(
+            admin
+                .post("/api/v1/admin/sms/" + failedNotice + "/resend", java.util.Map.of())
+                .status())
+        .isEqualTo(202);
+    assertThat(outbox.sentTo(notice, 5))
+        .extracting(OutboxMessage::status)
+        .containsExactly("PENDING", "RESENT");
+    assertThat(admin.get("/api/v1/admin/sms/failed").list())
+        .noneMatch(f -> ((Number) f.get("id")).longValue() == failedNotice);
+  }
 }

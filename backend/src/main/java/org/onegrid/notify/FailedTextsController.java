@@ -1,0 +1,67 @@
+package org.onegrid.notify;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Tx;
+
+/**
+ * Texts that did not go out, for the city's admins: to whom (masked), what, why, and a way to send
+ * one again on purpose. Sign-in codes and temporary passwords are never resent (the person asks for
+ * a new one) and their words are not shown.
+ */
+@Controller("/api/v1/admin/sms")
+@Secured("CITY_ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "admin")
+final class FailedTextsController {
+
+  private final OutboxRepository outbox;
+  private final SmsOutbox sms;
+  private final Tx tx;
+
+  FailedTextsController(OutboxRepository outbox, SmsOutbox sms, Tx tx) {
+    this.outbox = outbox;
+    this.sms = sms;
+    this.tx = tx;
+  }
+
+  @Get("/failed{?before}")
+  @Operation(summary = "City admins: texts that failed or may not have gone out, newest first")
+  List<OutboxRepository.FailedText> failed(@Nullable @QueryValue Long before) {
+    return outbox.findNotSent(before == null ? Long.MAX_VALUE : before, 50);
+  }
+
+  @Post("/{id}/resend")
+  @Operation(
+      summary =
+          "City admins: queue a failed text again, on purpose (never a sign-in code or password)")
+  HttpResponse<Void> resend(@PathVariable long id) {
+    tx.run(
+        () -> {
+          var row = outbox.findById(id).orElseThrow(ApiException::notFound);
+          if (!List.of(OutboxRepository.FAILED, OutboxRepository.UNKNOWN)
+              .contains(row.getStatus())) {
+            throw new ApiException(HttpStatus.CONFLICT, "sms-not-failed");
+          }
+          if (SmsOutbox.SECRET_PURPOSES.contains(row.getPurpose())) {
+            throw new ApiException(HttpStatus.CONFLICT, "sms-secret-not-resent");
+          }
+          sms.enqueue(row.getToE164(), row.getBody(), row.getPurpose());
+          outbox.markResent(id);
+        });
+    return HttpResponse.accepted();
+  }
+}
