@@ -3384,13 +3384,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ics 200 response */
+            /** @description an iCalendar (RFC 5545) file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/calendar": string;
                 };
             };
         };
@@ -4114,13 +4114,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description ics_1 200 response */
+            /** @description an iCalendar (RFC 5545) file */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "text/calendar": string;
                 };
             };
         };

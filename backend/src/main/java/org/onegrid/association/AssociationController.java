@@ -193,6 +193,13 @@ class AssociationController {
 
   @Get("/activities/{id}/calendar.ics")
   @Operation(summary = "The activity as an iCalendar file")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "an iCalendar (RFC 5545) file",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "text/calendar",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
     return HttpResponse.ok(activities.ics(me(auth), id))
         .contentType(MediaType.of("text/calendar; charset=utf-8"))

@@ -123,6 +123,13 @@ class ClinicController {
 
   @Get("/clinic/bookings/{id}/calendar.ics")
   @Operation(summary = "The booking as an iCalendar file")
+  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+      responseCode = "200",
+      description = "an iCalendar (RFC 5545) file",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "text/calendar",
+              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
     return HttpResponse.ok(clinic.ics(me(auth), id))
         .contentType(io.micronaut.http.MediaType.of("text/calendar; charset=utf-8"))
