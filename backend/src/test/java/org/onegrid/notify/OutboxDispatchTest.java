@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,29 +59,9 @@ class OutboxDispatchTest {
           }
         });
     SmsDispatcher a =
-        new SmsDispatcher(
-            repository,
-            optOuts,
-            slowCountingSender,
-            tx,
-            clock,
-            6,
-            Duration.ofSeconds(1),
-            true,
-            Duration.ofMinutes(5),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        TestDispatchers.through(slowCountingSender, repository, optOuts, tx, clock, true);
     SmsDispatcher b =
-        new SmsDispatcher(
-            repository,
-            optOuts,
-            slowCountingSender,
-            tx,
-            clock,
-            6,
-            Duration.ofSeconds(1),
-            true,
-            Duration.ofMinutes(5),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        TestDispatchers.through(slowCountingSender, repository, optOuts, tx, clock, true);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     Future<Integer> sentByA = pool.submit(a::dispatchDue);
     Future<Integer> sentByB = pool.submit(b::dispatchDue);

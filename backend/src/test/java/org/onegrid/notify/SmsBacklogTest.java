@@ -61,17 +61,7 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
       clock.reset();
     }
     SmsDispatcher dispatcher =
-        new SmsDispatcher(
-            repository,
-            optOuts,
-            recording,
-            tx,
-            clock,
-            6,
-            Duration.ofSeconds(1),
-            false,
-            Duration.ofMinutes(5),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        TestDispatchers.through(recording, repository, optOuts, tx, clock, false);
     dispatcher.dispatchDue();
 
     // Only what this test queued (the shared test database may hold others' leftovers).
@@ -115,18 +105,7 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
     assertThat(scraped).contains("onegrid_sms_due").contains("onegrid_sms_oldest_due_seconds");
 
     // Once everything due has left, all is well again.
-    new SmsDispatcher(
-            repository,
-            optOuts,
-            new LogSmsSender(),
-            tx,
-            clock,
-            6,
-            Duration.ofSeconds(1),
-            true,
-            Duration.ofMinutes(5),
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry())
-        .dispatchDue();
+    TestDispatchers.through(new LogSmsSender(), repository, optOuts, tx, clock, true).dispatchDue();
     assertThat(anyone.get("/health").<String>at("status")).isEqualTo("UP");
   }
 
