@@ -52,15 +52,14 @@ final class FailedTextsController {
     tx.run(
         () -> {
           var row = outbox.findById(id).orElseThrow(ApiException::notFound);
-          if (!List.of(OutboxRepository.FAILED, OutboxRepository.UNKNOWN)
-              .contains(row.getStatus())) {
-            throw new ApiException(HttpStatus.CONFLICT, "sms-not-failed");
-          }
           if (SmsOutbox.SECRET_PURPOSES.contains(row.getPurpose())) {
             throw new ApiException(HttpStatus.CONFLICT, "sms-secret-not-resent");
           }
+          // Marked first, under the row's lock: a dispatcher settling it meanwhile wins.
+          if (!outbox.markResent(id)) {
+            throw new ApiException(HttpStatus.CONFLICT, "sms-not-failed");
+          }
           sms.enqueue(row.getToE164(), row.getBody(), row.getPurpose());
-          outbox.markResent(id);
         });
     return HttpResponse.accepted();
   }

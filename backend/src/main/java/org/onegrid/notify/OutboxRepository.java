@@ -54,9 +54,17 @@ class OutboxRepository {
                     !SmsOutbox.SECRET_PURPOSES.contains(r.getPurpose())));
   }
 
-  /** A failed text that was queued again on purpose: it leaves the list of texts not sent. */
-  void markResent(long id) {
-    dsl.update(SMS_OUTBOX).set(SMS_OUTBOX.STATUS, RESENT).where(SMS_OUTBOX.ID.eq(id)).execute();
+  /**
+   * A failed text that was queued again on purpose: it leaves the list of texts not sent. False
+   * when it is no longer failed or unknown (a dispatcher is asking Twilio about it right now, or
+   * found it sent).
+   */
+  boolean markResent(long id) {
+    return dsl.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.STATUS, RESENT)
+            .where(SMS_OUTBOX.ID.eq(id), SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN))
+            .execute()
+        == 1;
   }
 
   java.util.Optional<SmsOutboxRecord> findById(long id) {
@@ -76,18 +84,27 @@ class OutboxRepository {
       Instant createdAt,
       boolean canResend) {}
 
-  /** How many texts are due and not sent, and since when the oldest of them has been due. */
-  Backlog backlog(Instant now) {
+  /**
+   * How many texts wait to leave (queued, waiting to be tried again, being sent or asked about),
+   * since when the oldest of them has waited, and how many are UNKNOWN (handed to the provider with
+   * no answer, or lost before this version recorded it).
+   */
+  Backlog backlog() {
     org.jooq.Record2<Integer, Instant> row =
-        dsl.select(DSL.count(), DSL.min(SMS_OUTBOX.NEXT_ATTEMPT_AT))
+        dsl.select(DSL.count(), DSL.min(SMS_OUTBOX.CREATED_AT))
             .from(SMS_OUTBOX)
-            .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+            .where(
+                SMS_OUTBOX
+                    .STATUS
+                    .in(PENDING, SENDING)
+                    .or(SMS_OUTBOX.STATUS.eq(UNKNOWN).and(SMS_OUTBOX.HANDED_AT.isNotNull())))
             .fetchOne();
-    return new Backlog(row.value1(), row.value2());
+    int unknown = dsl.fetchCount(SMS_OUTBOX, SMS_OUTBOX.STATUS.eq(UNKNOWN));
+    return new Backlog(row.value1(), row.value2(), unknown);
   }
 
-  /** Texts due and not yet sent. */
-  record Backlog(int due, @Nullable Instant oldestDueSince) {}
+  /** Texts not yet sent. */
+  record Backlog(int due, @Nullable Instant oldestDueSince, int unknown) {}
 
   /** Purposes sent before everything else that is due. */
   static final List<String> FIRST = List.of("otp", "password-reset");
@@ -105,9 +122,21 @@ class OutboxRepository {
   }
 
   /**
-   * Claims up to {@code limit} due rows for this instance. Rows locked by another instance's claim
-   * are skipped, not waited for, and a claimed row is SENDING, so no other instance picks it up
-   * after this transaction commits.
+   * Due: waiting to be sent, or handed to the provider with no answer and to be asked about again.
+   */
+  private static Condition due(Instant now) {
+    return SMS_OUTBOX
+        .STATUS
+        .eq(PENDING)
+        .or(SMS_OUTBOX.STATUS.eq(UNKNOWN).and(SMS_OUTBOX.HANDED_AT.isNotNull()))
+        .and(SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now));
+  }
+
+  /**
+   * Claims up to {@code limit} due rows for this instance, for a short lease. Rows locked by
+   * another instance's claim are skipped, not waited for, and a claimed row is SENDING, so no other
+   * instance picks it up after this transaction commits. Claiming is not sending: {@link #handOver}
+   * records the moment a row is given to the provider.
    */
   List<SmsOutboxRecord> claimDue(Instant now, int limit, String instance, Instant leaseUntil) {
     // Sign-in codes first: a resident is waiting at the sign-in page while a notice texts a city.
@@ -115,10 +144,7 @@ class OutboxRepository {
         new java.util.ArrayList<>(
             dsl.select(SMS_OUTBOX.ID)
                 .from(SMS_OUTBOX)
-                .where(
-                    SMS_OUTBOX.STATUS.eq(PENDING),
-                    SMS_OUTBOX.PURPOSE.in(FIRST),
-                    SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+                .where(due(now), SMS_OUTBOX.PURPOSE.in(FIRST))
                 .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
                 .limit(limit)
                 .forUpdate()
@@ -128,7 +154,7 @@ class OutboxRepository {
       ids.addAll(
           dsl.select(SMS_OUTBOX.ID)
               .from(SMS_OUTBOX)
-              .where(SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now))
+              .where(due(now))
               .and(ids.isEmpty() ? DSL.noCondition() : SMS_OUTBOX.ID.notIn(ids))
               .orderBy(SMS_OUTBOX.NEXT_ATTEMPT_AT)
               .limit(limit - ids.size())
@@ -143,12 +169,44 @@ class OutboxRepository {
         .set(SMS_OUTBOX.STATUS, SENDING)
         .set(SMS_OUTBOX.CLAIMED_BY, instance)
         .set(SMS_OUTBOX.CLAIMED_UNTIL, leaseUntil)
-        .set(SMS_OUTBOX.ATTEMPTS, SMS_OUTBOX.ATTEMPTS.plus(1))
         .where(SMS_OUTBOX.ID.in(ids))
         .execute();
     Map<Long, SmsOutboxRecord> claimed =
         dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.in(ids)).fetchMap(SMS_OUTBOX.ID);
     return ids.stream().map(claimed::get).toList();
+  }
+
+  /**
+   * Records that this instance is about to give the row to the provider: one more attempt, and the
+   * lease renewed to cover it. False when the row is no longer this instance's to send.
+   */
+  boolean handOver(long id, String instance, Instant now, Instant leaseUntil) {
+    return dsl.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.HANDED_AT, now)
+            .set(SMS_OUTBOX.ATTEMPTS, SMS_OUTBOX.ATTEMPTS.plus(1))
+            .set(SMS_OUTBOX.CLAIMED_UNTIL, leaseUntil)
+            .where(
+                SMS_OUTBOX.ID.eq(id),
+                SMS_OUTBOX.STATUS.eq(SENDING),
+                SMS_OUTBOX.CLAIMED_BY.eq(instance))
+            .execute()
+        == 1;
+  }
+
+  /**
+   * Gives back what this instance claimed and never handed to the provider (on shutdown): the rows
+   * are due again at once, for another instance or the next start.
+   */
+  int returnUnsent(String instance) {
+    return dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, PENDING)
+        .setNull(SMS_OUTBOX.CLAIMED_BY)
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .where(
+            SMS_OUTBOX.STATUS.eq(SENDING),
+            SMS_OUTBOX.CLAIMED_BY.eq(instance),
+            SMS_OUTBOX.HANDED_AT.isNull())
+        .execute();
   }
 
   /** Records a send; {@code newBody}, when given, replaces the words kept (a secret's). */
@@ -183,6 +241,22 @@ class OutboxRepository {
         .set(SMS_OUTBOX.LAST_ERROR, truncate(error))
         .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, nextAttempt)
         .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .setNull(SMS_OUTBOX.HANDED_AT)
+        .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
+  }
+
+  /**
+   * The provider may hold the row's message but could not be asked: it stays UNKNOWN and is asked
+   * about again at {@code nextCheck}; it is never sent again before the provider says it lacks it.
+   */
+  void markUnknown(long id, String provider, String error, Instant nextCheck) {
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.STATUS, UNKNOWN)
+        .set(SMS_OUTBOX.PROVIDER, provider)
+        .set(SMS_OUTBOX.LAST_ERROR, truncate(error))
+        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, nextCheck)
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
         .where(SMS_OUTBOX.ID.eq(id))
         .execute();
   }
@@ -213,16 +287,33 @@ class OutboxRepository {
   }
 
   /**
-   * Rows whose sender died mid-send: the provider may or may not have taken the message, so they
-   * are not sent again (that could send twice) but marked UNKNOWN for someone to look at.
+   * Rows whose sender stopped (crashed, or lost its lease): those never handed to the provider go
+   * back to the queue; those handed over become UNKNOWN, to be asked about before any new attempt.
    */
-  int markAbandoned(Instant now) {
-    return dsl.update(SMS_OUTBOX)
-        .set(SMS_OUTBOX.STATUS, UNKNOWN)
-        .set(
-            SMS_OUTBOX.LAST_ERROR, "sender stopped while sending; not retried to avoid a duplicate")
-        .where(SMS_OUTBOX.STATUS.eq(SENDING), SMS_OUTBOX.CLAIMED_UNTIL.lt(now))
-        .execute();
+  int releaseExpired(Instant now) {
+    int returned =
+        dsl.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.STATUS, PENDING)
+            .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+            .where(
+                SMS_OUTBOX.STATUS.eq(SENDING),
+                SMS_OUTBOX.CLAIMED_UNTIL.lt(now),
+                SMS_OUTBOX.HANDED_AT.isNull())
+            .execute();
+    int unsure =
+        dsl.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.STATUS, UNKNOWN)
+            .set(
+                SMS_OUTBOX.LAST_ERROR,
+                "sender stopped while sending; Twilio is asked before any new attempt")
+            .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+            .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+            .where(
+                SMS_OUTBOX.STATUS.eq(SENDING),
+                SMS_OUTBOX.CLAIMED_UNTIL.lt(now),
+                SMS_OUTBOX.HANDED_AT.isNotNull())
+            .execute();
+    return returned + unsure;
   }
 
   List<OutboxMessage> findByRecipient(String to, int limit) {

@@ -50,6 +50,9 @@ final class SmsHealth implements HealthIndicator {
         .description("how long the oldest due text has waited")
         .baseUnit("seconds")
         .register(registry);
+    Gauge.builder("onegrid.sms.unknown", () -> safely().unknown())
+        .description("texts handed to the provider whose fate is not known yet")
+        .register(registry);
   }
 
   /** Whether the oldest due text has waited too long. */
@@ -64,6 +67,7 @@ final class SmsHealth implements HealthIndicator {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("due", backlog.due());
     details.put("oldestDueSeconds", delay.toSeconds());
+    details.put("unknown", backlog.unknown());
     return Publishers.just(
         HealthResult.builder("sms", delay.compareTo(maxDelay) > 0 ? DEGRADED : HealthStatus.UP)
             .details(details)
@@ -77,9 +81,9 @@ final class SmsHealth implements HealthIndicator {
 
   private OutboxRepository.Backlog safely() {
     try {
-      return outbox.backlog(clock.instant());
+      return outbox.backlog();
     } catch (RuntimeException e) {
-      return new OutboxRepository.Backlog(0, null);
+      return new OutboxRepository.Backlog(0, null, 0);
     }
   }
 }

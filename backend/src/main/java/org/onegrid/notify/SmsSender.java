@@ -1,5 +1,9 @@
 package org.onegrid.notify;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Where an SMS leaves OneGrid: Twilio in production, the log and demo inbox when Twilio is not
  * configured.
@@ -16,14 +20,44 @@ interface SmsSender {
    */
   Result send(String toE164, String body);
 
+  /**
+   * Asks the provider whether it holds this message (same recipient and words, created since {@code
+   * since}): how an attempt whose answer never came is settled without guessing.
+   */
+  default Lookup find(String toE164, String body, Instant since) {
+    return new CannotAsk(name() + " cannot be asked about past messages");
+  }
+
   sealed interface Result {}
 
   /** The provider accepted the message. */
-  record Accepted(String providerId, String providerStatus) implements Result {}
+  record Accepted(String providerId, String providerStatus) implements Result, Lookup {}
 
-  /** The provider could not be reached or was overloaded; try again later. */
-  record TryAgain(String error) implements Result {}
+  /**
+   * The provider did not take the message (unreachable, overloaded, throttled); try again later,
+   * not before {@code retryAfter} when it said so.
+   */
+  record TryAgain(String error, @Nullable Duration retryAfter) implements Result {
+    TryAgain(String error) {
+      this(error, null);
+    }
+  }
 
   /** The provider refused the message for good (bad number, opted out). */
   record Refused(String error, Integer providerCode) implements Result {}
+
+  /**
+   * The request may have reached the provider but no answer came (read timeout, connection reset
+   * after sending, a gateway timeout): the message may or may not exist there.
+   */
+  record Unsure(String error) implements Result {}
+
+  /** What the provider says about a message asked for with {@link #find}. */
+  sealed interface Lookup {}
+
+  /** The provider does not hold such a message: it may be sent again. */
+  record NotFound() implements Lookup {}
+
+  /** The provider could not be asked now; ask again later. */
+  record CannotAsk(String error) implements Lookup {}
 }

@@ -2,6 +2,7 @@ package org.onegrid.notify;
 
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -14,6 +15,8 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -74,20 +77,68 @@ final class TwilioSmsSender implements SmsSender {
     if (statusCallback != null) {
       creator.setStatusCallback(statusCallback);
     }
+    SingleAttemptHttpClient.RETRY_AFTER.remove();
     try {
       Message message = creator.create(client);
       return new Accepted(message.getSid(), String.valueOf(message.getStatus()));
     } catch (ApiConnectionException e) {
-      return new TryAgain("connection: " + e.getMessage());
+      return new Unsure("connection: " + e.getMessage());
     } catch (ApiException e) {
       Integer status = e.getStatusCode();
-      if (status == null || status == 429 || status >= 500) {
-        return new TryAgain("twilio " + status + ": " + e.getMessage());
+      if (status == null) {
+        // No answer at all: whether Twilio got the request depends on where it broke.
+        return neverReached(e.getCause())
+            ? new TryAgain("could not reach Twilio: " + e.getMessage())
+            : new Unsure("no answer from Twilio: " + e.getMessage());
+      }
+      if (status == 429 || status == 503) {
+        // Twilio's throttling and "unavailable" answers mean the message was not taken.
+        return new TryAgain(
+            "twilio " + status + ": " + e.getMessage(), SingleAttemptHttpClient.RETRY_AFTER.get());
+      }
+      if (status >= 500) {
+        return new Unsure("twilio " + status + ": " + e.getMessage());
       }
       LOG.warn("Twilio refused an SMS: {} (code {})", e.getMessage(), e.getCode());
       return new Refused(
           "twilio " + status + " code " + e.getCode() + ": " + e.getMessage(), e.getCode());
+    } finally {
+      SingleAttemptHttpClient.RETRY_AFTER.remove();
     }
+  }
+
+  /**
+   * Looks through the recipient's latest messages at Twilio (its Messages list, newest first) for
+   * one with these words created since {@code since}.
+   */
+  @Override
+  public Lookup find(String toE164, String body, Instant since) {
+    try {
+      for (Message message :
+          Message.reader()
+              .setTo(new PhoneNumber(toE164))
+              .setPageSize(50L)
+              .firstPage(client)
+              .getRecords()) {
+        boolean recent =
+            message.getDateCreated() == null
+                || !message.getDateCreated().toInstant().isBefore(since);
+        if (recent && body.equals(message.getBody())) {
+          return new Accepted(message.getSid(), String.valueOf(message.getStatus()));
+        }
+      }
+      return new NotFound();
+    } catch (TwilioException e) {
+      return new CannotAsk("could not ask Twilio: " + e.getMessage());
+    }
+  }
+
+  /** Failures that happen before a request is written: Twilio cannot have taken the message. */
+  private static boolean neverReached(Throwable cause) {
+    return cause instanceof java.net.ConnectException
+        || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException
+        || cause instanceof java.net.UnknownHostException
+        || cause instanceof java.net.NoRouteToHostException;
   }
 
   private static boolean isBlank(String s) {
@@ -128,15 +179,37 @@ final class TwilioSmsSender implements SmsSender {
       this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
+    /** The Retry-After of the last answer on this thread, for the sender to pass on. */
+    static final ThreadLocal<Duration> RETRY_AFTER = new ThreadLocal<>();
+
     @Override
     public Response reliableRequest(Request request) {
-      return makeRequest(rebase(request));
+      Response response = makeRequest(rebase(request));
+      RETRY_AFTER.set(retryAfter(response));
+      return response;
     }
 
     @Override
     public Response reliableRequest(
         Request request, int[] retryCodes, int retries, long delayMillis) {
-      return makeRequest(rebase(request));
+      return reliableRequest(request);
+    }
+
+    /** Retry-After in seconds (Twilio sends seconds; a date form is ignored). */
+    private static Duration retryAfter(Response response) {
+      if (response.getHeaders() == null) {
+        return null;
+      }
+      for (org.apache.hc.core5.http.Header header : response.getHeaders()) {
+        if ("Retry-After".equalsIgnoreCase(header.getName())) {
+          try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.getValue().trim())));
+          } catch (NumberFormatException e) {
+            return null;
+          }
+        }
+      }
+      return null;
     }
 
     private Request rebase(Request original) {

@@ -69,7 +69,8 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
         sent.stream()
             .filter(s -> s.startsWith(fresh) || s.startsWith(crowd) || s.startsWith(stale))
             .toList();
-    assertThat(ours.get(0)).isEqualTo(fresh + " 您的验证码是 222222");
+    // Claimed first, it goes out with the first few sends in flight, not after 45 notices.
+    assertThat(ours.indexOf(fresh + " 您的验证码是 222222")).isBetween(0, 3);
     assertThat(ours).hasSize(46).noneMatch(s -> s.startsWith(stale));
     OutboxMessage dropped = outbox.sentTo(stale, 1).get(0);
     assertThat(dropped.status()).isEqualTo("FAILED");

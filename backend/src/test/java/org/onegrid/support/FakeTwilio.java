@@ -50,6 +50,8 @@ public final class FakeTwilio {
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       FakeTwilio fake = new FakeTwilio(server);
       server.createContext("/2010-04-01/Accounts/", fake::handle);
+      // Like Twilio, answers many requests at once: one stalled request does not hold the others.
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
       server.start();
       return fake;
     } catch (IOException e) {
@@ -68,7 +70,41 @@ public final class FakeTwilio {
   public void reset() {
     failures.set(0);
     refusal = null;
+    stalls.clear();
+    listFailures.set(0);
   }
+
+  private final java.util.Map<String, Duration> stalls =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicInteger listFailures = new AtomicInteger();
+  private final java.util.Map<String, Integer> retryAfter =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The next message to this recipient is taken (it will be delivered) but the answer comes only
+   * after {@code delay}: longer than the client waits, the sender cannot know it went.
+   */
+  public void stallNextTo(String to, Duration delay) {
+    stalls.put(to, delay);
+  }
+
+  /** The next request to this recipient is throttled (429) with this Retry-After. */
+  public void throttleNextTo(String to, int retryAfterSeconds) {
+    retryAfter.put(to, retryAfterSeconds);
+    failingRecipients.put(to, 429);
+  }
+
+  /** The next {@code count} reads of the Messages list fail with 503: Twilio cannot be asked. */
+  public void failNextLists(int count) {
+    listFailures.set(count);
+  }
+
+  /** How many times the Messages list was read for this recipient. */
+  public int listsFor(String to) {
+    return (int) lists.stream().filter(to::equals).count();
+  }
+
+  private final List<String> lists = new CopyOnWriteArrayList<>();
 
   /** The next {@code count} requests get {@code status} (a 5xx: Twilio in trouble). */
   public void failNext(int count, int status) {
@@ -113,7 +149,8 @@ public final class FakeTwilio {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
-    if (!"POST".equals(exchange.getRequestMethod()) || !path.endsWith("/Messages.json")) {
+    boolean list = "GET".equals(exchange.getRequestMethod());
+    if (!(list || "POST".equals(exchange.getRequestMethod())) || !path.endsWith("/Messages.json")) {
       respond(exchange, 404, error(20404, "The requested resource was not found", 404));
       return;
     }
@@ -126,13 +163,21 @@ public final class FakeTwilio {
       respond(exchange, 401, error(20003, "Authenticate", 401));
       return;
     }
+    if (list) {
+      list(exchange);
+      return;
+    }
     Map<String, String> form =
         parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     String to = form.getOrDefault("To", "");
     attempts.add(to);
     Integer failingTo = failingRecipients.remove(to);
     if (failingTo != null) {
-      respond(exchange, failingTo, error(20500, "Try again later", failingTo));
+      Integer wait = retryAfter.remove(to);
+      if (wait != null) {
+        exchange.getResponseHeaders().add("Retry-After", String.valueOf(wait));
+      }
+      respond(exchange, failingTo, error(20429, "Too Many Requests", failingTo));
       return;
     }
     if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -150,39 +195,78 @@ public final class FakeTwilio {
             "SM" + UUID.randomUUID().toString().replace("-", ""),
             to,
             form.getOrDefault("From", form.get("MessagingServiceSid")),
-            form.getOrDefault("Body", ""));
+            form.getOrDefault("Body", ""),
+            ZonedDateTime.now(ZoneOffset.UTC));
     accepted.add(message);
-    String now =
-        DateTimeFormatter.RFC_1123_DATE_TIME
-            .withLocale(Locale.US)
-            .format(ZonedDateTime.now(ZoneOffset.UTC));
+    Duration stall = stalls.remove(to);
+    if (stall != null) {
+      try {
+        Thread.sleep(stall.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    respond(exchange, 201, json(message));
+  }
+
+  /** The Messages list, newest first, filtered by To as Twilio's is. */
+  private void list(HttpExchange exchange) throws IOException {
+    Map<String, String> query = parseForm(String.valueOf(exchange.getRequestURI().getRawQuery()));
+    String to = query.getOrDefault("To", "");
+    lists.add(to);
+    if (listFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      respond(exchange, 503, error(20503, "Service Unavailable", 503));
+      return;
+    }
+    List<Message> found = new java.util.ArrayList<>(messagesTo(to));
+    java.util.Collections.reverse(found);
+    int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+    String uri =
+        "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json?To=" + to + "&PageSize=" + pageSize;
     respond(
         exchange,
-        201,
-        "{"
-            + "\"sid\":\""
-            + message.sid()
-            + "\",\"account_sid\":\""
-            + ACCOUNT_SID
-            + "\","
-            + "\"to\":\""
-            + json(to)
-            + "\",\"from\":\""
-            + json(message.from())
-            + "\",\"body\":\""
-            + json(message.body())
-            + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\",\"direction\":\"outbound-api\","
-            + "\"api_version\":\"2010-04-01\",\"date_created\":\""
-            + now
-            + "\",\"date_updated\":\""
-            + now
-            + "\","
-            + "\"date_sent\":null,\"price\":null,\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
-            + "\"uri\":\"/2010-04-01/Accounts/"
-            + ACCOUNT_SID
-            + "/Messages/"
-            + message.sid()
-            + ".json\"}");
+        200,
+        "{\"messages\":["
+            + String.join(",", found.stream().limit(pageSize).map(FakeTwilio::json).toList())
+            + "],\"end\":"
+            + Math.max(0, Math.min(found.size(), pageSize) - 1)
+            + ",\"first_page_uri\":\""
+            + uri
+            + "&Page=0\",\"next_page_uri\":null,\"page\":0,\"page_size\":"
+            + pageSize
+            + ",\"previous_page_uri\":null,\"start\":0,\"uri\":\""
+            + uri
+            + "\"}");
+  }
+
+  private static String json(Message message) {
+    String now =
+        DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US).format(message.created());
+    String to = message.to();
+    return "{"
+        + "\"sid\":\""
+        + message.sid()
+        + "\",\"account_sid\":\""
+        + ACCOUNT_SID
+        + "\","
+        + "\"to\":\""
+        + json(to)
+        + "\",\"from\":\""
+        + json(message.from())
+        + "\",\"body\":\""
+        + json(message.body())
+        + "\",\"status\":\"queued\",\"num_segments\":\"1\",\"num_media\":\"0\",\"direction\":\"outbound-api\","
+        + "\"api_version\":\"2010-04-01\",\"date_created\":\""
+        + now
+        + "\",\"date_updated\":\""
+        + now
+        + "\","
+        + "\"date_sent\":null,\"price\":null,\"price_unit\":\"USD\",\"error_code\":null,\"error_message\":null,"
+        + "\"uri\":\"/2010-04-01/Accounts/"
+        + ACCOUNT_SID
+        + "/Messages/"
+        + message.sid()
+        + ".json\"}";
   }
 
   private static String error(int code, String message, int status) {
@@ -224,5 +308,5 @@ public final class FakeTwilio {
   }
 
   /** One message Twilio accepted. */
-  public record Message(String sid, String to, String from, String body) {}
+  public record Message(String sid, String to, String from, String body, ZonedDateTime created) {}
 }
