@@ -88,6 +88,24 @@ test('a wrong code is explained and does not sign in', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/)
 })
 
+test('a resident whose texts do not come asks for a phone call and hears the code', async ({ page }) => {
+  const phone = freshPhone()
+  await page.goto('/login')
+  await page.locator('input[name="phone"]').fill(phone)
+  await page.locator('[data-test="send-code"]').click()
+  await expect(page.getByText(/验证码已发送/).first()).toBeVisible()
+  // Offered once the wait before asking again is over.
+  const callMe = page.locator('[data-test="call-me"]')
+  await expect(callMe).toHaveText('收不到短信？改为电话告知验证码')
+  await expect(callMe).toBeEnabled({ timeout: 10_000 })
+  await callMe.click()
+  await expect(page.getByText(/马上给 .* 打电话，请接听/).first()).toBeVisible()
+  const code = await codeFromDemoInbox(page, phone, 'call')
+  await page.locator('input[name="code"]').fill(code)
+  await page.locator('[data-test="verify"]').click()
+  await expect(page).toHaveURL(/\/setup/)
+})
+
 test('a grid leader signs in with a password and sees their grid and its residents', async ({ page }) => {
   await page.goto('/login')
   await page.getByRole('tab', { name: '工作人员' }).click()

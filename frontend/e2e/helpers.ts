@@ -1,9 +1,9 @@
 import { expect, type Page } from '@playwright/test'
 
-/** Opens the demo inbox in another tab and reads the newest sign-in code sent to this phone. */
-export async function codeFromDemoInbox(page: Page, phone: string): Promise<string> {
+/** Opens the demo inbox in another tab and reads the newest sign-in code sent (or, kind call, said) to this phone. */
+export async function codeFromDemoInbox(page: Page, phone: string, kind: 'sms' | 'call' = 'sms'): Promise<string> {
   const inbox = await page.context().newPage()
-  const sms = inbox.locator('[data-test="sms"]', { hasText: '+86' + phone }).first()
+  const sms = inbox.locator(`[data-test="${kind}"]`, { hasText: '+86' + phone }).first()
   // The inbox shows what was sent when it opened: on a cold server the code may land a moment later, as a person
   // would find, so look again.
   await expect(async () => {
@@ -13,7 +13,7 @@ export async function codeFromDemoInbox(page: Page, phone: string): Promise<stri
   }).toPass({ timeout: 20_000 })
   const text = (await sms.textContent()) ?? ''
   await inbox.close()
-  const code = /(\d{6})/.exec(text)?.[1]
+  const code = /(\d{6})/.exec(text.replace(/[，,] ?(?=\d)/g, ''))?.[1]
   expect(code, text).toBeTruthy()
   return code as string
 }

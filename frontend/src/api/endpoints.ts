@@ -57,7 +57,7 @@ import type {
 } from './types'
 
 export const authApi = {
-  requestCode: (phone: string) => http.post<CodeSent>('/auth/otp', { phone }),
+  requestCode: (phone: string, channel: 'sms' | 'voice' = 'sms') => http.post<CodeSent>('/auth/otp', { phone, channel }),
   verifyCode: (phone: string, code: string) => http.post<Me>('/auth/otp/verify', { phone, code }),
   login: (phone: string, password: string) => http.post<Me>('/auth/login', { phone, password }),
   logout: () => http.post<void>('/auth/logout'),

@@ -406,7 +406,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Text a 6-digit sign-in code to a phone */
+        /** Text a 6-digit sign-in code to a phone, or (channel voice) phone it and say the code */
         post: operations["requestCode"];
         delete?: never;
         options?: never;
@@ -2386,6 +2386,7 @@ export interface components {
         };
         "AuthController.PhoneRequest": {
             phone: string;
+            channel?: string | null;
         };
         /** @description What the caller is told after a code is sent. */
         "AuthService.CodeSent": {
@@ -2395,6 +2396,7 @@ export interface components {
             /** Format: int64 */
             expiresInSeconds: number;
             textsDelayed: boolean;
+            channel: string;
         };
         "BaselineController.Baseline": {
             /** Format: int64 */
@@ -2932,13 +2934,14 @@ export interface components {
             client: components["schemas"]["Open311Client"];
             apiKey: string;
         };
-        /** @description One SMS as its sender and the demo inbox see it. */
+        /** @description One SMS (or phone call, channel "voice") as its sender and the demo inbox see it. */
         OutboxMessage: {
             /** Format: int64 */
             id: number;
             to: string;
             body: string;
             purpose: string;
+            channel: string;
             status: string;
             /** Format: int32 */
             attempts: number;

@@ -43,7 +43,10 @@ const en: typeof zhCN = {
     sendCode: 'Send code',
     resendIn: 'Resend in {n}s',
     codeSent: 'A code was sent to {phone}',
-    textsDelayed: 'Texts are slow right now: the code may take a few minutes. If it does not come, ask your grid leader or phone the community hotline for help.',
+    textsDelayed:
+      'Texts are slow right now: the code may take a few minutes. You can have the code told by phone call instead, or ask your grid leader or phone the community hotline for help.',
+    callMe: 'No text? Call me with the code',
+    calling: 'We are calling {phone} now: answer, and the code is read out twice',
     submit: 'Sign in',
     password: 'Password',
     passwordPlaceholder: 'Your password',
@@ -597,6 +600,7 @@ const en: typeof zhCN = {
     banner:
       'Demo mode: no SMS service is configured, so every text OneGrid "sends" shows up here. A real deployment has no such page.',
     to: 'To',
+    call: '[Phone call] ',
     empty: 'No messages yet',
   },
   staff: {

@@ -34,7 +34,9 @@ export default {
     sendCode: '获取验证码',
     resendIn: '{n} 秒后重发',
     codeSent: '验证码已发送到 {phone}',
-    textsDelayed: '短信现在发得比较慢，验证码可能要过几分钟才到。等不到的话，请找网格长或拨打社区值班电话帮忙。',
+    textsDelayed: '短信现在发得比较慢，验证码可能要过几分钟才到。可以改为电话告知验证码；也可以找网格长或拨打社区值班电话帮忙。',
+    callMe: '收不到短信？改为电话告知验证码',
+    calling: '马上给 {phone} 打电话，请接听，电话里会念两遍验证码',
     submit: '登录',
     password: '密码',
     passwordPlaceholder: '请输入密码',
@@ -587,6 +589,7 @@ export default {
     title: '演示收件箱',
     banner: '这是演示模式：没有配置短信服务，所有"发出"的短信都显示在这里。正式部署后此页面不存在。',
     to: '收件人',
+    call: '【语音电话】',
     empty: '还没有短信',
   },
   staff: {

@@ -55,12 +55,18 @@ class AuthController {
   }
 
   @Post("/otp")
-  @Operation(summary = "Text a 6-digit sign-in code to a phone")
+  @Operation(
+      summary =
+          "Text a 6-digit sign-in code to a phone, or (channel voice) phone it and say the code")
   HttpResponse<AuthService.CodeSent> requestCode(
       HttpRequest<?> request, @Body @Valid PhoneRequest body) {
     return HttpResponse.status(HttpStatus.ACCEPTED)
         .body(
-            auth.requestCode(body.phone(), clientAddress.of(request), messages.localeOf(request)));
+            auth.requestCode(
+                body.phone(),
+                "voice".equals(body.channel()),
+                clientAddress.of(request),
+                messages.localeOf(request)));
   }
 
   @Post("/otp/verify")
@@ -107,7 +113,12 @@ class AuthController {
   }
 
   @Serdeable
-  record PhoneRequest(@NotBlank @Size(max = 40) String phone) {}
+  record PhoneRequest(
+      @NotBlank @Size(max = 40) String phone,
+      /* "sms" (the default) or "voice": a phone call that says the code. */
+      @io.micronaut.core.annotation.Nullable
+          @jakarta.validation.constraints.Pattern(regexp = "sms|voice")
+          String channel) {}
 
   @Serdeable
   record CodeRequest(

@@ -88,8 +88,12 @@ class AuthService {
     this.failures = failures;
   }
 
-  /** Texts a new sign-in code to the phone. */
-  CodeSent requestCode(String rawPhone, String ip, Locale requestLocale) {
+  /**
+   * Texts a new sign-in code to the phone, or rings it and says the code ({@code byCall}: for
+   * phones that cannot read texts, or while texts are late). Both share the limits; a call may be
+   * asked for at once while texts are late.
+   */
+  CodeSent requestCode(String rawPhone, boolean byCall, String ip, Locale requestLocale) {
     limiter.hit("otp-ip:" + ip, otp.getPerIpPerHour(), HOUR, "rate-limited");
     String phone = phones.toE164(rawPhone, "phone");
     Optional<Account> account = accounts.findByPhone(phone);
@@ -98,7 +102,8 @@ class AuthService {
     }
     Instant now = clock.instant();
     Optional<OtpCodesRecord> previous = codes.findLatest(phone);
-    if (previous.isPresent()) {
+    boolean textsLate = sms.delayed();
+    if (previous.isPresent() && !(byCall && textsLate)) {
       Instant resendAt = previous.get().getCreatedAt().plus(otp.getResendAfter());
       if (resendAt.isAfter(now)) {
         throw ApiException.tooManyRequests("otp-resend-too-soon", Duration.between(now, resendAt));
@@ -110,14 +115,19 @@ class AuthService {
     tx.run(
         () -> {
           codes.insert(phone, hash(phone, code), now.plus(otp.getTtl()), now);
-          sms.enqueue(
-              phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
+          if (byCall) {
+            sms.call(phone, messages.get(locale, "voice.otp", spoken(code, locale)), "otp");
+          } else {
+            sms.enqueue(
+                phone, messages.get(locale, "sms.otp", code, otp.getTtl().toMinutes()), "otp");
+          }
         });
     return new CodeSent(
         Phones.mask(phone),
         otp.getResendAfter().toSeconds(),
         otp.getTtl().toSeconds(),
-        sms.delayed());
+        textsLate,
+        byCall ? "voice" : "sms");
   }
 
   /** Checks a code and signs in the phone's resident, creating the account on first sign-in. */
@@ -292,5 +302,13 @@ class AuthService {
       long resendAfterSeconds,
       long expiresInSeconds,
       /* Texts are leaving late right now: the page says so instead of a cheerful "sent". */
-      boolean textsDelayed) {}
+      boolean textsDelayed,
+      /* How the code goes: "sms" or "voice". */
+      String channel) {}
+
+  /** A code as a voice reads it clearly: one digit at a time. */
+  private static String spoken(String code, Locale locale) {
+    String between = "zh".equals(locale.getLanguage()) ? "，" : ", ";
+    return String.join(between, code.split(""));
+  }
 }

@@ -28,4 +28,11 @@ final class LogSmsSender implements SmsSender {
     return new Accepted(
         "LOG" + System.currentTimeMillis() + "-" + sequence.incrementAndGet(), "delivered");
   }
+
+  @Override
+  public Result call(String toE164, String words) {
+    LOG.info("Phone call to {} says: {}", toE164, words);
+    return new Accepted(
+        "LOGCALL" + System.currentTimeMillis() + "-" + sequence.incrementAndGet(), "completed");
+  }
 }

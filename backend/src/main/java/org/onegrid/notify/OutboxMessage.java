@@ -4,13 +4,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
-/** One SMS as its sender and the demo inbox see it. */
+/** One SMS (or phone call, channel "voice") as its sender and the demo inbox see it. */
 @Serdeable
 public record OutboxMessage(
     long id,
     String to,
     String body,
     String purpose,
+    String channel,
     String status,
     int attempts,
     @Nullable String provider,
@@ -21,6 +22,16 @@ public record OutboxMessage(
   /** The same message with its text hidden, for sign-in codes shown after the fact. */
   public OutboxMessage withoutBody() {
     return new OutboxMessage(
-        id, to, "******", purpose, status, attempts, provider, providerId, createdAt, sentAt);
+        id,
+        to,
+        "******",
+        purpose,
+        channel,
+        status,
+        attempts,
+        provider,
+        providerId,
+        createdAt,
+        sentAt);
   }
 }

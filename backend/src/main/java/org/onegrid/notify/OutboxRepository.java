@@ -16,6 +16,11 @@ import org.onegrid.platform.Tx;
 @Singleton
 class OutboxRepository {
 
+  /** Channels: a text, or a phone call that says the words. */
+  static final String SMS = "sms";
+
+  static final String VOICE = "voice";
+
   static final String PENDING = "PENDING";
   static final String SENDING = "SENDING";
   static final String SENT = "SENT";
@@ -109,12 +114,13 @@ class OutboxRepository {
   /** Purposes sent before everything else that is due. */
   static final List<String> FIRST = List.of("otp", "password-reset");
 
-  long insert(String to, String body, String purpose, Instant now) {
+  long insert(String to, String body, String purpose, String channel, Instant now) {
     return tx.insertReturningId(
         dsl.insertInto(SMS_OUTBOX)
             .set(SMS_OUTBOX.TO_E164, to)
             .set(SMS_OUTBOX.BODY, body)
             .set(SMS_OUTBOX.PURPOSE, purpose)
+            .set(SMS_OUTBOX.CHANNEL, channel)
             .set(SMS_OUTBOX.STATUS, PENDING)
             .set(SMS_OUTBOX.ATTEMPTS, 0)
             .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
@@ -339,6 +345,7 @@ class OutboxRepository {
         r.getToE164(),
         r.getBody(),
         r.getPurpose(),
+        r.getChannel(),
         r.getStatus(),
         r.getAttempts(),
         r.getProvider(),

@@ -270,8 +270,11 @@ public class SmsDispatcher {
     Outcome outcome;
     String detail;
     if (row.getHandedAt() != null) {
+      Instant since = row.getHandedAt().minus(CLOCK_SKEW);
       SmsSender.Lookup found =
-          sender.find(row.getToE164(), row.getBody(), row.getHandedAt().minus(CLOCK_SKEW));
+          isCall(row)
+              ? sender.findCall(row.getToE164(), since)
+              : sender.find(row.getToE164(), row.getBody(), since);
       detail = found instanceof SmsSender.CannotAsk cannot ? cannot.error() : "";
       outcome = tx.run(() -> settle(row, found));
     } else if (expiredCode(row)) {
@@ -292,7 +295,10 @@ public class SmsDispatcher {
       }
       SmsSender.Result result;
       try {
-        result = sender.send(row.getToE164(), row.getBody());
+        result =
+            isCall(row)
+                ? sender.call(row.getToE164(), row.getBody())
+                : sender.send(row.getToE164(), row.getBody());
       } catch (RuntimeException e) {
         result = new SmsSender.TryAgain(e.toString());
       }
@@ -425,6 +431,10 @@ public class SmsDispatcher {
         ok.providerStatus(),
         clock.instant(),
         secret(row) ? SECRET_SENT : null);
+  }
+
+  private static boolean isCall(SmsOutboxRecord row) {
+    return OutboxRepository.VOICE.equals(row.getChannel());
   }
 
   private boolean expiredCode(SmsOutboxRecord row) {

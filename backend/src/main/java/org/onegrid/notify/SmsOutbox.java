@@ -41,11 +41,20 @@ public class SmsOutbox {
    * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent.
    */
   public long enqueue(String toE164, String body, String purpose) {
-    long id = outbox.insert(toE164, body, purpose, clock.instant());
+    long id = outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
     if (optOuts.isOptedOut(toE164)) {
       outbox.markOptedOut(id);
     }
     return id;
+  }
+
+  /**
+   * Queues one phone call that says {@code words} (a sign-in code read out twice), sent like a
+   * text: once, by the dispatcher, after the transaction commits. An SMS opt-out does not stop it:
+   * the person asked for this call.
+   */
+  public long call(String toE164, String words, String purpose) {
+    return outbox.insert(toE164, words, purpose, OutboxRepository.VOICE, clock.instant());
   }
 
   /** The phone asked for no more SMS (STOP, 退订, or Twilio's 21610). In-app notices go on. */

@@ -21,6 +21,22 @@ interface SmsSender {
   Result send(String toE164, String body);
 
   /**
+   * Makes exactly one attempt to have the provider phone {@code toE164} and say {@code words} (in
+   * Mandarin, or English for English words). Same answers and same rules as {@link #send}.
+   */
+  default Result call(String toE164, String words) {
+    return new Refused(name() + " cannot make phone calls", null);
+  }
+
+  /**
+   * Asks the provider whether it placed a call to {@code toE164} since {@code since}: how a call
+   * request whose answer never came is settled.
+   */
+  default Lookup findCall(String toE164, Instant since) {
+    return new CannotAsk(name() + " cannot be asked about past calls");
+  }
+
+  /**
    * Asks the provider whether it holds this message (same recipient and words, created since {@code
    * since}): how an attempt whose answer never came is settled without guessing.
    */

@@ -77,10 +77,58 @@ final class TwilioSmsSender implements SmsSender {
     if (statusCallback != null) {
       creator.setStatusCallback(statusCallback);
     }
+    return once(
+        () -> {
+          Message message = creator.create(client);
+          return new Accepted(message.getSid(), String.valueOf(message.getStatus()));
+        });
+  }
+
+  /**
+   * Rings the phone and says the words twice, with a pause, in Mandarin (or English, for English
+   * words): TwiML built with the SDK, sent inline with the call.
+   */
+  @Override
+  public Result call(String toE164, String words) {
+    if (isBlank(from)) {
+      return new Refused(
+          "calls need onegrid.twilio.from-number (a messaging service cannot call)", null);
+    }
+    boolean english =
+        words
+            .codePoints()
+            .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    com.twilio.twiml.voice.Say.Language language =
+        english
+            ? com.twilio.twiml.voice.Say.Language.EN_US
+            : com.twilio.twiml.voice.Say.Language.ZH_CN;
+    com.twilio.twiml.voice.Say say =
+        new com.twilio.twiml.voice.Say.Builder(words).language(language).build();
+    String twiml =
+        new com.twilio.twiml.VoiceResponse.Builder()
+            .pause(new com.twilio.twiml.voice.Pause.Builder().length(1).build())
+            .say(say)
+            .pause(new com.twilio.twiml.voice.Pause.Builder().length(1).build())
+            .say(say)
+            .build()
+            .toXml();
+    return once(
+        () -> {
+          com.twilio.rest.api.v2010.account.Call call =
+              com.twilio.rest.api.v2010.account.Call.creator(
+                      new PhoneNumber(toE164),
+                      new PhoneNumber(from),
+                      new com.twilio.type.Twiml(twiml))
+                  .create(client);
+          return new Accepted(call.getSid(), String.valueOf(call.getStatus()));
+        });
+  }
+
+  /** One request to Twilio, its failure sorted into: try again, refused, or not known. */
+  private Result once(java.util.function.Supplier<Accepted> request) {
     SingleAttemptHttpClient.RETRY_AFTER.remove();
     try {
-      Message message = creator.create(client);
-      return new Accepted(message.getSid(), String.valueOf(message.getStatus()));
+      return request.get();
     } catch (ApiConnectionException e) {
       return new Unsure("connection: " + e.getMessage());
     } catch (ApiException e) {
@@ -92,18 +140,38 @@ final class TwilioSmsSender implements SmsSender {
             : new Unsure("no answer from Twilio: " + e.getMessage());
       }
       if (status == 429 || status == 503) {
-        // Twilio's throttling and "unavailable" answers mean the message was not taken.
+        // Twilio's throttling and "unavailable" answers mean the request was not taken.
         return new TryAgain(
             "twilio " + status + ": " + e.getMessage(), SingleAttemptHttpClient.RETRY_AFTER.get());
       }
       if (status >= 500) {
         return new Unsure("twilio " + status + ": " + e.getMessage());
       }
-      LOG.warn("Twilio refused an SMS: {} (code {})", e.getMessage(), e.getCode());
+      LOG.warn("Twilio refused a request: {} (code {})", e.getMessage(), e.getCode());
       return new Refused(
           "twilio " + status + " code " + e.getCode() + ": " + e.getMessage(), e.getCode());
     } finally {
       SingleAttemptHttpClient.RETRY_AFTER.remove();
+    }
+  }
+
+  /** Whether Twilio placed a call to this phone since then (its Calls list, newest first). */
+  @Override
+  public Lookup findCall(String toE164, Instant since) {
+    try {
+      for (com.twilio.rest.api.v2010.account.Call call :
+          com.twilio.rest.api.v2010.account.Call.reader()
+              .setTo(new PhoneNumber(toE164))
+              .setPageSize(20L)
+              .firstPage(client)
+              .getRecords()) {
+        if (call.getDateCreated() == null || !call.getDateCreated().toInstant().isBefore(since)) {
+          return new Accepted(call.getSid(), String.valueOf(call.getStatus()));
+        }
+      }
+      return new NotFound();
+    } catch (TwilioException e) {
+      return new CannotAsk("could not ask Twilio: " + e.getMessage());
     }
   }
 

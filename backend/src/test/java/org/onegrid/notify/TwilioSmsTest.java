@@ -130,6 +130,48 @@ class TwilioSmsTest implements TestPropertyProvider {
   }
 
   @Test
+  void aResidentWhoCannotReadTextsIsPhonedAndHearsTheCodeTwiceInMandarin() {
+    Browser phone = browser();
+    String number = Phones.fresh();
+    Browser.Reply asked =
+        phone.post("/api/v1/auth/otp", Map.of("phone", number, "channel", "voice"));
+    assertThat(asked.status()).isEqualTo(202);
+    assertThat(asked.<String>at("channel")).isEqualTo("voice");
+
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (TWILIO.callsTo("+86" + number).isEmpty() && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    assertThat(TWILIO.callsTo("+86" + number)).hasSize(1);
+    FakeTwilio.Call call = TWILIO.callsTo("+86" + number).get(0);
+    assertThat(call.from()).isEqualTo("+15005550006");
+    assertThat(call.twiml()).contains("<Say language=\"zh-CN\">");
+    String digits = call.twiml().replaceAll("(?s).*验证码是：([0-9，]+)。.*", "$1");
+    String code = digits.replace("，", "");
+    assertThat(code).hasSize(6);
+    // Said twice.
+    assertThat(call.twiml().split(java.util.regex.Pattern.quote(digits), -1)).hasSize(5);
+    assertThat(TWILIO.messagesTo("+86" + number)).isEmpty();
+
+    assertThat(
+            phone.post("/api/v1/auth/otp/verify", Map.of("phone", number, "code", code)).status())
+        .isEqualTo(200);
+    OutboxMessage row = awaitStatus("+86" + number, "SENT");
+    assertThat(row.channel()).isEqualTo("voice");
+    assertThat(row.body()).doesNotContain(digits);
+    // The same limits as texts: asking again at once is refused.
+    assertThat(
+            browser()
+                .post("/api/v1/auth/otp", Map.of("phone", number, "channel", "voice"))
+                .status())
+        .isEqualTo(429);
+  }
+
+  @Test
   void theDemoInboxDoesNotExistWithTwilio() {
     assertThat(browser().get("/api/v1/demo/inbox").status()).isIn(401, 404);
     assertThat(browser().get("/api/v1/config").<Boolean>at("demoInbox")).isFalse();

@@ -158,7 +158,9 @@ public final class FakeTwilio {
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     boolean list = "GET".equals(exchange.getRequestMethod());
-    if (!(list || "POST".equals(exchange.getRequestMethod())) || !path.endsWith("/Messages.json")) {
+    boolean calls = path.endsWith("/Calls.json");
+    if (!(list || "POST".equals(exchange.getRequestMethod()))
+        || !(path.endsWith("/Messages.json") || calls)) {
       respond(exchange, 404, error(20404, "The requested resource was not found", 404));
       return;
     }
@@ -169,6 +171,10 @@ public final class FakeTwilio {
     if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
         || !path.contains("/Accounts/" + ACCOUNT_SID + "/")) {
       respond(exchange, 401, error(20003, "Authenticate", 401));
+      return;
+    }
+    if (calls) {
+      calls(exchange, list);
       return;
     }
     if (list) {
@@ -216,6 +222,71 @@ public final class FakeTwilio {
       }
     }
     respond(exchange, 201, json(message));
+  }
+
+  private final List<Call> placedCalls = new CopyOnWriteArrayList<>();
+
+  /** Calls placed to this phone, oldest first. */
+  public List<Call> callsTo(String to) {
+    return placedCalls.stream().filter(c -> c.to().equals(to)).toList();
+  }
+
+  /** One call Twilio placed: to whom, and the TwiML it was to play. */
+  public record Call(String sid, String to, String from, String twiml, ZonedDateTime created) {}
+
+  /** POST places a call with inline TwiML; GET lists calls to a phone, newest first. */
+  private void calls(HttpExchange exchange, boolean list) throws IOException {
+    if (list) {
+      Map<String, String> query = parseForm(String.valueOf(exchange.getRequestURI().getRawQuery()));
+      List<Call> found = new java.util.ArrayList<>(callsTo(query.getOrDefault("To", "")));
+      java.util.Collections.reverse(found);
+      String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
+      respond(
+          exchange,
+          200,
+          "{\"calls\":["
+              + String.join(",", found.stream().map(FakeTwilio::json).toList())
+              + "],\"first_page_uri\":\""
+              + uri
+              + "\",\"next_page_uri\":null,\"page\":0,\"page_size\":50,\"previous_page_uri\":null,\"start\":0,\"uri\":\""
+              + uri
+              + "\"}");
+      return;
+    }
+    Map<String, String> form =
+        parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Call call =
+        new Call(
+            "CA" + UUID.randomUUID().toString().replace("-", ""),
+            form.getOrDefault("To", ""),
+            form.getOrDefault("From", ""),
+            form.getOrDefault("Twiml", ""),
+            ZonedDateTime.now(ZoneOffset.UTC));
+    placedCalls.add(call);
+    respond(exchange, 201, json(call));
+  }
+
+  private static String json(Call call) {
+    String created =
+        DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.US).format(call.created());
+    return "{\"sid\":\""
+        + call.sid()
+        + "\",\"account_sid\":\""
+        + ACCOUNT_SID
+        + "\",\"to\":\""
+        + json(call.to())
+        + "\",\"from\":\""
+        + json(call.from())
+        + "\",\"status\":\"queued\",\"direction\":\"outbound-api\",\"api_version\":\"2010-04-01\","
+        + "\"date_created\":\""
+        + created
+        + "\",\"date_updated\":\""
+        + created
+        + "\",\"uri\":\"/2010-04-01/Accounts/"
+        + ACCOUNT_SID
+        + "/Calls/"
+        + call.sid()
+        + ".json\"}";
   }
 
   /** The Messages list, newest first, filtered by To as Twilio's is. */
