@@ -365,7 +365,7 @@ public class Open311Service {
 
   private Category category(String code) {
     return problems
-        .category(code)
+        .activeCategory(code)
         .orElseThrow(() -> new Open311Exception(404, "service_code " + code + " was not found"));
   }
 

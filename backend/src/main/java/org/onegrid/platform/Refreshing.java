@@ -23,10 +23,16 @@ public final class Refreshing<T> {
   public T get() {
     T current = value;
     if (current == null || System.nanoTime() - loadedAt > periodNanos) {
-      current = load.get();
-      value = current;
-      loadedAt = System.nanoTime();
+      current = refresh();
     }
+    return current;
+  }
+
+  /** Reads the value now (something it should hold is missing from the last read). */
+  public T refresh() {
+    T current = load.get();
+    value = current;
+    loadedAt = System.nanoTime();
     return current;
   }
 }

@@ -17,6 +17,7 @@ class CategoryRepository {
 
   private final DSLContext dsl;
   private final org.onegrid.platform.Refreshing<List<Category>> active;
+  private final org.onegrid.platform.Refreshing<Map<String, Category>> all;
   private final org.onegrid.platform.Refreshing<Map<String, List<CategoryQuestion>>> questions;
 
   CategoryRepository(DSLContext dsl) {
@@ -24,10 +25,24 @@ class CategoryRepository {
     this.active =
         new org.onegrid.platform.Refreshing<>(
             () -> List.copyOf(readActive()), java.time.Duration.ofMinutes(1));
+    this.all =
+        new org.onegrid.platform.Refreshing<>(
+            () ->
+                Map.copyOf(
+                    dsl.selectFrom(PROBLEM_CATEGORIES)
+                        .fetchMap(PROBLEM_CATEGORIES.CODE, CategoryRepository::toCategory)),
+            java.time.Duration.ofMinutes(1));
     this.questions =
         new org.onegrid.platform.Refreshing<>(
             () -> java.util.Collections.unmodifiableMap(readQuestions()),
             java.time.Duration.ofMinutes(1));
+  }
+
+  /** Reads the categories now, not within the minute (a test that just changed one). */
+  void reload() {
+    active.refresh();
+    all.refresh();
+    questions.refresh();
   }
 
   /** The active categories in order; read from the database at most once a minute. */
@@ -44,16 +59,18 @@ class CategoryRepository {
     return dsl.selectFrom(PROBLEM_CATEGORIES)
         .where(PROBLEM_CATEGORIES.ACTIVE.isTrue())
         .orderBy(PROBLEM_CATEGORIES.SORT_ORDER)
-        .fetch(
-            r ->
-                new Category(
-                    r.getCode(),
-                    r.getNameZh(),
-                    r.getNameEn(),
-                    r.getIcon(),
-                    r.getAcceptHours(),
-                    r.getResolveHours(),
-                    r.getAlwaysPrivate()));
+        .fetch(CategoryRepository::toCategory);
+  }
+
+  private static Category toCategory(org.onegrid.db.tables.records.ProblemCategoriesRecord r) {
+    return new Category(
+        r.getCode(),
+        r.getNameZh(),
+        r.getNameEn(),
+        r.getIcon(),
+        r.getAcceptHours(),
+        r.getResolveHours(),
+        r.getAlwaysPrivate());
   }
 
   private Map<String, List<CategoryQuestion>> readQuestions() {
@@ -91,7 +108,21 @@ class CategoryRepository {
     return all;
   }
 
+  /**
+   * Any category, switched off or not: a problem keeps its category (its names, time limits and
+   * privacy) after the category is no longer offered for new reports.
+   */
   Optional<Category> findByCode(String code) {
+    Category found = all.get().get(code);
+    if (found == null) {
+      // Added since the last read (at most a minute ago): read again rather than fail.
+      found = all.refresh().get(code);
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** A category offered for new reports. */
+  Optional<Category> findActiveByCode(String code) {
     return findActive().stream().filter(c -> c.code().equals(code)).findFirst();
   }
 }

@@ -97,8 +97,14 @@ public class ProblemService {
     return categories.findActive();
   }
 
+  /** A category, also one no longer offered: what an existing problem is. */
   public Optional<Category> category(String code) {
     return categories.findByCode(code);
+  }
+
+  /** A category offered for new reports (the form, Open311 service definitions and POSTs). */
+  public Optional<Category> activeCategory(String code) {
+    return categories.findActiveByCode(code);
   }
 
   /** Every category's extra questions (Open311 service definition attributes). */
@@ -238,7 +244,7 @@ public class ProblemService {
       java.util.function.LongConsumer alsoInTx) {
     Category category =
         categories
-            .findByCode(report.categoryCode())
+            .findActiveByCode(report.categoryCode())
             .orElseThrow(() -> ApiException.invalidField("categoryCode", "validation.category"));
     Optional<ProblemView> earlier =
         problems
@@ -903,8 +909,9 @@ public class ProblemService {
     events.stream().map(ProblemEvent::actorId).filter(a -> a != null).forEach(people::add);
     List<Long> ids = page.stream().map(Problem::id).toList();
     Map<String, Category> categoryByCode = new HashMap<>();
-    for (Category c : categories.findActive()) {
-      categoryByCode.put(c.code(), c);
+    for (Problem p : page) {
+      categoryByCode.computeIfAbsent(
+          p.categoryCode(), code -> categories.findByCode(code).orElse(null));
     }
     return new Around(
         categoryByCode,
@@ -925,7 +932,7 @@ public class ProblemService {
     boolean withTimeline = events != null;
     Category category = around.categories().get(p.categoryCode());
     if (category == null) {
-      throw new IllegalStateException("Problem " + p.id() + " has no active category");
+      throw new IllegalStateException("Problem " + p.id() + " has no category");
     }
     GridNode grid = around.grids().get(p.gridId());
     Map<Long, Account> names = around.people();
