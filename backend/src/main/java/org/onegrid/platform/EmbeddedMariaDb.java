@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +119,7 @@ final class EmbeddedMariaDb {
             absolute);
       }
       Files.createDirectories(absolute);
+      stopLeftBehind(absolute.resolve("data"));
       int port = requestedPort > 0 ? requestedPort : freePort();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(port);
@@ -211,6 +213,62 @@ final class EmbeddedMariaDb {
     protected void cleanupOnExit() {
       // Stopped by EmbeddedMariaDb's hook, after the application.
     }
+  }
+
+  /**
+   * A OneGrid killed with kill -9 leaves its MariaDB running, holding the data directory's locks,
+   * and the next start would fail. Such a server is recognised by the pid file in the data
+   * directory and a command line naming that directory, and stopped (SIGTERM: InnoDB shuts down
+   * cleanly) before a new one starts. Anything else is left alone.
+   */
+  static void stopLeftBehind(Path dataDir) throws IOException {
+    if (!Files.isDirectory(dataDir)) {
+      return;
+    }
+    List<Path> pidFiles;
+    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
+      pidFiles = files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList();
+    }
+    for (Path pidFile : pidFiles) {
+      long pid;
+      try {
+        pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      java.util.Optional<ProcessHandle> server =
+          ProcessHandle.of(pid).filter(p -> isServerOf(p, dataDir));
+      if (server.isEmpty()) {
+        continue;
+      }
+      LOG.warn(
+          "A MariaDB left running on {} by an earlier OneGrid (pid {}) is being stopped first",
+          dataDir,
+          pid);
+      server.get().destroy();
+      try {
+        server.get().onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IllegalStateException(
+            "The MariaDB left running on "
+                + dataDir
+                + " (pid "
+                + pid
+                + ") did not stop in 2 minutes",
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static boolean isServerOf(ProcessHandle process, Path dataDir) {
+    String command = process.info().commandLine().orElse("");
+    return (command.contains("mariadbd") || command.contains("mysqld"))
+        && command.contains(dataDir.toString());
   }
 
   String jdbcUrl() {

@@ -45,4 +45,45 @@ class EmbeddedMariaDbTest {
       org.onegrid.support.Files.deleteTree(dir);
     }
   }
+
+  @Test
+  void aServerLeftRunningByAKilledOneGridIsStoppedAndTheNextStartWorks() throws Exception {
+    Path dir =
+        Path.of(
+            System.getProperty("user.home"),
+            ".cache",
+            "onegrid-left-behind-test-" + java.util.UUID.randomUUID());
+    // The first OneGrid is killed with kill -9: its MariaDB is never told to stop.
+    EmbeddedMariaDb orphan = EmbeddedMariaDb.open(dir, 0);
+    try (Connection c =
+            DriverManager.getConnection(orphan.jdbcUrl(), EmbeddedMariaDb.USER, orphan.password());
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (note VARCHAR(20))");
+      s.execute("INSERT INTO kept VALUES ('acknowledged')");
+    }
+    long orphanPid = serverPid(dir);
+    assertThat(ProcessHandle.of(orphanPid)).isPresent();
+
+    EmbeddedMariaDb next = EmbeddedMariaDb.open(dir, 0);
+    try (Connection c =
+            DriverManager.getConnection(next.jdbcUrl(), EmbeddedMariaDb.USER, next.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT note FROM kept")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("acknowledged");
+      assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive))
+          .isNotEqualTo(java.util.Optional.of(true));
+    } finally {
+      next.stop();
+      org.onegrid.support.Files.deleteTree(dir);
+    }
+  }
+
+  private static long serverPid(Path dir) throws Exception {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(dir.resolve("data"))) {
+      Path pidFile =
+          files.filter(f -> f.getFileName().toString().endsWith(".pid")).findFirst().orElseThrow();
+      return Long.parseLong(java.nio.file.Files.readString(pidFile).trim());
+    }
+  }
 }
