@@ -143,6 +143,16 @@ class Open311Controller {
 
   @Error(exception = RuntimeException.class)
   HttpResponse<String> failed(HttpRequest<?> request, RuntimeException e) {
+    org.onegrid.platform.DatabaseTrouble trouble = org.onegrid.platform.DatabaseTrouble.of(e);
+    if (trouble != null) {
+      LOG.warn("Open311 request {} answered 503: {}", request.getPath(), trouble.code());
+      return ((io.micronaut.http.MutableHttpResponse<String>)
+              errors(
+                  request,
+                  503,
+                  "Service temporarily unavailable; nothing was saved. Please try again later"))
+          .header("Retry-After", String.valueOf(trouble.retryAfter().toSeconds()));
+    }
     LOG.error("Open311 request failed: {}", request.getPath(), e);
     return errors(request, 400, "General service error; please try again later");
   }

@@ -53,6 +53,14 @@ public class ApiException extends RuntimeException {
         Math.max(1, retryAfter.toSeconds()));
   }
 
+  /**
+   * The server cannot do it right now (the database is unreachable or too busy): nothing was saved,
+   * ask again after {@code retryAfter}.
+   */
+  public static ApiException unavailable(String code, Duration retryAfter) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code, List.of(), retryAfter);
+  }
+
   public static ApiException notFound() {
     return new ApiException(HttpStatus.NOT_FOUND, "not-found");
   }

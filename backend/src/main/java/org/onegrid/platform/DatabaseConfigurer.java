@@ -54,6 +54,8 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
     config.setConnectionInitSql("SET time_zone = '+00:00'");
     config.addDataSourceProperty("connectionTimeZone", "UTC");
     config.addDataSourceProperty("characterEncoding", "UTF-8");
+    // A server that does not answer the connection attempt is given up on in seconds.
+    config.addDataSourceProperty("connectTimeout", "5000");
     config.addDataSourceProperty("rewriteBatchedStatements", "true");
     config.addDataSourceProperty("cachePrepStmts", "true");
     // Connector/J parses every statement on the client; it keeps the parse only of statements up to

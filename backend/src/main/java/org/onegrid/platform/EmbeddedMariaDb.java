@@ -34,7 +34,10 @@ final class EmbeddedMariaDb {
 
   private static EmbeddedMariaDb running;
 
-  private final DB db;
+  private volatile DB db;
+  private volatile java.util.Optional<ProcessHandle> process = java.util.Optional.empty();
+  private Path dataDir;
+  private String bufferPool;
   private final int port;
   private final String password;
 
@@ -182,7 +185,11 @@ final class EmbeddedMariaDb {
           null,
           false,
           false);
-      return new EmbeddedMariaDb(db, port, password);
+      EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, password);
+      server.dataDir = absolute;
+      server.bufferPool = bufferPool;
+      server.process = serverProcess(absolute.resolve("data"));
+      return server;
     } catch (ManagedProcessException e) {
       throw new IllegalStateException(
           "The embedded MariaDB did not start: "
@@ -279,7 +286,55 @@ final class EmbeddedMariaDb {
     return password;
   }
 
+  /** The server of this JVM, if one was started. */
+  static java.util.Optional<EmbeddedMariaDb> current() {
+    synchronized (EmbeddedMariaDb.class) {
+      return java.util.Optional.ofNullable(running);
+    }
+  }
+
+  /** Whether the server process still runs (unknown counts as running). */
+  boolean alive() {
+    return process.map(ProcessHandle::isAlive).orElse(true);
+  }
+
+  /**
+   * Starts the server again, on the same port and data directory, if its process died (killed, out
+   * of memory): the datasource's URL stays valid and the pool reconnects by itself.
+   */
+  synchronized boolean restartIfDead() {
+    if (stopping || alive()) {
+      return false;
+    }
+    LOG.error("The embedded MariaDB on port {} died; starting it again on {}", port, dataDir);
+    EmbeddedMariaDb fresh = open(dataDir, port, bufferPool);
+    this.db = fresh.db;
+    this.process = fresh.process;
+    LOG.warn("The embedded MariaDB is running again on port {}", port);
+    return true;
+  }
+
+  private static java.util.Optional<ProcessHandle> serverProcess(Path dataDir) {
+    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
+      for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
+        java.util.Optional<ProcessHandle> found =
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .filter(p -> isServerOf(p, dataDir));
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.debug("No pid of the embedded MariaDB in {}", dataDir, e);
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Set once the server is being stopped on purpose: it is not started again. */
+  private volatile boolean stopping;
+
   void stop() {
+    stopping = true;
     try {
       db.stop();
     } catch (ManagedProcessException e) {

@@ -120,9 +120,28 @@ final class ErrorHandlers {
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, RuntimeException exception) {
+      DatabaseTrouble trouble = DatabaseTrouble.of(exception);
+      if (trouble != null) {
+        // Not a bug: the database is down or too busy. One line, an honest 503, no stack.
+        LOG.warn(
+            "{} {} answered 503: {} ({})",
+            request.getMethod(),
+            request.getPath(),
+            trouble.code(),
+            rootMessage(exception));
+        return problems.of(request, ApiException.unavailable(trouble.code(), trouble.retryAfter()));
+      }
       LOG.error(
           "Unexpected error serving {} {}", request.getMethod(), request.getPath(), exception);
       return problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal", List.of());
+    }
+
+    private static String rootMessage(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
   }
 

@@ -1,0 +1,110 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database goes away under a running OneGrid (its own MariaDB server here, as an external one
+ * would be): requests are answered 503 within seconds, saying nothing was saved and when to try
+ * again; /health is DOWN; when the server is back, OneGrid works again without a restart.
+ */
+class DatabaseOutageTest {
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void anOutageAnswers503InSecondsAndOneGridRecoversByItself() throws Exception {
+    Path dir =
+        Path.of(
+            System.getProperty("user.home"), ".cache", "onegrid-outage-test-" + UUID.randomUUID());
+    EmbeddedMariaDb db = EmbeddedMariaDb.open(dir, 0);
+    int port = Integer.parseInt(db.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
+    EmbeddedServer app =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "datasources.default.url",
+                db.jdbcUrl(),
+                "datasources.default.username",
+                EmbeddedMariaDb.USER,
+                "datasources.default.password",
+                db.password(),
+                "onegrid.sms.provider",
+                "log",
+                "onegrid.demo.enabled",
+                false,
+                "micronaut.server.port",
+                -1),
+            "test");
+    EmbeddedMariaDb back = null;
+    try {
+      String base = app.getURL().toString();
+      assertThat(askForCode(base, "13722220001").statusCode()).isEqualTo(202);
+
+      ProcessHandle server = serverProcess(dir);
+      server.destroyForcibly();
+      server.onExit().get();
+
+      long began = System.nanoTime();
+      HttpResponse<String> refused = askForCode(base, "13722220002");
+      Duration took = Duration.ofNanos(System.nanoTime() - began);
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      assertThat(refused.body()).contains("database-unavailable").contains("没有保存");
+      assertThat(took).isLessThan(Duration.ofSeconds(15));
+      assertThat(get(base + "/health").statusCode()).isEqualTo(503);
+
+      back = EmbeddedMariaDb.open(dir, port);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      int health = 0;
+      while (System.nanoTime() < deadline && (health = get(base + "/health").statusCode()) != 200) {
+        Thread.sleep(200);
+      }
+      assertThat(health).isEqualTo(200);
+      assertThat(askForCode(base, "13722220002").statusCode()).isEqualTo(202);
+    } finally {
+      app.getApplicationContext().close();
+      if (back != null) {
+        back.stop();
+      }
+      org.onegrid.support.Files.deleteTree(dir);
+    }
+  }
+
+  private HttpResponse<String> askForCode(String base, String phone) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/otp"))
+            .header("Content-Type", "application/json")
+            .header("Cookie", "XSRF-TOKEN=t")
+            .header("X-XSRF-TOKEN", "t")
+            .header("Accept-Language", "zh-CN")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"phone\":\"" + phone + "\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String url) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static ProcessHandle serverProcess(Path dir) throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("data"))) {
+      Path pidFile =
+          files.filter(f -> f.getFileName().toString().endsWith(".pid")).findFirst().orElseThrow();
+      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
+    }
+  }
+}
