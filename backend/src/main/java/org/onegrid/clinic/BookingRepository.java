@@ -36,14 +36,17 @@ class BookingRepository {
 
   /**
    * Locks the slot's count row (made on first use) and returns how many are booked; call in a
-   * transaction: bookings of one slot queue here.
+   * transaction: bookings of one slot queue here. One statement takes the row's exclusive lock
+   * whether it inserts or finds it (INSERT … ON DUPLICATE KEY UPDATE), so two bookers never both
+   * hold a shared lock and then wait for each other's upgrade, which deadlocked under a rush.
    */
   int lockSlot(long serviceId, Instant startsAt) {
     dsl.insertInto(CLINIC_SLOTS)
         .set(CLINIC_SLOTS.SERVICE_ID, serviceId)
         .set(CLINIC_SLOTS.STARTS_AT, startsAt)
         .set(CLINIC_SLOTS.BOOKED, 0)
-        .onDuplicateKeyIgnore()
+        .onDuplicateKeyUpdate()
+        .set(CLINIC_SLOTS.BOOKED, CLINIC_SLOTS.BOOKED)
         .execute();
     return dsl.select(CLINIC_SLOTS.BOOKED)
         .from(CLINIC_SLOTS)

@@ -19,7 +19,13 @@ import org.slf4j.LoggerFactory;
 public class Tx {
 
   private static final Logger LOG = LoggerFactory.getLogger(Tx.class);
-  private static final int ATTEMPTS = 4;
+
+  /**
+   * Tries before a deadlock (or a Galera certification failure, reported as one) is given up on and
+   * the request answered 503 "try again": enough that a rush of bookers on one slot gets through.
+   */
+  private static final int ATTEMPTS = 8;
+
   private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
   private final DSLContext dsl;
 
@@ -47,7 +53,11 @@ public class Tx {
             attempt,
             ATTEMPTS);
         try {
-          Thread.sleep(10L * attempt * attempt);
+          // Doubling with jitter, so that the transactions that collided do not collide again.
+          long ceiling = Math.min(400L, 5L << attempt);
+          Thread.sleep(
+              ceiling / 2
+                  + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;
