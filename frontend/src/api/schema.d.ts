@@ -164,7 +164,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** City admins: texts that failed or may not have gone out, newest first */
+        /** Admins: texts to people in their area (the city: all) that failed or may not have gone out, newest first */
         get: operations["failed"];
         put?: never;
         post?: never;
@@ -183,7 +183,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** City admins: queue a failed text again, on purpose (never a sign-in code or password) */
+        /** Admins: queue a failed text to someone in their area again, on purpose (never a sign-in code or password) */
         post: operations["resend"];
         delete?: never;
         options?: never;

@@ -566,7 +566,7 @@ const en: typeof zhCN = {
   },
   smsAdmin: {
     title: 'Texts not sent',
-    intro: 'Texts that did not go out (failed, or not known to have gone), with the reason. Send one again on purpose; sign-in codes and passwords are never resent: the person asks for a new one.',
+    intro: 'Texts to residents and staff in your area that did not go out (failed, or not known to have gone), with the reason; city admins see all. Send one again on purpose; sign-in codes and passwords are never resent: the person asks for a new one.',
     status: { FAILED: 'Failed', UNKNOWN: 'Not known to have gone' },
     secret: '(a code or password; its words are not kept)',
     resend: 'Send again',

@@ -161,6 +161,30 @@ class AccountRepository {
   }
 
   /**
+   * The phones of everyone under the node whose path is given: residents living there and staff
+   * placed there, as a subquery for another feature to filter by.
+   */
+  org.jooq.Select<org.jooq.Record1<String>> phonesUnder(String subtreePath) {
+    return dsl.select(ACCOUNTS.PHONE_E164)
+        .from(ACCOUNTS)
+        .join(HOUSEHOLDS)
+        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+        .join(BUILDING_UNITS)
+        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+        .where(GRID_NODES.PATH.startsWith(subtreePath))
+        .unionAll(
+            dsl.select(ACCOUNTS.PHONE_E164)
+                .from(ACCOUNTS)
+                .join(GRID_NODES)
+                .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
+                .where(GRID_NODES.PATH.startsWith(subtreePath)));
+  }
+
+  /**
    * Residents whose household is in this grid, by id after {@code afterId}: a page in a stable
    * order.
    */

@@ -23,7 +23,7 @@ import org.onegrid.platform.Tx;
  * a new one) and their words are not shown.
  */
 @Controller("/api/v1/admin/sms")
-@Secured("CITY_ADMIN")
+@Secured({"COMMUNITY_ADMIN", "STREET_ADMIN", "DISTRICT_ADMIN", "CITY_ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
 final class FailedTextsController {
@@ -32,25 +32,36 @@ final class FailedTextsController {
   private final SmsOutbox sms;
   private final Tx tx;
 
-  FailedTextsController(OutboxRepository outbox, SmsOutbox sms, Tx tx) {
+  private final TextReach reach;
+
+  FailedTextsController(OutboxRepository outbox, SmsOutbox sms, Tx tx, TextReach reach) {
     this.outbox = outbox;
     this.sms = sms;
     this.tx = tx;
+    this.reach = reach;
   }
 
   @Get("/failed{?before}")
-  @Operation(summary = "City admins: texts that failed or may not have gone out, newest first")
-  List<OutboxRepository.FailedText> failed(@Nullable @QueryValue Long before) {
-    return outbox.findNotSent(before == null ? Long.MAX_VALUE : before, 50);
+  @Operation(
+      summary =
+          "Admins: texts to people in their area (the city: all) that failed or may not have gone out, newest first")
+  List<OutboxRepository.FailedText> failed(
+      io.micronaut.security.authentication.Authentication auth, @Nullable @QueryValue Long before) {
+    return outbox.findNotSent(before == null ? Long.MAX_VALUE : before, 50, reach.phonesOf(auth));
   }
 
   @Post("/{id}/resend")
   @Operation(
       summary =
-          "City admins: queue a failed text again, on purpose (never a sign-in code or password)")
-  HttpResponse<Void> resend(@PathVariable long id) {
+          "Admins: queue a failed text to someone in their area again, on purpose (never a sign-in code or password)")
+  HttpResponse<Void> resend(
+      io.micronaut.security.authentication.Authentication auth, @PathVariable long id) {
+    var phones = reach.phonesOf(auth);
     tx.run(
         () -> {
+          if (!outbox.isTo(id, phones)) {
+            throw ApiException.notFound();
+          }
           var row = outbox.findById(id).orElseThrow(ApiException::notFound);
           if (SmsOutbox.SECRET_PURPOSES.contains(row.getPurpose())) {
             throw new ApiException(HttpStatus.CONFLICT, "sms-secret-not-resent");

@@ -39,10 +39,19 @@ class OutboxRepository {
     this.tx = tx;
   }
 
-  /** Texts that did not go out (failed for good, or not known to have gone), newest first. */
-  List<FailedText> findNotSent(long beforeId, int limit) {
+  /**
+   * Texts that did not go out (failed for good, or not known to have gone), newest first; to {@code
+   * phones} only, when given.
+   */
+  List<FailedText> findNotSent(
+      long beforeId,
+      int limit,
+      java.util.Optional<org.jooq.Select<? extends org.jooq.Record1<String>>> phones) {
     return dsl.selectFrom(SMS_OUTBOX)
-        .where(SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN), SMS_OUTBOX.ID.lt(beforeId))
+        .where(
+            SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN),
+            SMS_OUTBOX.ID.lt(beforeId),
+            phones.map(SMS_OUTBOX.TO_E164::in).orElse(DSL.noCondition()))
         .orderBy(SMS_OUTBOX.ID.desc())
         .limit(limit)
         .fetch(
@@ -70,6 +79,15 @@ class OutboxRepository {
             .where(SMS_OUTBOX.ID.eq(id), SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN))
             .execute()
         == 1;
+  }
+
+  /** Whether the text went to one of {@code phones} (any, when not given). */
+  boolean isTo(
+      long id, java.util.Optional<org.jooq.Select<? extends org.jooq.Record1<String>>> phones) {
+    return dsl.fetchExists(
+        SMS_OUTBOX,
+        SMS_OUTBOX.ID.eq(id),
+        phones.map(SMS_OUTBOX.TO_E164::in).orElse(DSL.noCondition()));
   }
 
   java.util.Optional<SmsOutboxRecord> findById(long id) {

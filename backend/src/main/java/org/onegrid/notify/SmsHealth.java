@@ -50,7 +50,7 @@ final class SmsHealth implements HealthIndicator {
         .description("how long the oldest due text has waited")
         .baseUnit("seconds")
         .register(registry);
-    Gauge.builder("onegrid.sms.unknown", () -> safely().unknown())
+    Gauge.builder("onegrid.sms.unsettled", () -> safely().unknown())
         .description("texts handed to the provider whose fate is not known yet")
         .register(registry);
   }

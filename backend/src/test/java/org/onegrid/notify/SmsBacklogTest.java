@@ -103,7 +103,10 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
-    assertThat(scraped).contains("onegrid_sms_due").contains("onegrid_sms_oldest_due_seconds");
+    assertThat(scraped)
+        .contains("onegrid_sms_due")
+        .contains("onegrid_sms_oldest_due_seconds")
+        .contains("onegrid_sms_unsettled");
 
     // Once everything due has left, all is well again.
     TestDispatchers.through(new LogSmsSender(), repository, optOuts, tx, clock, true).dispatchDue();
@@ -130,11 +133,40 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
     assertThat(row).containsEntry("reason", "twilio 400 code 21211: invalid number");
     assertThat((String) row.get("toMasked")).contains("****");
     assertThat(failed.toString()).doesNotContain("333333").doesNotContain(notice);
+    // A community admin sees texts to the people of their community only, and a grid leader none.
+    Resident neighbour = residentOfMinzhulu1("短信没收到的居民", "2601");
+    long toNeighbour = outbox.enqueue("+86" + neighbour.phone(), "通知：社区活动改期", "notice");
+    repository.markFailed(toNeighbour, "twilio", "twilio 400 code 30003: unreachable handset");
+    org.onegrid.support.Browser minzhulu =
+        staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_MINZHULU);
+    java.util.List<java.util.Map<String, Object>> ours =
+        minzhulu.get("/api/v1/admin/sms/failed").list();
+    assertThat(ours).anyMatch(f -> ((Number) f.get("id")).longValue() == toNeighbour);
+    assertThat(ours).noneMatch(f -> ((Number) f.get("id")).longValue() == failedNotice);
+    org.onegrid.support.Browser huanghelu =
+        staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_HUANGHELU);
+    assertThat(huanghelu.get("/api/v1/admin/sms/failed").list())
+        .noneMatch(f -> ((Number) f.get("id")).longValue() == toNeighbour);
     assertThat(
-            staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_MINZHULU)
+            huanghelu
+                .post("/api/v1/admin/sms/" + toNeighbour + "/resend", java.util.Map.of())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            minzhulu
+                .post("/api/v1/admin/sms/" + failedNotice + "/resend", java.util.Map.of())
+                .status())
+        .isEqualTo(404);
+    assertThat(
+            staff(org.onegrid.support.DemoCity.LEADER_MINZHULU_1)
                 .get("/api/v1/admin/sms/failed")
                 .status())
         .isEqualTo(403);
+    assertThat(
+            minzhulu
+                .post("/api/v1/admin/sms/" + toNeighbour + "/resend", java.util.Map.of())
+                .status())
+        .isEqualTo(202);
 
     assertThat(
             admin.post("/api/v1/admin/sms/" + failedCode + "/resend", java.util.Map.of()).status())
