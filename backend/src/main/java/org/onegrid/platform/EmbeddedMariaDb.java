@@ -143,6 +143,9 @@ final class EmbeddedMariaDb {
       DB db = new LastToStop(config.build());
       db.start();
       String password = passwordIn(absolute.resolve("onegrid-db-password"));
+      // Where the running server listens, for an operator's backup (see the README).
+      Files.writeString(
+          absolute.resolve("onegrid-db-port"), String.valueOf(port), StandardCharsets.UTF_8);
       // The client connects through the server's socket as the operating-system user, which the
       // installer made an
       // administrator; the application itself only ever connects over TCP as its own user.
@@ -280,6 +283,15 @@ final class EmbeddedMariaDb {
 
   String jdbcUrl() {
     return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** A program of the embedded MariaDB install (mariadb-dump, mariadb …), for backups. */
+  Path binary(String name) {
+    return dataDir.resolve("base").resolve("bin").resolve(name);
   }
 
   String password() {
