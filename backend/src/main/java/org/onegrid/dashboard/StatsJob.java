@@ -2,9 +2,6 @@ package org.onegrid.dashboard;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,56 +17,52 @@ import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.Tx;
 
 /**
- * Keeps the dashboard's summary rows up to date: reads problems changed since its watermark,
- * recomputes each affected grid-day from the problems, and rolls it up the grid's path (zone,
- * community, street, district, city) as sums of the children's rows. One instance works at a time
- * (the watermark row is locked with SKIP LOCKED); a run that dies leaves the watermark where it
- * was.
+ * Keeps the dashboard's summary rows up to date: reads the changes the problem feature recorded in
+ * the transactions that made them (problem_changes), recomputes each affected grid-day from the
+ * problems, rolls it up the grid's path (zone, community, street, district, city) as sums of the
+ * children's rows, and deletes the changes it counted, all in one transaction. No clock decides
+ * what is new, so a slow transaction on another instance is counted when it commits. One instance
+ * works at a time (its progress row is locked with SKIP LOCKED); a run that dies changes nothing.
  */
 @Singleton
 public class StatsJob {
 
-  private static final Duration SETTLE = Duration.ofSeconds(5);
   private static final int BATCH = 2000;
 
   private final StatsRepository stats;
   private final GridService grids;
   private final Tx tx;
-  private final Clock clock;
   private final ZoneId zone;
 
-  StatsJob(StatsRepository stats, GridService grids, Tx tx, Clock clock, OneGridConfig config) {
+  StatsJob(StatsRepository stats, GridService grids, Tx tx, OneGridConfig config) {
     this.stats = stats;
     this.grids = grids;
     this.tx = tx;
-    this.clock = clock;
     this.zone = config.getTimeZone();
   }
 
   @Scheduled(fixedDelay = "${onegrid.dashboard.refresh-interval:30s}", initialDelay = "15s")
   void scheduled() {
-    refresh(clock.instant().minus(SETTLE));
+    refresh();
   }
 
-  /** Brings the summary up to changes before {@code before}; returns how many problems it read. */
-  public int refresh(Instant before) {
+  /** Counts every committed change; returns how many it read. */
+  public int refresh() {
     int total = 0;
-    for (int read = step(before); read > 0; read = step(before)) {
+    for (int read = step(); read > 0; read = step()) {
       total += read;
     }
     return total;
   }
 
-  private int step(Instant before) {
-    return tx.run(
+  private int step() {
+    return tx.runReadCommitted(
         () -> {
           var progress = stats.lockProgress();
           if (progress.isEmpty()) {
             return 0;
           }
-          List<StatsRepository.Changed> changed =
-              stats.findChanged(
-                  progress.get().getWatermark(), progress.get().getWatermarkId(), before, BATCH);
+          List<StatsRepository.Changed> changed = stats.nextChanges(BATCH);
           if (changed.isEmpty()) {
             return 0;
           }
@@ -105,8 +98,7 @@ public class StatsJob {
               stats.rollUp(n.id(), children, day);
             }
           }
-          StatsRepository.Changed last = changed.get(changed.size() - 1);
-          stats.saveProgress(last.updatedAt(), last.id());
+          stats.forget(changed.stream().map(StatsRepository.Changed::id).toList());
           return changed.size();
         });
   }

@@ -1,6 +1,6 @@
 package org.onegrid.dashboard;
 
-import static org.onegrid.db.Tables.PROBLEMS;
+import static org.onegrid.db.Tables.PROBLEM_CHANGES;
 import static org.onegrid.db.Tables.PROBLEM_STATS;
 import static org.onegrid.db.Tables.STATS_PROGRESS;
 
@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
-import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.StatsProgressRecord;
 
 /**
@@ -45,33 +44,26 @@ class StatsRepository {
         .fetchOptional();
   }
 
-  void saveProgress(Instant watermark, long id) {
-    dsl.update(STATS_PROGRESS)
-        .set(STATS_PROGRESS.WATERMARK, watermark)
-        .set(STATS_PROGRESS.WATERMARK_ID, id)
-        .where(STATS_PROGRESS.NAME.eq("problems"))
-        .execute();
-  }
-
   /**
-   * Problems changed after (watermark, id) and before {@code before}, oldest change first. Changes
-   * of the last seconds wait for the next run, so a transaction committing late with an earlier
-   * timestamp is not passed over.
+   * The oldest recorded changes (see problem_changes): each names a grid and the day of report
+   * whose counts must be recomputed. Only committed changes are seen; one committed late is read by
+   * a later run, since what was read is deleted rather than passed by a watermark.
    */
-  List<Changed> findChanged(Instant watermark, long id, Instant before, int limit) {
-    var at = DSL.val(watermark, PROBLEMS.UPDATED_AT);
-    return dsl.select(PROBLEMS.ID, PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT, PROBLEMS.UPDATED_AT)
-        .from(PROBLEMS)
-        .where(
-            PROBLEMS.UPDATED_AT.gt(at).or(PROBLEMS.UPDATED_AT.eq(at).and(PROBLEMS.ID.gt(id))),
-            PROBLEMS.UPDATED_AT.lt(DSL.val(before, PROBLEMS.UPDATED_AT)))
-        .orderBy(PROBLEMS.UPDATED_AT, PROBLEMS.ID)
+  List<Changed> nextChanges(int limit) {
+    return dsl.select(PROBLEM_CHANGES.ID, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
+        .from(PROBLEM_CHANGES)
+        .orderBy(PROBLEM_CHANGES.ID)
         .limit(limit)
-        .fetch(r -> new Changed(r.value1(), r.value2(), r.value3(), r.value4()));
+        .fetch(r -> new Changed(r.value1(), r.value2(), r.value3()));
   }
 
-  /** A changed problem: which grid and day of report it counts in, and when it changed. */
-  record Changed(long id, long gridId, Instant createdAt, Instant updatedAt) {}
+  /** The changes that were counted. */
+  void forget(List<Long> ids) {
+    dsl.deleteFrom(PROBLEM_CHANGES).where(PROBLEM_CHANGES.ID.in(ids)).execute();
+  }
+
+  /** A recorded change: which grid and day of report it counts in. */
+  record Changed(long id, long gridId, Instant createdAt) {}
 
   /** Rewrites a grid's rows of one day from its problems reported in [from, to). */
   void recomputeGridDay(long gridId, LocalDate day, Instant from, Instant to) {

@@ -68,6 +68,24 @@ public class Tx {
     }
   }
 
+  /**
+   * A transaction at READ COMMITTED, for a job that reads many rows to write summaries of them: its
+   * reads take no locks (INSERT … SELECT included), so it neither waits for nor holds up the
+   * requests writing those rows; what they commit later is the job's next run's business. Must not
+   * be called inside another transaction.
+   */
+  public <T> T runReadCommitted(Supplier<T> work) {
+    if (ACTIVE.get() != null) {
+      throw new IllegalStateException("READ COMMITTED must start its own transaction");
+    }
+    return run(
+        () -> {
+          // The first statement of the transaction: sets its level before it has read anything.
+          dsl.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+          return work.get();
+        });
+  }
+
   public void run(Runnable work) {
     run(
         () -> {

@@ -3,6 +3,7 @@ package org.onegrid.problem;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.PROBLEMS;
 import static org.onegrid.db.Tables.PROBLEM_ANSWERS;
+import static org.onegrid.db.Tables.PROBLEM_CHANGES;
 import static org.onegrid.db.Tables.PROBLEM_EVENTS;
 import static org.onegrid.db.Tables.PROBLEM_FOLLOWERS;
 
@@ -69,7 +70,9 @@ class ProblemRepository {
                   .onDuplicateKeyIgnore()
                   .execute();
           if (inserted == 1) {
-            return new Saved(dsl.lastID().longValue(), true);
+            long id = dsl.lastID().longValue();
+            changed(id);
+            return new Saved(id, true);
           }
           return new Saved(
               dsl.select(PROBLEMS.ID)
@@ -111,8 +114,12 @@ class ProblemRepository {
     if (redo) {
       update = update.set(PROBLEMS.REDO_COUNT, PROBLEMS.REDO_COUNT.plus(1));
     }
-    update = update.setNull(PROBLEMS.DEPARTMENT_ID);
-    update.where(PROBLEMS.ID.eq(id)).execute();
+    var done = update.setNull(PROBLEMS.DEPARTMENT_ID);
+    tx.run(
+        () -> {
+          done.where(PROBLEMS.ID.eq(id)).execute();
+          changed(id);
+        });
   }
 
   void insertEvent(
@@ -247,13 +254,16 @@ class ProblemRepository {
    * wins.
    */
   boolean raiseEscalation(long id, int from, Instant now) {
-    return dsl.update(PROBLEMS)
-            .set(PROBLEMS.ESCALATION_LEVEL, from + 1)
-            .set(PROBLEMS.ESCALATED_AT, now)
-            .set(PROBLEMS.UPDATED_AT, now)
-            .where(PROBLEMS.ID.eq(id), PROBLEMS.ESCALATION_LEVEL.eq(from))
-            .execute()
-        == 1;
+    return tx.run(
+        () ->
+            dsl.update(PROBLEMS)
+                        .set(PROBLEMS.ESCALATION_LEVEL, from + 1)
+                        .set(PROBLEMS.ESCALATED_AT, now)
+                        .set(PROBLEMS.UPDATED_AT, now)
+                        .where(PROBLEMS.ID.eq(id), PROBLEMS.ESCALATION_LEVEL.eq(from))
+                        .execute()
+                    == 1
+                && changed(id));
   }
 
   List<Long> findResolvedBefore(Instant cutoff, int limit) {
@@ -267,13 +277,16 @@ class ProblemRepository {
 
   /** Closes the problem only if it is still resolved: of several instances, exactly one wins. */
   boolean closeIfStillResolved(long id, Instant now) {
-    return dsl.update(PROBLEMS)
-            .set(PROBLEMS.STATE, ProblemState.CLOSED.name())
-            .set(PROBLEMS.CLOSED_AT, now)
-            .set(PROBLEMS.UPDATED_AT, now)
-            .where(PROBLEMS.ID.eq(id), PROBLEMS.STATE.eq(ProblemState.RESOLVED.name()))
-            .execute()
-        == 1;
+    return tx.run(
+        () ->
+            dsl.update(PROBLEMS)
+                        .set(PROBLEMS.STATE, ProblemState.CLOSED.name())
+                        .set(PROBLEMS.CLOSED_AT, now)
+                        .set(PROBLEMS.UPDATED_AT, now)
+                        .where(PROBLEMS.ID.eq(id), PROBLEMS.STATE.eq(ProblemState.RESOLVED.name()))
+                        .execute()
+                    == 1
+                && changed(id));
   }
 
   void setPublic(long id, boolean isPublic, Instant now) {
@@ -284,12 +297,31 @@ class ProblemRepository {
         .execute();
   }
 
-  void setRating(long id, int rating, @Nullable String comment) {
-    dsl.update(PROBLEMS)
-        .set(PROBLEMS.RATING, rating)
-        .set(PROBLEMS.RATING_COMMENT, comment)
-        .where(PROBLEMS.ID.eq(id))
+  /**
+   * Records, in the transaction of the change, that the problem's grid and day are to be counted
+   * again (the dashboard's job reads these); true, to chain after a conditional update.
+   */
+  private boolean changed(long id) {
+    dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
+        .select(
+            dsl.select(PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT)
+                .from(PROBLEMS)
+                .where(PROBLEMS.ID.eq(id)))
         .execute();
+    return true;
+  }
+
+  void setRating(long id, int rating, @Nullable String comment) {
+    tx.run(
+        () -> {
+          dsl.update(PROBLEMS)
+              .set(PROBLEMS.RATING, rating)
+              .set(PROBLEMS.RATING_COMMENT, comment)
+              .where(PROBLEMS.ID.eq(id))
+              .execute();
+          // Satisfaction is counted from ratings.
+          changed(id);
+        });
   }
 
   /**
@@ -312,29 +344,38 @@ class ProblemRepository {
 
   /** Moves the problem to another grid and assignee, to be accepted there anew. */
   void transfer(long id, long gridId, @Nullable Long assigneeId, Instant acceptDue, Instant now) {
-    dsl.update(PROBLEMS)
-        .set(PROBLEMS.GRID_ID, gridId)
-        .set(PROBLEMS.ASSIGNEE_ID, assigneeId)
-        .set(PROBLEMS.STATE, ProblemState.SUBMITTED.name())
-        .set(PROBLEMS.ACCEPT_DUE_AT, acceptDue)
-        .set(PROBLEMS.ESCALATION_LEVEL, 0)
-        .setNull(PROBLEMS.ESCALATED_AT)
-        .set(PROBLEMS.UPDATED_AT, now)
-        .where(PROBLEMS.ID.eq(id))
-        .execute();
+    tx.run(
+        () -> {
+          changed(id); // the grid it leaves counts it no more
+          dsl.update(PROBLEMS)
+              .set(PROBLEMS.GRID_ID, gridId)
+              .set(PROBLEMS.ASSIGNEE_ID, assigneeId)
+              .set(PROBLEMS.STATE, ProblemState.SUBMITTED.name())
+              .set(PROBLEMS.ACCEPT_DUE_AT, acceptDue)
+              .set(PROBLEMS.ESCALATION_LEVEL, 0)
+              .setNull(PROBLEMS.ESCALATED_AT)
+              .set(PROBLEMS.UPDATED_AT, now)
+              .where(PROBLEMS.ID.eq(id))
+              .execute();
+          changed(id);
+        });
   }
 
   /** Hands the problem to a department; it stays with its grid, which records the outcome. */
   void transferToDepartment(long id, long departmentId, Instant now) {
-    dsl.update(PROBLEMS)
-        .set(PROBLEMS.STATE, ProblemState.TRANSFERRED.name())
-        .set(PROBLEMS.DEPARTMENT_ID, departmentId)
-        .set(
-            PROBLEMS.ACCEPTED_AT,
-            DSL.coalesce(PROBLEMS.ACCEPTED_AT, DSL.val(now, PROBLEMS.ACCEPTED_AT)))
-        .set(PROBLEMS.UPDATED_AT, now)
-        .where(PROBLEMS.ID.eq(id))
-        .execute();
+    tx.run(
+        () -> {
+          dsl.update(PROBLEMS)
+              .set(PROBLEMS.STATE, ProblemState.TRANSFERRED.name())
+              .set(PROBLEMS.DEPARTMENT_ID, departmentId)
+              .set(
+                  PROBLEMS.ACCEPTED_AT,
+                  DSL.coalesce(PROBLEMS.ACCEPTED_AT, DSL.val(now, PROBLEMS.ACCEPTED_AT)))
+              .set(PROBLEMS.UPDATED_AT, now)
+              .where(PROBLEMS.ID.eq(id))
+              .execute();
+          changed(id);
+        });
   }
 
   void insertAnswer(long problemId, String questionCode, String answer) {

@@ -134,9 +134,8 @@ final class CityGenerator {
     exec(
         "INSERT INTO bench_dataset VALUES (1, %d, %d, %d, '%s', NULL)",
         size.grids(), size.residents(), size.problems(), now);
-    // The dashboard's job must not read problems while they are written: its watermark is moved
-    // past them now and set to the last one at the end, after the summary rows are written here.
-    exec("UPDATE stats_progress SET watermark = '2999-01-01' WHERE name = 'problems'");
+    // Problems are written here with INSERT … SELECT, which records no problem_changes: the
+    // dashboard's job leaves them alone, and their summary rows are written here too.
     numbers(
         Math.max(
             size.problems(),
@@ -792,9 +791,6 @@ final class CityGenerator {
               + level
               + "' GROUP BY g.parent_id, s.day, s.category_code, s.source");
     }
-    exec(
-        "UPDATE stats_progress SET watermark = (SELECT MAX(updated_at) FROM problems),"
-            + " watermark_id = (SELECT MAX(id) FROM problems) WHERE name = 'problems'");
   }
 
   // --- helpers --------------------------------------------------------------------------------
