@@ -172,6 +172,56 @@ class ClinicTest extends ApiTest {
   }
 
   @Test
+  void aRushSpreadOverTwoInstancesFillsEachSlotExactlyAndAnswersNo5xx() throws Exception {
+    // A second backend instance on the same database; half of the people book through it, with
+    // the session they signed in with on the first.
+    io.micronaut.runtime.server.EmbeddedServer other =
+        io.micronaut.context.ApplicationContext.run(
+            io.micronaut.runtime.server.EmbeddedServer.class,
+            Map.of("micronaut.server.port", -1, "onegrid.sms.dispatcher.enabled", false),
+            "test");
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Browser> people = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Browser here = residentOfMinzhulu1("两台抢号" + i, "15" + (10 + i)).browser();
+        if (i % 2 == 1) {
+          Browser there = new Browser(other.getURL().toString(), json);
+          there.cookies().putAll(here.cookies());
+          here = there;
+        }
+        people.add(here);
+      }
+      List<Map<String, Object>> open = slots(people.get(0));
+      for (int round = 0; round < 3; round++) {
+        Object start = open.get(16 + round).get("startsAt");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Browser.Reply>> results = new ArrayList<>();
+        for (Browser p : people) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return book(p, start, null, UUID.randomUUID().toString());
+                  }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Browser.Reply> f : results) {
+          Browser.Reply reply = f.get();
+          assertThat(reply.status()).as(reply.text()).isLessThan(500);
+          statuses.add(reply.status());
+        }
+        assertThat(statuses).as("round " + round).filteredOn(s -> s == 201).hasSize(2);
+        assertThat(statuses).as("round " + round).filteredOn(s -> s == 409).hasSize(18);
+      }
+    } finally {
+      pool.shutdown();
+      other.getApplicationContext().close();
+    }
+  }
+
+  @Test
   void aResidentBooksForTheirMotherAndOnlyTheProvidersStaffSeeWhy() {
     Resident daughter = residentOfMinzhulu1("黎女士", "1302");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
