@@ -156,6 +156,55 @@ class AssociationTest extends ApiTest {
   }
 
   @Test
+  void twentySignUpsAtOnceThroughTwoInstancesFillTheSeatsExactlyAndAnswerNo5xx() throws Exception {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "太极拳队", "OPEN", null);
+    long id = activity(admin, club, Instant.now().plus(Duration.ofDays(4)), 2, 1);
+    io.micronaut.runtime.server.EmbeddedServer other =
+        io.micronaut.context.ApplicationContext.run(
+            io.micronaut.runtime.server.EmbeddedServer.class,
+            Map.of("micronaut.server.port", -1, "onegrid.sms.dispatcher.enabled", false),
+            "test");
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      List<Browser> people = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Browser here = residentOfMinzhulu1("两台报名" + i, "16" + (10 + i)).browser();
+        if (i % 2 == 1) {
+          Browser there = new Browser(other.getURL().toString(), json);
+          there.cookies().putAll(here.cookies());
+          here = there;
+        }
+        people.add(here);
+      }
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Browser.Reply>> results = new ArrayList<>();
+      for (Browser p : people) {
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return p.post("/api/v1/activities/" + id + "/signup", Map.of());
+                }));
+      }
+      start.countDown();
+      List<String> statuses = new ArrayList<>();
+      for (Future<Browser.Reply> f : results) {
+        Browser.Reply reply = f.get();
+        assertThat(reply.status()).as(reply.text()).isLessThan(500);
+        statuses.add(reply.at("myStatus"));
+      }
+      assertThat(statuses).filteredOn("SIGNED_UP"::equals).hasSize(2);
+      assertThat(statuses).filteredOn("WAITING"::equals).hasSize(18);
+      assertThat(admin.get("/api/v1/activities/" + id).<Number>at("signedUp").intValue())
+          .isEqualTo(2);
+    } finally {
+      pool.shutdown();
+      other.getApplicationContext().close();
+    }
+  }
+
+  @Test
   void theLastSeatGoesToOneOfManyWhoSignUpAtOnceAndACancellationMovesTheWaitingListUp()
       throws Exception {
     Browser admin = staff(COMMUNITY_ADMIN);
