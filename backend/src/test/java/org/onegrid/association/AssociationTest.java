@@ -160,22 +160,13 @@ class AssociationTest extends ApiTest {
     Browser admin = staff(COMMUNITY_ADMIN);
     long club = association(admin, "太极拳队", "OPEN", null);
     long id = activity(admin, club, Instant.now().plus(Duration.ofDays(4)), 2, 1);
-    io.micronaut.runtime.server.EmbeddedServer other =
-        io.micronaut.context.ApplicationContext.run(
-            io.micronaut.runtime.server.EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "onegrid.sms.dispatcher.enabled", false),
-            "test");
     ExecutorService pool = Executors.newFixedThreadPool(20);
-    try {
+    try (org.onegrid.support.SecondInstance other =
+        org.onegrid.support.SecondInstance.start(json)) {
       List<Browser> people = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         Browser here = residentOfMinzhulu1("两台报名" + i, "16" + (10 + i)).browser();
-        if (i % 2 == 1) {
-          Browser there = new Browser(other.getURL().toString(), json);
-          there.cookies().putAll(here.cookies());
-          here = there;
-        }
-        people.add(here);
+        people.add(i % 2 == 1 ? other.as(here) : here);
       }
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Browser.Reply>> results = new ArrayList<>();
@@ -200,7 +191,6 @@ class AssociationTest extends ApiTest {
           .isEqualTo(2);
     } finally {
       pool.shutdown();
-      other.getApplicationContext().close();
     }
   }
 

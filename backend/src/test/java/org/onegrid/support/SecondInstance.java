@@ -1,0 +1,43 @@
+package org.onegrid.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.Map;
+
+/**
+ * Another backend instance on the test run's database, as a second machine behind the proxy would
+ * be (its own SMS dispatcher off). People signed in on the first instance use it with the same
+ * session.
+ */
+public final class SecondInstance implements AutoCloseable {
+
+  private final EmbeddedServer server;
+  private final JsonMapper json;
+
+  private SecondInstance(EmbeddedServer server, JsonMapper json) {
+    this.server = server;
+    this.json = json;
+  }
+
+  public static SecondInstance start(JsonMapper json) {
+    return new SecondInstance(
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of("micronaut.server.port", -1, "onegrid.sms.dispatcher.enabled", false),
+            "test"),
+        json);
+  }
+
+  /** The same person, with the same session, talking to this instance. */
+  public Browser as(Browser signedIn) {
+    Browser there = new Browser(server.getURL().toString(), json);
+    there.cookies().putAll(signedIn.cookies());
+    return there;
+  }
+
+  @Override
+  public void close() {
+    server.getApplicationContext().close();
+  }
+}
