@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -231,47 +230,31 @@ final class EmbeddedMariaDb {
    * directory and a command line naming that directory, and stopped (SIGTERM: InnoDB shuts down
    * cleanly) before a new one starts. Anything else is left alone.
    */
-  static void stopLeftBehind(Path dataDir) throws IOException {
-    if (!Files.isDirectory(dataDir)) {
+  static void stopLeftBehind(Path dataDir) {
+    java.util.Optional<ProcessHandle> server = serverProcess(dataDir);
+    if (server.isEmpty()) {
       return;
     }
-    List<Path> pidFiles;
-    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
-      pidFiles = files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList();
-    }
-    for (Path pidFile : pidFiles) {
-      long pid;
-      try {
-        pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).trim());
-      } catch (NumberFormatException e) {
-        continue;
-      }
-      java.util.Optional<ProcessHandle> server =
-          ProcessHandle.of(pid).filter(p -> isServerOf(p, dataDir));
-      if (server.isEmpty()) {
-        continue;
-      }
-      LOG.warn(
-          "A MariaDB left running on {} by an earlier OneGrid (pid {}) is being stopped first",
-          dataDir,
-          pid);
-      server.get().destroy();
-      try {
-        server.get().onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
-      } catch (java.util.concurrent.TimeoutException e) {
-        throw new IllegalStateException(
-            "The MariaDB left running on "
-                + dataDir
-                + " (pid "
-                + pid
-                + ") did not stop in 2 minutes",
-            e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (java.util.concurrent.ExecutionException e) {
-        throw new IllegalStateException(e);
-      }
+    LOG.warn(
+        "A MariaDB left running on {} by an earlier OneGrid (pid {}) is being stopped first",
+        dataDir,
+        server.get().pid());
+    server.get().destroy();
+    try {
+      server.get().onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(
+          "The MariaDB left running on "
+              + dataDir
+              + " (pid "
+              + server.get().pid()
+              + ") did not stop in 2 minutes",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -305,6 +288,11 @@ final class EmbeddedMariaDb {
     }
   }
 
+  /** The server's process, when its pid file named it. */
+  java.util.Optional<ProcessHandle> process() {
+    return process;
+  }
+
   /** Whether the server process still runs (unknown counts as running). */
   boolean alive() {
     return process.map(ProcessHandle::isAlive).orElse(true);
@@ -326,7 +314,14 @@ final class EmbeddedMariaDb {
     return true;
   }
 
-  private static java.util.Optional<ProcessHandle> serverProcess(Path dataDir) {
+  /**
+   * The running server of a data directory: the process its pid file names, if that process is a
+   * mariadbd started on this directory.
+   */
+  static java.util.Optional<ProcessHandle> serverProcess(Path dataDir) {
+    if (!Files.isDirectory(dataDir)) {
+      return java.util.Optional.empty();
+    }
     try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
       for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
         java.util.Optional<ProcessHandle> found =

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -53,7 +52,7 @@ class DatabaseOutageTest {
       String base = app.getURL().toString();
       assertThat(askForCode(base, "13722220001").statusCode()).isEqualTo(202);
 
-      ProcessHandle server = serverProcess(dir);
+      ProcessHandle server = db.process().orElseThrow();
       server.destroyForcibly();
       server.onExit().get();
 
@@ -98,13 +97,5 @@ class DatabaseOutageTest {
   private HttpResponse<String> get(String url) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static ProcessHandle serverProcess(Path dir) throws Exception {
-    try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("data"))) {
-      Path pidFile =
-          files.filter(f -> f.getFileName().toString().endsWith(".pid")).findFirst().orElseThrow();
-      return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
-    }
   }
 }
