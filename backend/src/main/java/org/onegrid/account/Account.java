@@ -14,7 +14,18 @@ public record Account(
     @Nullable Long nodeId,
     @Nullable String workPhone,
     @Nullable String locale,
-    Instant createdAt) {
+    Instant createdAt,
+    @Nullable Instant householdPendingSince) {
+
+  /** Lives in a household whose members have not yet accepted them: not one of the family yet. */
+  public boolean householdPending() {
+    return householdPendingSince != null;
+  }
+
+  /** One of the family of their household (not only waiting to be accepted). */
+  public boolean inHousehold(@Nullable Long household) {
+    return household != null && household.equals(householdId) && !householdPending();
+  }
 
   public String displayName() {
     return name == null || name.isBlank() ? org.onegrid.platform.Phones.mask(phone) : name;

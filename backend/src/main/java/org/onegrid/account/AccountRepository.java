@@ -5,6 +5,7 @@ import static org.onegrid.db.Tables.BUILDINGS;
 import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
+import static org.onegrid.db.Tables.HOUSEHOLD_EVENTS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -85,22 +86,107 @@ class AccountRepository {
         .fetchSingle(ACCOUNTS.ID);
   }
 
-  /** The people living in a household. */
+  /** The members of a household (not those still waiting to be accepted). */
   List<Account> findByHousehold(long householdId) {
     return dsl.selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.HOUSEHOLD_ID.eq(householdId))
+        .where(ACCOUNTS.HOUSEHOLD_ID.eq(householdId), ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNull())
         .orderBy(ACCOUNTS.ID)
         .limit(50)
         .fetch(AccountRepository::toAccount);
   }
 
-  void updateHome(long id, long householdId, @Nullable String name, Instant now) {
+  /** Those waiting for a household's members to accept them, oldest first. */
+  List<Account> findPendingOf(long householdId) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.HOUSEHOLD_ID.eq(householdId), ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull())
+        .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
+        .limit(50)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /**
+   * How many members a household has besides {@code except}: a locking read, so it counts what
+   * others committed while this transaction waited for the household.
+   */
+  int countMembers(long householdId, long except) {
+    return dsl.selectCount()
+        .from(ACCOUNTS)
+        .where(
+            ACCOUNTS.HOUSEHOLD_ID.eq(householdId),
+            ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNull(),
+            ACCOUNTS.ID.ne(except))
+        .forUpdate()
+        .fetchSingle(0, int.class);
+  }
+
+  /**
+   * Those waiting to join a household anywhere under the node with this path, oldest first, with
+   * the household's address: for the grid staff who may accept them.
+   */
+  List<Account> findPendingUnder(String subtreePath, int limit) {
+    return dsl.select(ACCOUNTS.fields())
+        .from(ACCOUNTS)
+        .join(HOUSEHOLDS)
+        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+        .join(BUILDING_UNITS)
+        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+        .join(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+        .where(
+            ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull(), GRID_NODES.PATH.startsWith(subtreePath))
+        .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
+        .limit(limit)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /**
+   * Where a person lives: a member of the household when {@code pendingSince} is null, else waiting
+   * since then; a null household is no home.
+   */
+  void updateHome(
+      long id,
+      @Nullable Long householdId,
+      @Nullable Instant pendingSince,
+      @Nullable String name,
+      Instant now) {
     var update =
-        dsl.update(ACCOUNTS).set(ACCOUNTS.HOUSEHOLD_ID, householdId).set(ACCOUNTS.UPDATED_AT, now);
+        dsl.update(ACCOUNTS)
+            .set(ACCOUNTS.HOUSEHOLD_ID, householdId)
+            .set(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, pendingSince)
+            .set(ACCOUNTS.UPDATED_AT, now);
     if (name != null) {
       update = update.set(ACCOUNTS.NAME, name);
     }
     update.where(ACCOUNTS.ID.eq(id)).execute();
+  }
+
+  /**
+   * Accepts (a member from now) or declines (no home) someone still waiting to join this household;
+   * 0 when they no longer are.
+   */
+  int settlePending(long id, long householdId, boolean accept, Instant now) {
+    return dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.HOUSEHOLD_ID, accept ? householdId : null)
+        .set(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, (Instant) null)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(
+            ACCOUNTS.ID.eq(id),
+            ACCOUNTS.HOUSEHOLD_ID.eq(householdId),
+            ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull())
+        .execute();
+  }
+
+  void insertHouseholdEvent(
+      long householdId, long accountId, String action, @Nullable Long by, Instant at) {
+    dsl.insertInto(HOUSEHOLD_EVENTS)
+        .set(HOUSEHOLD_EVENTS.HOUSEHOLD_ID, householdId)
+        .set(HOUSEHOLD_EVENTS.ACCOUNT_ID, accountId)
+        .set(HOUSEHOLD_EVENTS.ACTION, action)
+        .set(HOUSEHOLD_EVENTS.BY_ACCOUNT_ID, by)
+        .set(HOUSEHOLD_EVENTS.AT, at)
+        .execute();
   }
 
   void updateProfile(long id, @Nullable String name, @Nullable String locale, Instant now) {
@@ -215,6 +301,7 @@ class AccountRepository {
         a.getNodeId(),
         a.getWorkPhone(),
         a.getLocale(),
-        a.getCreatedAt());
+        a.getCreatedAt(),
+        a.getHouseholdPendingSince());
   }
 }

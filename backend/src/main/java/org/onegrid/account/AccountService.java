@@ -72,7 +72,8 @@ public class AccountService {
               address.unitId(),
               address.unitName(),
               address.room(),
-              address.gridId());
+              address.gridId(),
+              me.householdPending());
       GridNode grid = grids.get(address.gridId());
       List<GridNode> path = grids.pathOf(grid);
       gridPath = path.stream().map(NodeRef::of).toList();
@@ -120,15 +121,6 @@ public class AccountService {
         Phones.mask(l.phone()),
         call == null ? null : phones.dialable(call),
         true);
-  }
-
-  /** Sets where a resident lives (and their name); their grid follows from it. */
-  public void setHome(long accountId, long unitId, String room, @Nullable String name) {
-    tx.run(
-        () -> {
-          Address address = grids.householdFor(unitId, normaliseRoom(room));
-          accounts.updateHome(accountId, address.householdId(), blankToNull(name), clock.instant());
-        });
   }
 
   public void updateProfile(long accountId, @Nullable String name, @Nullable String locale) {
@@ -214,9 +206,12 @@ public class AccountService {
         .findFirst();
   }
 
-  /** The person and the others of their household (for booking on an elderly parent's behalf). */
+  /**
+   * The person and the others of their household (for booking on an elderly parent's behalf); only
+   * the person while they wait to be accepted into it.
+   */
   public List<Account> householdOf(Account person) {
-    if (person.householdId() == null) {
+    if (person.householdId() == null || person.householdPending()) {
       return List.of(person);
     }
     return accounts.findByHousehold(person.householdId());
@@ -326,7 +321,7 @@ public class AccountService {
     return accounts.findResidentsOfGrid(gridId, afterId, limit);
   }
 
-  private static String normaliseRoom(String room) {
+  static String normaliseRoom(String room) {
     String r = room == null ? "" : room.trim();
     if (r.isEmpty() || r.length() > 20) {
       throw ApiException.invalidField("room", "validation.room");
@@ -334,7 +329,7 @@ public class AccountService {
     return r;
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
   }
 }

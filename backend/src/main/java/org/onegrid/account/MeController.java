@@ -39,9 +39,11 @@ class MeController {
   private final Sessions sessions;
   private final SessionTokens cookies;
   private final SmsOutbox sms;
+  private final Households households;
 
   MeController(
       AccountService accounts,
+      Households households,
       AuthService auth,
       Sessions sessions,
       SessionTokens cookies,
@@ -51,6 +53,7 @@ class MeController {
     this.sessions = sessions;
     this.cookies = cookies;
     this.sms = sms;
+    this.households = households;
   }
 
   @Post("/sessions/end-all")
@@ -87,9 +90,13 @@ class MeController {
   }
 
   @Put("/home")
-  @Operation(summary = "Set where I live: unit and room (my grid follows from it)")
+  @Operation(
+      summary =
+          "Set where I live: unit and room (my grid follows from it). The first in an empty room"
+              + " becomes its first member; joining a household with members waits for one of them"
+              + " (or grid staff) to accept")
   MeView setHome(Authentication auth, @Body @Valid HomeRequest body) {
-    accounts.setHome(idOf(auth), body.unitId(), body.room(), body.name());
+    households.moveIn(idOf(auth), body.unitId(), body.room(), body.name());
     return accounts.me(idOf(auth));
   }
 

@@ -20,7 +20,7 @@ public record MeView(
     @Nullable NodeRef staffNode,
     List<NodeRef> staffPath) {
 
-  /** The resident's household. */
+  /** The resident's household; {@code pending} while its members have not yet accepted them. */
   @Serdeable
   public record Home(
       long householdId,
@@ -29,7 +29,8 @@ public record MeView(
       long unitId,
       String unitName,
       String room,
-      long gridId) {}
+      long gridId,
+      boolean pending) {}
 
   /**
    * The grid leader as a resident sees them: name, masked personal phone, and a number to call that

@@ -733,7 +733,10 @@ public class ClinicService {
         : grids.household(person.householdId()).map(org.onegrid.grid.Address::gridId);
   }
 
-  /** The booker, or someone of the booker's household. */
+  /**
+   * The booker, or someone of the booker's household: both members, so whoever still waits to be
+   * accepted books only for themselves and nobody books for them.
+   */
   Account patientOf(Account booker, @Nullable Long patientId) {
     if (patientId == null || patientId == booker.id()) {
       return booker;
@@ -742,7 +745,7 @@ public class ClinicService {
         accounts.byIds(List.of(patientId)).values().stream()
             .findFirst()
             .orElseThrow(() -> ApiException.invalidField("patientId", "validation.patient"));
-    if (booker.householdId() == null || !booker.householdId().equals(patient.householdId())) {
+    if (!booker.inHousehold(patient.householdId()) || !patient.inHousehold(booker.householdId())) {
       throw ApiException.invalidField("patientId", "validation.patient");
     }
     return patient;

@@ -158,6 +158,7 @@ class AddressRepository {
     return dsl.select(HOUSEHOLDS.ID)
         .from(HOUSEHOLDS)
         .where(HOUSEHOLDS.UNIT_ID.eq(unitId), HOUSEHOLDS.ROOM.eq(room))
+        .forUpdate()
         .fetchSingle(HOUSEHOLDS.ID);
   }
 }

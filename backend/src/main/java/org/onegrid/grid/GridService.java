@@ -171,7 +171,11 @@ public class GridService {
     return addresses.findHousehold(householdId);
   }
 
-  /** The household for this unit and room, created if new; call inside the caller's transaction. */
+  /**
+   * The household for this unit and room, created if new; call inside the caller's transaction. The
+   * household stays locked until that transaction ends, so two people moving into one room at the
+   * same time are counted one after the other.
+   */
   public Address householdFor(long unitId, String room) {
     Address unit =
         addresses

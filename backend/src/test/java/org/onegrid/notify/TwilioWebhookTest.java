@@ -106,6 +106,38 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
   }
 
   @Test
+  void aMemberAcceptsSomeoneJoiningTheirHouseholdByReplyingToTheText() throws Exception {
+    Resident member = residentOfMinzhulu1("回短信", "1816");
+    Resident joining = residentJoining(member, "回短信的女儿");
+    TWILIO.awaitMessageTo("+86" + member.phone(), java.time.Duration.ofSeconds(15));
+    Map<String, String> yes =
+        Map.of(
+            "From",
+            "+86" + member.phone(),
+            "To",
+            "+15005550006",
+            "Body",
+            "同意",
+            "MessageSid",
+            "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
+    HttpResponse<String> reply =
+        post(
+            "/api/v1/webhooks/twilio/sms-inbound",
+            yes,
+            sign("/api/v1/webhooks/twilio/sms-inbound", yes));
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.body()).contains("已同意").contains("回短信的女儿");
+    assertThat(joining.browser().get("/api/v1/me").<Boolean>at("home.pending")).isFalse();
+    // Twilio delivering the same reply again accepts nobody else.
+    HttpResponse<String> again =
+        post(
+            "/api/v1/webhooks/twilio/sms-inbound",
+            yes,
+            sign("/api/v1/webhooks/twilio/sms-inbound", yes));
+    assertThat(again.body()).contains("没有等待");
+  }
+
+  @Test
   void deliveryReportsUpdateTheMessage() throws Exception {
     String number = Phones.fresh();
     assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status()).isEqualTo(202);

@@ -81,6 +81,24 @@ public abstract class ApiTest {
     return new Resident(b, phone);
   }
 
+  /**
+   * A new resident who says they live in the same room as {@code member}: they wait for the
+   * household to accept them.
+   */
+  protected Resident residentJoining(Resident member, String name) {
+    java.util.Map<String, Object> home = member.browser().get("/api/v1/me").at("home");
+    String phone = Phones.fresh();
+    Browser b = resident(phone);
+    Browser.Reply moved =
+        b.put(
+            "/api/v1/me/home",
+            java.util.Map.of("unitId", home.get("unitId"), "room", home.get("room"), "name", name));
+    if (moved.status() != 200) {
+      throw new IllegalStateException(moved.text());
+    }
+    return new Resident(b, phone);
+  }
+
   /** A signed-in resident and their phone (national form). */
   public record Resident(Browser browser, String phone) {}
 }
