@@ -20,11 +20,22 @@ test('a resident books the free clinic for her mother, cancels, and the one wait
   page,
   browser,
 }) => {
-  // Mother and daughter live in 1号楼 2单元 602: one household.
+  // Mother and daughter live in 1号楼 2单元 602. The mother registered first, so the daughter asks to join the
+  // household: until the mother accepts her she books only for herself and sees no family names.
   const mother = await resident(browser, '邓奶奶', '602')
-  await mother.page.context().close()
   const daughterPhone = newPhone()
   await signUpInMinzhulu(page, daughterPhone, '邓女士', '2单元', '602')
+  await expect(page.locator('[data-test="home-pending"]')).toBeVisible()
+  await mother.page.goto('/household')
+  const asking = mother.page.locator('[data-test="household-request"]', { hasText: '邓女士' })
+  await asking.locator('[data-test="accept-household"]').click()
+  await expect(mother.page.getByRole('dialog')).toContainText('替家人预约')
+  await mother.page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(mother.page.locator('[data-test="household-member"]', { hasText: '邓女士' })).toBeVisible()
+  await mother.page.context().close()
+  await page.reload()
+  await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
+  await expect(page.locator('[data-test="home-pending"]')).toHaveCount(0)
 
   await page.locator('[data-test="service-clinic"]').click()
   await page.locator('[data-test="clinic-service"]', { hasText: '周六义诊' }).click()

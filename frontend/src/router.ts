@@ -16,6 +16,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/features/home/ResidentHome.vue') },
   { path: '/login', name: 'login', component: () => import('@/features/auth/LoginPage.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('@/features/auth/SetupHomePage.vue') },
+  { path: '/household', name: 'household', component: () => import('@/features/household/HouseholdPage.vue') },
+  {
+    path: '/staff/households',
+    name: 'household-requests',
+    component: () => import('@/features/household/HouseholdRequestsPage.vue'),
+    meta: { staff: true },
+  },
   { path: '/messages', name: 'messages', component: () => import('@/features/me/MessagesPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('@/features/me/SettingsPage.vue'), meta: { anyone: true } },
   {

@@ -1,6 +1,8 @@
 import { http, uploadFile } from './client'
 import type {
   Dashboard,
+  Household,
+  HouseholdRequest,
   MyWarning,
   WarningAcks,
   WarningView,
@@ -74,6 +76,13 @@ export const meApi = {
   endAllSessions: () => http.post<void>('/me/sessions/end-all'),
   changePassword: (currentPassword: string, newPassword: string) =>
     http.put<void>('/me/password', { currentPassword, newPassword }),
+}
+
+export const householdApi = {
+  mine: () => http.get<Household>('/me/household'),
+  waiting: () => http.get<HouseholdRequest[]>('/staff/household-requests'),
+  accept: (accountId: number) => http.post<void>(`/household-requests/${accountId}/accept`),
+  decline: (accountId: number) => http.post<void>(`/household-requests/${accountId}/decline`),
 }
 
 export const notificationApi = {

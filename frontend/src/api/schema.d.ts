@@ -1011,6 +1011,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/household-requests/{accountId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member of the household, or grid staff reaching it, accepts someone waiting to join; 404 for anyone else */
+        post: operations["accept_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/household-requests/{accountId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member of the household, or grid staff reaching it, declines someone waiting to join (they have no home until they choose again); 404 for anyone else */
+        post: operations["decline_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1105,8 +1139,25 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set where I live: unit and room (my grid follows from it) */
+        /** Set where I live: unit and room (my grid follows from it). The first in an empty room becomes its first member; joining a household with members waits for one of them (or grid staff) to accept */
         put: operations["setHome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/household": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My household: while I wait to be accepted only myself; as a member the others and who asks to join */
+        get: operations["mine_4"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1122,7 +1173,7 @@ export interface paths {
             cookie?: never;
         };
         /** My conversation with my grid's staff, oldest first (pass the first id as before for older) */
-        get: operations["mine_4"];
+        get: operations["mine_5"];
         put?: never;
         /** Write to my grid leader; a retry with the same clientKey stores one message */
         post: operations["send"];
@@ -1208,7 +1259,7 @@ export interface paths {
             cookie?: never;
         };
         /** Problems I reported, newest first (pass the last id as before for more) */
-        get: operations["mine_5"];
+        get: operations["mine_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1259,7 +1310,7 @@ export interface paths {
             cookie?: never;
         };
         /** Notices to my grid and the nodes above it, last 30 days, newest first */
-        get: operations["mine_6"];
+        get: operations["mine_7"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1798,6 +1849,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/staff/household-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grid staff: people waiting to join a household under my node, oldest first */
+        get: operations["waiting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/members/{id}/password-reset": {
         parameters: {
             query?: never;
@@ -1823,7 +1891,7 @@ export interface paths {
             cookie?: never;
         };
         /** Grid staff: the warnings in force for my grid, and whether it acknowledged */
-        get: operations["mine_7"];
+        get: operations["mine_8"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2775,6 +2843,34 @@ export interface components {
             messages: number;
             byHour: number[];
         };
+        /** @description My household as I may see it: while I wait to be accepted, only myself; once a member, the others and who asks to join. */
+        HouseholdView: {
+            status: components["schemas"]["HouseholdView.Status"];
+            place?: string | null;
+            members: components["schemas"]["HouseholdView.Member"][];
+            requests: components["schemas"]["HouseholdView.Request"][];
+        };
+        "HouseholdView.Member": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            me: boolean;
+        };
+        /** @description Someone asking to join; `place` is given to staff, who see many households. */
+        "HouseholdView.Request": {
+            /** Format: int64 */
+            accountId: number;
+            name: string;
+            phoneMasked: string;
+            /** Format: date-time */
+            since: string;
+            place?: string | null;
+        };
+        /**
+         * @description No home yet, waiting for the household's members, or one of them.
+         * @enum {string}
+         */
+        "HouseholdView.Status": "NONE" | "PENDING" | "MEMBER";
         "MeController.HomeRequest": {
             /** Format: int64 */
             unitId: number;
@@ -2804,7 +2900,7 @@ export interface components {
             staffNode?: components["schemas"]["NodeRef"] | null;
             staffPath: components["schemas"]["NodeRef"][];
         };
-        /** @description The resident's household. */
+        /** @description The resident's household; `pending` while its members have not yet accepted them. */
         "MeView.Home": {
             /** Format: int64 */
             householdId: number;
@@ -2817,6 +2913,7 @@ export interface components {
             room: string;
             /** Format: int64 */
             gridId: number;
+            pending: boolean;
         };
         /** @description The grid leader as a resident sees them: name, masked personal phone, and a number to call that is the leader's work line or the community's duty line, never their personal phone. */
         "MeView.LeaderCard": {
@@ -4845,6 +4942,46 @@ export interface operations {
             };
         };
     };
+    accept_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description accept_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    decline_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description decline_1 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -4995,6 +5132,26 @@ export interface operations {
     };
     mine_4: {
         parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description mine_4 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdView"];
+                };
+            };
+        };
+    };
+    mine_5: {
+        parameters: {
             query?: {
                 before?: number | null;
             };
@@ -5004,7 +5161,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_4 200 response */
+            /** @description mine_5 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5278,7 @@ export interface operations {
             };
         };
     };
-    mine_5: {
+    mine_6: {
         parameters: {
             query?: {
                 before?: number | null;
@@ -5132,7 +5289,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_5 200 response */
+            /** @description mine_6 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5181,7 +5338,7 @@ export interface operations {
             };
         };
     };
-    mine_6: {
+    mine_7: {
         parameters: {
             query?: never;
             header?: never;
@@ -5190,7 +5347,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_6 200 response */
+            /** @description mine_7 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6004,6 +6161,26 @@ export interface operations {
             };
         };
     };
+    waiting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description waiting 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HouseholdView.Request"][];
+                };
+            };
+        };
+    };
     resetPassword: {
         parameters: {
             query?: never;
@@ -6024,7 +6201,7 @@ export interface operations {
             };
         };
     };
-    mine_7: {
+    mine_8: {
         parameters: {
             query?: never;
             header?: never;
@@ -6033,7 +6210,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description mine_7 200 response */
+            /** @description mine_8 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
