@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     ChatThread: typeof import('./components/ChatThread.vue')['default']
+    IconButton: typeof import('./components/IconButton.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     NotificationBell: typeof import('./components/NotificationBell.vue')['default']
     ReplyTemplates: typeof import('./components/ReplyTemplates.vue')['default']
