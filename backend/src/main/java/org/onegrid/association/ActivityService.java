@@ -223,7 +223,13 @@ public class ActivityService {
             () -> {
               Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
               Optional<Activity.SignupStatus> was = activities.findStatus(id, person.id());
-              if (was.isEmpty() || was.get() == Activity.SignupStatus.CANCELLED) {
+              if (was.isEmpty()) {
+                // Never on it: nothing to cancel, and nothing to learn about an activity not
+                // theirs.
+                requireVisible(person, a);
+                return a;
+              }
+              if (was.get() == Activity.SignupStatus.CANCELLED) {
                 return a;
               }
               Instant now = now();

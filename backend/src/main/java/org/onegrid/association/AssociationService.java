@@ -172,7 +172,13 @@ public class AssociationService {
             () -> {
               Association a = associations.lock(id).orElseThrow(ApiException::notFound);
               Optional<Association.MemberStatus> was = associations.findStatus(id, resident.id());
-              if (was.isEmpty() || was.get() == Association.MemberStatus.LEFT) {
+              if (was.isEmpty()) {
+                // Never in it: nothing to leave, and nothing to learn about an association not
+                // theirs.
+                requireVisible(resident, a);
+                return a;
+              }
+              if (was.get() == Association.MemberStatus.LEFT) {
                 return a;
               }
               Instant at = now();
