@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import org.onegrid.platform.ClientAddress;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 import org.onegrid.platform.SessionTokens;
 
 @Controller("/api/v1/auth")
+@ProblemAnswers
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "auth")
@@ -117,7 +119,7 @@ class AuthController {
       @NotBlank @Size(max = 40) String phone,
       /* "sms" (the default) or "voice": a phone call that says the code. */
       @io.micronaut.core.annotation.Nullable
-          @jakarta.validation.constraints.Pattern(regexp = "sms|voice")
+          @jakarta.validation.constraints.Pattern(regexp = "^(sms|voice)$")
           String channel) {}
 
   @Serdeable

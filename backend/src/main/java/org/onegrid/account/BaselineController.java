@@ -10,6 +10,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * The benchmark's yardstick: one request through the whole stack (session cookie, filters, a
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * than absolute times.
  */
 @Controller("/api/v1/baseline")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "me")

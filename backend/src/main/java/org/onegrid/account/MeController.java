@@ -26,9 +26,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.notify.OutboxMessage;
 import org.onegrid.notify.SmsOutbox;
+import org.onegrid.platform.ProblemAnswers;
 import org.onegrid.platform.SessionTokens;
 
 @Controller("/api/v1/me")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "me")
@@ -116,7 +118,7 @@ class MeController {
   @Serdeable
   record ProfileRequest(
       @Nullable @Size(max = 60) String name,
-      @Nullable @Pattern(regexp = "zh-CN|en") String locale) {}
+      @Nullable @Pattern(regexp = "^(zh-CN|en)$") String locale) {}
 
   @Serdeable
   record PasswordChange(

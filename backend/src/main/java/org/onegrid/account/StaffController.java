@@ -30,11 +30,13 @@ import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * The staff side of the grid tree: each staff member sees and acts only within their own subtree.
  */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "staff")

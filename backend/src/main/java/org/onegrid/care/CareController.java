@@ -22,9 +22,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.platform.ProblemAnswers;
 
 /** The care list of a grid, kept by its leader and the staff above. */
 @Controller("/api/v1/staff")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "care")

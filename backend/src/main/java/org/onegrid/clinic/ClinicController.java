@@ -29,9 +29,11 @@ import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Clinic services of one's community: slots, bookings, and the provider's day list. */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "clinic")

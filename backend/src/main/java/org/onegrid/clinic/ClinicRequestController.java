@@ -27,12 +27,14 @@ import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * Home-visit requests and green-channel referrals, for the household, the referrer and the
  * provider's staff; and the visits of residents under a node for their supervisors (never why).
  */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "clinic")

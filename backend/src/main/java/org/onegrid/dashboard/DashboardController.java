@@ -18,9 +18,11 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.ProblemAnswers;
 
 /** The dashboard of a node of the grid tree, as JSON and each table as CSV. */
 @Controller("/api/v1/staff/dashboard")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "dashboard")

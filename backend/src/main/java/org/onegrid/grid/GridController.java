@@ -17,12 +17,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Optional;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * What any signed-in person may know of the grid tree: communities, their buildings, and which grid
  * a point is in.
  */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "grid")

@@ -33,11 +33,13 @@ import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * The hotline for residents (number, who is on duty, leave a message) and its roster for admins.
  */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "hotline")

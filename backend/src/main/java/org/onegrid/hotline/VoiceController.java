@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.onegrid.notify.TwilioSignatures;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * Twilio's voice webhooks for the communities' hotline numbers. Every request must carry a valid
@@ -24,6 +25,7 @@ import org.onegrid.notify.TwilioSignatures;
  * changes nothing.
  */
 @Controller(VoiceService.BASE)
+@ProblemAnswers
 @Requires(property = "onegrid.twilio.account-sid")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -24,9 +24,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Residents writing to their grid leader, and the grid's staff answering. */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "messages")
@@ -93,7 +95,7 @@ class MessageController {
   @Serdeable
   record NewMessage(
       @NotBlank @Size(max = 1000) String body,
-      @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String clientKey) {}
+      @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String clientKey) {}
 
   @Serdeable
   record Thread(List<MessageView> items) {}

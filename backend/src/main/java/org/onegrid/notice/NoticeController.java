@@ -25,9 +25,11 @@ import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Notices to grids and subtrees: posted by staff, read by residents on their home page. */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "notices")

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.onegrid.platform.DemoMode;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * The demo inbox: every SMS the log provider "sent", readable in the browser. It exists only in
@@ -18,6 +19,7 @@ import org.onegrid.platform.DemoMode;
  * anyone's sign-in code.
  */
 @Controller("/api/v1/demo/inbox")
+@ProblemAnswers
 @Requires(condition = DemoInboxController.On.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.ProblemAnswers;
 import org.onegrid.platform.Tx;
 
 /**
@@ -23,6 +24,7 @@ import org.onegrid.platform.Tx;
  * a new one) and their words are not shown.
  */
 @Controller("/api/v1/admin/sms")
+@ProblemAnswers
 @Secured({"COMMUNITY_ADMIN", "STREET_ADMIN", "DISTRICT_ADMIN", "CITY_ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.onegrid.platform.ProblemAnswers;
 
 /**
  * What Twilio tells OneGrid: delivery status of sent messages, and replies to them (STOP/退订 to opt
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * URL it was sent to; anything else is refused with 403 and changes nothing.
  */
 @Controller("/api/v1/webhooks/twilio")
+@ProblemAnswers
 @Requires(property = TwilioSmsSender.ACCOUNT_SID)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -22,9 +22,11 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.platform.ProblemAnswers;
 
 /** City admins issue Open311 api_keys to named apps and revoke them. */
 @Controller("/api/v1/admin/open311-clients")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "staff")

@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * api_key.
  */
 @Controller("/open311/v2")
+@ProblemAnswers
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden

@@ -27,9 +27,11 @@ import java.util.List;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 
 /** The patrol diary (民情日记) of grid staff, and its timeline for supervisors. */
 @Controller("/api/v1/staff/patrols")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "patrol")

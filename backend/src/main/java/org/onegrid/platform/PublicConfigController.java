@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** What the front end needs to know about this deployment before anyone signs in. */
 @Controller("/api/v1/config")
+@ProblemAnswers
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "platform")
 final class PublicConfigController {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * the right page.
  */
 @Controller
+@ProblemAnswers
 @Hidden
 @Secured(SecurityRule.IS_ANONYMOUS)
 final class SpaFallback {

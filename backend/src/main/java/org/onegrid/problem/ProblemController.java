@@ -35,9 +35,11 @@ import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Reporting problems, following them, and handling them. */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "problems")
@@ -333,7 +335,7 @@ class ProblemController {
   record ThreadMessage(
       @Nullable @Size(max = 2000) String body,
       @Nullable Long photoId,
-      @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]+")
+      @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_-]+$")
           String clientKey,
       @Nullable Boolean internal) {}
 

@@ -24,9 +24,11 @@ import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Staff's ready replies. */
 @Controller("/api/v1/staff/reply-templates")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "staff")

@@ -27,9 +27,11 @@ import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.IdempotencyKeys;
+import org.onegrid.platform.ProblemAnswers;
 
 /** Four-level warnings: issued by admins, acknowledged by grids, shown to residents when severe. */
 @Controller("/api/v1")
+@ProblemAnswers
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "warnings")
