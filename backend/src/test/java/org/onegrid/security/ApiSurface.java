@@ -37,7 +37,8 @@ final class ApiSurface {
       List<String> pathParams,
       List<String> queryParams,
       Map<String, String> bodyProperties,
-      boolean jsonBody) {
+      boolean jsonBody,
+      Map<String, Object> described) {
 
     String key() {
       return method + " " + path;
@@ -55,6 +56,11 @@ final class ApiSurface {
       }
       return url + q;
     }
+  }
+
+  /** What the document promises for answers. */
+  AnswerSchema answers() {
+    return new AnswerSchema(document);
   }
 
   @SuppressWarnings("unchecked")
@@ -89,7 +95,8 @@ final class ApiSurface {
             body.putAll(properties((Map<String, Object>) media.get("schema")));
           }
         }
-        out.add(new Operation(method, path.getKey(), pathParams, queryParams, body, json));
+        out.add(
+            new Operation(method, path.getKey(), pathParams, queryParams, body, json, operation));
       }
     }
     return out;

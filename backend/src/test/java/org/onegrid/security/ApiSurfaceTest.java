@@ -45,11 +45,28 @@ class ApiSurfaceTest extends ApiTest {
   static final List<String> ODD_IDS = List.of("0", "-1", "9223372036854775807", "abc", "1.5");
   static final List<String> ODD_QUERY = List.of("abc", "-1", "", "9999999999999999999999");
 
-  private final List<ApiSurface.Operation> operations = new ApiSurface().operations();
+  private final ApiSurface surface = new ApiSurface();
+  private final List<ApiSurface.Operation> operations = surface.operations();
+  private final AnswerSchema answers = surface.answers();
 
   @Test
   void theDocumentListsTheApi() {
     assertThat(operations).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void everyOperationDocumentsItsProblemAnswersAndTheCheckerCatchesABrokenAnswer() {
+    for (ApiSurface.Operation op : operations) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> responses = (Map<String, Object>) op.described().get("responses");
+      assertThat(responses).as(op.key()).containsKeys("400", "401", "403", "404", "409", "429");
+    }
+    ApiSurface.Operation me =
+        operations.stream().filter(op -> op.key().equals("GET /api/v1/me")).findFirst().get();
+    assertThat(answers.violations(me.described(), 200, "application/json", Map.of("id", "x")))
+        .contains("$.id is not an integer", "$.role is missing");
+    assertThat(answers.violations(me.described(), 404, "application/json", Map.of()))
+        .containsExactly("an error answered as application/json, not problem+json");
   }
 
   @Test
@@ -72,6 +89,11 @@ class ApiSurfaceTest extends ApiTest {
       }
       if (reply.status() >= 500) {
         wrong.add(op.key() + " answered " + reply.status() + ": " + reply.text());
+      }
+      for (String broken :
+          answers.violations(
+              op.described(), reply.status(), reply.header("Content-Type"), reply.value())) {
+        wrong.add(op.key() + " answered a stranger " + reply.status() + " and " + broken);
       }
     }
     assertThat(wrong).as(String.join("\n", wrong)).isEmpty();
@@ -164,6 +186,11 @@ class ApiSurfaceTest extends ApiTest {
     calls++;
     if (reply.status() == 401) {
       unauthorized++;
+    }
+    for (String broken :
+        answers.violations(
+            op.described(), reply.status(), reply.header("Content-Type"), reply.value())) {
+      failures.add(op.key() + " → " + url + " answered " + reply.status() + " and " + broken);
     }
     if (reply.status() >= 500) {
       failures.add(

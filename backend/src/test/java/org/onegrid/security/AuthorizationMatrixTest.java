@@ -147,8 +147,10 @@ class AuthorizationMatrixTest extends ApiTest {
       return;
     }
     Map<String, Expected> matrix = readMatrix();
+    ApiSurface surface = new ApiSurface();
+    AnswerSchema answers = surface.answers();
     List<ApiSurface.Operation> operations =
-        new ApiSurface().operations().stream().filter(op -> !webhook(op)).toList();
+        surface.operations().stream().filter(op -> !webhook(op)).toList();
     List<String> missing =
         operations.stream()
             .map(ApiSurface.Operation::key)
@@ -172,6 +174,11 @@ class AuthorizationMatrixTest extends ApiTest {
         Browser.Reply reply = call(op, who, expected.body());
         calls++;
         int status = reply.status();
+        for (String broken :
+            answers.violations(
+                op.described(), status, reply.header("Content-Type"), reply.value())) {
+          wrong.add(op.key() + " as " + who.name + ": " + status + " and " + broken);
+        }
         if (status >= 500) {
           wrong.add(op.key() + " as " + who.name + ": " + status + " " + reply.text());
         } else if (allowed && !(status >= 200 && status < 300)) {

@@ -149,6 +149,18 @@ public final class Browser {
       }
     }
 
+    /** The body as whatever JSON it is (object, array, string, number …); null when empty. */
+    public Object value() {
+      if (response.body() == null || response.body().isBlank()) {
+        return null;
+      }
+      try {
+        return json.readValue(response.body(), Argument.OBJECT_ARGUMENT);
+      } catch (IOException e) {
+        return response.body();
+      }
+    }
+
     public List<Map<String, Object>> list() {
       try {
         return json.readValue(
