@@ -5,8 +5,10 @@ import static org.onegrid.db.Tables.SMS_OUTBOX;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -133,6 +135,18 @@ class OutboxRepository {
   static final List<String> FIRST = List.of("otp", "password-reset");
 
   long insert(String to, String body, String purpose, String channel, Instant now) {
+    return insertDue(to, body, purpose, channel, now, now, 0);
+  }
+
+  /** A row first due at {@code dueAt}, standing for {@code folded} texts (a digest), or 0. */
+  long insertDue(
+      String to,
+      String body,
+      String purpose,
+      String channel,
+      Instant now,
+      Instant dueAt,
+      int folded) {
     return tx.insertReturningId(
         dsl.insertInto(SMS_OUTBOX)
             .set(SMS_OUTBOX.TO_E164, to)
@@ -141,8 +155,41 @@ class OutboxRepository {
             .set(SMS_OUTBOX.CHANNEL, channel)
             .set(SMS_OUTBOX.STATUS, PENDING)
             .set(SMS_OUTBOX.ATTEMPTS, 0)
-            .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+            .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, dueAt)
+            .set(SMS_OUTBOX.FOLDED, folded)
             .set(SMS_OUTBOX.CREATED_AT, now));
+  }
+
+  /**
+   * The newest text of these purposes to this phone made or due since {@code since} (a digest goes
+   * out when it is due, not when it was made, and none was made before {@code madeSince}), locked
+   * until the transaction ends so that texts to one person are folded one after the other.
+   */
+  Optional<SmsOutboxRecord> lockLatestTo(
+      String to, Collection<String> purposes, Instant since, Instant madeSince) {
+    return dsl.selectFrom(SMS_OUTBOX)
+        .where(
+            SMS_OUTBOX.TO_E164.eq(to),
+            SMS_OUTBOX.CREATED_AT.ge(madeSince),
+            SMS_OUTBOX.CREATED_AT.ge(since).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.ge(since)),
+            SMS_OUTBOX.PURPOSE.in(purposes))
+        .orderBy(SMS_OUTBOX.ID.desc())
+        .limit(1)
+        .forUpdate()
+        .fetchOptional();
+  }
+
+  /**
+   * Folds one more text into a digest still waiting (never claimed): its words replaced, its count
+   * up by one. False when the digest has already been claimed for sending.
+   */
+  boolean foldInto(long id, String body) {
+    return dsl.update(SMS_OUTBOX)
+            .set(SMS_OUTBOX.BODY, body)
+            .set(SMS_OUTBOX.FOLDED, SMS_OUTBOX.FOLDED.plus(1))
+            .where(SMS_OUTBOX.ID.eq(id), SMS_OUTBOX.STATUS.eq(PENDING), SMS_OUTBOX.ATTEMPTS.eq(0))
+            .execute()
+        == 1;
   }
 
   /**

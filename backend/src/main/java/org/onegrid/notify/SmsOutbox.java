@@ -23,12 +23,19 @@ public class SmsOutbox {
   private final OptOutRepository optOuts;
   private final Clock clock;
   private final SmsHealth health;
+  private final SmsDigest digest;
 
-  SmsOutbox(OutboxRepository outbox, OptOutRepository optOuts, Clock clock, SmsHealth health) {
+  SmsOutbox(
+      OutboxRepository outbox,
+      OptOutRepository optOuts,
+      Clock clock,
+      SmsHealth health,
+      SmsDigest digest) {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.clock = clock;
     this.health = health;
+    this.digest = digest;
   }
 
   /** Whether texts are leaving late right now (the oldest due one waited too long). */
@@ -38,14 +45,19 @@ public class SmsOutbox {
 
   /**
    * Queues one SMS; returns its outbox id. Call inside the transaction of the change that causes
-   * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent.
+   * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent. Alerts
+   * residents cause for staff may be folded into a digest ({@link SmsDigest}).
    */
   public long enqueue(String toE164, String body, String purpose) {
-    long id = outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
     if (optOuts.isOptedOut(toE164)) {
+      long id = outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
       outbox.markOptedOut(id);
+      return id;
     }
-    return id;
+    if (digest.folds(purpose)) {
+      return digest.enqueue(toE164, body, purpose, clock.instant());
+    }
+    return outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
   }
 
   /**

@@ -1,0 +1,76 @@
+package org.onegrid.notify;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.onegrid.db.tables.records.SmsOutboxRecord;
+import org.onegrid.platform.Messages;
+
+/**
+ * Folds the alerts residents cause for one staff member (a new problem, a hotline message) so that
+ * twenty reports in a minute are two texts, not twenty: the first goes at once; what follows within
+ * {@code onegrid.sms.digest-window} waits, folded into one digest sent when the window ends ("you
+ * have 19 more alerts, the latest: …"). Every alert is still in the app, one by one.
+ */
+@Singleton
+class SmsDigest {
+
+  /** The purposes folded. */
+  static final Set<String> FOLDED = Set.of("problem-new", "hotline");
+
+  /** The purpose of a digest row. */
+  static final String PURPOSE = "digest";
+
+  private static final Set<String> FOLDED_OR_DIGEST = Set.of("problem-new", "hotline", PURPOSE);
+  private static final int SNIPPET = 40;
+
+  private final OutboxRepository outbox;
+  private final Messages texts;
+  private final Duration window;
+
+  SmsDigest(
+      OutboxRepository outbox,
+      Messages texts,
+      @Value("${onegrid.sms.digest-window:10m}") Duration window) {
+    this.outbox = outbox;
+    this.texts = texts;
+    this.window = window;
+  }
+
+  boolean folds(String purpose) {
+    return !window.isZero() && FOLDED.contains(purpose);
+  }
+
+  /** Queues an alert, or folds it into the digest of this window; returns the outbox row. */
+  long enqueue(String to, String body, String purpose, Instant now) {
+    // A digest is made at most a window before it goes, so nothing older than two windows counts.
+    Optional<SmsOutboxRecord> latest =
+        outbox.lockLatestTo(
+            to, FOLDED_OR_DIGEST, now.minus(window), now.minus(window.multipliedBy(2)));
+    if (latest.isEmpty()) {
+      return outbox.insert(to, body, purpose, OutboxRepository.SMS, now);
+    }
+    SmsOutboxRecord last = latest.get();
+    boolean digest = PURPOSE.equals(last.getPurpose());
+    if (digest && outbox.foldInto(last.getId(), text(last.getFolded() + 1, body))) {
+      return last.getId();
+    }
+    // The last alert went out at once, or the last digest has gone: a new digest, due a window on.
+    Instant dueAt = (digest ? now : last.getCreatedAt()).plus(window);
+    return outbox.insertDue(to, text(1, body), PURPOSE, OutboxRepository.SMS, now, dueAt, 1);
+  }
+
+  /** "You have n more alerts; the latest: …", in the language of the latest alert. */
+  private String text(int count, String latest) {
+    Locale locale = latest.startsWith("[OneGrid]") ? Locale.ENGLISH : Messages.CHINESE;
+    String words = latest.replaceFirst("^(【[^】]*】|\\[OneGrid\\] )", "").strip();
+    if (words.length() > SNIPPET) {
+      words = words.substring(0, SNIPPET) + "…";
+    }
+    return texts.get(locale, "sms.digest", count, window.toMinutes(), words);
+  }
+}
