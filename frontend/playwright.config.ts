@@ -34,7 +34,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'phone', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'phone', use: { browserName: 'chromium' }, testIgnore: /privacy\.spec\.ts/ },
+    // After every journey: what they left behind must reach nobody outside its records' reach.
+    { name: 'privacy', use: { browserName: 'chromium' }, testMatch: /privacy\.spec\.ts/, dependencies: ['phone'] },
+  ],
   webServer: {
     command: `rm -rf target/e2e-mariadb target/e2e-files && exec java -jar ../backend/target/onegrid.jar`,
     env: {

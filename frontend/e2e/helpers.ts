@@ -53,14 +53,24 @@ export function newPhone(): string {
 
 /** Signs a new resident up by SMS code and sets their home in 民主路社区. */
 export async function signUpInMinzhulu(page: Page, phone: string, name: string, unit: string, room: string): Promise<void> {
+  await signUpIn(page, phone, name, { search: '民主', community: '民主路社区', building: '1号楼', unit, room })
+}
+
+/** Signs a new resident up by SMS code and sets their home: community (found by a search), building, unit, room. */
+export async function signUpIn(
+  page: Page,
+  phone: string,
+  name: string,
+  home: { search: string; community: string; building: string; unit: string; room: string },
+): Promise<void> {
   await signInResident(page, phone)
   await expect(page).toHaveURL(/\/setup/)
   await page.locator('input[name="name"]').fill(name)
-  await page.locator('input[type="search"]').fill('民主')
-  await page.locator('[data-test="community"]', { hasText: '民主路社区' }).click()
-  await page.getByRole('button', { name: '1号楼', exact: true }).click()
-  await page.getByRole('button', { name: unit, exact: true }).click()
-  await page.locator('input[name="room"]').fill(room)
+  await page.locator('input[type="search"]').fill(home.search)
+  await page.locator('[data-test="community"]', { hasText: home.community }).click()
+  await page.getByRole('button', { name: home.building, exact: true }).click()
+  await page.getByRole('button', { name: home.unit, exact: true }).click()
+  await page.locator('input[name="room"]').fill(home.room)
   await page.locator('[data-test="save-home"]').click()
   await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
 }
