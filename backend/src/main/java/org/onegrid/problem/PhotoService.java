@@ -9,6 +9,8 @@ import org.onegrid.account.Account;
 import org.onegrid.db.tables.records.ProblemPhotosRecord;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.FileStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Photos of problems: uploaded one by one, attached to a report, shown to those who may see the
@@ -16,6 +18,8 @@ import org.onegrid.platform.FileStore;
  */
 @Singleton
 public class PhotoService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
   static final int MAX_PER_PROBLEM = 6;
 
@@ -129,9 +133,20 @@ public class PhotoService {
   }
 
   byte[] bytes(ProblemPhotosRecord photo, boolean thumb) {
+    String key = photo.getFileKey() + (thumb ? "-t.jpg" : ".jpg");
     return files
-        .read(photo.getFileKey() + (thumb ? "-t.jpg" : ".jpg"))
-        .orElseThrow(ApiException::notFound);
+        .read(key)
+        .orElseThrow(
+            () -> {
+              // The database knows the photo but this instance's storage does not have it: most
+              // often instances that do not share onegrid.storage.dir.
+              LOG.warn(
+                  "Photo {} is recorded but its file {} is missing from this instance's storage;"
+                      + " every instance must share onegrid.storage.dir",
+                  photo.getId(),
+                  key);
+              return ApiException.notFound();
+            });
   }
 
   /** Where a photo and its thumbnail are served. */
