@@ -35,6 +35,11 @@ public final class Browser {
     this.address = "10.77." + (n / 250) + "." + (n % 250 + 1);
   }
 
+  /** The address of the instance this browser talks to. */
+  public String base() {
+    return base;
+  }
+
   public Browser language(String tag) {
     this.language = tag;
     return this;

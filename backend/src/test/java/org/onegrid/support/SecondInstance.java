@@ -21,12 +21,15 @@ public final class SecondInstance implements AutoCloseable {
   }
 
   public static SecondInstance start(JsonMapper json) {
-    return new SecondInstance(
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of("micronaut.server.port", -1, "onegrid.sms.dispatcher.enabled", false),
-            "test"),
-        json);
+    return start(json, Map.of());
+  }
+
+  /** Another instance with these settings besides the test run's. */
+  public static SecondInstance start(JsonMapper json, Map<String, Object> settings) {
+    Map<String, Object> all = new java.util.HashMap<>(settings);
+    all.put("micronaut.server.port", -1);
+    all.put("onegrid.sms.dispatcher.enabled", false);
+    return new SecondInstance(ApplicationContext.run(EmbeddedServer.class, all, "test"), json);
   }
 
   /** The same person, with the same session, talking to this instance. */
