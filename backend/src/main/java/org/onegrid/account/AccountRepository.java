@@ -18,10 +18,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.onegrid.db.tables.records.AccountsRecord;
 
 @Singleton
 class AccountRepository {
+
+  /** Residents joined to their household, unit, building and the grid node the building is in. */
+  private static final Table<Record> AT_HOME =
+      ACCOUNTS
+          .join(HOUSEHOLDS)
+          .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+          .join(BUILDING_UNITS)
+          .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+          .join(BUILDINGS)
+          .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+          .join(GRID_NODES)
+          .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID));
 
   private final DSLContext dsl;
 
@@ -125,15 +138,7 @@ class AccountRepository {
    */
   List<Account> findPendingUnder(String subtreePath, int limit) {
     return dsl.select(ACCOUNTS.fields())
-        .from(ACCOUNTS)
-        .join(HOUSEHOLDS)
-        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
-        .join(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+        .from(AT_HOME)
         .where(
             ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull(), GRID_NODES.PATH.startsWith(subtreePath))
         .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
@@ -252,15 +257,7 @@ class AccountRepository {
    */
   org.jooq.Select<org.jooq.Record1<String>> phonesUnder(String subtreePath) {
     return dsl.select(ACCOUNTS.PHONE_E164)
-        .from(ACCOUNTS)
-        .join(HOUSEHOLDS)
-        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
-        .join(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+        .from(AT_HOME)
         .where(GRID_NODES.PATH.startsWith(subtreePath))
         .unionAll(
             dsl.select(ACCOUNTS.PHONE_E164)
@@ -276,13 +273,7 @@ class AccountRepository {
    */
   List<Account> findResidentsOfGrid(long gridId, long afterId, int limit) {
     return dsl.select(ACCOUNTS.fields())
-        .from(ACCOUNTS)
-        .join(HOUSEHOLDS)
-        .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
-        .join(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .from(AT_HOME)
         .where(BUILDINGS.GRID_ID.eq(gridId), ACCOUNTS.ID.gt(afterId))
         .orderBy(ACCOUNTS.ID)
         .limit(limit)
