@@ -27,6 +27,7 @@ test('a resident books the free clinic for her mother, cancels, and the one wait
   await signUpInMinzhulu(page, daughterPhone, '邓女士', '2单元', '602')
   await expect(page.locator('[data-test="home-pending"]')).toBeVisible()
   await mother.page.goto('/household')
+  await expect(mother.page).toHaveTitle('我的家人 - 一网通')
   const asking = mother.page.locator('[data-test="household-request"]', { hasText: '邓女士' })
   await asking.locator('[data-test="accept-household"]').click()
   await expect(mother.page.getByRole('dialog')).toContainText('替家人预约')
