@@ -12,6 +12,12 @@ describe('displayPhone', () => {
     expect(displayPhone('+8613800001001')).toBe('138 0000 1001')
     expect(displayPhone('138****1001')).toBe('138****1001')
   })
+  it('splits a landline after its area code, so the hotline is not one run of twelve digits', () => {
+    expect(displayPhone('037168020001')).toBe('0371-6802 0001')
+    expect(displayPhone('+8637168020001')).toBe('0371-6802 0001')
+    expect(displayPhone('01012345678')).toBe('010-1234 5678')
+    expect(displayPhone('+15005550006')).toBe('+15005550006')
+  })
 })
 
 describe('zonedInputToIso', () => {

@@ -21,10 +21,18 @@ export function formatTime(iso: string, locale: string): string {
   }).format(new Date(iso))
 }
 
-/** "+8613800001001" → "138 0000 1001"; masked and foreign numbers are shown as they are. */
+/**
+ * Phone numbers in groups a person can read out: "+8613800001001" → "138 0000 1001", a landline "037168020001" →
+ * "0371-6802 0001" (area code, then the number); masked and foreign numbers are shown as they are.
+ */
 export function displayPhone(phone: string): string {
-  const m = /^\+86(1\d{2})(\d{4})(\d{4})$/.exec(phone)
-  return m ? `${m[1]} ${m[2]} ${m[3]}` : phone
+  // In international form a landline drops the 0 of its area code: +86 371 … is 0371 ….
+  const national = !phone.startsWith('+86') ? phone : phone.startsWith('+861') ? phone.slice(3) : '0' + phone.slice(3)
+  const mobile = /^(1\d{2})(\d{4})(\d{4})$/.exec(national)
+  if (mobile) return `${mobile[1]} ${mobile[2]} ${mobile[3]}`
+  const landline = /^(0(?:10|2\d|[3-9]\d{2}))(\d{3,4})(\d{4})$/.exec(national)
+  if (landline) return `${landline[1]}-${landline[2]} ${landline[3]}`
+  return phone
 }
 
 /**
