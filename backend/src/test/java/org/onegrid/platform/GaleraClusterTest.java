@@ -1,6 +1,7 @@
 package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onegrid.db.Tables.PROBLEMS;
 import static org.onegrid.db.Tables.SMS_OUTBOX;
 
 import io.micronaut.context.ApplicationContext;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.onegrid.notify.SmsOutbox;
+import org.onegrid.problem.ProblemJobs;
 import org.onegrid.support.Browser;
 import org.onegrid.support.Phones;
 import org.onegrid.support.SignIn;
@@ -36,8 +39,9 @@ import org.onegrid.support.SignIn;
  * OneGrid on a real three-node MariaDB Galera cluster ({@code scripts/galera.sh start}), two
  * instances on two different nodes: one on node 1, one on node 2 with node 3 to fail over to.
  * Migrations apply once, a rush for clinic places is never oversold and answers no 5xx, every text
- * goes once with both instances sending, and stopping a node in the middle of reports loses none
- * that was acknowledged. Runs with {@code -Donegrid.galera=true} (as {@code .ci/run} does).
+ * goes once with both instances sending, the escalation job run by both escalates once, and
+ * stopping a node in the middle of reports loses none that was acknowledged. Runs with {@code
+ * -Donegrid.galera=true} (as {@code .ci/run} does).
  */
 @EnabledIfSystemProperty(named = "onegrid.galera", matches = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -241,13 +245,52 @@ class GaleraClusterTest {
     }
     long reporter = ((Number) here.get("/api/v1/me").at("id")).longValue();
     assertThat(
-            first
-                .getBean(DSLContext.class)
-                .fetchCount(
-                    org.onegrid.db.Tables.PROBLEMS,
-                    org.onegrid.db.Tables.PROBLEMS.REPORTER_ID.eq(reporter)))
+            first.getBean(DSLContext.class).fetchCount(PROBLEMS, PROBLEMS.REPORTER_ID.eq(reporter)))
         .as("each report once, none twice")
         .isEqualTo(40);
+  }
+
+  @Test
+  void anOverdueProblemIsEscalatedOnceWhenBothInstancesRunTheJobOnTwoNodes() throws Exception {
+    Browser resident = resident("集群超时", "3801");
+    Browser.Reply report =
+        resident.send(
+            "POST",
+            "/api/v1/problems",
+            Map.of("categoryCode", "sanitation", "description", "集群超时未受理"),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(report.status()).as(report.text()).isEqualTo(201);
+    long id = ((Number) report.at("id")).longValue();
+    DSLContext dsl = first.getBean(DSLContext.class);
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.ACCEPT_DUE_AT, Instant.now().minus(Duration.ofHours(1)))
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+    var jobsHere = first.getBean(ProblemJobs.class);
+    var jobsThere = second.getBean(ProblemJobs.class);
+    ExecutorService both = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 3; round++) {
+        Future<Integer> a = both.submit(jobsHere::escalateOverdue);
+        Future<Integer> b = both.submit(jobsThere::escalateOverdue);
+        a.get();
+        b.get();
+      }
+    } finally {
+      both.shutdown();
+    }
+    assertThat(dsl.fetchValue(PROBLEMS.ESCALATION_LEVEL, PROBLEMS.ID.eq(id)))
+        .as("escalated once, to the community")
+        .isEqualTo(1);
+    assertThat(
+            dsl.fetchCount(
+                SMS_OUTBOX,
+                SMS_OUTBOX
+                    .PURPOSE
+                    .eq("problem-escalated")
+                    .and(SMS_OUTBOX.BODY.contains("编号 " + id + "，"))))
+        .as("the community's admin texted once")
+        .isEqualTo(1);
   }
 
   private static void galera(String command, String node) throws Exception {
