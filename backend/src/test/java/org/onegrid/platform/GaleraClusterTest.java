@@ -38,10 +38,10 @@ import org.onegrid.support.SignIn;
 /**
  * OneGrid on a real three-node MariaDB Galera cluster ({@code scripts/galera.sh start}), two
  * instances on two different nodes: one on node 1, one on node 2 with node 3 to fail over to.
- * Migrations apply once, a rush for clinic places is never oversold and answers no 5xx, every text
- * goes once with both instances sending, the escalation job run by both escalates once, and
- * stopping a node in the middle of reports loses none that was acknowledged. Runs with {@code
- * -Donegrid.galera=true} (as {@code .ci/run} does).
+ * Migrations apply once, rushes for clinic places and activity seats are never oversold and answer
+ * no 5xx, every text goes once with both instances sending, the escalation job run by both
+ * escalates once, and stopping a node in the middle of reports loses none that was acknowledged.
+ * Runs with {@code -Donegrid.galera=true} (as {@code .ci/run} does).
  */
 @EnabledIfSystemProperty(named = "onegrid.galera", matches = "true")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -145,12 +145,67 @@ class GaleraClusterTest {
         people.get(0).get("/api/v1/clinic/services/" + service.get("id") + "/slots").list().stream()
             .filter(s -> ((Number) s.get("booked")).intValue() == 0)
             .toList();
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < 10; round++) {
       Map<String, Object> slot = slots.get(slots.size() - 1 - round);
       int capacity = ((Number) slot.get("capacity")).intValue();
       List<Integer> statuses = rush(people, service.get("id"), slot.get("startsAt"));
       assertThat(statuses).as("round " + round).allMatch(s -> s < 500);
       assertThat(statuses).as("round " + round).filteredOn(s -> s == 201).hasSize(capacity);
+    }
+  }
+
+  @Test
+  void twentySigningUpForTwoSeatsAcrossTwoNodesGiveTwoSignedUpAndTheRestWaiting() throws Exception {
+    Browser admin = new Browser(firstUrl, json);
+    new SignIn(first.getBean(SmsOutbox.class)).staff(admin, "13800000010");
+    Object community = admin.get("/api/v1/me").at("staffNode.id");
+    List<Browser> people = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Browser b = resident("集群报名" + i, "39" + (10 + i));
+      people.add(i % 2 == 0 ? b : onSecond(b));
+    }
+    for (int round = 0; round < 5; round++) {
+      Instant at = Instant.now().plus(Duration.ofDays(2 + round));
+      Browser.Reply published =
+          admin.post(
+              "/api/v1/communities/" + community + "/activities",
+              Map.of(
+                  "title",
+                  "集群活动" + round,
+                  "place",
+                  "活动室",
+                  "startsAt",
+                  at.toString(),
+                  "endsAt",
+                  at.plus(Duration.ofHours(1)).toString(),
+                  "capacity",
+                  2));
+      assertThat(published.status()).as(published.text()).isEqualTo(201);
+      Object activity = published.list().get(0).get("id");
+      ExecutorService pool = Executors.newFixedThreadPool(people.size());
+      try {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Browser.Reply>> replies = new ArrayList<>();
+        for (Browser p : people) {
+          replies.add(
+              pool.submit(
+                  () -> {
+                    go.await();
+                    return p.post("/api/v1/activities/" + activity + "/signup", Map.of());
+                  }));
+        }
+        go.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Browser.Reply> f : replies) {
+          Browser.Reply r = f.get();
+          assertThat(r.status()).as("round " + round + ": " + r.text()).isEqualTo(200);
+          outcomes.add(r.at("myStatus"));
+        }
+        assertThat(outcomes).as("round " + round).filteredOn("SIGNED_UP"::equals).hasSize(2);
+        assertThat(outcomes).as("round " + round).filteredOn("WAITING"::equals).hasSize(18);
+      } finally {
+        pool.shutdown();
+      }
     }
   }
 
