@@ -221,6 +221,55 @@ class AccountRepository {
         .execute();
   }
 
+  List<Account> findByPhones(Collection<String> phones) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.PHONE_E164.in(phones))
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /** Sets a staff member's name, role and node (an import placing them anew). */
+  void updatePlacement(long id, String name, Role role, long nodeId, Instant now) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.NAME, name)
+        .set(ACCOUNTS.ROLE, role.name())
+        .set(ACCOUNTS.NODE_ID, nodeId)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id))
+        .execute();
+  }
+
+  void markInvitePending(long id) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.INVITE_PENDING, (byte) 1)
+        .where(ACCOUNTS.ID.eq(id), ACCOUNTS.PASSWORD_HASH.isNull())
+        .execute();
+  }
+
+  List<Account> findInvitesDue(int limit) {
+    return dsl.selectFrom(ACCOUNTS)
+        .where(ACCOUNTS.INVITE_PENDING.eq((byte) 1))
+        .orderBy(ACCOUNTS.ID)
+        .limit(limit)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  int countInvitesDue() {
+    return dsl.fetchCount(ACCOUNTS, ACCOUNTS.INVITE_PENDING.eq((byte) 1));
+  }
+
+  /**
+   * Sets the first password of an invited staff member, if nobody (another instance) has already: 1
+   * when this call did.
+   */
+  int claimInvite(long id, String passwordHash, Instant now) {
+    return dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.PASSWORD_HASH, passwordHash)
+        .setNull(ACCOUNTS.INVITE_PENDING)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id), ACCOUNTS.INVITE_PENDING.eq((byte) 1))
+        .execute();
+  }
+
   void touchLogin(long id, Instant now) {
     dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
   }

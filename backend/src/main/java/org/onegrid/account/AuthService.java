@@ -261,7 +261,7 @@ class AuthService {
     }
   }
 
-  private String temporaryPassword() {
+  String temporaryPassword() {
     String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < 12; i++) {

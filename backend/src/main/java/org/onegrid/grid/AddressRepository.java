@@ -45,6 +45,114 @@ class AddressRepository {
             .set(BUILDING_UNITS.SORT_ORDER, sortOrder));
   }
 
+  /** Unit ids of these buildings, keyed "buildingId/unit name". */
+  java.util.Map<String, Long> findUnitIdsOf(java.util.Collection<Long> buildingIds) {
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    dsl.select(BUILDING_UNITS.ID, BUILDING_UNITS.BUILDING_ID, BUILDING_UNITS.NAME)
+        .from(BUILDING_UNITS)
+        .where(BUILDING_UNITS.BUILDING_ID.in(buildingIds))
+        .forEach(r -> out.put(r.value2() + "/" + r.value3(), r.value1()));
+    return out;
+  }
+
+  /** The buildings of these grids, with how many units each has. */
+  List<BuildingRecord> findBuildingsOf(java.util.Collection<Long> gridIds) {
+    return dsl.select(
+            BUILDINGS.ID,
+            BUILDINGS.GRID_ID,
+            BUILDINGS.NAME,
+            org.jooq.impl.DSL.count(BUILDING_UNITS.ID),
+            BUILDINGS.FLOORS,
+            BUILDINGS.ROOMS_PER_FLOOR,
+            BUILDINGS.LAT,
+            BUILDINGS.LNG)
+        .from(BUILDINGS)
+        .leftJoin(BUILDING_UNITS)
+        .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
+        .where(BUILDINGS.GRID_ID.in(gridIds))
+        .groupBy(BUILDINGS.ID)
+        .fetch(
+            r ->
+                new BuildingRecord(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6(),
+                    r.value7() == null ? null : r.value7().doubleValue(),
+                    r.value8() == null ? null : r.value8().doubleValue()));
+  }
+
+  /** Inserts buildings and their units in three statements; call inside a transaction. */
+  void insertAll(List<BuildingDraft> drafts, Instant now) {
+    var insert =
+        dsl.insertInto(
+            BUILDINGS,
+            BUILDINGS.GRID_ID,
+            BUILDINGS.NAME,
+            BUILDINGS.SORT_ORDER,
+            BUILDINGS.FLOORS,
+            BUILDINGS.ROOMS_PER_FLOOR,
+            BUILDINGS.LAT,
+            BUILDINGS.LNG,
+            BUILDINGS.CREATED_AT);
+    for (BuildingDraft d : drafts) {
+      insert =
+          insert.values(
+              d.gridId(),
+              d.name(),
+              d.sortOrder(),
+              d.floors(),
+              d.roomsPerFloor(),
+              d.lat() == null ? null : BigDecimal.valueOf(d.lat()),
+              d.lng() == null ? null : BigDecimal.valueOf(d.lng()),
+              now);
+    }
+    insert.execute();
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    dsl.select(BUILDINGS.ID, BUILDINGS.GRID_ID, BUILDINGS.NAME)
+        .from(BUILDINGS)
+        .where(
+            org.jooq
+                .impl
+                .DSL
+                .row(BUILDINGS.GRID_ID, BUILDINGS.NAME)
+                .in(drafts.stream().map(d -> org.jooq.impl.DSL.row(d.gridId(), d.name())).toList()))
+        .forEach(r -> ids.put(r.value2() + "/" + r.value3(), r.value1()));
+    var units =
+        dsl.insertInto(
+            BUILDING_UNITS,
+            BUILDING_UNITS.BUILDING_ID,
+            BUILDING_UNITS.NAME,
+            BUILDING_UNITS.SORT_ORDER);
+    boolean any = false;
+    for (BuildingDraft d : drafts) {
+      long id = ids.get(d.gridId() + "/" + d.name());
+      for (int u = 1; u <= d.units(); u++) {
+        units = units.values(id, u + "单元", u);
+        any = true;
+      }
+    }
+    if (any) {
+      units.execute();
+    }
+  }
+
+  /** Sets a building's floors, rooms and point, and adds units up to {@code units}. */
+  void update(BuildingRecord existing, BuildingDraft d) {
+    dsl.update(BUILDINGS)
+        .set(BUILDINGS.FLOORS, d.floors())
+        .set(BUILDINGS.ROOMS_PER_FLOOR, d.roomsPerFloor())
+        .set(BUILDINGS.LAT, d.lat() == null ? null : BigDecimal.valueOf(d.lat()))
+        .set(BUILDINGS.LNG, d.lng() == null ? null : BigDecimal.valueOf(d.lng()))
+        .where(BUILDINGS.ID.eq(existing.id()))
+        .execute();
+    for (int u = existing.units() + 1; u <= d.units(); u++) {
+      insertUnit(existing.id(), u + "单元", u);
+    }
+  }
+
   /** The buildings of every grid below {@code subtreePath}, with their units, in display order. */
   List<BuildingView> findBuildingsUnder(String subtreePath) {
     var rows =

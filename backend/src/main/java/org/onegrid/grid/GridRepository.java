@@ -169,6 +169,109 @@ class GridRepository {
         .execute();
   }
 
+  /** Nodes by code, each with its parent's code and its boundary text. */
+  List<Record> findByCodes(Collection<String> codes) {
+    var parent = GRID_NODES.as("parent");
+    return dsl
+        .select(GRID_NODES.fields())
+        .select(parent.CODE.as("parent_code"))
+        .from(GRID_NODES)
+        .leftJoin(parent)
+        .on(parent.ID.eq(GRID_NODES.PARENT_ID))
+        .where(GRID_NODES.CODE.in(codes))
+        .fetch()
+        .stream()
+        .map(r -> (Record) r)
+        .toList();
+  }
+
+  /** Nodes of a level with a boundary whose box meets the given box, each with its boundary. */
+  List<Record> findBoundedIn(
+      GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {
+    var parent = GRID_NODES.as("parent");
+    return dsl
+        .select(GRID_NODES.fields())
+        .select(parent.CODE.as("parent_code"))
+        .from(GRID_NODES)
+        .leftJoin(parent)
+        .on(parent.ID.eq(GRID_NODES.PARENT_ID))
+        .where(
+            GRID_NODES.NODE_LEVEL.eq(level.name()),
+            GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(maxLat)),
+            GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(minLat)),
+            GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(maxLng)),
+            GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(minLng)))
+        .fetch()
+        .stream()
+        .map(r -> (Record) r)
+        .toList();
+  }
+
+  /**
+   * Inserts nodes under parents that already exist in one statement, then fills in their paths in a
+   * second; call inside a transaction.
+   */
+  void insertAll(
+      List<NodeDraft> drafts,
+      java.util.Map<String, GridNode> parentsByCode,
+      java.util.function.Function<GeoPolygon, String> write,
+      Instant now) {
+    var insert =
+        dsl.insertInto(
+            GRID_NODES,
+            GRID_NODES.PARENT_ID,
+            GRID_NODES.NODE_LEVEL,
+            GRID_NODES.CODE,
+            GRID_NODES.NAME,
+            GRID_NODES.PATH,
+            GRID_NODES.DEPTH,
+            GRID_NODES.HOTLINE_PHONE,
+            GRID_NODES.BOUNDARY,
+            GRID_NODES.MIN_LAT,
+            GRID_NODES.MAX_LAT,
+            GRID_NODES.MIN_LNG,
+            GRID_NODES.MAX_LNG,
+            GRID_NODES.CREATED_AT);
+    for (NodeDraft d : drafts) {
+      GridNode parent = parentsByCode.get(d.parentCode());
+      GeoPolygon b = d.boundary();
+      insert =
+          insert.values(
+              parent.id(),
+              d.level().name(),
+              d.code(),
+              d.name(),
+              "/",
+              parent.depth() + 1,
+              d.hotlinePhone(),
+              b == null ? null : write.apply(b),
+              b == null ? null : BigDecimal.valueOf(b.minLat()),
+              b == null ? null : BigDecimal.valueOf(b.maxLat()),
+              b == null ? null : BigDecimal.valueOf(b.minLng()),
+              b == null ? null : BigDecimal.valueOf(b.maxLng()),
+              now);
+    }
+    insert.execute();
+    var child = GRID_NODES.as("child");
+    var parent = GRID_NODES.as("parent");
+    dsl.update(child.join(parent).on(parent.ID.eq(child.PARENT_ID)))
+        .set(
+            child.PATH,
+            org.jooq.impl.DSL.concat(
+                parent.PATH, child.ID.cast(String.class), org.jooq.impl.DSL.val("/")))
+        .where(child.PATH.eq("/"), child.CODE.in(drafts.stream().map(NodeDraft::code).toList()))
+        .execute();
+  }
+
+  /** Renames a node and sets its hotline and boundary (a null boundary is left as it is). */
+  void updateDetails(long id, String name, String hotlinePhone) {
+    dsl.update(GRID_NODES)
+        .set(GRID_NODES.NAME, name)
+        .set(GRID_NODES.HOTLINE_PHONE, hotlinePhone)
+        .where(GRID_NODES.ID.eq(id))
+        .execute();
+  }
+
   boolean isEmpty() {
     return !dsl.fetchExists(GRID_NODES);
   }

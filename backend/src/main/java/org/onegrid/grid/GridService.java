@@ -300,7 +300,7 @@ public class GridService {
     return nodes.isEmpty();
   }
 
-  private GeoPolygon parse(String text) {
+  GeoPolygon parse(String text) {
     try {
       return json.readValue(text, GeoPolygon.class);
     } catch (IOException e) {
@@ -308,7 +308,7 @@ public class GridService {
     }
   }
 
-  private String write(GeoPolygon polygon) {
+  String write(GeoPolygon polygon) {
     try {
       return json.writeValueAsString(polygon);
     } catch (IOException e) {

@@ -17,7 +17,7 @@ public class SmsOutbox {
    * Purposes of texts that carry a secret: their words are not kept once sent (see SmsDispatcher).
    */
   public static final java.util.Set<String> SECRET_PURPOSES =
-      java.util.Set.of("otp", "password-reset");
+      java.util.Set.of("otp", "password-reset", "staff-invite");
 
   private final OutboxRepository outbox;
   private final OptOutRepository optOuts;

@@ -267,6 +267,8 @@ class AuthorizationMatrixTest extends ApiTest {
         return "owner";
       case "shiftId":
         return "shift";
+      case "kind":
+        return "importKind";
       case "table":
         return "table";
       default:
@@ -275,6 +277,7 @@ class AuthorizationMatrixTest extends ApiTest {
     Map<String, String> byPrefix = new LinkedHashMap<>();
     byPrefix.put("/api/v1/activities/", "activity");
     byPrefix.put("/api/v1/admin/open311-clients/", "open311Client");
+    byPrefix.put("/api/v1/admin/imports/", "importRun");
     byPrefix.put("/api/v1/admin/sms/", "sms");
     byPrefix.put("/api/v1/associations/", "association");
     byPrefix.put("/api/v1/clinic/bookings/", "booking");
@@ -524,6 +527,11 @@ class AuthorizationMatrixTest extends ApiTest {
     assertThat(client.status()).as(client.text()).isEqualTo(201);
     ids.put("open311Client", ((Number) client.at("client.id")).longValue());
     ids.put("apiKey", client.at("apiKey"));
+    Browser.Reply importRun =
+        city.post("/api/v1/admin/imports/BUILDINGS?name=matrix.csv", "grid_code,building,units\n");
+    assertThat(importRun.status()).as(importRun.text()).isEqualTo(202);
+    ids.put("importRun", ((Number) importRun.at("id")).longValue());
+    ids.put("importKind", "GRIDS");
     ids.put("sms", ((Number) o.get("/api/v1/me/sms").list().get(0).get("id")).longValue());
     ids.put("shift", 987654321L);
     ids.put("unit", ((Number) o.get("/api/v1/me").at("home.unitId")).longValue());

@@ -1,0 +1,69 @@
+package org.onegrid.account;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.onegrid.grid.GridService;
+
+/**
+ * People as a city's files load them: many accounts read by phone at once; staff created without a
+ * password and invited by text (see {@link StaffInvites}); residents registered into their home.
+ * Writes are to be called inside a transaction.
+ */
+@Singleton
+public class StaffImports {
+
+  private final AccountRepository accounts;
+  private final GridService grids;
+  private final Clock clock;
+
+  StaffImports(AccountRepository accounts, GridService grids, Clock clock) {
+    this.accounts = accounts;
+    this.grids = grids;
+    this.clock = clock;
+  }
+
+  public Map<String, Account> byPhones(Collection<String> phones) {
+    Map<String, Account> out = new HashMap<>();
+    List<String> all = new ArrayList<>(phones);
+    for (int i = 0; i < all.size(); i += 1000) {
+      accounts
+          .findByPhones(all.subList(i, Math.min(all.size(), i + 1000)))
+          .forEach(a -> out.put(a.phone(), a));
+    }
+    return out;
+  }
+
+  /** A new staff member with no password yet, to be texted an invitation with a temporary one. */
+  public long invite(String phone, String name, Role role, long nodeId, long by) {
+    long id =
+        accounts.insertIfAbsent(phone, name, role, null, null, nodeId, null, by, clock.instant());
+    accounts.markInvitePending(id);
+    return id;
+  }
+
+  public void place(long id, String name, Role role, long nodeId) {
+    accounts.updatePlacement(id, name, role, nodeId, clock.instant());
+  }
+
+  /** Puts a grid leader in charge of a grid (the grid's leader history records it). */
+  public void lead(long gridId, long leaderId, long by) {
+    grids.assignLeader(gridId, leaderId, by);
+    accounts.updateNode(leaderId, gridId, clock.instant());
+  }
+
+  /** A resident registered by staff: a member of their household at once. */
+  public long registerResident(String phone, String name, long householdId, long by) {
+    return accounts.insertIfAbsent(
+        phone, name, Role.RESIDENT, null, householdId, null, null, by, clock.instant());
+  }
+
+  /** Staff imported and not yet texted their invitation. */
+  public int invitesWaiting() {
+    return accounts.countInvitesDue();
+  }
+}
