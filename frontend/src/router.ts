@@ -176,6 +176,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/import',
+    name: 'city-import',
+    component: () => import('@/features/admin/ImportPage.vue'),
+    meta: { staff: true },
+  },
+  {
     path: '/staff/sms',
     name: 'failed-texts',
     component: () => import('@/features/admin/FailedTextsPage.vue'),

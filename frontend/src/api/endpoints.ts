@@ -1,6 +1,10 @@
 import { http, uploadFile } from './client'
 import type {
+  AuditEntry,
   Dashboard,
+  ImportKind,
+  ImportReport,
+  ImportRun,
   Household,
   HouseholdRequest,
   MyWarning,
@@ -189,6 +193,16 @@ export const templateApi = {
 export const smsAdminApi = {
   failed: () => http.get<FailedText[]>('/admin/sms/failed'),
   resend: (id: number) => http.post<void>(`/admin/sms/${id}/resend`),
+}
+
+export const importApi = {
+  dryRun: (kind: ImportKind, file: File) =>
+    uploadFile<ImportReport>(`/admin/imports/${kind}/dry-run?name=${encodeURIComponent(file.name)}`, file),
+  apply: (kind: ImportKind, file: File) =>
+    uploadFile<ImportRun>(`/admin/imports/${kind}?name=${encodeURIComponent(file.name)}`, file),
+  run: (id: number) => http.get<ImportRun>(`/admin/imports/${id}`),
+  history: () => http.get<ImportRun[]>('/admin/imports'),
+  audit: () => http.get<AuditEntry[]>('/admin/audit'),
 }
 
 export const open311Api = {

@@ -337,4 +337,14 @@ class BookingRepository {
         .limit(1000)
         .fetch();
   }
+
+  /** Bookings still to be kept of a service between two instants. */
+  int countBookedBetween(long serviceId, java.time.Instant from, java.time.Instant to) {
+    return dsl.fetchCount(
+        CLINIC_BOOKINGS,
+        CLINIC_BOOKINGS.SERVICE_ID.eq(serviceId),
+        CLINIC_BOOKINGS.STATUS.eq(BOOKED),
+        CLINIC_BOOKINGS.STARTS_AT.ge(from),
+        CLINIC_BOOKINGS.STARTS_AT.lt(to));
+  }
 }

@@ -183,6 +183,54 @@ class ClinicRepository {
             .fetch(CLINIC_CLOSURES.CLOSED_ON));
   }
 
+  /** Every service of the providers, active or not (for the admins who set them up). */
+  List<ClinicServicesRecord> findAllServices(Collection<Long> providerIds) {
+    return dsl.selectFrom(CLINIC_SERVICES)
+        .where(CLINIC_SERVICES.PROVIDER_ID.in(providerIds))
+        .orderBy(CLINIC_SERVICES.ID)
+        .fetch();
+  }
+
+  void updateService(
+      long id,
+      String name,
+      int slotMinutes,
+      int capacity,
+      int minNoticeHours,
+      int horizonDays,
+      int cancelCutoffHours,
+      boolean active) {
+    dsl.update(CLINIC_SERVICES)
+        .set(CLINIC_SERVICES.NAME, name)
+        .set(CLINIC_SERVICES.SLOT_MINUTES, slotMinutes)
+        .set(CLINIC_SERVICES.CAPACITY_PER_SLOT, capacity)
+        .set(CLINIC_SERVICES.MIN_NOTICE_HOURS, minNoticeHours)
+        .set(CLINIC_SERVICES.HORIZON_DAYS, horizonDays)
+        .set(CLINIC_SERVICES.CANCEL_CUTOFF_HOURS, cancelCutoffHours)
+        .set(CLINIC_SERVICES.ACTIVE, active)
+        .where(CLINIC_SERVICES.ID.eq(id))
+        .execute();
+  }
+
+  void deleteHours(long serviceId) {
+    dsl.deleteFrom(CLINIC_HOURS).where(CLINIC_HOURS.SERVICE_ID.eq(serviceId)).execute();
+  }
+
+  int deleteClosure(long serviceId, LocalDate day) {
+    return dsl.deleteFrom(CLINIC_CLOSURES)
+        .where(CLINIC_CLOSURES.SERVICE_ID.eq(serviceId), CLINIC_CLOSURES.CLOSED_ON.eq(day))
+        .execute();
+  }
+
+  /** Closures from a day on, with their reasons. */
+  List<org.onegrid.db.tables.records.ClinicClosuresRecord> findClosuresFrom(
+      long serviceId, LocalDate from) {
+    return dsl.selectFrom(CLINIC_CLOSURES)
+        .where(CLINIC_CLOSURES.SERVICE_ID.eq(serviceId), CLINIC_CLOSURES.CLOSED_ON.ge(from))
+        .orderBy(CLINIC_CLOSURES.CLOSED_ON)
+        .fetch();
+  }
+
   /** An opening period of one weekday (1 = Monday). */
   record Hours(int weekday, LocalTime opens, LocalTime closes) {}
 }

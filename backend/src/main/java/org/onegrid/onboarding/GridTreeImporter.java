@@ -83,7 +83,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
     Map<Integer, NodeDraft> drafts = new HashMap<>();
     Map<Integer, Polygon> shapes = new HashMap<>();
     for (GridTreeFile.Entry e : entries) {
-      String key = e.code() == null ? "" : e.code();
+      String key = key(e);
       RowVerdict refusal = check(e, firstByCode, shapes);
       if (refusal != null) {
         verdicts.put(e.line(), refusal);
@@ -114,7 +114,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
         continue;
       }
       NodeDraft d = drafts.get(e.line());
-      RowVerdict v = against(d, e.line(), reach, stored, acceptedLevels, firstByCode, verdicts);
+      RowVerdict v = against(d, e.line(), key(e), reach, stored, acceptedLevels, firstByCode);
       verdicts.put(e.line(), v);
       if (v.outcome() == RowOutcome.REFUSE) {
         continue;
@@ -135,7 +135,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
 
   private RowVerdict check(
       GridTreeFile.Entry e, Map<String, GridTreeFile.Entry> seen, Map<Integer, Polygon> shapes) {
-    String key = e.code() == null ? "" : e.code();
+    String key = key(e);
     int line = e.line();
     if (e.code() == null || !CODE.matcher(e.code()).matches()) {
       return RowVerdict.refuse(line, key, "bad-code");
@@ -174,39 +174,38 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
   private RowVerdict against(
       NodeDraft d,
       int line,
+      String key,
       GridNode reach,
       Map<String, NodeRecord> stored,
       Map<String, GridLevel> acceptedLevels,
-      Map<String, GridTreeFile.Entry> inFile,
-      Map<Integer, RowVerdict> verdicts) {
-    String code = d.code();
+      Map<String, GridTreeFile.Entry> inFile) {
     GridLevel parentLevel;
     if (acceptedLevels.containsKey(d.parentCode())) {
       parentLevel = acceptedLevels.get(d.parentCode());
     } else if (inFile.containsKey(d.parentCode()) && !stored.containsKey(d.parentCode())) {
       return RowVerdict.refuse(
-          line, code, "parent-refused", d.parentCode(), inFile.get(d.parentCode()).line());
+          line, key, "parent-refused", d.parentCode(), inFile.get(d.parentCode()).line());
     } else if (stored.containsKey(d.parentCode())
         && reach.contains(stored.get(d.parentCode()).node())) {
       parentLevel = stored.get(d.parentCode()).node().level();
     } else {
-      return RowVerdict.refuse(line, code, "unknown-parent", d.parentCode());
+      return RowVerdict.refuse(line, key, "unknown-parent", d.parentCode());
     }
     if (parentLevel.child() != d.level()) {
-      return RowVerdict.refuse(line, code, "wrong-level", d.level().name(), parentLevel.name());
+      return RowVerdict.refuse(line, key, "wrong-level", d.level().name(), parentLevel.name());
     }
-    NodeRecord existing = stored.get(code);
+    NodeRecord existing = stored.get(d.code());
     if (existing == null) {
-      return RowVerdict.create(line, code);
+      return RowVerdict.create(line, key);
     }
     if (!reach.contains(existing.node()) || existing.node().id() == reach.id()) {
-      return RowVerdict.refuse(line, code, "code-taken");
+      return RowVerdict.refuse(line, key, "code-taken");
     }
     if (existing.node().level() != d.level()) {
-      return RowVerdict.refuse(line, code, "level-differs", existing.node().level().name());
+      return RowVerdict.refuse(line, key, "level-differs", existing.node().level().name());
     }
     if (!d.parentCode().equals(existing.parentCode())) {
-      return RowVerdict.refuse(line, code, "move-not-supported", existing.parentCode());
+      return RowVerdict.refuse(line, key, "move-not-supported", existing.parentCode());
     }
     List<String> changes = new ArrayList<>();
     if (!existing.node().name().equals(d.name())) {
@@ -219,8 +218,8 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
       changes.add("boundary");
     }
     return changes.isEmpty()
-        ? RowVerdict.same(line, code)
-        : RowVerdict.change(line, code, String.join(", ", changes));
+        ? RowVerdict.same(line, key)
+        : RowVerdict.change(line, key, String.join(", ", changes));
   }
 
   private void overlaps(
@@ -267,7 +266,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
             continue;
           }
           if (Shapes.overlap(mine, other.polygon())) {
-            verdicts.put(e.line(), RowVerdict.refuse(e.line(), e.code(), "overlaps", other.code()));
+            verdicts.put(e.line(), RowVerdict.refuse(e.line(), key(e), "overlaps", other.code()));
             refusedCodes.add(e.code());
             break;
           }
@@ -302,6 +301,11 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
           });
       done.accept(Math.min(work.size(), i + CHUNK));
     }
+  }
+
+  /** How a row is named in the report: its code and name. */
+  private static String key(GridTreeFile.Entry e) {
+    return (e.code() == null ? "" : e.code()) + (e.name() == null ? "" : " " + e.name());
   }
 
   private String hotline(String raw) {

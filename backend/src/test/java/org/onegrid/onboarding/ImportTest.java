@@ -43,7 +43,7 @@ class ImportTest extends ApiTest {
     assertThat(report.<Integer>at("create")).isEqualTo(1);
     List<Map<String, Object>> rows = report.at("rows");
     assertThat(rows.get(0))
-        .containsEntry("key", "410122001")
+        .containsEntry("key", "410122001 城关镇")
         .containsEntry("outcome", "REFUSE")
         .containsEntry("message", "上级编码“999999”不存在，或不在您管理的范围内");
     assertThat(rows.get(1).get("message").toString()).contains("上级“410122001”");

@@ -269,6 +269,8 @@ class AuthorizationMatrixTest extends ApiTest {
         return "shift";
       case "kind":
         return "importKind";
+      case "day":
+        return "bookingDay";
       case "table":
         return "table";
       default:
@@ -278,6 +280,9 @@ class AuthorizationMatrixTest extends ApiTest {
     byPrefix.put("/api/v1/activities/", "activity");
     byPrefix.put("/api/v1/admin/open311-clients/", "open311Client");
     byPrefix.put("/api/v1/admin/imports/", "importRun");
+    byPrefix.put("/api/v1/admin/communities/", "community");
+    byPrefix.put("/api/v1/admin/clinic/providers/", "provider");
+    byPrefix.put("/api/v1/admin/clinic/services/", "service");
     byPrefix.put("/api/v1/admin/sms/", "sms");
     byPrefix.put("/api/v1/associations/", "association");
     byPrefix.put("/api/v1/clinic/bookings/", "booking");
@@ -429,6 +434,13 @@ class AuthorizationMatrixTest extends ApiTest {
     List<Map<String, Object>> providers = o.get("/api/v1/clinic/providers").list();
     Object service = serviceOf(providers, "HEALTH_STATION", "CLINIC_VISIT");
     ids.put("service", service);
+    ids.put(
+        "provider",
+        providers.stream()
+            .filter(p -> p.get("kind").equals("HEALTH_STATION"))
+            .findFirst()
+            .orElseThrow()
+            .get("id"));
     List<Map<String, Object>> slots = o.get("/api/v1/clinic/services/" + service + "/slots").list();
     Object start = slots.get(slots.size() - 2).get("startsAt");
     ids.put("slot", start);
