@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { signInStaff } from './helpers'
+import { signInResident, signInStaff } from './helpers'
 
 const examples = resolve('public/examples/city')
 
@@ -10,6 +10,17 @@ async function check(page: Page, kind: string, file: string | { name: string; mi
   await page.locator(`[data-test="kind-${kind}"]`).click()
   await page.locator('[data-test="import-file"]').setInputFiles(typeof file === 'string' ? resolve(examples, file) : file)
   await expect(page.locator('[data-test="import-report"]')).toBeVisible()
+}
+
+/** Signs a member of staff in with the temporary password they were texted. */
+async function signInInvited(page: Page, phone: string) {
+  const password = await invitation(page, phone)
+  await page.goto('/login')
+  await page.getByRole('tab', { name: '工作人员' }).click()
+  await page.locator('input[name="staff-phone"]').fill(phone)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('[data-test="staff-login"]').click()
+  await expect(page).toHaveURL(/\/staff/)
 }
 
 async function apply(page: Page) {
@@ -29,6 +40,8 @@ async function invitation(page: Page, phone: string): Promise<string> {
   expect(password).toBeTruthy()
   return password as string
 }
+
+test.describe.configure({ mode: 'serial' })
 
 test('a city admin loads a new district from files, fixes what the check refuses, and its new grid leader signs in', async ({
   page,
@@ -62,19 +75,56 @@ test('a city admin loads a new district from files, fixes what the check refuses
   await expect(page.locator('[data-test="import-report"]')).toContainText('新建 4')
   await apply(page)
   await expect(page.locator('[data-test="import-history"]').first()).toContainText('staff.csv')
+
+  await check(page, 'RESIDENTS', 'residents.csv')
+  await expect(page.locator('[data-test="import-report"]')).toContainText('新建 2')
+  await apply(page)
   await page.screenshot({ path: 'target/e2e-results/city-import-done.png', fullPage: true })
 
   // The grid leader of the new 第1网格 is texted a temporary password, signs in and finds their grid.
   const phone = await browser.newContext()
   const leader = await phone.newPage()
-  const password = await invitation(leader, '13700010002')
-  await leader.goto('/login')
-  await leader.getByRole('tab', { name: '工作人员' }).click()
-  await leader.locator('input[name="staff-phone"]').fill('13700010002')
-  await leader.locator('input[name="password"]').fill(password)
-  await leader.locator('[data-test="staff-login"]').click()
-  await expect(leader).toHaveURL(/\/staff/)
+  await signInInvited(leader, '13700010002')
   await expect(leader.getByText('第1网格').first()).toBeVisible()
   await expect(leader.getByText('城东社区').first()).toBeVisible()
+  await phone.close()
+})
+
+test('the new community admin adds a clinic service with its hours, and a resident registered ahead books it', async ({
+  page,
+  browser,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 900 })
+  await signInInvited(page, '13700010001')
+  await page.locator('[data-test="clinic-setup-link"]').click()
+  await page.locator('[data-test="add-provider"]').click()
+  await page.locator('input[name="provider-name"]').fill('城东社区卫生服务站')
+  await page.locator('input[name="provider-address"]').fill('城东社区服务中心一楼')
+  await page.locator('[data-test="save-provider"]').click()
+  const station = page.locator('[data-test="clinic-provider"]', { hasText: '城东社区卫生服务站' })
+  await station.getByRole('button', { name: '新增服务' }).click()
+  const form = page.locator('[data-test="service-form"]')
+  await form.locator('input[name="service-name"]').fill('全科门诊')
+  await form.locator('input[name="slot-minutes"]').fill('20')
+  await form.locator('input[name="notice"]').fill('0')
+  // Open every day, so the journey finds a time whatever day it runs.
+  await form.locator('[data-test="day-6"]').click()
+  await form.locator('[data-test="day-7"]').click()
+  await form.locator('input[name="opens"]').fill('08:00')
+  await form.locator('input[name="closes"]').fill('11:30')
+  await form.locator('[data-test="save-service"]').click()
+  await expect(station.locator('[data-test="clinic-service"]', { hasText: '全科门诊' })).toContainText('每号 20 分钟')
+  await page.screenshot({ path: 'target/e2e-results/clinic-setup.png', fullPage: true })
+
+  // 冯秀英 was registered ahead in 1号楼 1单元 301: she signs in by code and books the new service.
+  const phone = await browser.newContext()
+  const resident = await phone.newPage()
+  await signInResident(resident, '13700020001')
+  await expect(resident).toHaveURL(/\/$|\/home/)
+  await resident.goto('/clinic')
+  await resident.locator('[data-test="clinic-service"]', { hasText: '全科门诊' }).click()
+  await resident.locator('[data-test="slot"]').first().click()
+  await resident.locator('[data-test="book"]').click()
+  await expect(resident.locator('[data-test="booking"]', { hasText: '全科门诊' })).toContainText('冯秀英')
   await phone.close()
 })

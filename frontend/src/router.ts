@@ -176,6 +176,13 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/communities/:id/clinic',
+    name: 'clinic-setup',
+    component: () => import('@/features/admin/clinic/ClinicSetupPage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
+  {
     path: '/staff/import',
     name: 'city-import',
     component: () => import('@/features/admin/ImportPage.vue'),

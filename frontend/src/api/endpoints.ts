@@ -1,6 +1,10 @@
 import { http, uploadFile } from './client'
 import type {
   AuditEntry,
+  ClinicNewProvider,
+  ClinicServiceSettings,
+  ClinicSetupProvider,
+  ClinicSetupService,
   Dashboard,
   ImportKind,
   ImportReport,
@@ -203,6 +207,19 @@ export const importApi = {
   run: (id: number) => http.get<ImportRun>(`/admin/imports/${id}`),
   history: () => http.get<ImportRun[]>('/admin/imports'),
   audit: () => http.get<AuditEntry[]>('/admin/audit'),
+}
+
+export const clinicSetupApi = {
+  providers: (communityId: number) => http.get<ClinicSetupProvider[]>(`/admin/communities/${communityId}/clinic`),
+  addProvider: (communityId: number, body: ClinicNewProvider) =>
+    http.post<ClinicSetupProvider>(`/admin/communities/${communityId}/clinic/providers`, body),
+  addService: (providerId: number, body: ClinicServiceSettings) =>
+    http.post<ClinicSetupService>(`/admin/clinic/providers/${providerId}/services`, body),
+  changeService: (serviceId: number, body: ClinicServiceSettings) =>
+    http.put<ClinicSetupService>(`/admin/clinic/services/${serviceId}`, body),
+  close: (serviceId: number, day: string, reason: string) =>
+    http.post<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures`, { day, reason }),
+  reopen: (serviceId: number, day: string) => http.delete<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures/${day}`),
 }
 
 export const open311Api = {

@@ -39,7 +39,12 @@ public class StaffImports {
   }
 
   /** A new staff member with no password yet, to be texted an invitation with a temporary one. */
-  public long invite(String phone, String name, Role role, long nodeId, long by) {
+  public long invite(
+      String phone,
+      String name,
+      Role role,
+      long nodeId,
+      @io.micronaut.core.annotation.Nullable Long by) {
     long id =
         accounts.insertIfAbsent(phone, name, role, null, null, nodeId, null, by, clock.instant());
     accounts.markInvitePending(id);

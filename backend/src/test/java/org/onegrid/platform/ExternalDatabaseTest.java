@@ -76,6 +76,36 @@ class ExternalDatabaseTest {
         assertThat(dsl.fetchCount(Tables.ACCOUNTS)).isEqualTo(1);
         http.stop();
       }
+
+      // A real city's first start: the settings create the city and its first admin, who is texted
+      // a temporary password, signs in and loads the city from the example files.
+      operator.put("onegrid.setup.city-code", "4101");
+      operator.put("onegrid.setup.city-name", "郑州市");
+      operator.put("onegrid.setup.admin-phone", "13755550001");
+      operator.put("onegrid.setup.admin-name", "市数据局 王主任");
+      try (ApplicationContext app = ApplicationContext.run(operator, "test")) {
+        EmbeddedServer http = app.getBean(EmbeddedServer.class).start();
+        SmsOutbox outbox = app.getBean(SmsOutbox.class);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (outbox.sentTo("+8613755550001", 1).isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        String invite = outbox.sentTo("+8613755550001", 1).get(0).body();
+        assertThat(invite).contains("郑州市").contains("市管理员");
+        String password = invite.replaceAll("(?s).*临时密码：([A-Za-z0-9]+).*", "$1");
+        Browser admin = new Browser(http.getURL().toString(), app.getBean(JsonMapper.class));
+        Browser.Reply login =
+            admin.post("/api/v1/auth/login", Map.of("phone", "13755550001", "password", password));
+        assertThat(login.status()).as(login.text()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/staff/home").text()).contains("郑州市");
+        Browser.Reply tree =
+            admin.post(
+                "/api/v1/admin/imports/GRIDS/dry-run",
+                java.nio.file.Files.readString(
+                    java.nio.file.Path.of("../frontend/public/examples/city/grids.geojson")));
+        assertThat(tree.<Integer>at("create")).as(tree.text()).isEqualTo(6);
+        http.stop();
+      }
     } finally {
       server.stop();
     }
