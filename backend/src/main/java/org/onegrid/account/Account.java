@@ -15,7 +15,8 @@ public record Account(
     @Nullable String workPhone,
     @Nullable String locale,
     Instant createdAt,
-    @Nullable Instant householdPendingSince) {
+    @Nullable Instant householdPendingSince,
+    @Nullable Instant deactivatedAt) {
 
   /** Lives in a household whose members have not yet accepted them: not one of the family yet. */
   public boolean householdPending() {

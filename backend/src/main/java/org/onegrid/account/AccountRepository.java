@@ -270,6 +270,50 @@ class AccountRepository {
         .execute();
   }
 
+  /**
+   * Staff (and clinicians) placed at or under the subtree, with those who have left, by id: a page
+   * after {@code afterId}, optionally only those whose name or phone contains {@code q}.
+   */
+  List<Account> findStaffPage(String subtreePath, @Nullable String q, long afterId, int limit) {
+    return dsl.select(ACCOUNTS.fields())
+        .from(ACCOUNTS)
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
+        .where(
+            GRID_NODES.PATH.startsWith(subtreePath),
+            ACCOUNTS.ROLE.ne(Role.RESIDENT.name()),
+            ACCOUNTS.ID.gt(afterId))
+        .and(
+            q == null || q.isBlank()
+                ? org.jooq.impl.DSL.noCondition()
+                : ACCOUNTS.NAME.contains(q.trim()).or(ACCOUNTS.PHONE_E164.contains(q.trim())))
+        .orderBy(ACCOUNTS.ID)
+        .limit(limit)
+        .fetch(AccountRepository::toAccount);
+  }
+
+  /** Ends a staff member's access: no password, no pending invitation, marked as left. */
+  void deactivate(long id, Instant now) {
+    dsl.update(ACCOUNTS)
+        .set(ACCOUNTS.DEACTIVATED_AT, now)
+        .setNull(ACCOUNTS.PASSWORD_HASH)
+        .setNull(ACCOUNTS.INVITE_PENDING)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id))
+        .execute();
+  }
+
+  /** A member of staff back: active again, to be texted a new temporary password. */
+  void reactivate(long id, Instant now) {
+    dsl.update(ACCOUNTS)
+        .setNull(ACCOUNTS.DEACTIVATED_AT)
+        .setNull(ACCOUNTS.PASSWORD_HASH)
+        .set(ACCOUNTS.INVITE_PENDING, (byte) 1)
+        .set(ACCOUNTS.UPDATED_AT, now)
+        .where(ACCOUNTS.ID.eq(id))
+        .execute();
+  }
+
   void touchLogin(long id, Instant now) {
     dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
   }
@@ -277,7 +321,10 @@ class AccountRepository {
   /** Staff placed at one of these nodes. */
   List<Account> findStaffAt(Collection<Long> nodeIds) {
     return dsl.selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.NODE_ID.in(nodeIds), ACCOUNTS.ROLE.ne(Role.RESIDENT.name()))
+        .where(
+            ACCOUNTS.NODE_ID.in(nodeIds),
+            ACCOUNTS.ROLE.ne(Role.RESIDENT.name()),
+            ACCOUNTS.DEACTIVATED_AT.isNull())
         .orderBy(ACCOUNTS.ROLE, ACCOUNTS.NAME)
         .fetch(AccountRepository::toAccount);
   }
@@ -294,7 +341,8 @@ class AccountRepository {
         .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
         .where(
             ACCOUNTS.ROLE.in(roles.stream().map(Role::name).toList()),
-            GRID_NODES.PATH.startsWith(subtreePath))
+            GRID_NODES.PATH.startsWith(subtreePath),
+            ACCOUNTS.DEACTIVATED_AT.isNull())
         .orderBy(ACCOUNTS.NAME, ACCOUNTS.ID)
         .limit(limit)
         .fetch(AccountRepository::toAccount);
@@ -342,6 +390,7 @@ class AccountRepository {
         a.getWorkPhone(),
         a.getLocale(),
         a.getCreatedAt(),
-        a.getHouseholdPendingSince());
+        a.getHouseholdPendingSince(),
+        a.getDeactivatedAt());
   }
 }

@@ -236,6 +236,9 @@ class AuthService {
     if (!member.role().signsInWithPassword()) {
       throw ApiException.notFound();
     }
+    if (member.deactivatedAt() != null) {
+      throw new ApiException(HttpStatus.CONFLICT, "staff-deactivated");
+    }
     boolean lower =
         member.role().isStaff()
             ? member.role().level().ordinal() > admin.role().level().ordinal()

@@ -19,11 +19,13 @@ public class StaffImports {
 
   private final AccountRepository accounts;
   private final GridService grids;
+  private final Sessions sessions;
   private final Clock clock;
 
-  StaffImports(AccountRepository accounts, GridService grids, Clock clock) {
+  StaffImports(AccountRepository accounts, GridService grids, Sessions sessions, Clock clock) {
     this.accounts = accounts;
     this.grids = grids;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -65,6 +67,30 @@ public class StaffImports {
   public long registerResident(String phone, String name, long householdId, long by) {
     return accounts.insertIfAbsent(
         phone, name, Role.RESIDENT, null, householdId, null, null, by, clock.instant());
+  }
+
+  /**
+   * A member of staff who has left: they cannot sign in, every session of theirs ends, and a grid
+   * they led is left without a leader (its reports go to the community) until one is chosen.
+   */
+  public void deactivate(long id) {
+    accounts.deactivate(id, clock.instant());
+    grids.endLeadershipOf(id);
+    sessions.endAll(id, null);
+  }
+
+  /** A member of staff who left and is back: texted a new temporary password. */
+  public void reactivate(long id) {
+    accounts.reactivate(id, clock.instant());
+  }
+
+  /** Staff placed at or under the node (those who left too), a page at a time by id. */
+  public List<Account> staffPage(
+      org.onegrid.grid.GridNode node,
+      @io.micronaut.core.annotation.Nullable String q,
+      long afterId,
+      int limit) {
+    return accounts.findStaffPage(node.path(), q, afterId, limit);
   }
 
   /** Staff imported and not yet texted their invitation. */

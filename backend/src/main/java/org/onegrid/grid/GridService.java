@@ -255,6 +255,11 @@ public class GridService {
         });
   }
 
+  /** Ends the grid leadership a person holds, if any (they left); the history keeps it. */
+  public void endLeadershipOf(long leaderId) {
+    leaders.endCurrentOfLeader(leaderId, clock.instant());
+  }
+
   public List<LeaderAssignment> leaderHistory(long gridId) {
     return leaders.findHistory(gridId);
   }

@@ -167,6 +167,9 @@ class StaffImporter implements Importer<StaffImporter.Work> {
         continue;
       }
       List<String> changes = new ArrayList<>();
+      if (existing.deactivatedAt() != null) {
+        changes.add("reactivate");
+      }
       if (!name.equals(existing.name())) {
         changes.add("name");
       }
@@ -204,6 +207,9 @@ class StaffImporter implements Importer<StaffImporter.Work> {
               } else {
                 id = existing.id();
                 people.place(id, w.name(), w.role(), w.nodeId());
+                if (existing.deactivatedAt() != null) {
+                  people.reactivate(id);
+                }
               }
               if (w.leadsGridId() != null
                   && !Objects.equals(

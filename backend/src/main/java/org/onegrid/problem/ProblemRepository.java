@@ -507,6 +507,23 @@ class ProblemRepository {
         .fetchOptional(PROBLEMS.ID);
   }
 
+  /** The grids of the open problems assigned to a person. */
+  List<Long> findGridsOfOpenAssignedTo(long accountId) {
+    return dsl.selectDistinct(PROBLEMS.GRID_ID)
+        .from(PROBLEMS)
+        .where(PROBLEMS.ASSIGNEE_ID.eq(accountId), isOpen())
+        .fetch(PROBLEMS.GRID_ID);
+  }
+
+  /** Gives a person's open problems of one grid to another (or to nobody: the grid's staff). */
+  int reassignOpen(long fromId, long gridId, @Nullable Long toId, Instant now) {
+    return dsl.update(PROBLEMS)
+        .set(PROBLEMS.ASSIGNEE_ID, toId)
+        .set(PROBLEMS.UPDATED_AT, now)
+        .where(PROBLEMS.ASSIGNEE_ID.eq(fromId), PROBLEMS.GRID_ID.eq(gridId), isOpen())
+        .execute();
+  }
+
   private static Condition isOpen() {
     return PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList());
   }

@@ -281,6 +281,8 @@ class AuthorizationMatrixTest extends ApiTest {
     byPrefix.put("/api/v1/admin/open311-clients/", "open311Client");
     byPrefix.put("/api/v1/admin/imports/", "importRun");
     byPrefix.put("/api/v1/admin/communities/", "community");
+    byPrefix.put("/api/v1/admin/nodes/", "grid");
+    byPrefix.put("/api/v1/admin/staff/", "worker");
     byPrefix.put("/api/v1/admin/clinic/providers/", "provider");
     byPrefix.put("/api/v1/admin/clinic/services/", "service");
     byPrefix.put("/api/v1/admin/sms/", "sms");
