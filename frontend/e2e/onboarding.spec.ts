@@ -116,6 +116,18 @@ test('the new community admin adds a clinic service with its hours, and a reside
   await expect(station.locator('[data-test="clinic-service"]', { hasText: '全科门诊' })).toContainText('每号 20 分钟')
   await page.screenshot({ path: 'target/e2e-results/clinic-setup.png', fullPage: true })
 
+  // 郑晓东 has left: she finds him among her staff and deactivates him, after a confirmation.
+  await page.goBack()
+  await page.locator('[data-test="staff-people-link"]').click()
+  const worker = page.locator('[data-test="person"]', { hasText: '郑晓东' })
+  await worker.getByRole('button', { name: '停用' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: '停用' }).click()
+  await expect(worker).toContainText('停用')
+  await expect(worker.getByRole('button', { name: '停用' })).toHaveCount(0)
+  await page.goBack()
+  await page.locator('[data-test="audit-link"]').click()
+  await expect(page.locator('[data-test="audit-entry"]').first()).toContainText('停用工作人员')
+
   // 冯秀英 was registered ahead in 1号楼 1单元 301: she signs in by code and books the new service.
   const phone = await browser.newContext()
   const resident = await phone.newPage()

@@ -183,6 +183,19 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/nodes/:id/people',
+    name: 'staff-people',
+    component: () => import('@/features/admin/StaffPeoplePage.vue'),
+    props: true,
+    meta: { staff: true },
+  },
+  {
+    path: '/staff/audit',
+    name: 'audit-log',
+    component: () => import('@/features/admin/AuditLogPage.vue'),
+    meta: { staff: true },
+  },
+  {
     path: '/staff/import',
     name: 'city-import',
     component: () => import('@/features/admin/ImportPage.vue'),

@@ -9,6 +9,8 @@ import type {
   ImportKind,
   ImportReport,
   ImportRun,
+  Role,
+  StaffRow,
   Household,
   HouseholdRequest,
   MyWarning,
@@ -206,7 +208,7 @@ export const importApi = {
     uploadFile<ImportRun>(`/admin/imports/${kind}?name=${encodeURIComponent(file.name)}`, file),
   run: (id: number) => http.get<ImportRun>(`/admin/imports/${id}`),
   history: () => http.get<ImportRun[]>('/admin/imports'),
-  audit: () => http.get<AuditEntry[]>('/admin/audit'),
+  audit: (before?: number) => http.get<AuditEntry[]>(`/admin/audit${before ? `?before=${before}` : ''}`),
 }
 
 export const clinicSetupApi = {
@@ -220,6 +222,13 @@ export const clinicSetupApi = {
   close: (serviceId: number, day: string, reason: string) =>
     http.post<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures`, { day, reason }),
   reopen: (serviceId: number, day: string) => http.delete<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures/${day}`),
+}
+
+export const staffAdminApi = {
+  list: (nodeId: number, q: string, after?: number) =>
+    http.get<StaffRow[]>(`/admin/nodes/${nodeId}/staff?q=${encodeURIComponent(q)}${after ? `&after=${after}` : ''}`),
+  invite: (nodeId: number, body: { name: string; phone: string; role: Role }) => http.post<StaffRow>(`/admin/nodes/${nodeId}/staff`, body),
+  deactivate: (id: number) => http.post<StaffRow>(`/admin/staff/${id}/deactivate`),
 }
 
 export const open311Api = {
