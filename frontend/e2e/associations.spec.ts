@@ -48,7 +48,10 @@ test('a resident joins the tai chi team and signs up for its practice, the organ
   await expect(page.locator('[data-test="announcement"]', { hasText: '改在社区活动室' })).toBeVisible()
 })
 
-test('a community admin publishes an activity of the community itself', async ({ page }) => {
+test('a community admin publishes an activity of the community itself, a resident signs up, and a new place reaches her', async ({
+  page,
+  browser,
+}) => {
   await signInStaff(page, '13800000010')
   await page.locator('[data-test="staff-associations"]').click()
   await page.locator('[data-test="publish-community"]').click()
@@ -61,4 +64,29 @@ test('a community admin publishes an activity of the community itself', async ({
   await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
   await expect(page.locator('[data-test="community-activity"]', { hasText: '义诊进社区' })).toBeVisible()
   await expect(page.locator('[data-test="community-activity"]', { hasText: '义诊进社区' })).toContainText('0 / 50')
+
+  // 张桂兰 signs up; then the hall is taken and the admin moves it: she is texted the new place.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const resident = await phone.newPage()
+  await signInResident(resident, '13900000001')
+  await expect(resident.locator('[data-test="leader-card"]')).toBeVisible()
+  await resident.goto('/associations')
+  await resident.locator('[data-test="community-activity"]', { hasText: '义诊进社区' }).click()
+  await resident.locator('[data-test="sign-up"]').click()
+  await expect(resident.locator('[data-test="my-signup"]')).toHaveText('已报名')
+
+  await page.locator('[data-test="community-activity"]', { hasText: '义诊进社区' }).click()
+  await page.locator('[data-test="change-activity"]').click()
+  await page.locator('input[name="activity-place"]').fill('社区卫生服务站二楼')
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(page.getByText('社区卫生服务站二楼').first()).toBeVisible()
+
+  const inbox = await phone.newPage()
+  await expect(async () => {
+    await inbox.goto('/demo/inbox')
+    await expect(inbox.locator('[data-test="sms"]', { hasText: '+8613900000001' }).filter({ hasText: '社区卫生服务站二楼' }).first()).toBeVisible({ timeout: 2_000 })
+  }).toPass({ timeout: 20_000 })
+  await resident.reload()
+  await expect(resident.getByText('社区卫生服务站二楼').first()).toBeVisible()
+  await phone.close()
 })

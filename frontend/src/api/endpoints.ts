@@ -9,6 +9,7 @@ import type {
   ImportKind,
   ImportReport,
   ImportRun,
+  NodeRef,
   Role,
   StaffRow,
   Household,
@@ -224,6 +225,12 @@ export const clinicSetupApi = {
   reopen: (serviceId: number, day: string) => http.delete<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures/${day}`),
 }
 
+export const treeAdminApi = {
+  addChild: (parentId: number, body: { code: string; name: string; hotline?: string }) =>
+    http.post<NodeRef>(`/admin/nodes/${parentId}/children`, body),
+  rename: (id: number, body: { name: string; hotline?: string }) => http.put<NodeRef>(`/admin/nodes/${id}`, body),
+}
+
 export const staffAdminApi = {
   list: (nodeId: number, q: string, after?: number) =>
     http.get<StaffRow[]>(`/admin/nodes/${nodeId}/staff?q=${encodeURIComponent(q)}${after ? `&after=${after}` : ''}`),
@@ -289,6 +296,7 @@ export const activityApi = {
   cancel: (id: number) => http.post<ActivityView>(`/activities/${id}/cancel`),
   signups: (id: number) => http.get<SignupView[]>(`/activities/${id}/signups`),
   callOff: (id: number, reason: string) => http.post<ActivityView>(`/activities/${id}/call-off`, { reason }),
+  change: (id: number, body: NewActivity) => http.put<ActivityView>(`/activities/${id}`, body),
   checkIn: (id: number, accountId: number) => http.post<SignupView[]>(`/activities/${id}/signups/${accountId}/check-in`),
   mine: () => http.get<ActivityView[]>('/me/activities'),
   icsUrl: (id: number) => `/api/v1/activities/${id}/calendar.ics`,

@@ -294,6 +294,9 @@ const en: typeof zhCN = {
     decline: 'Decline',
   },
   activities: {
+    change: 'Change the activity',
+    changed: 'Changed; everyone signed up or waiting is texted',
+    changeHint: 'A new time or place is texted to everyone signed up or waiting; there cannot be fewer places than people signed up.',
     title: 'Activities',
     detail: 'Activity',
     none: 'No activities coming up',
@@ -624,6 +627,18 @@ const en: typeof zhCN = {
     closeConfirm: 'Close "{name}" on {day}? Nobody can book it that day.',
     reopen: 'Open {day} again',
     reopenConfirm: 'Open "{name}" again on {day}?',
+    saved: 'Saved',
+  },
+  tree: {
+    add: 'Add below',
+    rename: 'Rename',
+    addTitle: 'Add a {level} under "{parent}"',
+    renameTitle: 'Change "{name}"',
+    code: 'Code',
+    codeHint: 'Unique in the city, e.g. 410103001003',
+    name: 'Name',
+    hotline: 'Hotline',
+    hotlineKeep: 'Leave blank to keep it',
     saved: 'Saved',
   },
   people: {

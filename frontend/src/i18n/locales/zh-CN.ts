@@ -284,6 +284,9 @@ export default {
     decline: '不通过',
   },
   activities: {
+    change: '修改活动',
+    changed: '已修改，已报名和候补的人会收到短信',
+    changeHint: '改了时间或地点，已报名和候补的人都会收到短信；名额不能少于已报名人数。',
     title: '活动',
     detail: '活动详情',
     none: '近期没有活动',
@@ -614,6 +617,18 @@ export default {
     closeConfirm: '确定 {day} 停诊“{name}”？这一天将不能预约。',
     reopen: '取消 {day} 的停诊',
     reopenConfirm: '恢复 {day} 的“{name}”？',
+    saved: '已保存',
+  },
+  tree: {
+    add: '新增下级',
+    rename: '修改名称',
+    addTitle: '在“{parent}”下新增{level}',
+    renameTitle: '修改“{name}”',
+    code: '编码',
+    codeHint: '全市唯一，如 410103001003',
+    name: '名称',
+    hotline: '热线电话',
+    hotlineKeep: '不填则不变',
     saved: '已保存',
   },
   people: {

@@ -183,6 +183,32 @@ class ActivityRepository {
         .fetchOptional(ACTIVITY_SIGNUPS.ACCOUNT_ID);
   }
 
+  /** Changes what an activity is, when and where; a new time makes its reminder due again. */
+  void update(
+      long id,
+      String title,
+      String description,
+      String place,
+      Instant startsAt,
+      Instant endsAt,
+      Instant signupDeadline,
+      int capacity,
+      boolean remindAgain) {
+    var update =
+        dsl.update(ACTIVITIES)
+            .set(ACTIVITIES.TITLE, title)
+            .set(ACTIVITIES.DESCRIPTION, description)
+            .set(ACTIVITIES.PLACE, place)
+            .set(ACTIVITIES.STARTS_AT, startsAt)
+            .set(ACTIVITIES.ENDS_AT, endsAt)
+            .set(ACTIVITIES.SIGNUP_DEADLINE, signupDeadline)
+            .set(ACTIVITIES.CAPACITY, capacity);
+    if (remindAgain) {
+      update = update.setNull(ACTIVITIES.REMINDED_AT);
+    }
+    update.where(ACTIVITIES.ID.eq(id)).execute();
+  }
+
   /** Calls the activity off; false when it already was. */
   boolean callOff(long id, Instant now) {
     return dsl.update(ACTIVITIES)

@@ -293,6 +293,93 @@ public class ActivityService {
     return view(organiser, activity);
   }
 
+  /**
+   * The organiser changes a published activity. A new time or place is texted to everyone signed up
+   * or waiting (and the reminder goes again before the new time); more places move the first
+   * waiting up; fewer places than people already signed up are refused, so nobody loses a place.
+   */
+  public AssociationViews.ActivityView change(Account organiser, long id, NewActivity c) {
+    if (!c.endsAt().isAfter(c.startsAt())) {
+      throw ApiException.invalidField("endsAt", "validation.ends-after-start");
+    }
+    Instant deadline = c.signupDeadline() == null ? c.startsAt() : c.signupDeadline();
+    if (deadline.isAfter(c.startsAt())) {
+      throw ApiException.invalidField("signupDeadline", "validation.deadline-before-start");
+    }
+    Activity activity =
+        tx.run(
+            () -> {
+              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
+              requireManager(organiser, a);
+              Instant now = now();
+              if (a.cancelledAt() != null || !a.endsAt().isAfter(now)) {
+                throw new ApiException(HttpStatus.CONFLICT, "activity-closed");
+              }
+              boolean newTime =
+                  !a.startsAt().equals(c.startsAt()) || !a.endsAt().equals(c.endsAt());
+              if (newTime && !c.startsAt().isAfter(now)) {
+                throw ApiException.invalidField("startsAt", "validation.in-future");
+              }
+              int signed = activities.countSignedUp(id);
+              if (c.capacity() < signed) {
+                throw new ApiException(HttpStatus.CONFLICT, "capacity-below-signups", signed);
+              }
+              boolean newPlace = !a.place().equals(c.place().trim());
+              activities.update(
+                  id,
+                  c.title().trim(),
+                  c.description() == null ? "" : c.description().trim(),
+                  c.place().trim(),
+                  c.startsAt(),
+                  c.endsAt(),
+                  deadline,
+                  c.capacity(),
+                  newTime);
+              associationEvents.insertEvent(
+                  a.associationId(), id, organiser.id(), "CHANGE", null, null, now);
+              Activity changed = activities.findById(id).orElseThrow();
+              if (newTime || newPlace) {
+                for (ActivityRepository.Signup s : activities.findSignups(id)) {
+                  Account person = accounts.get(s.accountId());
+                  Locale locale = texts.localeOf(person.locale());
+                  notify.tell(
+                      person.id(),
+                      person.phone(),
+                      texts.get(
+                          locale,
+                          "sms.activity-changed",
+                          changed.title(),
+                          when(changed, locale),
+                          changed.place()),
+                      "activity-changed",
+                      "/activities/" + id);
+                }
+              }
+              for (int free = c.capacity() - signed;
+                  free > 0 && now.isBefore(changed.startsAt());
+                  free--) {
+                Optional<Long> next = activities.findFirstWaiting(id);
+                if (next.isEmpty()) {
+                  break;
+                }
+                activities.setStatus(id, next.get(), Activity.SignupStatus.SIGNED_UP, now);
+                associationEvents.insertEvent(
+                    a.associationId(), id, null, "MOVE_UP", next.get(), null, now);
+                Account lucky = accounts.get(next.get());
+                Locale locale = texts.localeOf(lucky.locale());
+                notify.tell(
+                    lucky.id(),
+                    lucky.phone(),
+                    texts.get(
+                        locale, "sms.activity-more-places", changed.title(), when(changed, locale)),
+                    "activity-moved-up",
+                    "/activities/" + id);
+              }
+              return changed;
+            });
+    return view(organiser, activity);
+  }
+
   /** Who signed up and who waits, with check-ins, for the organiser. */
   public List<AssociationViews.SignupView> signups(Account organiser, long id) {
     Activity a = activities.findById(id).orElseThrow(ApiException::notFound);

@@ -227,6 +227,16 @@ class AssociationController {
     return activities.callOff(me(auth), id, body.reason());
   }
 
+  @io.micronaut.http.annotation.Put("/activities/{id}")
+  @Operation(
+      summary =
+          "Organisers: change a published activity; a new time or place is texted to everyone on it,"
+              + " more places move the waiting up (409 for fewer places than are taken)")
+  AssociationViews.ActivityView change(
+      Authentication auth, @PathVariable long id, @Body @Valid NewActivityRequest body) {
+    return activities.change(me(auth), id, newActivity(body));
+  }
+
   @Get("/activities/{id}/signups")
   @Operation(summary = "Organisers: who signed up and who waits, with check-ins")
   List<AssociationViews.SignupView> signups(Authentication auth, @PathVariable long id) {

@@ -447,4 +447,39 @@ class AssociationTest extends ApiTest {
     assertThat(late.browser().post("/api/v1/activities/" + id + "/signup", Map.of()).status())
         .isEqualTo(409);
   }
+
+  @Test
+  void anOrganiserMovesAnActivityAndEveryoneOnItIsToldAndMorePlacesMoveTheWaitingUp() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "书法协会", "OPEN", null);
+    Instant start = Instant.now().plus(Duration.ofDays(5));
+    long id = activity(admin, club, start, 1, 1);
+    Resident first = residentOfMinzhulu1("程师傅", "1216");
+    Resident waiting = residentOfMinzhulu1("袁师傅", "1217");
+    first.browser().post("/api/v1/activities/" + id + "/signup", Map.of());
+    waiting.browser().post("/api/v1/activities/" + id + "/signup", Map.of());
+    String path = "/api/v1/activities/" + id;
+    Map<String, Object> moved = new HashMap<>();
+    moved.put("title", "活动");
+    moved.put("place", "社区中心二楼多功能厅");
+    moved.put("startsAt", start.plus(Duration.ofDays(1)).toString());
+    moved.put("endsAt", start.plus(Duration.ofDays(1)).plus(Duration.ofHours(2)).toString());
+    moved.put("capacity", 2);
+    assertThat(first.browser().put(path, moved).status()).isEqualTo(403);
+    moved.put("capacity", 0);
+    assertThat(admin.put(path, moved).status()).isEqualTo(400);
+    moved.put("capacity", 2);
+    Browser.Reply changed = admin.put(path, moved);
+    assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+    assertThat(changed.<String>at("place")).isEqualTo("社区中心二楼多功能厅");
+    assertThat(outbox.sentTo("+86" + first.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("有变动").contains("社区中心二楼多功能厅"));
+    assertThat(outbox.sentTo("+86" + waiting.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("增加了名额"));
+    assertThat(waiting.browser().get(path).text()).contains("SIGNED_UP");
+    moved.put("capacity", 1);
+    Browser.Reply fewer = admin.put(path, moved);
+    assertThat(fewer.status()).isEqualTo(409);
+    assertThat(fewer.<String>at("detail")).contains("已有 2 人报名");
+  }
 }
