@@ -66,8 +66,15 @@ class ActivityRepository {
         .fetchOptional(ActivityRepository::toActivity);
   }
 
-  /** Locks the activity's row: sign-ups and cancellations of one activity queue behind it. */
+  /**
+   * Locks the activity's row by writing it: sign-ups and cancellations of one activity queue behind
+   * it on one server, and conflict (and are retried) across the nodes of a Galera cluster.
+   */
   Optional<Activity> lock(long id) {
+    dsl.update(ACTIVITIES)
+        .set(ACTIVITIES.LOCK_VERSION, ACTIVITIES.LOCK_VERSION.plus(1))
+        .where(ACTIVITIES.ID.eq(id))
+        .execute();
     return dsl.selectFrom(ACTIVITIES)
         .where(ACTIVITIES.ID.eq(id))
         .forUpdate()

@@ -433,7 +433,9 @@ public class ActivityService {
   }
 
   /** Reminds everyone signed up, the day before; of several instances one sends each reminder. */
-  @Scheduled(fixedDelay = "${onegrid.activities.reminder-interval:10m}", initialDelay = "30s")
+  @Scheduled(
+      fixedDelay = "${onegrid.activities.reminder-interval:10m}",
+      initialDelay = "${onegrid.activities.reminder-first-delay:30s}")
   void remind() {
     Instant now = clock.instant();
     for (long id : activities.findDueForReminder(now, now.plus(Duration.ofHours(24)), 200)) {

@@ -54,8 +54,15 @@ class AssociationRepository {
         .fetchOptional(AssociationRepository::toAssociation);
   }
 
-  /** Locks the association's row: joins and departures of one association queue behind it. */
+  /**
+   * Locks the association's row by writing it: joins and departures of one association queue behind
+   * it on one server, and conflict (and are retried) across the nodes of a Galera cluster.
+   */
   Optional<Association> lock(long id) {
+    dsl.update(ASSOCIATIONS)
+        .set(ASSOCIATIONS.LOCK_VERSION, ASSOCIATIONS.LOCK_VERSION.plus(1))
+        .where(ASSOCIATIONS.ID.eq(id))
+        .execute();
     return dsl.selectFrom(ASSOCIATIONS)
         .where(ASSOCIATIONS.ID.eq(id))
         .forUpdate()

@@ -263,6 +263,12 @@ class AddressRepository {
         .set(HOUSEHOLDS.CREATED_AT, now)
         .onDuplicateKeyIgnore()
         .execute();
+    // Written, not only read FOR UPDATE, so that joining one household on two Galera nodes
+    // conflicts.
+    dsl.update(HOUSEHOLDS)
+        .set(HOUSEHOLDS.LOCK_VERSION, HOUSEHOLDS.LOCK_VERSION.plus(1))
+        .where(HOUSEHOLDS.UNIT_ID.eq(unitId), HOUSEHOLDS.ROOM.eq(room))
+        .execute();
     return dsl.select(HOUSEHOLDS.ID)
         .from(HOUSEHOLDS)
         .where(HOUSEHOLDS.UNIT_ID.eq(unitId), HOUSEHOLDS.ROOM.eq(room))

@@ -45,6 +45,44 @@ class CategoryRepository {
     questions.refresh();
   }
 
+  /** Every category, active or not, in order (for the admins who keep them). */
+  List<org.onegrid.db.tables.records.ProblemCategoriesRecord> findAllRecords() {
+    return dsl.selectFrom(PROBLEM_CATEGORIES).orderBy(PROBLEM_CATEGORIES.SORT_ORDER).fetch();
+  }
+
+  /** Adds or changes a category by its code. */
+  void upsert(
+      String code,
+      String nameZh,
+      String nameEn,
+      String icon,
+      int acceptHours,
+      int resolveHours,
+      boolean alwaysPrivate,
+      boolean active,
+      int sortOrder) {
+    dsl.insertInto(PROBLEM_CATEGORIES)
+        .set(PROBLEM_CATEGORIES.CODE, code)
+        .set(PROBLEM_CATEGORIES.NAME_ZH, nameZh)
+        .set(PROBLEM_CATEGORIES.NAME_EN, nameEn)
+        .set(PROBLEM_CATEGORIES.ICON, icon)
+        .set(PROBLEM_CATEGORIES.ACCEPT_HOURS, acceptHours)
+        .set(PROBLEM_CATEGORIES.RESOLVE_HOURS, resolveHours)
+        .set(PROBLEM_CATEGORIES.ALWAYS_PRIVATE, alwaysPrivate)
+        .set(PROBLEM_CATEGORIES.ACTIVE, active)
+        .set(PROBLEM_CATEGORIES.SORT_ORDER, sortOrder)
+        .onDuplicateKeyUpdate()
+        .set(PROBLEM_CATEGORIES.NAME_ZH, nameZh)
+        .set(PROBLEM_CATEGORIES.NAME_EN, nameEn)
+        .set(PROBLEM_CATEGORIES.ICON, icon)
+        .set(PROBLEM_CATEGORIES.ACCEPT_HOURS, acceptHours)
+        .set(PROBLEM_CATEGORIES.RESOLVE_HOURS, resolveHours)
+        .set(PROBLEM_CATEGORIES.ALWAYS_PRIVATE, alwaysPrivate)
+        .set(PROBLEM_CATEGORIES.ACTIVE, active)
+        .set(PROBLEM_CATEGORIES.SORT_ORDER, sortOrder)
+        .execute();
+  }
+
   /** The active categories in order; read from the database at most once a minute. */
   List<Category> findActive() {
     return active.get();

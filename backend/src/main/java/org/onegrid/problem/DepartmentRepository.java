@@ -39,6 +39,29 @@ class DepartmentRepository {
         .execute();
   }
 
+  List<DepartmentsRecord> findAllRecords() {
+    return dsl.selectFrom(DEPARTMENTS).orderBy(DEPARTMENTS.SORT_ORDER, DEPARTMENTS.ID).fetch();
+  }
+
+  /** Adds or changes a department by its code. */
+  void upsert(
+      String code, String nameZh, String nameEn, String phone, boolean active, int sortOrder) {
+    dsl.insertInto(DEPARTMENTS)
+        .set(DEPARTMENTS.CODE, code)
+        .set(DEPARTMENTS.NAME_ZH, nameZh)
+        .set(DEPARTMENTS.NAME_EN, nameEn)
+        .set(DEPARTMENTS.PHONE, phone)
+        .set(DEPARTMENTS.ACTIVE, active)
+        .set(DEPARTMENTS.SORT_ORDER, sortOrder)
+        .onDuplicateKeyUpdate()
+        .set(DEPARTMENTS.NAME_ZH, nameZh)
+        .set(DEPARTMENTS.NAME_EN, nameEn)
+        .set(DEPARTMENTS.PHONE, phone)
+        .set(DEPARTMENTS.ACTIVE, active)
+        .set(DEPARTMENTS.SORT_ORDER, sortOrder)
+        .execute();
+  }
+
   private static Department toDepartment(DepartmentsRecord r) {
     return new Department(r.getId(), r.getCode(), r.getNameZh(), r.getNameEn(), r.getPhone());
   }

@@ -164,7 +164,7 @@ class GaleraClusterTest {
       Browser b = resident("集群报名" + i, "39" + (10 + i));
       people.add(i % 2 == 0 ? b : onSecond(b));
     }
-    for (int round = 0; round < 5; round++) {
+    for (int round = 0; round < 10; round++) {
       Instant at = Instant.now().plus(Duration.ofDays(2 + round));
       Browser.Reply published =
           admin.post(

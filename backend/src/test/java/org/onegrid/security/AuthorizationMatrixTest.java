@@ -271,6 +271,8 @@ class AuthorizationMatrixTest extends ApiTest {
         return "importKind";
       case "day":
         return "bookingDay";
+      case "code":
+        return "matrixCode";
       case "table":
         return "table";
       default:
@@ -546,6 +548,7 @@ class AuthorizationMatrixTest extends ApiTest {
     assertThat(importRun.status()).as(importRun.text()).isEqualTo(202);
     ids.put("importRun", ((Number) importRun.at("id")).longValue());
     ids.put("importKind", "GRIDS");
+    ids.put("matrixCode", "matrix_code");
     ids.put("sms", ((Number) o.get("/api/v1/me/sms").list().get(0).get("id")).longValue());
     ids.put("shift", 987654321L);
     ids.put("unit", ((Number) o.get("/api/v1/me").at("home.unitId")).longValue());
