@@ -190,6 +190,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/categories',
+    name: 'category-admin',
+    component: () => import('@/features/admin/CategoriesPage.vue'),
+    meta: { staff: true },
+  },
+  {
     path: '/staff/audit',
     name: 'audit-log',
     component: () => import('@/features/admin/AuditLogPage.vue'),

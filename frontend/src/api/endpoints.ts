@@ -1,6 +1,10 @@
 import { http, uploadFile } from './client'
 import type {
   AuditEntry,
+  CategoryRow,
+  CategorySettings,
+  DepartmentRow,
+  DepartmentSettings,
   ClinicNewProvider,
   ClinicServiceSettings,
   ClinicSetupProvider,
@@ -223,6 +227,13 @@ export const clinicSetupApi = {
   close: (serviceId: number, day: string, reason: string) =>
     http.post<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures`, { day, reason }),
   reopen: (serviceId: number, day: string) => http.delete<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures/${day}`),
+}
+
+export const categoryAdminApi = {
+  categories: () => http.get<CategoryRow[]>('/admin/categories'),
+  saveCategory: (code: string, body: CategorySettings) => http.put<CategoryRow[]>(`/admin/categories/${code}`, body),
+  departments: () => http.get<DepartmentRow[]>('/admin/departments'),
+  saveDepartment: (code: string, body: DepartmentSettings) => http.put<DepartmentRow[]>(`/admin/departments/${code}`, body),
 }
 
 export const treeAdminApi = {
