@@ -739,7 +739,7 @@ const en: typeof zhCN = {
     confirmTitle: 'Import this file?',
     confirm: '"{file}" will create {create} and change {change}. This cannot be undone in one step. Go ahead?',
     confirmStaff: '"{file}" will add {create} and change {change} staff members. New staff will be texted a temporary password over the next while. This cannot be undone in one step. Go ahead?',
-    progressTitle: 'Importing {file}',
+    progressTitle: 'Import of {file}',
     status: {
       RUNNING: '{done} of {total} done',
       DONE: 'Imported: {created} new, {changed} changed.',

@@ -729,7 +729,7 @@ export default {
     confirmTitle: '确认导入',
     confirm: '将按“{file}”新建 {create} 项、修改 {change} 项。导入后不能一键撤销，确定吗？',
     confirmStaff: '将按“{file}”新建 {create} 名、修改 {change} 名工作人员。新的工作人员会陆续收到带临时密码的短信。导入后不能一键撤销，确定吗？',
-    progressTitle: '正在导入 {file}',
+    progressTitle: '导入 {file}',
     status: {
       RUNNING: '已完成 {done} / {total}',
       DONE: '导入完成：新建 {created}，修改 {changed}。',

@@ -239,21 +239,7 @@ public class ActivityService {
               if (was.get() == Activity.SignupStatus.SIGNED_UP && now.isBefore(a.startsAt())) {
                 activities
                     .findFirstWaiting(id)
-                    .ifPresent(
-                        next -> {
-                          activities.setStatus(id, next, Activity.SignupStatus.SIGNED_UP, now);
-                          associationEvents.insertEvent(
-                              a.associationId(), id, null, "MOVE_UP", next, null, now);
-                          Account lucky = accounts.get(next);
-                          Locale locale = texts.localeOf(lucky.locale());
-                          notify.tell(
-                              lucky.id(),
-                              lucky.phone(),
-                              texts.get(
-                                  locale, "sms.activity-moved-up", a.title(), when(a, locale)),
-                              "activity-moved-up",
-                              "/activities/" + id);
-                        });
+                    .ifPresent(next -> moveUp(a, next, "sms.activity-moved-up", now));
               }
               return a;
             });
@@ -362,22 +348,25 @@ public class ActivityService {
                 if (next.isEmpty()) {
                   break;
                 }
-                activities.setStatus(id, next.get(), Activity.SignupStatus.SIGNED_UP, now);
-                associationEvents.insertEvent(
-                    a.associationId(), id, null, "MOVE_UP", next.get(), null, now);
-                Account lucky = accounts.get(next.get());
-                Locale locale = texts.localeOf(lucky.locale());
-                notify.tell(
-                    lucky.id(),
-                    lucky.phone(),
-                    texts.get(
-                        locale, "sms.activity-more-places", changed.title(), when(changed, locale)),
-                    "activity-moved-up",
-                    "/activities/" + id);
+                moveUp(changed, next.get(), "sms.activity-more-places", now);
               }
               return changed;
             });
     return view(organiser, activity);
+  }
+
+  /** The first on the waiting list gets a place and is told why ({@code textKey}). */
+  private void moveUp(Activity a, long next, String textKey, Instant now) {
+    activities.setStatus(a.id(), next, Activity.SignupStatus.SIGNED_UP, now);
+    associationEvents.insertEvent(a.associationId(), a.id(), null, "MOVE_UP", next, null, now);
+    Account lucky = accounts.get(next);
+    Locale locale = texts.localeOf(lucky.locale());
+    notify.tell(
+        lucky.id(),
+        lucky.phone(),
+        texts.get(locale, textKey, a.title(), when(a, locale)),
+        "activity-moved-up",
+        "/activities/" + a.id());
   }
 
   /** Who signed up and who waits, with check-ins, for the organiser. */

@@ -59,12 +59,9 @@ class BuildingImporter implements Importer<BuildingImporter.Work> {
   public Plan<Work> plan(Account admin, GridNode reach, byte[] file) {
     CsvTable table =
         CsvTable.parse(TextFile.decode(file), COLUMNS, List.of("grid_code", "building", "units"));
-    if (!table.missingColumns().isEmpty()) {
-      return new Plan<>(
-          List.of(
-              RowVerdict.refuse(
-                  0, "", "missing-columns", String.join(", ", table.missingColumns()))),
-          List.of());
+    Plan<Work> missing = Plan.missingColumns(table);
+    if (missing != null) {
+      return missing;
     }
     Set<String> gridCodes = new HashSet<>();
     table.rows().forEach(r -> r.get("grid_code").ifPresent(gridCodes::add));
@@ -152,29 +149,30 @@ class BuildingImporter implements Importer<BuildingImporter.Work> {
 
   @Override
   public void apply(Account admin, List<Work> work, IntConsumer done) {
-    for (int i = 0; i < work.size(); i += CHUNK) {
-      List<Work> chunk = work.subList(i, Math.min(work.size(), i + CHUNK));
-      tx.run(
-          () -> {
-            Map<String, BuildingRecord> now = new HashMap<>();
-            grids
-                .buildingsOf(chunk.stream().map(w -> w.draft().gridId()).distinct().toList())
-                .forEach(b -> now.put(b.gridId() + "/" + b.name(), b));
-            List<BuildingDraft> creates = new ArrayList<>();
-            for (Work w : chunk) {
-              BuildingRecord existing = now.get(w.draft().gridId() + "/" + w.draft().name());
-              if (existing == null) {
-                creates.add(w.draft());
-              } else if (!existing.sameAs(w.draft())) {
-                grids.updateBuilding(existing, w.draft());
-              }
-            }
-            if (!creates.isEmpty()) {
-              grids.createBuildings(creates);
-            }
-          });
-      done.accept(Math.min(work.size(), i + CHUNK));
-    }
+    Plan.inChunks(
+        work,
+        CHUNK,
+        done,
+        chunk ->
+            tx.run(
+                () -> {
+                  Map<String, BuildingRecord> now = new HashMap<>();
+                  grids
+                      .buildingsOf(chunk.stream().map(w -> w.draft().gridId()).distinct().toList())
+                      .forEach(b -> now.put(b.gridId() + "/" + b.name(), b));
+                  List<BuildingDraft> creates = new ArrayList<>();
+                  for (Work w : chunk) {
+                    BuildingRecord existing = now.get(w.draft().gridId() + "/" + w.draft().name());
+                    if (existing == null) {
+                      creates.add(w.draft());
+                    } else if (!existing.sameAs(w.draft())) {
+                      grids.updateBuilding(existing, w.draft());
+                    }
+                  }
+                  if (!creates.isEmpty()) {
+                    grids.createBuildings(creates);
+                  }
+                }));
   }
 
   /** The whole number in the column, null when blank, -1 when not a number within the range. */

@@ -21,7 +21,6 @@ import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.NodeDraft;
 import org.onegrid.grid.NodeRecord;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
 
@@ -60,9 +59,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
   public Plan<Work> plan(Account admin, GridNode reach, byte[] file) {
     GridTreeFile.Parsed parsed = files.read(file);
     if (parsed.fileProblem() != null) {
-      return new Plan<>(
-          List.of(RowVerdict.refuse(0, "", parsed.fileProblem(), parsed.args().toArray())),
-          List.of());
+      return Plan.refusedFile(parsed.fileProblem(), parsed.args().toArray());
     }
     List<GridTreeFile.Entry> entries = parsed.entries();
     Set<String> codes = new HashSet<>();
@@ -282,25 +279,26 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
 
   @Override
   public void apply(Account admin, List<Work> work, IntConsumer done) {
-    for (int i = 0; i < work.size(); i += CHUNK) {
-      List<Work> chunk = work.subList(i, Math.min(work.size(), i + CHUNK));
-      tx.run(
-          () -> {
-            List<NodeDraft> creates = new ArrayList<>();
-            Map<String, NodeRecord> current =
-                grids.byCodes(chunk.stream().map(w -> w.draft().code()).toList());
-            for (Work w : chunk) {
-              NodeRecord now = current.get(w.draft().code());
-              if (now == null) {
-                creates.add(w.draft());
-              } else {
-                grids.update(now, w.draft());
-              }
-            }
-            grids.createAll(creates);
-          });
-      done.accept(Math.min(work.size(), i + CHUNK));
-    }
+    Plan.inChunks(
+        work,
+        CHUNK,
+        done,
+        chunk ->
+            tx.run(
+                () -> {
+                  List<NodeDraft> creates = new ArrayList<>();
+                  Map<String, NodeRecord> current =
+                      grids.byCodes(chunk.stream().map(w -> w.draft().code()).toList());
+                  for (Work w : chunk) {
+                    NodeRecord now = current.get(w.draft().code());
+                    if (now == null) {
+                      creates.add(w.draft());
+                    } else {
+                      grids.update(now, w.draft());
+                    }
+                  }
+                  grids.createAll(creates);
+                }));
   }
 
   /** How a row is named in the report: its code and name. */
@@ -309,14 +307,7 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
   }
 
   private String hotline(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    try {
-      return phones.toE164(raw, "hotline");
-    } catch (ApiException bad) {
-      return null;
-    }
+    return raw == null ? null : phones.e164(raw).orElse(null);
   }
 
   static GridLevel level(String raw) {

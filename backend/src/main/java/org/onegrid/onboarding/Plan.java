@@ -8,6 +8,33 @@ import java.util.List;
  */
 record Plan<W>(List<RowVerdict> verdicts, List<W> work) {
 
+  /** A file that cannot be read as asked: one refusal for the whole file, nothing to do. */
+  static <W> Plan<W> refusedFile(String reason, Object... args) {
+    return new Plan<>(List.of(RowVerdict.refuse(0, "", reason, args)), List.of());
+  }
+
+  /** A CSV whose heading lacks required columns, or null when it has them all. */
+  static <W> Plan<W> missingColumns(CsvTable table) {
+    return table.missingColumns().isEmpty()
+        ? null
+        : refusedFile("missing-columns", String.join(", ", table.missingColumns()));
+  }
+
+  /**
+   * Applies work a chunk at a time (each chunk its own transaction, in {@code each}), telling how
+   * many items are done after each.
+   */
+  static <W> void inChunks(
+      List<W> work,
+      int size,
+      java.util.function.IntConsumer done,
+      java.util.function.Consumer<List<W>> each) {
+    for (int i = 0; i < work.size(); i += size) {
+      each.accept(work.subList(i, Math.min(work.size(), i + size)));
+      done.accept(Math.min(work.size(), i + size));
+    }
+  }
+
   boolean refusesAny() {
     return verdicts.stream().anyMatch(v -> v.outcome() == RowOutcome.REFUSE);
   }

@@ -15,7 +15,6 @@ import org.onegrid.grid.GridImports;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.NodeRecord;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
 
@@ -65,12 +64,9 @@ class ResidentImporter implements Importer<ResidentImporter.Work> {
             TextFile.decode(file),
             COLUMNS,
             List.of("phone", "name", "grid_code", "building", "unit", "room"));
-    if (!table.missingColumns().isEmpty()) {
-      return new Plan<>(
-          List.of(
-              RowVerdict.refuse(
-                  0, "", "missing-columns", String.join(", ", table.missingColumns()))),
-          List.of());
+    Plan<Work> missing = Plan.missingColumns(table);
+    if (missing != null) {
+      return missing;
     }
     Set<String> codes = new HashSet<>();
     Map<Integer, String> e164 = new HashMap<>();
@@ -147,27 +143,25 @@ class ResidentImporter implements Importer<ResidentImporter.Work> {
 
   @Override
   public void apply(Account admin, List<Work> work, IntConsumer done) {
-    for (int i = 0; i < work.size(); i += CHUNK) {
-      List<Work> chunk = work.subList(i, Math.min(work.size(), i + CHUNK));
-      tx.run(
-          () -> {
-            Map<String, Account> now = people.byPhones(chunk.stream().map(Work::phone).toList());
-            for (Work w : chunk) {
-              if (!now.containsKey(w.phone())) {
-                people.registerResident(
-                    w.phone(), w.name(), grids.householdOf(w.unitId(), w.room()), admin.id());
-              }
-            }
-          });
-      done.accept(Math.min(work.size(), i + CHUNK));
-    }
+    Plan.inChunks(
+        work,
+        CHUNK,
+        done,
+        chunk ->
+            tx.run(
+                () -> {
+                  Map<String, Account> now =
+                      people.byPhones(chunk.stream().map(Work::phone).toList());
+                  for (Work w : chunk) {
+                    if (!now.containsKey(w.phone())) {
+                      people.registerResident(
+                          w.phone(), w.name(), grids.householdOf(w.unitId(), w.room()), admin.id());
+                    }
+                  }
+                }));
   }
 
   private String e164(String raw) {
-    try {
-      return phones.toE164(raw, "phone");
-    } catch (ApiException bad) {
-      return null;
-    }
+    return phones.e164(raw).orElse(null);
   }
 }

@@ -17,7 +17,6 @@ import org.onegrid.grid.GridImports;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.NodeRecord;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
 
@@ -62,12 +61,9 @@ class StaffImporter implements Importer<StaffImporter.Work> {
   public Plan<Work> plan(Account admin, GridNode reach, byte[] file) {
     CsvTable table =
         CsvTable.parse(TextFile.decode(file), COLUMNS, List.of("name", "phone", "role"));
-    if (!table.missingColumns().isEmpty()) {
-      return new Plan<>(
-          List.of(
-              RowVerdict.refuse(
-                  0, "", "missing-columns", String.join(", ", table.missingColumns()))),
-          List.of());
+    Plan<Work> missing = Plan.missingColumns(table);
+    if (missing != null) {
+      return missing;
     }
     Set<String> codes = new HashSet<>();
     Map<Integer, String> e164 = new HashMap<>();
@@ -194,40 +190,39 @@ class StaffImporter implements Importer<StaffImporter.Work> {
 
   @Override
   public void apply(Account admin, List<Work> work, IntConsumer done) {
-    for (int i = 0; i < work.size(); i += CHUNK) {
-      List<Work> chunk = work.subList(i, Math.min(work.size(), i + CHUNK));
-      tx.run(
-          () -> {
-            Map<String, Account> now = people.byPhones(chunk.stream().map(Work::phone).toList());
-            for (Work w : chunk) {
-              Account existing = now.get(w.phone());
-              long id;
-              if (existing == null) {
-                id = people.invite(w.phone(), w.name(), w.role(), w.nodeId(), admin.id());
-              } else {
-                id = existing.id();
-                people.place(id, w.name(), w.role(), w.nodeId());
-                if (existing.deactivatedAt() != null) {
-                  people.reactivate(id);
-                }
-              }
-              if (w.leadsGridId() != null
-                  && !Objects.equals(
-                      grids.currentLeaderIds(List.of(w.leadsGridId())).get(w.leadsGridId()), id)) {
-                people.lead(w.leadsGridId(), id, admin.id());
-              }
-            }
-          });
-      done.accept(Math.min(work.size(), i + CHUNK));
-    }
+    Plan.inChunks(
+        work,
+        CHUNK,
+        done,
+        chunk ->
+            tx.run(
+                () -> {
+                  Map<String, Account> now =
+                      people.byPhones(chunk.stream().map(Work::phone).toList());
+                  for (Work w : chunk) {
+                    Account existing = now.get(w.phone());
+                    long id;
+                    if (existing == null) {
+                      id = people.invite(w.phone(), w.name(), w.role(), w.nodeId(), admin.id());
+                    } else {
+                      id = existing.id();
+                      people.place(id, w.name(), w.role(), w.nodeId());
+                      if (existing.deactivatedAt() != null) {
+                        people.reactivate(id);
+                      }
+                    }
+                    if (w.leadsGridId() != null
+                        && !Objects.equals(
+                            grids.currentLeaderIds(List.of(w.leadsGridId())).get(w.leadsGridId()),
+                            id)) {
+                      people.lead(w.leadsGridId(), id, admin.id());
+                    }
+                  }
+                }));
   }
 
   private String e164(String raw) {
-    try {
-      return phones.toE164(raw, "phone");
-    } catch (ApiException bad) {
-      return null;
-    }
+    return phones.e164(raw).orElse(null);
   }
 
   static Role role(String raw) {

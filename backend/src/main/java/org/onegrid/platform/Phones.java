@@ -19,6 +19,15 @@ public class Phones {
     this.defaultRegion = config.getDefaultRegion();
   }
 
+  /** The number in E.164, or empty when it is not a valid phone number (a row of a file). */
+  public java.util.Optional<String> e164(String raw) {
+    try {
+      return java.util.Optional.of(toE164(raw, "phone"));
+    } catch (ApiException bad) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The number in E.164, or a 400 naming {@code field} when it is not a valid phone number. */
   public String toE164(String raw, String field) {
     if (raw == null || raw.isBlank() || raw.length() > 40) {
