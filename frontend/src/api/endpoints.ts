@@ -291,6 +291,10 @@ export const associationApi = {
     http.post<MemberView[]>(`/associations/${id}/members/${accountId}/decision`, { approve, reason }),
   activities: (id: number) => http.get<ActivityView[]>(`/associations/${id}/activities`),
   setCover: (id: number, photoId: number) => http.put<AssociationView>(`/associations/${id}/cover`, { photoId }),
+  change: (
+    id: number,
+    body: { name: string; description: string; meetingTime?: string; meetingPlace?: string; memberLimit?: number; joinPolicy: AssociationView['joinPolicy']; openToNeighbours: boolean },
+  ) => http.put<AssociationView>(`/associations/${id}`, body),
   announcements: (id: number) => http.get<Announcement[]>(`/associations/${id}/announcements`),
   announce: (id: number, body: string, bySms: boolean) =>
     http.post<Announcement[]>(`/associations/${id}/announcements`, { body, bySms }),

@@ -542,7 +542,8 @@ export interface paths {
             cookie?: never;
         };
         get: operations["get"];
-        put?: never;
+        /** Organisers: change an association; a new meeting time or place is texted to every member, a higher limit moves the waiting list up (409 for a limit below the members it has) */
+        put: operations["change_1"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2610,6 +2611,16 @@ export interface components {
          * @enum {string}
          */
         "Association.MemberStatus": "PENDING" | "MEMBER" | "WAITING" | "DECLINED" | "LEFT";
+        "AssociationController.AssociationChange": {
+            name: string;
+            description?: string | null;
+            meetingTime?: string | null;
+            meetingPlace?: string | null;
+            /** Format: int32 */
+            memberLimit?: number | null;
+            joinPolicy: components["schemas"]["Association.JoinPolicy"];
+            openToNeighbours?: boolean | null;
+        };
         "AssociationController.CallOff": {
             reason: string;
         };
@@ -7028,6 +7039,95 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description get 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssociationViews.AssociationView"];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssociationController.AssociationChange"];
+            };
+        };
+        responses: {
+            /** @description change_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

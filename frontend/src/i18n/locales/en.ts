@@ -249,6 +249,9 @@ const en: typeof zhCN = {
     mine: 'Mine',
   },
   associations: {
+    change: 'Change the association',
+    changed: 'Changed; members are texted a new meeting time or place',
+    changeHint: 'A new meeting time or place is texted to every member; the limit cannot be below the members it has, and a higher one lets the waiting list in.',
     title: 'Associations',
     search: 'Search associations',
     none: 'No associations here yet',

@@ -239,6 +239,9 @@ export default {
     mine: '我的',
   },
   associations: {
+    change: '修改社团信息',
+    changed: '已修改；活动时间或地点变了的话，成员会收到短信',
+    changeHint: '改了活动时间或地点，每位成员都会收到短信；人数上限不能少于现有成员，调高后候补的人依次转为成员。',
     title: '兴趣协会',
     search: '搜索协会',
     none: '这里还没有协会',

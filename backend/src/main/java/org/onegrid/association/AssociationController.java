@@ -123,6 +123,26 @@ class AssociationController {
     return associations.decide(me(auth), id, accountId, body.approve(), body.reason());
   }
 
+  @io.micronaut.http.annotation.Put("/associations/{id}")
+  @Operation(
+      summary =
+          "Organisers: change an association; a new meeting time or place is texted to every member,"
+              + " a higher limit moves the waiting list up (409 for a limit below the members it has)")
+  AssociationViews.AssociationView change(
+      Authentication auth, @PathVariable long id, @Body @Valid AssociationChange body) {
+    return associations.change(
+        me(auth),
+        id,
+        new AssociationService.Details(
+            body.name(),
+            body.description(),
+            body.meetingTime(),
+            body.meetingPlace(),
+            body.memberLimit(),
+            body.joinPolicy(),
+            Boolean.TRUE.equals(body.openToNeighbours())));
+  }
+
   @io.micronaut.http.annotation.Put("/associations/{id}/cover")
   @Operation(summary = "Organisers: set the cover picture to a photo uploaded through /photos")
   AssociationViews.AssociationView cover(
@@ -307,6 +327,16 @@ class AssociationController {
 
   @Serdeable
   record NewAnnouncement(@NotBlank @Size(max = 500) String body, @Nullable Boolean bySms) {}
+
+  @Serdeable
+  record AssociationChange(
+      @NotBlank @Size(max = 60) String name,
+      @Nullable @Size(max = 2000) String description,
+      @Nullable @Size(max = 100) String meetingTime,
+      @Nullable @Size(max = 200) String meetingPlace,
+      @Nullable @Min(1) @Max(10000) Integer memberLimit,
+      @NotNull Association.JoinPolicy joinPolicy,
+      @Nullable Boolean openToNeighbours) {}
 
   @Serdeable
   record Decision(boolean approve, @Nullable @Size(max = 300) String reason) {}

@@ -225,6 +225,32 @@ class AssociationRepository {
         .fetch(ASSOCIATION_MEMBERS.ASSOCIATION_ID);
   }
 
+  /**
+   * Changes what an association is, when and where it meets, how many it takes and who may join.
+   */
+  void updateDetails(
+      long id,
+      String name,
+      String description,
+      String meetingTime,
+      String meetingPlace,
+      Integer memberLimit,
+      Association.JoinPolicy joinPolicy,
+      boolean openToNeighbours,
+      Instant now) {
+    dsl.update(ASSOCIATIONS)
+        .set(ASSOCIATIONS.NAME, name)
+        .set(ASSOCIATIONS.DESCRIPTION, description)
+        .set(ASSOCIATIONS.MEETING_TIME, meetingTime)
+        .set(ASSOCIATIONS.MEETING_PLACE, meetingPlace)
+        .set(ASSOCIATIONS.MEMBER_LIMIT, memberLimit)
+        .set(ASSOCIATIONS.JOIN_POLICY, joinPolicy.name())
+        .set(ASSOCIATIONS.OPEN_TO_NEIGHBOURS, openToNeighbours)
+        .set(ASSOCIATIONS.UPDATED_AT, now)
+        .where(ASSOCIATIONS.ID.eq(id))
+        .execute();
+  }
+
   void setCover(long id, long photoId, Instant now) {
     dsl.update(ASSOCIATIONS)
         .set(ASSOCIATIONS.COVER_PHOTO_ID, photoId)

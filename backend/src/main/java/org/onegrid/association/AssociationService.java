@@ -298,6 +298,75 @@ public class AssociationService {
     return associations.findAnnouncements(id, 20);
   }
 
+  /**
+   * The organiser (or an admin over the community) changes the association. A new meeting time or
+   * place is texted to every member; a higher limit moves the waiting list up; a limit below the
+   * members it has is refused, so nobody loses their place.
+   */
+  public AssociationViews.AssociationView change(Account organiser, long id, Details d) {
+    Association changed =
+        tx.run(
+            () -> {
+              Association a = associations.lock(id).orElseThrow(ApiException::notFound);
+              requireManager(organiser, a);
+              int members = associations.countMembers(id);
+              if (d.memberLimit() != null && d.memberLimit() < members) {
+                throw new ApiException(HttpStatus.CONFLICT, "limit-below-members", members);
+              }
+              Instant at = now();
+              String time = blank(d.meetingTime());
+              String place = blank(d.meetingPlace());
+              associations.updateDetails(
+                  id,
+                  d.name().trim(),
+                  d.description() == null ? "" : d.description().trim(),
+                  time,
+                  place,
+                  d.memberLimit(),
+                  d.joinPolicy(),
+                  d.openToNeighbours(),
+                  at);
+              associations.insertEvent(id, null, organiser.id(), "CHANGE", null, null, at);
+              Association now = associations.findById(id).orElseThrow();
+              if (!java.util.Objects.equals(a.meetingTime(), time)
+                  || !java.util.Objects.equals(a.meetingPlace(), place)) {
+                for (long member : associations.findMemberIds(id)) {
+                  Account person = accounts.get(member);
+                  notify.tell(
+                      person.id(),
+                      person.phone(),
+                      texts.get(
+                          texts.localeOf(person.locale()),
+                          "sms.association-changed",
+                          now.name(),
+                          time == null ? "" : time,
+                          place == null ? "" : place),
+                      "association-changed",
+                      "/associations/" + id);
+                }
+              }
+              while (hasRoom(now) && associations.findFirstWaiting(id).isPresent()) {
+                moveUp(now, at);
+              }
+              return now;
+            });
+    return view(organiser, changed);
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** What an organiser may change of an association. */
+  public record Details(
+      String name,
+      @Nullable String description,
+      @Nullable String meetingTime,
+      @Nullable String meetingPlace,
+      @Nullable Integer memberLimit,
+      Association.JoinPolicy joinPolicy,
+      boolean openToNeighbours) {}
+
   /** The organiser sets the cover picture from a photo they uploaded. */
   public AssociationViews.AssociationView setCover(Account organiser, long id, long photoId) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);

@@ -482,4 +482,32 @@ class AssociationTest extends ApiTest {
     assertThat(fewer.status()).isEqualTo(409);
     assertThat(fewer.<String>at("detail")).contains("已有 2 人报名");
   }
+
+  @Test
+  void anOrganiserMovesTheMeetingPlaceAndMembersAreToldAndALargerLimitLetsTheWaitingIn() {
+    Browser admin = staff(COMMUNITY_ADMIN);
+    long club = association(admin, "象棋协会", "OPEN", 1);
+    Resident member = residentOfMinzhulu1("范师傅", "1218");
+    Resident waiting = residentOfMinzhulu1("石师傅", "1219");
+    member.browser().post("/api/v1/associations/" + club + "/join", Map.of());
+    waiting.browser().post("/api/v1/associations/" + club + "/join", Map.of());
+    String path = "/api/v1/associations/" + club;
+    Map<String, Object> body = new HashMap<>();
+    body.put("name", "象棋协会");
+    body.put("description", "每周六下午下棋");
+    body.put("meetingTime", "每周六 14:00");
+    body.put("meetingPlace", "社区中心三楼棋牌室");
+    body.put("memberLimit", 2);
+    body.put("joinPolicy", "OPEN");
+    assertThat(member.browser().put(path, body).status()).isEqualTo(403);
+    Browser.Reply changed = admin.put(path, body);
+    assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+    assertThat(outbox.sentTo("+86" + member.phone(), 10))
+        .anySatisfy(m -> assertThat(m.body()).contains("社区中心三楼棋牌室"));
+    assertThat(waiting.browser().get(path).<String>at("myStatus")).isEqualTo("MEMBER");
+    body.put("memberLimit", 1);
+    Browser.Reply fewer = admin.put(path, body);
+    assertThat(fewer.status()).isEqualTo(409);
+    assertThat(fewer.<String>at("detail")).contains("已有 2 名成员");
+  }
 }
