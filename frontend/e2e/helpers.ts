@@ -74,3 +74,17 @@ export async function signUpIn(
   await page.locator('[data-test="save-home"]').click()
   await expect(page.locator('[data-test="leader-card"]')).toBeVisible()
 }
+
+/** On the import page: chooses what to import and the file, and waits for the check of it. */
+export async function checkImport(page: Page, kind: string, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  await page.locator(`[data-test="kind-${kind}"]`).click()
+  await page.locator('[data-test="import-file"]').setInputFiles(file)
+  await expect(page.locator('[data-test="import-report"]')).toBeVisible()
+}
+
+/** On the import page, after a clean check: imports, confirms, and waits until it has finished. */
+export async function applyImport(page: Page): Promise<void> {
+  await page.locator('[data-test="apply-import"]').click()
+  await page.getByRole('dialog').getByRole('button', { name: '导入' }).click()
+  await expect(page.locator('[data-test="import-status"]')).toContainText('导入完成', { timeout: 60_000 })
+}

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { signInResident, signInStaff } from './helpers'
+import { applyImport as apply, checkImport, signInResident, signInStaff } from './helpers'
 
 const examples = resolve('public/examples/city')
 
-/** Chooses what to import and the file, and waits for the check of it. */
-async function check(page: Page, kind: string, file: string | { name: string; mimeType: string; buffer: Buffer }) {
-  await page.locator(`[data-test="kind-${kind}"]`).click()
-  await page.locator('[data-test="import-file"]').setInputFiles(typeof file === 'string' ? resolve(examples, file) : file)
-  await expect(page.locator('[data-test="import-report"]')).toBeVisible()
-}
+const check = (page: Page, kind: string, file: string | { name: string; mimeType: string; buffer: Buffer }) =>
+  checkImport(page, kind, typeof file === 'string' ? resolve(examples, file) : file)
 
 /** Signs a member of staff in with the temporary password they were texted. */
 async function signInInvited(page: Page, phone: string) {
@@ -21,12 +17,6 @@ async function signInInvited(page: Page, phone: string) {
   await page.locator('input[name="password"]').fill(password)
   await page.locator('[data-test="staff-login"]').click()
   await expect(page).toHaveURL(/\/staff/)
-}
-
-async function apply(page: Page) {
-  await page.locator('[data-test="apply-import"]').click()
-  await page.getByRole('dialog').getByRole('button', { name: '导入' }).click()
-  await expect(page.locator('[data-test="import-status"]')).toContainText('导入完成', { timeout: 60_000 })
 }
 
 /** Reads the temporary password a new member of staff was texted, from the demo inbox. */

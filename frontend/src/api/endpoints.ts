@@ -1,5 +1,6 @@
 import { http, uploadFile } from './client'
 import type {
+  TreeOutcome,
   AuditEntry,
   CategoryRow,
   CategorySettings,
@@ -13,6 +14,7 @@ import type {
   ImportKind,
   ImportReport,
   ImportRun,
+  GridLevel,
   NodeRef,
   Role,
   StaffRow,
@@ -240,6 +242,12 @@ export const treeAdminApi = {
   addChild: (parentId: number, body: { code: string; name: string; hotline?: string }) =>
     http.post<NodeRef>(`/admin/nodes/${parentId}/children`, body),
   rename: (id: number, body: { name: string; hotline?: string }) => http.put<NodeRef>(`/admin/nodes/${id}`, body),
+  parentChoices: (id: number, q: string) => http.get<NodeRef[]>(`/admin/nodes/${id}/parent-choices?q=${encodeURIComponent(q)}`),
+  move: (id: number, parentId: number) => http.post<TreeOutcome>(`/admin/nodes/${id}/move`, { parentId }),
+  moveBuildings: (gridId: number, toGridId: number, buildingIds: number[]) =>
+    http.post<TreeOutcome>(`/admin/grids/${gridId}/buildings/move`, { toGridId, buildingIds }),
+  merge: (gridId: number, intoGridId: number) => http.post<TreeOutcome>(`/admin/grids/${gridId}/merge`, { gridId: intoGridId }),
+  retire: (id: number) => http.post<TreeOutcome>(`/admin/nodes/${id}/retire`),
 }
 
 export const staffAdminApi = {
@@ -247,6 +255,9 @@ export const staffAdminApi = {
     http.get<StaffRow[]>(`/admin/nodes/${nodeId}/staff?q=${encodeURIComponent(q)}${after ? `&after=${after}` : ''}`),
   invite: (nodeId: number, body: { name: string; phone: string; role: Role }) => http.post<StaffRow>(`/admin/nodes/${nodeId}/staff`, body),
   deactivate: (id: number) => http.post<StaffRow>(`/admin/staff/${id}/deactivate`),
+  repost: (id: number, body: { role: Role; nodeId: number }) => http.put<StaffRow>(`/admin/staff/${id}`, body),
+  resetPassword: (id: number) => http.post<StaffRow>(`/admin/staff/${id}/reset-password`),
+  nodes: (level: GridLevel, q: string) => http.get<NodeRef[]>(`/admin/node-search?level=${level}&q=${encodeURIComponent(q)}`),
 }
 
 export const open311Api = {

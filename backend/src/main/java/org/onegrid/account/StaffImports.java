@@ -79,6 +79,26 @@ public class StaffImports {
     sessions.endAll(id, null);
   }
 
+  /**
+   * A member of staff who forgot their password: the old one stops working, their sessions end, and
+   * the invitation job texts them a new temporary one.
+   */
+  public void resetPassword(long id) {
+    accounts.resetPassword(id, clock.instant());
+    sessions.endAll(id, null);
+  }
+
+  /**
+   * A member of staff takes another role or post: a grid they led waits for a new leader (the
+   * change of leader is its own, confirmed step), and their sessions end so that they sign in again
+   * to what they do now.
+   */
+  public void repost(Account member, Role role, long nodeId) {
+    accounts.updatePlacement(member.id(), member.displayName(), role, nodeId, clock.instant());
+    grids.endLeadershipOf(member.id());
+    sessions.endAll(member.id(), null);
+  }
+
   /** A member of staff who left and is back: texted a new temporary password. */
   public void reactivate(long id) {
     accounts.reactivate(id, clock.instant());
@@ -91,6 +111,13 @@ public class StaffImports {
       long afterId,
       int limit) {
     return accounts.findStaffPage(node.path(), q, afterId, limit);
+  }
+
+  /** Active staff placed at exactly this node (not below it). */
+  public List<Account> placedAt(org.onegrid.grid.GridNode node) {
+    return accounts.findStaffPage(node.path(), null, 0, 10_000).stream()
+        .filter(a -> a.deactivatedAt() == null && Long.valueOf(node.id()).equals(a.nodeId()))
+        .toList();
   }
 
   /** Staff imported and not yet texted their invitation. */

@@ -1,6 +1,9 @@
 package org.onegrid.care;
 
+import static org.onegrid.db.Tables.ACCOUNTS;
+import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.CARE_LIST;
+import static org.onegrid.db.Tables.HOUSEHOLDS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.CareListRecord;
 
 /** The care list: residents a grid leader looks after (elderly living alone and others). */
@@ -51,6 +55,30 @@ class CareRepository {
     return dsl.selectFrom(CARE_LIST)
         .where(CARE_LIST.ACCOUNT_ID.in(accountIds))
         .fetchMap(CARE_LIST.ACCOUNT_ID);
+  }
+
+  /** Residents of these buildings on the list are now on this grid's list. */
+  int moveResidentsOf(Collection<Long> buildingIds, long gridId) {
+    return dsl.update(CARE_LIST)
+        .set(CARE_LIST.GRID_ID, gridId)
+        .where(
+            CARE_LIST.ACCOUNT_ID.in(
+                DSL.select(ACCOUNTS.ID)
+                    .from(ACCOUNTS)
+                    .join(HOUSEHOLDS)
+                    .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
+                    .join(BUILDING_UNITS)
+                    .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+                    .where(BUILDING_UNITS.BUILDING_ID.in(buildingIds))))
+        .execute();
+  }
+
+  /** Everyone on one grid's list is now on another's. */
+  int moveGrid(long fromGridId, long toGridId) {
+    return dsl.update(CARE_LIST)
+        .set(CARE_LIST.GRID_ID, toGridId)
+        .where(CARE_LIST.GRID_ID.eq(fromGridId))
+        .execute();
   }
 
   /** A grid's list, in the order people were added; at most {@code limit}. */

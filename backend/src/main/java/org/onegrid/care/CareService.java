@@ -68,6 +68,16 @@ public class CareService {
   }
 
   /** Who of these people is on a care list. */
+  /**
+   * The tree changed shape: residents of these buildings (all of {@code fromGridId} when null) are
+   * looked after by {@code toGridId} now. Call inside the change's transaction.
+   */
+  public int follow(long fromGridId, @Nullable Collection<Long> buildingIds, long toGridId) {
+    return buildingIds == null
+        ? care.moveGrid(fromGridId, toGridId)
+        : care.moveResidentsOf(buildingIds, toGridId);
+  }
+
   public Set<Long> onList(Collection<Long> accountIds) {
     return accountIds.isEmpty() ? Set.of() : care.findAll(accountIds).keySet();
   }

@@ -92,6 +92,18 @@ class ClinicRepository {
         .execute();
   }
 
+  /** Area doctors serving one grid serve another instead. */
+  void moveAreaGrid(long fromGridId, long toGridId) {
+    dsl.insertInto(CLINIC_AREA_GRIDS, CLINIC_AREA_GRIDS.PROVIDER_ID, CLINIC_AREA_GRIDS.GRID_ID)
+        .select(
+            dsl.select(CLINIC_AREA_GRIDS.PROVIDER_ID, org.jooq.impl.DSL.val(toGridId))
+                .from(CLINIC_AREA_GRIDS)
+                .where(CLINIC_AREA_GRIDS.GRID_ID.eq(fromGridId)))
+        .onDuplicateKeyIgnore()
+        .execute();
+    dsl.deleteFrom(CLINIC_AREA_GRIDS).where(CLINIC_AREA_GRIDS.GRID_ID.eq(fromGridId)).execute();
+  }
+
   /** The grids each area doctor serves; providers serving no grid in particular are absent. */
   Map<Long, Set<Long>> findAreaGrids(Collection<Long> providerIds) {
     Map<Long, Set<Long>> served = new HashMap<>();

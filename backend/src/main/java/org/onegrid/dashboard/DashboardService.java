@@ -121,7 +121,7 @@ public class DashboardService {
             .orElse(figures(null, ""));
     List<Figures> byCategory = rows(stats.sums(self, from, to, "category_code"));
     List<Figures> bySource = rows(stats.sums(self, from, to, "source"));
-    List<GridNode> childNodes = grids.children(node.id());
+    List<GridNode> childNodes = grids.childrenWithRetired(node.id());
     Map<Long, Figures> byChild = new TreeMap<>();
     if (!childNodes.isEmpty()) {
       for (Record r :

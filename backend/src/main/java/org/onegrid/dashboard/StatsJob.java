@@ -2,7 +2,9 @@ package org.onegrid.dashboard;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.OneGridConfig;
@@ -46,6 +49,22 @@ public class StatsJob {
     refresh();
   }
 
+  /**
+   * After a node moved from one parent to another, marks every day it has figures for as stale at
+   * both parents, so the next run rolls both paths up again; call inside the move's transaction.
+   */
+  public void afterMove(long movedId, long oldParentId, long newParentId) {
+    List<Instant> days =
+        stats.daysOf(movedId).stream()
+            .map(d -> d.atTime(LocalTime.NOON).atZone(zone).toInstant())
+            .toList();
+    for (int from = 0; from < days.size(); from += BATCH) {
+      List<Instant> part = days.subList(from, Math.min(days.size(), from + BATCH));
+      stats.recordStale(oldParentId, part);
+      stats.recordStale(newParentId, part);
+    }
+  }
+
   /** Counts every committed change; returns how many it read. */
   public int refresh() {
     int total = 0;
@@ -75,16 +94,22 @@ public class StatsJob {
           Map<Long, GridNode> nodes = new LinkedHashMap<>();
           Map<Long, Set<LocalDate>> nodeDays = new LinkedHashMap<>();
           gridDays.forEach(
-              (gridId, days) -> {
-                for (LocalDate day : days) {
-                  stats.recomputeGridDay(
-                      gridId,
-                      day,
-                      day.atStartOfDay(zone).toInstant(),
-                      day.plusDays(1).atStartOfDay(zone).toInstant());
+              (nodeId, days) -> {
+                GridNode changedNode = grids.get(nodeId);
+                boolean grid = changedNode.level() == GridLevel.GRID;
+                if (grid) {
+                  for (LocalDate day : days) {
+                    stats.recomputeGridDay(
+                        nodeId,
+                        day,
+                        day.atStartOfDay(zone).toInstant(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant());
+                  }
                 }
-                for (GridNode n : grids.pathOf(grids.get(gridId))) {
-                  if (n.id() != gridId) {
+                // A change names a grid (its problems changed) or, after the tree changed shape,
+                // a node above grids whose children changed: that node is rolled up again too.
+                for (GridNode n : grids.pathOf(changedNode)) {
+                  if (n.id() != nodeId || !grid) {
                     nodes.put(n.id(), n);
                     nodeDays.computeIfAbsent(n.id(), k -> new LinkedHashSet<>()).addAll(days);
                   }
@@ -93,7 +118,8 @@ public class StatsJob {
           List<GridNode> upward = new ArrayList<>(nodes.values());
           upward.sort(Comparator.comparingInt(GridNode::depth).reversed());
           for (GridNode n : upward) {
-            List<Long> children = grids.children(n.id()).stream().map(GridNode::id).toList();
+            List<Long> children =
+                grids.childrenWithRetired(n.id()).stream().map(GridNode::id).toList();
             for (LocalDate day : nodeDays.get(n.id())) {
               stats.rollUp(n.id(), children, day);
             }

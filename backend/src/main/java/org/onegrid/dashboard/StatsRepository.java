@@ -57,6 +57,26 @@ class StatsRepository {
         .fetch(r -> new Changed(r.value1(), r.value2(), r.value3()));
   }
 
+  /** The days a node has summary rows for. */
+  List<LocalDate> daysOf(long nodeId) {
+    return dsl.selectDistinct(PROBLEM_STATS.DAY)
+        .from(PROBLEM_STATS)
+        .where(PROBLEM_STATS.NODE_ID.eq(nodeId))
+        .fetch(PROBLEM_STATS.DAY);
+  }
+
+  /** Records that a node's rows of these days (each given by an instant inside it) are stale. */
+  void recordStale(long nodeId, Collection<Instant> days) {
+    var insert =
+        dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT);
+    for (Instant day : days) {
+      insert = insert.values(nodeId, day);
+    }
+    if (!days.isEmpty()) {
+      insert.execute();
+    }
+  }
+
   /** The changes that were counted. */
   void forget(List<Long> ids) {
     dsl.deleteFrom(PROBLEM_CHANGES).where(PROBLEM_CHANGES.ID.in(ids)).execute();

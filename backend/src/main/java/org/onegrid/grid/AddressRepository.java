@@ -139,6 +139,15 @@ class AddressRepository {
     }
   }
 
+  /** Puts a building (its units and households with it) in another grid, under a name. */
+  void moveBuilding(long buildingId, long toGridId, String name) {
+    dsl.update(BUILDINGS)
+        .set(BUILDINGS.GRID_ID, toGridId)
+        .set(BUILDINGS.NAME, name)
+        .where(BUILDINGS.ID.eq(buildingId))
+        .execute();
+  }
+
   /** Sets a building's floors, rooms and point, and adds units up to {@code units}. */
   void update(BuildingRecord existing, BuildingDraft d) {
     dsl.update(BUILDINGS)

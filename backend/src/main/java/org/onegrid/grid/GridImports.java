@@ -40,6 +40,13 @@ public class GridImports {
     return out;
   }
 
+  /** Nodes in use (not retired) by code: where people, buildings and staff may be placed. */
+  public Map<String, NodeRecord> inUseByCodes(Collection<String> codes) {
+    Map<String, NodeRecord> out = byCodes(codes);
+    out.values().removeIf(n -> n.node().retired());
+    return out;
+  }
+
   /** Nodes of a level with a boundary that may meet the given box. */
   public List<NodeRecord> boundedIn(
       GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A node of the grid tree. {@code path} lists the ids from the root down to this node ("/1/4/9/"),
- * so "is X inside Y's subtree" is a string prefix test and a subtree is one index range.
+ * so "is X inside Y's subtree" is a string prefix test and a subtree is one index range. A retired
+ * node stays for the history that points at it but takes no new people, places or problems.
  */
 public record GridNode(
     long id,
@@ -16,7 +17,8 @@ public record GridNode(
     String name,
     String path,
     int depth,
-    @Nullable String hotlinePhone) {
+    @Nullable String hotlinePhone,
+    boolean retired) {
 
   /** True when {@code other} is this node or lies below it. */
   public boolean contains(GridNode other) {

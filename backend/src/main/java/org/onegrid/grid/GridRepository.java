@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.GridNodesRecord;
 import org.onegrid.platform.Tx;
 
@@ -69,7 +70,8 @@ class GridRepository {
         name,
         path,
         parent == null ? 0 : parent.depth() + 1,
-        hotlinePhone);
+        hotlinePhone,
+        false);
   }
 
   Optional<GridNode> findById(long id) {
@@ -94,10 +96,63 @@ class GridRepository {
         .fetch(GridRepository::toNode);
   }
 
-  List<GridNode> findChildren(long parentId) {
+  /** The node's children, the retired ones too when {@code withRetired}. */
+  List<GridNode> findChildren(long parentId, boolean withRetired) {
     return dsl.selectFrom(GRID_NODES)
         .where(GRID_NODES.PARENT_ID.eq(parentId))
+        .and(withRetired ? DSL.noCondition() : GRID_NODES.RETIRED_AT.isNull())
         .orderBy(GRID_NODES.NAME)
+        .fetch(GridRepository::toNode);
+  }
+
+  /**
+   * Puts a node (and so its whole subtree) under another parent: one statement rewrites the paths
+   * of the subtree's index range. Call inside a transaction.
+   */
+  void moveSubtree(GridNode node, GridNode newParent) {
+    String oldPrefix = node.path();
+    String newPrefix = newParent.path() + node.id() + "/";
+    dsl.update(GRID_NODES)
+        .set(
+            GRID_NODES.PATH,
+            DSL.concat(
+                DSL.val(newPrefix),
+                DSL.substring(GRID_NODES.PATH, DSL.val(oldPrefix.length() + 1))))
+        .where(GRID_NODES.PATH.startsWith(oldPrefix))
+        .execute();
+    dsl.update(GRID_NODES)
+        .set(GRID_NODES.PARENT_ID, newParent.id())
+        .where(GRID_NODES.ID.eq(node.id()))
+        .execute();
+  }
+
+  /** Retires a node: off the map (no boundary) and off the hotline (its number is free again). */
+  void retire(long id, Instant now) {
+    dsl.update(GRID_NODES)
+        .set(GRID_NODES.RETIRED_AT, now)
+        .setNull(GRID_NODES.HOTLINE_PHONE)
+        .setNull(GRID_NODES.BOUNDARY)
+        .setNull(GRID_NODES.MIN_LAT)
+        .setNull(GRID_NODES.MAX_LAT)
+        .setNull(GRID_NODES.MIN_LNG)
+        .setNull(GRID_NODES.MAX_LNG)
+        .where(GRID_NODES.ID.eq(id))
+        .execute();
+  }
+
+  /** Nodes of a level in a subtree whose name or code holds the text, not retired. */
+  List<GridNode> searchUnder(String subtreePath, GridLevel level, String text, int limit) {
+    return dsl.selectFrom(GRID_NODES)
+        .where(
+            GRID_NODES.PATH.startsWith(subtreePath),
+            GRID_NODES.NODE_LEVEL.eq(level.name()),
+            GRID_NODES.RETIRED_AT.isNull())
+        .and(
+            text == null || text.isBlank()
+                ? DSL.noCondition()
+                : GRID_NODES.NAME.contains(text.trim()).or(GRID_NODES.CODE.startsWith(text.trim())))
+        .orderBy(GRID_NODES.PATH, GRID_NODES.NAME)
+        .limit(limit)
         .fetch(GridRepository::toNode);
   }
 
@@ -116,7 +171,7 @@ class GridRepository {
 
   List<GridNode> searchByLevel(GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)
-        .where(GRID_NODES.NODE_LEVEL.eq(level.name()))
+        .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
         .and(
             text == null || text.isBlank()
                 ? org.jooq.impl.DSL.noCondition()
@@ -129,7 +184,7 @@ class GridRepository {
   /** Nodes of a level whose name appears in the text (longest names first). */
   List<GridNode> findNamedIn(GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)
-        .where(GRID_NODES.NODE_LEVEL.eq(level.name()))
+        .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
         .and(org.jooq.impl.DSL.val(text).contains(GRID_NODES.NAME))
         .orderBy(org.jooq.impl.DSL.charLength(GRID_NODES.NAME).desc(), GRID_NODES.ID)
         .limit(limit)
@@ -286,6 +341,7 @@ class GridRepository {
         n.getName(),
         n.getPath(),
         n.getDepth(),
-        n.getHotlinePhone());
+        n.getHotlinePhone(),
+        n.getRetiredAt() != null);
   }
 }

@@ -87,8 +87,14 @@ public class GridService {
     return nodes.findByIds(node.pathIds());
   }
 
+  /** The node's children in use (not retired), by name. */
   public List<GridNode> children(long id) {
-    return nodes.findChildren(id);
+    return nodes.findChildren(id, false);
+  }
+
+  /** Every child ever, the retired ones too (their past still counts in the figures above). */
+  public List<GridNode> childrenWithRetired(long id) {
+    return nodes.findChildren(id, true);
   }
 
   public List<GridNode> searchCommunities(@Nullable String text, int limit) {

@@ -65,7 +65,7 @@ class BuildingImporter implements Importer<BuildingImporter.Work> {
     }
     Set<String> gridCodes = new HashSet<>();
     table.rows().forEach(r -> r.get("grid_code").ifPresent(gridCodes::add));
-    Map<String, NodeRecord> gridsByCode = grids.byCodes(gridCodes);
+    Map<String, NodeRecord> gridsByCode = grids.inUseByCodes(gridCodes);
     Map<String, BuildingRecord> stored = new HashMap<>();
     grids
         .buildingsOf(gridsByCode.values().stream().map(n -> n.node().id()).toList())

@@ -182,6 +182,8 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
     } else if (inFile.containsKey(d.parentCode()) && !stored.containsKey(d.parentCode())) {
       return RowVerdict.refuse(
           line, key, "parent-refused", d.parentCode(), inFile.get(d.parentCode()).line());
+    } else if (stored.containsKey(d.parentCode()) && stored.get(d.parentCode()).node().retired()) {
+      return RowVerdict.refuse(line, key, "retired", d.parentCode());
     } else if (stored.containsKey(d.parentCode())
         && reach.contains(stored.get(d.parentCode()).node())) {
       parentLevel = stored.get(d.parentCode()).node().level();
@@ -197,6 +199,9 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
     }
     if (!reach.contains(existing.node()) || existing.node().id() == reach.id()) {
       return RowVerdict.refuse(line, key, "code-taken");
+    }
+    if (existing.node().retired()) {
+      return RowVerdict.refuse(line, key, "retired", d.code());
     }
     if (existing.node().level() != d.level()) {
       return RowVerdict.refuse(line, key, "level-differs", existing.node().level().name());

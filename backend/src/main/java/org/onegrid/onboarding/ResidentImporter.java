@@ -74,7 +74,7 @@ class ResidentImporter implements Importer<ResidentImporter.Work> {
       r.get("grid_code").ifPresent(codes::add);
       r.get("phone").map(this::e164).ifPresent(p -> e164.put(r.line(), p));
     }
-    Map<String, NodeRecord> nodes = grids.byCodes(codes);
+    Map<String, NodeRecord> nodes = grids.inUseByCodes(codes);
     Map<String, BuildingRecord> buildings = new HashMap<>();
     grids
         .buildingsOf(nodes.values().stream().map(n -> n.node().id()).toList())

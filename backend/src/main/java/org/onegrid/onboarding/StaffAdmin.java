@@ -24,7 +24,8 @@ import org.onegrid.problem.Handover;
  * Admins look after the staff of their subtree one by one: list and find them, invite one (texted a
  * temporary password, like an imported one), and deactivate one who has left — their sessions end,
  * a grid they led is left for a new leader, and their open problems go to the grid's leader or back
- * to the grid. Whole lists, and changes of role or node, go through the staff import.
+ * to the grid; give one another role or post, or have a new temporary password texted. Whole lists
+ * go through the staff import.
  */
 @Singleton
 class StaffAdmin {
@@ -67,6 +68,10 @@ class StaffAdmin {
   @Serdeable
   record NewStaff(String name, String phone, Role role) {}
 
+  /** Another role or post for a member of staff. */
+  @Serdeable
+  record Post(Role role, long nodeId) {}
+
   List<StaffRow> list(Account admin, long nodeId, @Nullable String q, @Nullable Long after) {
     GridNode node = reach(admin, nodeId);
     List<Account> page = people.staffPage(node, q, after == null ? 0 : after, 50);
@@ -106,7 +111,7 @@ class StaffAdmin {
   }
 
   StaffRow deactivate(Account admin, long memberId) {
-    Account member = accounts.get(memberId);
+    Account member = accounts.find(memberId).orElseThrow(ApiException::notFound);
     if (!member.role().isStaff() || member.nodeId() == null) {
       throw ApiException.notFound();
     }
@@ -131,6 +136,72 @@ class StaffAdmin {
               Map.of("problemsHandedOver", handed));
         });
     return row(accounts.get(memberId), node);
+  }
+
+  /**
+   * Gives a member of staff below me another role or post in my subtree: a grid they led waits for
+   * a new leader, their open problems go to the grid's leader, they sign in again.
+   */
+  StaffRow repost(Account admin, long memberId, Post body) {
+    Account member = memberBelow(admin, memberId);
+    GridNode node = reach(admin, body.nodeId());
+    if (node.retired()
+        || body.role() == null
+        || !body.role().isStaff()
+        || body.role().level() != node.level()) {
+      throw ApiException.invalidField("role", "validation.role-for-node");
+    }
+    if (body.role().level().ordinal() <= admin.role().level().ordinal()) {
+      throw ApiException.forbidden();
+    }
+    if (body.role() == member.role() && node.id() == member.nodeId()) {
+      return row(member, node);
+    }
+    GridNode before = grids.get(member.nodeId());
+    tx.run(
+        () -> {
+          people.repost(member, body.role(), node.id());
+          int handed = node.id() == member.nodeId() ? 0 : handover.handOverFrom(memberId);
+          audit.record(
+              admin,
+              node,
+              "staff.repost",
+              member.displayName(),
+              Map.of("role", member.role().name(), "node", before.code() + " " + before.name()),
+              Map.of(
+                  "role",
+                  body.role().name(),
+                  "node",
+                  node.code() + " " + node.name(),
+                  "problemsHandedOver",
+                  handed));
+        });
+    return row(accounts.get(memberId), node);
+  }
+
+  /** A member of staff below me forgot their password: texted a new temporary one. */
+  StaffRow resetPassword(Account admin, long memberId) {
+    Account member = memberBelow(admin, memberId);
+    GridNode node = grids.get(member.nodeId());
+    tx.run(
+        () -> {
+          people.resetPassword(memberId);
+          audit.record(admin, node, "staff.reset-password", member.displayName(), null, null);
+        });
+    return row(accounts.get(memberId), node);
+  }
+
+  /** A member of staff in my subtree, in a role below mine, who has not left. */
+  private Account memberBelow(Account admin, long memberId) {
+    Account member = accounts.find(memberId).orElseThrow(ApiException::notFound);
+    if (!member.role().isStaff() || member.nodeId() == null || member.deactivatedAt() != null) {
+      throw ApiException.notFound();
+    }
+    reach(admin, member.nodeId());
+    if (member.role().level().ordinal() <= admin.role().level().ordinal()) {
+      throw ApiException.forbidden();
+    }
+    return member;
   }
 
   private GridNode reach(Account admin, long nodeId) {

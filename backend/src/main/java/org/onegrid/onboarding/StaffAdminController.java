@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -68,5 +69,24 @@ class StaffAdminController {
               + " problems go to the grid's leader")
   StaffAdmin.StaffRow deactivate(Authentication auth, @PathVariable long id) {
     return staff.deactivate(accounts.signedIn(auth), id);
+  }
+
+  @Put("/staff/{id}")
+  @Operation(
+      summary =
+          "Admins: another role or post in my subtree for a member of staff below me (a grid they"
+              + " led waits for a new leader; they sign in again)")
+  StaffAdmin.StaffRow repost(
+      Authentication auth, @PathVariable long id, @Body StaffAdmin.Post body) {
+    return staff.repost(accounts.signedIn(auth), id, body);
+  }
+
+  @Post("/staff/{id}/reset-password")
+  @Operation(
+      summary =
+          "Admins: a member of staff below me forgot their password: the old one stops working and"
+              + " a new temporary one is texted")
+  StaffAdmin.StaffRow resetPassword(Authentication auth, @PathVariable long id) {
+    return staff.resetPassword(accounts.signedIn(auth), id);
   }
 }

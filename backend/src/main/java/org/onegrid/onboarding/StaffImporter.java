@@ -72,7 +72,7 @@ class StaffImporter implements Importer<StaffImporter.Work> {
       r.get("leader_of").ifPresent(codes::add);
       r.get("phone").map(this::e164).ifPresent(p -> e164.put(r.line(), p));
     }
-    Map<String, NodeRecord> nodes = grids.byCodes(codes);
+    Map<String, NodeRecord> nodes = grids.inUseByCodes(codes);
     Map<String, Account> stored = people.byPhones(e164.values());
     Map<Long, Long> leaders =
         grids.currentLeaderIds(

@@ -302,12 +302,7 @@ class ProblemRepository {
    * again (the dashboard's job reads these); true, to chain after a conditional update.
    */
   private boolean changed(long id) {
-    dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
-        .select(
-            dsl.select(PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT)
-                .from(PROBLEMS)
-                .where(PROBLEMS.ID.eq(id)))
-        .execute();
+    recordChanged(List.of(id));
     return true;
   }
 
@@ -505,6 +500,39 @@ class ProblemRepository {
         .orderBy(PROBLEMS.ID.desc())
         .limit(1)
         .fetchOptional(PROBLEMS.ID);
+  }
+
+  /** Open problems of a grid, of these buildings only when given. */
+  List<Problem> findOpenIn(long gridId, @Nullable Collection<Long> buildingIds) {
+    return dsl.selectFrom(PROBLEMS)
+        .where(PROBLEMS.GRID_ID.eq(gridId), isOpen())
+        .and(buildingIds == null ? DSL.noCondition() : PROBLEMS.BUILDING_ID.in(buildingIds))
+        .orderBy(PROBLEMS.ID)
+        .fetch(ProblemRepository::toProblem);
+  }
+
+  /**
+   * Puts open problems in another grid with the person who now answers there (state and deadlines
+   * kept); both grids' figures are recounted.
+   */
+  void regrid(List<Long> ids, long gridId, @Nullable Long assigneeId, Instant now) {
+    recordChanged(ids);
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.GRID_ID, gridId)
+        .set(PROBLEMS.ASSIGNEE_ID, assigneeId)
+        .set(PROBLEMS.UPDATED_AT, now)
+        .where(PROBLEMS.ID.in(ids))
+        .execute();
+    recordChanged(ids);
+  }
+
+  private void recordChanged(List<Long> ids) {
+    dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
+        .select(
+            dsl.select(PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT)
+                .from(PROBLEMS)
+                .where(PROBLEMS.ID.in(ids)))
+        .execute();
   }
 
   /** The grids of the open problems assigned to a person. */

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
+import org.onegrid.support.CityFiles;
 import org.onegrid.support.DemoCity;
 
 /**
@@ -186,42 +185,15 @@ class ImportTest extends ApiTest {
   }
 
   private Map<String, Object> applyAndWait(Browser admin, String kind, String name, Object file) {
-    Browser.Reply started = admin.post("/api/v1/admin/imports/" + kind + "?name=" + name, file);
-    assertThat(started.status()).as(started.text()).isEqualTo(202);
-    Object id = started.at("id");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      Map<String, Object> run = admin.get("/api/v1/admin/imports/" + id).body();
-      if (!"RUNNING".equals(run.get("status"))) {
-        return run;
-      }
-      pause();
-    }
-    throw new AssertionError("import " + id + " still running");
+    return CityFiles.apply(admin, kind, name, file);
   }
 
   private String awaitText(String e164) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      var sent = outbox.sentTo(e164, 1);
-      if (!sent.isEmpty()) {
-        return sent.get(0).body();
-      }
-      pause();
-    }
-    throw new AssertionError("no text to " + e164);
+    return CityFiles.awaitText(outbox, e164);
   }
 
   private Object gridId(Browser admin) {
     return admin.get("/api/v1/grid-nodes/locate?lat=34.7211&lng=113.9712").at("id");
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   private static String read(String name) throws IOException {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
+import org.onegrid.support.CityFiles;
 import org.onegrid.support.DemoCity;
 
 /**
@@ -141,25 +142,109 @@ class StaffAdminTest extends ApiTest {
         .isEqualTo(404);
   }
 
-  private void apply(Browser admin, String kind, String file) {
-    Browser.Reply started = admin.post("/api/v1/admin/imports/" + kind + "?name=t.csv", file);
-    assertThat(started.status()).as(started.text()).isEqualTo(202);
+  @Test
+  void anAdminMovesALeaderToAnotherPostAndResetsAForgottenPassword() {
+    Browser city = staff(DemoCity.CITY_ADMIN);
+    apply(
+        city,
+        "GRIDS",
+        """
+        code,name,level,parent_code
+        SA2,调岗测试区,district,4101
+        SA2S,调岗测试街道,street,SA2
+        SA2C,调岗测试社区,community,SA2S
+        SA2Z,第一片区,zone,SA2C
+        SA2G1,一号网格,grid,SA2Z
+        SA2G2,二号网格,grid,SA2Z
+        """);
+    apply(
+        city,
+        "STAFF",
+        "name,phone,role,node_code,leader_of\n"
+            + "调岗网格长,13766660021,网格长,,SA2G1\n"
+            + "调岗社区书记,13766660022,社区管理员,SA2C,\n");
+    Browser leader = CityFiles.signedInStaff(browser(), outbox, "13766660021");
+    Browser community = CityFiles.signedInStaff(browser(), outbox, "13766660022");
+    Object communityId = community.get("/api/v1/staff/home").at("node.id");
+    Object leaderId =
+        community
+            .get("/api/v1/admin/nodes/" + communityId + "/staff?q=调岗网格长")
+            .list()
+            .get(0)
+            .get("id");
+    List<Map<String, Object>> grids =
+        community.get("/api/v1/admin/node-search?level=GRID&q=二号").list();
+    assertThat(grids).extracting(g -> g.get("name")).containsExactly("二号网格");
+    Object g1 =
+        community.get("/api/v1/admin/node-search?level=GRID&q=SA2G1").list().get(0).get("id");
+
+    // A grid leader becomes a grid worker of the other grid: 一号网格 waits for a new leader.
+    Browser.Reply wrong =
+        community.put(
+            "/api/v1/admin/staff/" + leaderId,
+            Map.of("role", "COMMUNITY_ADMIN", "nodeId", grids.get(0).get("id")));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(
+            community
+                .put(
+                    "/api/v1/admin/staff/" + leaderId,
+                    Map.of("role", "STREET_ADMIN", "nodeId", communityId))
+                .status())
+        .isIn(400, 403);
+    Browser.Reply moved =
+        community.put(
+            "/api/v1/admin/staff/" + leaderId,
+            Map.of("role", "GRID_WORKER", "nodeId", grids.get(0).get("id")));
+    assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+    assertThat(moved.<String>at("node.name")).isEqualTo("二号网格");
+    assertThat(community.get("/api/v1/staff/nodes/" + g1).<Object>at("leader")).isNull();
+    assertThat(community.get("/api/v1/grids/" + g1 + "/leaders").text()).contains("调岗网格长");
+    assertThat(leader.get("/api/v1/staff/home").status()).isEqualTo(401);
+    assertThat(
+            staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
+                .put(
+                    "/api/v1/admin/staff/" + leaderId,
+                    Map.of("role", "GRID_LEADER", "nodeId", grids.get(0).get("id")))
+                .status())
+        .isEqualTo(404);
+
+    // A forgotten password: the old one stops working, a new one is texted and works.
+    String old = temporaryPassword("+8613766660021");
+    Browser.Reply reset =
+        community.post("/api/v1/admin/staff/" + leaderId + "/reset-password", Map.of());
+    assertThat(reset.status()).as(reset.text()).isEqualTo(200);
+    assertThat(
+            browser()
+                .post("/api/v1/auth/login", Map.of("phone", "13766660021", "password", old))
+                .status())
+        .isEqualTo(401);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      if (!"RUNNING".equals(admin.get("/api/v1/admin/imports/" + started.at("id")).at("status"))) {
-        return;
-      }
+    while (outbox.sentTo("+8613766660021", 5).size() < 2 && Instant.now().isBefore(deadline)) {
       pause();
     }
-    throw new AssertionError("import still running");
+    String fresh =
+        outbox
+            .sentTo("+8613766660021", 1)
+            .get(0)
+            .body()
+            .replaceAll("(?s).*临时密码：([A-Za-z0-9]+).*", "$1");
+    assertThat(fresh).isNotEqualTo(old);
+    assertThat(
+            browser()
+                .post("/api/v1/auth/login", Map.of("phone", "13766660021", "password", fresh))
+                .status())
+        .isEqualTo(200);
+    assertThat(community.get("/api/v1/admin/audit").text())
+        .contains("staff.repost")
+        .contains("staff.reset-password");
+  }
+
+  private void apply(Browser admin, String kind, String file) {
+    CityFiles.apply(admin, kind, "t.csv", file);
   }
 
   private String temporaryPassword(String e164) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (outbox.sentTo(e164, 1).isEmpty() && Instant.now().isBefore(deadline)) {
-      pause();
-    }
-    return outbox.sentTo(e164, 1).get(0).body().replaceAll("(?s).*临时密码：([A-Za-z0-9]+).*", "$1");
+    return CityFiles.temporaryPassword(outbox, e164);
   }
 
   private static void pause() {

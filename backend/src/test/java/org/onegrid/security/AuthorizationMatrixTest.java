@@ -284,6 +284,7 @@ class AuthorizationMatrixTest extends ApiTest {
     byPrefix.put("/api/v1/admin/imports/", "importRun");
     byPrefix.put("/api/v1/admin/communities/", "community");
     byPrefix.put("/api/v1/admin/nodes/", "grid");
+    byPrefix.put("/api/v1/admin/grids/", "grid");
     byPrefix.put("/api/v1/admin/staff/", "worker");
     byPrefix.put("/api/v1/admin/clinic/providers/", "provider");
     byPrefix.put("/api/v1/admin/clinic/services/", "service");
