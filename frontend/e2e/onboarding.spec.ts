@@ -104,6 +104,12 @@ test('the new community admin adds a clinic service with its hours, and a reside
   await form.locator('input[name="closes"]').fill('11:30')
   await form.locator('[data-test="save-service"]').click()
   await expect(station.locator('[data-test="clinic-service"]', { hasText: '全科门诊' })).toContainText('每号 20 分钟')
+  // The station's doctor is added by name and phone, and is texted a temporary password.
+  await station.locator('[data-test^="add-clinician-"]').click()
+  await station.locator('input[name^="clinician-name-"]').fill('城东全科医生')
+  await station.locator('input[name^="clinician-phone-"]').fill('13700010009')
+  await station.locator('[data-test^="save-clinician-"]').click()
+  await expect(station.locator('[data-test="clinician"]')).toContainText('城东全科医生')
   await page.screenshot({ path: 'target/e2e-results/clinic-setup.png', fullPage: true })
 
   // 郑晓东 has left: she finds him among her staff and deactivates him, after a confirmation.

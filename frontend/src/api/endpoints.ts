@@ -229,6 +229,11 @@ export const clinicSetupApi = {
   close: (serviceId: number, day: string, reason: string) =>
     http.post<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures`, { day, reason }),
   reopen: (serviceId: number, day: string) => http.delete<ClinicSetupService>(`/admin/clinic/services/${serviceId}/closures/${day}`),
+  addClinician: (providerId: number, body: { name: string; phone: string }) =>
+    http.post<ClinicSetupProvider>(`/admin/clinic/providers/${providerId}/staff`, body),
+  removeClinician: (providerId: number, accountId: number) =>
+    http.delete<ClinicSetupProvider>(`/admin/clinic/providers/${providerId}/staff/${accountId}`),
+  serveGrids: (providerId: number, gridIds: number[]) => http.put<ClinicSetupProvider>(`/admin/clinic/providers/${providerId}/grids`, { gridIds }),
 }
 
 export const categoryAdminApi = {

@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,6 +57,34 @@ class ClinicRepository {
         .set(CLINIC_STAFF.ACCOUNT_ID, accountId)
         .onDuplicateKeyIgnore()
         .execute();
+  }
+
+  boolean deleteStaff(long providerId, long accountId) {
+    return dsl.deleteFrom(CLINIC_STAFF)
+            .where(CLINIC_STAFF.PROVIDER_ID.eq(providerId), CLINIC_STAFF.ACCOUNT_ID.eq(accountId))
+            .execute()
+        == 1;
+  }
+
+  /** Replaces the grids a provider serves. */
+  void replaceAreaGrids(long providerId, Collection<Long> gridIds) {
+    dsl.deleteFrom(CLINIC_AREA_GRIDS).where(CLINIC_AREA_GRIDS.PROVIDER_ID.eq(providerId)).execute();
+    for (long gridId : gridIds) {
+      insertAreaGrid(providerId, gridId);
+    }
+  }
+
+  /** The clinicians of each of these providers. */
+  Map<Long, List<Long>> findStaffIdsOf(Collection<Long> providerIds) {
+    Map<Long, List<Long>> out = new HashMap<>();
+    dsl.selectFrom(CLINIC_STAFF)
+        .where(CLINIC_STAFF.PROVIDER_ID.in(providerIds))
+        .orderBy(CLINIC_STAFF.ACCOUNT_ID)
+        .forEach(
+            r ->
+                out.computeIfAbsent(r.getProviderId(), k -> new ArrayList<>())
+                    .add(r.getAccountId()));
+    return out;
   }
 
   boolean isStaff(long providerId, long accountId) {

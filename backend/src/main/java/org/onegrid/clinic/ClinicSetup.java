@@ -11,11 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.onegrid.account.Account;
-import org.onegrid.account.AccountService;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
-import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
@@ -34,7 +32,8 @@ class ClinicSetup {
 
   private final ClinicRepository clinics;
   private final BookingRepository bookings;
-  private final AccountService accounts;
+  private final ClinicReach reach;
+  private final ClinicTeam team;
   private final GridService grids;
   private final AuditLog audit;
   private final Phones phones;
@@ -45,7 +44,8 @@ class ClinicSetup {
   ClinicSetup(
       ClinicRepository clinics,
       BookingRepository bookings,
-      AccountService accounts,
+      ClinicReach reach,
+      ClinicTeam team,
       GridService grids,
       AuditLog audit,
       Phones phones,
@@ -54,7 +54,8 @@ class ClinicSetup {
       OneGridConfig config) {
     this.clinics = clinics;
     this.bookings = bookings;
-    this.accounts = accounts;
+    this.reach = reach;
+    this.team = team;
     this.grids = grids;
     this.audit = audit;
     this.phones = phones;
@@ -72,6 +73,7 @@ class ClinicSetup {
     List<ClinicServicesRecord> services =
         clinics.findAllServices(providers.stream().map(ClinicProvidersRecord::getId).toList());
     LocalDate today = LocalDate.now(clock.withZone(zone));
+    ClinicTeam.Teams teams = team.of(providers.stream().map(ClinicProvidersRecord::getId).toList());
     return providers.stream()
         .map(
             p ->
@@ -84,8 +86,19 @@ class ClinicSetup {
                     services.stream()
                         .filter(s -> s.getProviderId().equals(p.getId()))
                         .map(s -> view(s, today))
-                        .toList()))
+                        .toList(),
+                    teams.staff(p.getId()),
+                    teams.grids(p.getId())))
         .toList();
+  }
+
+  /** One provider as its community's page shows it. */
+  ClinicSetupViews.Provider providerView(Account admin, long providerId) {
+    ClinicProvidersRecord provider = provider(admin, providerId);
+    return providers(admin, provider.getCommunityId()).stream()
+        .filter(p -> p.id() == providerId)
+        .findFirst()
+        .orElseThrow(ApiException::notFound);
   }
 
   ClinicSetupViews.Provider addProvider(
@@ -102,7 +115,14 @@ class ClinicSetup {
                   communityId, body.kind(), body.name().trim(), blank(body.address()), phone);
           audit.record(admin, community, "clinic.provider.add", body.name(), null, body);
           return new ClinicSetupViews.Provider(
-              id, body.kind(), body.name().trim(), blank(body.address()), phone, List.of());
+              id,
+              body.kind(),
+              body.name().trim(),
+              blank(body.address()),
+              phone,
+              List.of(),
+              List.of(),
+              List.of());
         });
   }
 
@@ -216,29 +236,15 @@ class ClinicSetup {
   }
 
   private GridNode community(Account admin, long communityId) {
-    if (!admin.role().isAdmin()) {
-      throw ApiException.forbidden();
-    }
-    GridNode community = grids.find(communityId).orElseThrow(ApiException::notFound);
-    accounts.requireReach(admin, community);
-    if (community.level() != GridLevel.COMMUNITY) {
-      throw ApiException.notFound();
-    }
-    return community;
+    return reach.community(admin, communityId);
   }
 
   private ClinicProvidersRecord provider(Account admin, long providerId) {
-    ClinicProvidersRecord provider =
-        clinics.findProvider(providerId).orElseThrow(ApiException::notFound);
-    community(admin, provider.getCommunityId());
-    return provider;
+    return reach.provider(admin, providerId);
   }
 
   private ClinicServicesRecord service(Account admin, long serviceId) {
-    ClinicServicesRecord service =
-        clinics.findService(serviceId).orElseThrow(ApiException::notFound);
-    provider(admin, service.getProviderId());
-    return service;
+    return reach.service(admin, serviceId);
   }
 
   private GridNode communityOfService(ClinicServicesRecord service) {

@@ -32,10 +32,12 @@ import org.onegrid.platform.ProblemAnswers;
 class ClinicSetupController {
 
   private final ClinicSetup setup;
+  private final ClinicTeam team;
   private final AccountService accounts;
 
-  ClinicSetupController(ClinicSetup setup, AccountService accounts) {
+  ClinicSetupController(ClinicSetup setup, ClinicTeam team, AccountService accounts) {
     this.setup = setup;
+    this.team = team;
     this.accounts = accounts;
   }
 
@@ -87,6 +89,33 @@ class ClinicSetupController {
   ClinicSetupViews.Service reopen(
       Authentication auth, @PathVariable long id, @PathVariable LocalDate day) {
     return setup.reopen(admin(auth), id, day);
+  }
+
+  @Post("/clinic/providers/{id}/staff")
+  @Operation(
+      summary =
+          "Admins: add a clinician to a provider (an existing clinician by phone, or a new one"
+              + " texted a temporary password)")
+  HttpResponse<ClinicSetupViews.Provider> addClinician(
+      Authentication auth, @PathVariable long id, @Body @Valid ClinicSetupViews.NewClinician body) {
+    team.addClinician(admin(auth), id, body);
+    return HttpResponse.status(HttpStatus.CREATED).body(setup.providerView(admin(auth), id));
+  }
+
+  @Delete("/clinic/providers/{id}/staff/{accountId}")
+  @Operation(summary = "Admins: take a clinician off a provider")
+  ClinicSetupViews.Provider removeClinician(
+      Authentication auth, @PathVariable long id, @PathVariable long accountId) {
+    team.removeClinician(admin(auth), id, accountId);
+    return setup.providerView(admin(auth), id);
+  }
+
+  @Put("/clinic/providers/{id}/grids")
+  @Operation(summary = "Admins: the grids of the community an area doctor (片医) serves")
+  ClinicSetupViews.Provider serveGrids(
+      Authentication auth, @PathVariable long id, @Body @Valid ClinicSetupViews.ServedGrids body) {
+    team.serveGrids(admin(auth), id, body);
+    return setup.providerView(admin(auth), id);
   }
 
   private Account admin(Authentication auth) {

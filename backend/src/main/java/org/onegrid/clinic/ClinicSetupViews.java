@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.onegrid.grid.NodeRef;
 
 /** What community admins send and see when they set up their clinic providers and services. */
 final class ClinicSetupViews {
@@ -24,7 +25,21 @@ final class ClinicSetupViews {
       String name,
       @Nullable String address,
       @Nullable String phone,
-      List<Service> services) {}
+      List<Service> services,
+      List<Clinician> staff,
+      List<NodeRef> grids) {}
+
+  /** Someone who works for a provider (their admins see the phone in full). */
+  @Serdeable
+  record Clinician(long id, String name, String phone, boolean awaitingPassword) {}
+
+  /** A clinician to add to a provider: an existing clinician's phone, or a new one invited. */
+  @Serdeable
+  record NewClinician(@NotBlank @Size(max = 60) String name, @NotBlank String phone) {}
+
+  /** The grids an area doctor serves (of the provider's community). */
+  @Serdeable
+  record ServedGrids(@NotNull @Size(max = 500) List<@NotNull Long> gridIds) {}
 
   @Serdeable
   record Service(

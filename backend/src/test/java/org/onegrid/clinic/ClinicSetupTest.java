@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
+import org.onegrid.support.CityFiles;
 import org.onegrid.support.DemoCity;
 
 /**
@@ -115,6 +116,54 @@ class ClinicSetupTest extends ApiTest {
         .contains("中医理疗");
     assertThat(staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU).get("/api/v1/admin/audit").text())
         .doesNotContain("中医理疗");
+  }
+
+  @Test
+  void anAdminAddsAClinicianWhoSignsInAndSetsTheGridsAnAreaDoctorServes() {
+    Browser admin = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
+    long community = community(admin);
+    Object provider =
+        admin
+            .post(
+                "/api/v1/admin/communities/" + community + "/clinic/providers",
+                Map.of("kind", "AREA_DOCTOR", "name", "第二片医团队"))
+            .at("id");
+    String base = "/api/v1/admin/clinic/providers/" + provider;
+    Browser.Reply added =
+        admin.post(base + "/staff", Map.of("name", "孙医生", "phone", "13766680001"));
+    assertThat(added.status()).as(added.text()).isEqualTo(201);
+    assertThat(added.<List<Map<String, Object>>>at("staff"))
+        .extracting(c -> c.get("name"))
+        .containsExactly("孙医生");
+    // A phone that is someone else's is not taken over.
+    assertThat(
+            admin
+                .post(base + "/staff", Map.of("name", "冒名", "phone", DemoCity.LEADER_MINZHULU_1))
+                .status())
+        .isEqualTo(409);
+    Browser doctor = CityFiles.signedInStaff(browser(), outbox, "13766680001");
+    assertThat(doctor.get("/api/v1/clinician/providers").text()).contains("第二片医团队");
+
+    // The grids it serves: those of this community only.
+    List<Map<String, Object>> children =
+        admin.get("/api/v1/staff/nodes/" + community).at("children");
+    Object zone = ((Map<?, ?>) children.get(0).get("node")).get("id");
+    List<Map<String, Object>> gridsOfZone = admin.get("/api/v1/staff/nodes/" + zone).at("children");
+    Object grid = ((Map<?, ?>) gridsOfZone.get(0).get("node")).get("id");
+    Browser.Reply served = admin.put(base + "/grids", Map.of("gridIds", List.of(grid)));
+    assertThat(served.status()).as(served.text()).isEqualTo(200);
+    assertThat(served.<List<Map<String, Object>>>at("grids")).hasSize(1);
+    assertThat(admin.put(base + "/grids", Map.of("gridIds", List.of(zone))).status())
+        .isEqualTo(400);
+
+    Object doctorId = added.<List<Map<String, Object>>>at("staff").get(0).get("id");
+    Browser.Reply removed = admin.send("DELETE", base + "/staff/" + doctorId, null, Map.of());
+    assertThat(removed.status()).as(removed.text()).isEqualTo(200);
+    assertThat(removed.<List<Object>>at("staff")).isEmpty();
+    assertThat(doctor.get("/api/v1/clinician/providers").text()).doesNotContain("第二片医团队");
+    assertThat(admin.get("/api/v1/admin/audit").text())
+        .contains("clinic.staff.add")
+        .contains("clinic.grids");
   }
 
   @Test
