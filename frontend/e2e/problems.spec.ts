@@ -106,6 +106,12 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await page.locator('[data-test="service-report"]').click()
   await page.locator('[data-test="category"]', { hasText: '供水排水' }).click()
   await page.locator('textarea[name="description"]').fill('2号楼门口自来水管爆裂，水流到路上')
+  // 供水排水 asks whether the water is off now; the form does not send until it is answered.
+  const noWater = page.locator('[data-test="question-NO_WATER"]')
+  await expect(noWater).toContainText('现在是否停水？')
+  await page.locator('[data-test="submit-report"]').click()
+  await expect(page.getByText('请回答：现在是否停水？')).toBeVisible()
+  await noWater.getByRole('radio', { name: '是' }).click()
   // Standing by the leak, inside 第1网格's boundary, she adds her GPS point.
   await page.context().grantPermissions(['geolocation'])
   await page.context().setGeolocation({ latitude: 34.7441, longitude: 113.635, accuracy: 12 })
@@ -124,6 +130,7 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await page.locator('.van-dropdown-menu__item').nth(1).click()
   await page.locator('.van-dropdown-item__option', { hasText: '居民上报' }).click()
   await page.locator('[data-test="problem-row"]', { hasText: '自来水管爆裂' }).first().click()
+  await expect(page.locator('[data-test="answer"]', { hasText: '现在是否停水？' })).toContainText('是')
   await page.locator('[data-test="action-ACCEPT"]').click()
   await expect(page.getByText('已受理').first()).toBeVisible()
   await page.locator('[data-test="transfer"]').click()

@@ -2,6 +2,7 @@ import { http, uploadFile } from './client'
 import type {
   TreeOutcome,
   AuditEntry,
+  CategoryQuestionSettings,
   CategoryRow,
   CategorySettings,
   DepartmentRow,
@@ -146,6 +147,8 @@ export interface NewReport {
   lng?: number
   visibility: Visibility
   photoIds: number[]
+  /** Answers to the category's extra questions, by question code. */
+  answers?: Record<string, string[]>
 }
 
 export const problemApi = {
@@ -239,6 +242,8 @@ export const clinicSetupApi = {
 export const categoryAdminApi = {
   categories: () => http.get<CategoryRow[]>('/admin/categories'),
   saveCategory: (code: string, body: CategorySettings) => http.put<CategoryRow[]>(`/admin/categories/${code}`, body),
+  saveQuestions: (code: string, questions: CategoryQuestionSettings[]) =>
+    http.put<CategoryRow[]>(`/admin/categories/${code}/questions`, { questions }),
   departments: () => http.get<DepartmentRow[]>('/admin/departments'),
   saveDepartment: (code: string, body: DepartmentSettings) => http.put<DepartmentRow[]>(`/admin/departments/${code}`, body),
 }

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/categories/{code}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** City admins: the extra questions a category asks (replaced in the order given; answers already given stay) */
+        put: operations["saveQuestions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/clinic/providers/{id}/grids": {
         parameters: {
             query?: never;
@@ -3039,6 +3056,7 @@ export interface components {
         "CategoryAdmin.CategoryRow": {
             code: string;
             settings: components["schemas"]["CategoryAdmin.CategorySettings"];
+            questions: components["schemas"]["CategoryQuestionAdmin.QuestionSettings"][];
         };
         "CategoryAdmin.CategorySettings": {
             nameZh: string;
@@ -3066,6 +3084,23 @@ export interface components {
             active: boolean;
             /** Format: int32 */
             sortOrder: number;
+        };
+        /** @description One allowed answer of a list question: a key kept across edits, names in both languages. */
+        "CategoryQuestionAdmin.ChoiceSettings": {
+            key: string;
+            nameZh: string;
+            nameEn: string;
+        };
+        "CategoryQuestionAdmin.QuestionSettings": {
+            code: string;
+            datatype: string;
+            required: boolean;
+            textZh: string;
+            textEn: string;
+            choices?: components["schemas"]["CategoryQuestionAdmin.ChoiceSettings"][] | null;
+        };
+        "CategoryQuestionAdmin.Questions": {
+            questions: components["schemas"]["CategoryQuestionAdmin.QuestionSettings"][];
         };
         "ClinicController.Attendance": {
             attended: boolean;
@@ -3847,10 +3882,23 @@ export interface components {
             /** Format: int32 */
             resolveHours: number;
             alwaysPrivate: boolean;
+            questions: components["schemas"]["ProblemController.QuestionView"][];
+        };
+        "ProblemController.ChoiceView": {
+            key: string;
+            name: string;
         };
         "ProblemController.MergeRequest": {
             /** Format: int64 */
             intoId: number;
+        };
+        /** @description An extra question of a category, in the caller's language. */
+        "ProblemController.QuestionView": {
+            code: string;
+            text: string;
+            datatype: string;
+            required: boolean;
+            choices: components["schemas"]["ProblemController.ChoiceView"][];
         };
         "ProblemController.ReportRequest": {
             categoryCode: string;
@@ -3865,6 +3913,9 @@ export interface components {
             hideReporter?: boolean | null;
             photoIds?: number[] | null;
             visibility?: components["schemas"]["ProblemView.Visibility"] | null;
+            answers?: {
+                [key: string]: string[];
+            } | null;
         };
         "ProblemController.ThreadMessage": {
             body?: string | null;
@@ -5106,6 +5157,95 @@ export interface operations {
         };
         responses: {
             /** @description saveCategory 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryAdmin.CategoryRow"][];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    saveQuestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryQuestionAdmin.Questions"];
+            };
+        };
+        responses: {
+            /** @description saveQuestions 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

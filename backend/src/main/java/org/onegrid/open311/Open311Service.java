@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +29,7 @@ import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.RateLimiter;
+import org.onegrid.problem.Answers;
 import org.onegrid.problem.Category;
 import org.onegrid.problem.CategoryQuestion;
 import org.onegrid.problem.ProblemService;
@@ -51,6 +51,7 @@ public class Open311Service {
       EnumSet.of(ProblemState.RESOLVED, ProblemState.RETURNED, ProblemState.CLOSED);
 
   private final ProblemService problems;
+  private final Answers answerCheck;
   private final GridService grids;
   private final AccountService accounts;
   private final Open311ClientRepository clients;
@@ -64,6 +65,7 @@ public class Open311Service {
 
   Open311Service(
       ProblemService problems,
+      Answers answerCheck,
       GridService grids,
       AccountService accounts,
       Open311ClientRepository clients,
@@ -75,6 +77,7 @@ public class Open311Service {
       @Value("${onegrid.open311.posts-per-minute:30}") int postsPerMinute,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
     this.problems = problems;
+    this.answerCheck = answerCheck;
     this.grids = grids;
     this.accounts = accounts;
     this.clients = clients;
@@ -374,33 +377,26 @@ public class Open311Service {
    */
   private Map<String, String> answers(
       Category category, Map<String, List<String>> form, Locale locale) {
-    Map<String, String> answers = new LinkedHashMap<>();
-    for (CategoryQuestion q : problems.questions().getOrDefault(category.code(), List.of())) {
-      List<String> given = new ArrayList<>();
-      given.addAll(form.getOrDefault("attribute[" + q.code() + "]", List.of()));
-      given.addAll(form.getOrDefault("attribute[" + q.code() + "][]", List.of()));
-      given.removeIf(String::isBlank);
-      if (given.isEmpty()) {
-        if (q.required()) {
-          throw new Open311Exception(
-              400, "attribute[" + q.code() + "] is required: " + q.text(locale));
-        }
-        continue;
-      }
-      if (q.isList()) {
-        for (String key : given) {
-          if (q.choice(key).isEmpty()) {
-            throw new Open311Exception(
-                400, "attribute[" + q.code() + "] has no value with key " + key);
-          }
-        }
-        if (q.datatype().equals("singlevaluelist") && given.size() > 1) {
-          throw new Open311Exception(400, "attribute[" + q.code() + "] takes one value");
-        }
-      }
-      answers.put(q.code(), cut(String.join(",", new LinkedHashSet<>(given)), 500));
+    Map<String, List<String>> given = new LinkedHashMap<>();
+    for (CategoryQuestion q : answerCheck.of(category.code())) {
+      List<String> values = new ArrayList<>();
+      values.addAll(form.getOrDefault("attribute[" + q.code() + "]", List.of()));
+      values.addAll(form.getOrDefault("attribute[" + q.code() + "][]", List.of()));
+      given.put(q.code(), values);
     }
-    return answers;
+    return answerCheck.check(
+        category.code(),
+        given,
+        r ->
+            new Open311Exception(
+                400,
+                switch (r.reason()) {
+                  case "required" ->
+                      "attribute[" + r.question().code() + "] is required: " + r.text(locale);
+                  case "unknown-choice" ->
+                      "attribute[" + r.question().code() + "] has no value with key " + r.value();
+                  default -> "attribute[" + r.question().code() + "] takes one value";
+                }));
   }
 
   /** Where the request is: a point inside a grid, else the address_id (a unit), else the words. */

@@ -26,6 +26,7 @@ import org.onegrid.platform.Tx;
 class CategoryAdmin {
 
   private final CategoryRepository categories;
+  private final CategoryQuestionAdmin questionAdmin;
   private final DepartmentRepository departments;
   private final GridService grids;
   private final AuditLog audit;
@@ -34,12 +35,14 @@ class CategoryAdmin {
 
   CategoryAdmin(
       CategoryRepository categories,
+      CategoryQuestionAdmin questionAdmin,
       DepartmentRepository departments,
       GridService grids,
       AuditLog audit,
       Phones phones,
       Tx tx) {
     this.categories = categories;
+    this.questionAdmin = questionAdmin;
     this.departments = departments;
     this.grids = grids;
     this.audit = audit;
@@ -59,7 +62,10 @@ class CategoryAdmin {
       @Min(0) @Max(100000) int sortOrder) {}
 
   @Serdeable
-  record CategoryRow(String code, CategorySettings settings) {}
+  record CategoryRow(
+      String code,
+      CategorySettings settings,
+      List<CategoryQuestionAdmin.QuestionSettings> questions) {}
 
   @Serdeable
   record DepartmentSettings(
@@ -74,6 +80,7 @@ class CategoryAdmin {
 
   List<CategoryRow> categories(Account admin) {
     requireCityAdmin(admin);
+    var questions = questionAdmin.all();
     return categories.findAllRecords().stream()
         .map(
             r ->
@@ -87,8 +94,15 @@ class CategoryAdmin {
                         r.getResolveHours(),
                         r.getAlwaysPrivate(),
                         r.getActive(),
-                        r.getSortOrder())))
+                        r.getSortOrder()),
+                    questions.getOrDefault(r.getCode(), List.of())))
         .toList();
+  }
+
+  List<CategoryRow> saveQuestions(
+      Account admin, String code, CategoryQuestionAdmin.Questions body) {
+    questionAdmin.save(admin, code, body);
+    return categories(admin);
   }
 
   List<CategoryRow> saveCategory(Account admin, String code, CategorySettings s) {

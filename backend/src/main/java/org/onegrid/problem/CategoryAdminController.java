@@ -51,6 +51,18 @@ class CategoryAdminController {
     return admin.saveCategory(accounts.signedIn(auth), code, body);
   }
 
+  @Put("/categories/{code}/questions")
+  @Operation(
+      summary =
+          "City admins: the extra questions a category asks (replaced in the order given; answers"
+              + " already given stay)")
+  List<CategoryAdmin.CategoryRow> saveQuestions(
+      Authentication auth,
+      @PathVariable String code,
+      @Body @Valid CategoryQuestionAdmin.Questions body) {
+    return admin.saveQuestions(accounts.signedIn(auth), code, body);
+  }
+
   @Get("/departments")
   @Operation(summary = "City admins: the departments problems can be handed to")
   List<CategoryAdmin.DepartmentRow> departments(Authentication auth) {

@@ -163,4 +163,31 @@ class CategoryRepository {
   Optional<Category> findActiveByCode(String code) {
     return findActive().stream().filter(c -> c.code().equals(code)).findFirst();
   }
+
+  /** Replaces a category's questions (call inside a transaction). */
+  void replaceQuestions(String categoryCode, List<CategoryQuestion> questions) {
+    dsl.deleteFrom(CATEGORY_QUESTIONS)
+        .where(CATEGORY_QUESTIONS.CATEGORY_CODE.eq(categoryCode))
+        .execute();
+    for (CategoryQuestion q : questions) {
+      dsl.insertInto(CATEGORY_QUESTIONS)
+          .set(CATEGORY_QUESTIONS.CATEGORY_CODE, categoryCode)
+          .set(CATEGORY_QUESTIONS.CODE, q.code())
+          .set(CATEGORY_QUESTIONS.DATATYPE, q.datatype())
+          .set(CATEGORY_QUESTIONS.REQUIRED, q.required())
+          .set(CATEGORY_QUESTIONS.SORT_ORDER, q.order())
+          .set(CATEGORY_QUESTIONS.TEXT_ZH, q.textZh())
+          .set(CATEGORY_QUESTIONS.TEXT_EN, q.textEn())
+          .set(
+              CATEGORY_QUESTIONS.CHOICES,
+              q.choices().isEmpty()
+                  ? null
+                  : String.join(
+                      ";",
+                      q.choices().stream()
+                          .map(c -> c.key() + "|" + c.nameZh() + "|" + c.nameEn())
+                          .toList()))
+          .execute();
+    }
+  }
 }

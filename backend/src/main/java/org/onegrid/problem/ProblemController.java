@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.ProblemAnswers;
 
@@ -50,18 +51,21 @@ class ProblemController {
   private final ProblemThreadService threads;
   private final AccountService accounts;
   private final Messages messages;
+  private final Answers answers;
 
   ProblemController(
       ProblemService problems,
       PhotoService photos,
       ProblemThreadService threads,
       AccountService accounts,
-      Messages messages) {
+      Messages messages,
+      Answers answers) {
     this.problems = problems;
     this.photos = photos;
     this.threads = threads;
     this.accounts = accounts;
     this.messages = messages;
+    this.answers = answers;
   }
 
   @Get("/problem-categories")
@@ -77,7 +81,19 @@ class ProblemController {
                     c.icon(),
                     c.acceptHours(),
                     c.resolveHours(),
-                    c.alwaysPrivate()))
+                    c.alwaysPrivate(),
+                    answers.of(c.code()).stream()
+                        .map(
+                            q ->
+                                new QuestionView(
+                                    q.code(),
+                                    q.text(locale),
+                                    q.datatype(),
+                                    q.required(),
+                                    q.choices().stream()
+                                        .map(ch -> new ChoiceView(ch.key(), ch.name(locale)))
+                                        .toList()))
+                        .toList()))
         .toList();
   }
 
@@ -91,6 +107,18 @@ class ProblemController {
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Body @Valid ReportRequest body) {
     String key = org.onegrid.platform.IdempotencyKeys.of(idempotencyKey);
+    Locale locale = messages.localeOf(request);
+    // The form sends the answers it asked for; a client that sends none (an older app) is not
+    // refused for questions it never showed.
+    Map<String, String> given =
+        body.answers() == null
+            ? Map.of()
+            : answers.check(
+                body.categoryCode(),
+                body.answers(),
+                r ->
+                    ApiException.invalidField(
+                        "answers", "validation.answer-" + r.reason(), r.text(locale)));
     ProblemView view =
         problems.report(
             me(auth),
@@ -107,7 +135,9 @@ class ProblemController {
                 null,
                 body.visibility() == ProblemView.Visibility.PUBLIC),
             key,
-            messages.localeOf(request));
+            locale,
+            ProblemSource.APP,
+            id -> problems.saveAnswers(id, given));
     return HttpResponse.status(HttpStatus.CREATED).body(view);
   }
 
@@ -304,7 +334,16 @@ class ProblemController {
       String icon,
       int acceptHours,
       int resolveHours,
-      boolean alwaysPrivate) {}
+      boolean alwaysPrivate,
+      List<QuestionView> questions) {}
+
+  /** An extra question of a category, in the caller's language. */
+  @Serdeable
+  record QuestionView(
+      String code, String text, String datatype, boolean required, List<ChoiceView> choices) {}
+
+  @Serdeable
+  record ChoiceView(String key, String name) {}
 
   @Serdeable
   record ReportRequest(
@@ -316,7 +355,9 @@ class ProblemController {
       @Nullable @DecimalMin("-180") @DecimalMax("180") Double lng,
       @Nullable Boolean hideReporter,
       @Nullable @Size(max = 6) List<@NotNull Long> photoIds,
-      @Nullable ProblemView.Visibility visibility) {}
+      @Nullable ProblemView.Visibility visibility,
+      @Nullable @Size(max = 10)
+          Map<String, @NotNull @Size(max = 20) List<@Size(max = 500) String>> answers) {}
 
   @Serdeable
   record VisibilityRequest(

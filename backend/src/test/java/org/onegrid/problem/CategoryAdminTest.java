@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
@@ -58,6 +60,75 @@ class CategoryAdminTest extends ApiTest {
         .doesNotContain("树木倒伏");
     assertThat(city.get("/api/v1/admin/categories").text()).contains("fallen_tree");
     assertThat(city.get("/api/v1/admin/audit").text()).contains("category.change");
+  }
+
+  @Test
+  void aCategoryAsksItsExtraQuestionsInTheReportFormAndOpen311() {
+    Browser city = staff(DemoCity.CITY_ADMIN);
+    Map<String, Object> c = category(true);
+    c.put("nameZh", "井盖缺失");
+    c.put("nameEn", "Missing manhole cover");
+    assertThat(city.put("/api/v1/admin/categories/manhole", c).status()).isEqualTo(200);
+    Map<String, Object> question =
+        Map.of(
+            "code", "ON_ROAD",
+            "datatype", "singlevaluelist",
+            "required", true,
+            "textZh", "是否在车行道上？",
+            "textEn", "Is it on the roadway?",
+            "choices",
+                List.of(
+                    Map.of("key", "yes", "nameZh", "是", "nameEn", "Yes"),
+                    Map.of("key", "no", "nameZh", "否", "nameEn", "No")));
+    Map<String, Object> noChoices = new HashMap<>(question);
+    noChoices.put("choices", List.of());
+    assertThat(
+            city.put(
+                    "/api/v1/admin/categories/manhole/questions",
+                    Map.of("questions", List.of(noChoices)))
+                .status())
+        .isEqualTo(400);
+    Browser.Reply saved =
+        city.put(
+            "/api/v1/admin/categories/manhole/questions", Map.of("questions", List.of(question)));
+    assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+    assertThat(
+            staff(DemoCity.DISTRICT_ADMIN_ERQI)
+                .put("/api/v1/admin/categories/manhole/questions", Map.of("questions", List.of()))
+                .status())
+        .isEqualTo(403);
+
+    Resident resident = residentOfMinzhulu1("问答居民", "4102");
+    assertThat(resident.browser().get("/api/v1/problem-categories").text()).contains("是否在车行道上？");
+    Map<String, Object> report = new HashMap<>();
+    report.put("categoryCode", "manhole");
+    report.put("description", "路口的井盖不见了");
+    report.put("answers", Map.of());
+    Browser.Reply unanswered =
+        resident
+            .browser()
+            .send(
+                "POST",
+                "/api/v1/problems",
+                report,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(unanswered.status()).isEqualTo(400);
+    assertThat(unanswered.text()).contains("请回答：是否在车行道上？");
+    report.put("answers", Map.of("ON_ROAD", List.of("yes")));
+    Browser.Reply filed =
+        resident
+            .browser()
+            .send(
+                "POST",
+                "/api/v1/problems",
+                report,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+    assertThat(staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/problems/" + filed.at("id")).text())
+        .contains("是否在车行道上？")
+        .contains("\"是\"");
+    assertThat(browser().get("/open311/v2/services/manhole.json").text()).contains("ON_ROAD");
+    assertThat(city.get("/api/v1/admin/audit").text()).contains("category.questions");
   }
 
   @Test
