@@ -59,6 +59,17 @@ test('a city admin splits a grid, merges one into its neighbour, moves a grid an
   await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click()
   await expect(page.getByText('还有 0 个下级节点、1 栋楼')).toBeVisible()
 
+  // 丙网格 gets its boundary from a GeoJSON file, after a confirmation.
+  await expect(page.locator('[data-test="boundary-state"]')).toContainText('还没有边界')
+  const square = [[[101.5, 11.5], [101.51, 11.5], [101.51, 11.51], [101.5, 11.51], [101.5, 11.5]]]
+  await page.locator('[data-test="boundary-file"]').setInputFiles({
+    name: 'bing.geojson',
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: square } })),
+  })
+  await page.getByRole('dialog').getByRole('button', { name: '使用这个边界' }).click()
+  await expect(page.locator('[data-test="boundary-state"]')).toContainText('已设置边界')
+
   // 乙网格 moves to the western community's zone.
   await page.locator('.path a', { hasText: '东风片区' }).click()
   await open(page, '乙网格')

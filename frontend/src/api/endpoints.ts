@@ -15,6 +15,7 @@ import type {
   ImportKind,
   ImportReport,
   ImportRun,
+  GeoPolygon,
   GridLevel,
   NodeRef,
   Role,
@@ -258,6 +259,7 @@ export const treeAdminApi = {
     http.post<TreeOutcome>(`/admin/grids/${gridId}/buildings/move`, { toGridId, buildingIds }),
   merge: (gridId: number, intoGridId: number) => http.post<TreeOutcome>(`/admin/grids/${gridId}/merge`, { gridId: intoGridId }),
   retire: (id: number) => http.post<TreeOutcome>(`/admin/nodes/${id}/retire`),
+  reshape: (id: number, polygon: GeoPolygon) => http.put<NodeRef>(`/admin/nodes/${id}/boundary`, polygon),
 }
 
 export const staffAdminApi = {

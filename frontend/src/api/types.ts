@@ -6,6 +6,7 @@ type S = components['schemas']
 
 export type Me = S['MeView']
 export type NodeRef = S['NodeRef']
+export type GeoPolygon = S['GeoPolygon']
 export type GridLevel = S['GridLevel']
 export type Role = S['Role']
 export type Home = S['MeView.Home']

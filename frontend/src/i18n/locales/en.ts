@@ -692,6 +692,13 @@ const en: typeof zhCN = {
     saved: 'Saved',
   },
   tree: {
+    boundaryUpload: 'Upload boundary (GeoJSON)',
+    boundaryNotPolygon: 'The file must hold one polygon (a GeoJSON Polygon)',
+    boundarySet: 'Use the boundary in "{file}" for "{name}"?',
+    boundaryReplace: 'Replace the boundary of "{name}" with the one in "{file}"? Reports located inside the new boundary come here from then on.',
+    boundaryConfirm: 'Use this boundary',
+    hasBoundary: 'Has a boundary: reports located inside it come here.',
+    noBoundary: 'No boundary yet: upload a GeoJSON file, or import many at once in "Import city data".',
     add: 'Add below',
     rename: 'Rename',
     addTitle: 'Add a {level} under "{parent}"',

@@ -682,6 +682,13 @@ export default {
     saved: '已保存',
   },
   tree: {
+    boundaryUpload: '上传边界（GeoJSON）',
+    boundaryNotPolygon: '文件里要有一个多边形边界（GeoJSON Polygon）',
+    boundarySet: '用文件“{file}”中的边界作为“{name}”的边界？',
+    boundaryReplace: '用文件“{file}”中的边界替换“{name}”现在的边界？之后定位落在新边界里的上报归这里。',
+    boundaryConfirm: '使用这个边界',
+    hasBoundary: '已设置边界：按定位上报的问题落在边界内即归这里。',
+    noBoundary: '还没有边界：可以上传 GeoJSON 文件，或用“导入城市数据”成批导入。',
     add: '新增下级',
     rename: '修改名称',
     addTitle: '在“{parent}”下新增{level}',

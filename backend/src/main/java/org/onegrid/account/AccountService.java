@@ -251,15 +251,6 @@ public class AccountService {
   }
 
   /** An admin sets the boundary of a grid in their subtree. */
-  public void setGridBoundary(
-      Account admin, long gridId, @Nullable org.onegrid.grid.GeoPolygon boundary) {
-    if (!admin.role().isAdmin()) {
-      throw ApiException.forbidden();
-    }
-    requireReach(admin, grids.get(gridId));
-    grids.setBoundary(gridId, boundary);
-  }
-
   /**
    * 404 rather than 403 when the node is outside the staff member's subtree: its existence is not
    * theirs to know.

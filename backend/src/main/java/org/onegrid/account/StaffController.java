@@ -25,7 +25,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -90,18 +89,6 @@ class StaffController {
     Account admin = staff(auth);
     accounts.assignGridLeader(admin, id, body.leaderId());
     return views.leaderHistory(id);
-  }
-
-  @Put("/grids/{id}/boundary")
-  @Operation(
-      summary =
-          "Set a grid's boundary as a GeoJSON Polygon ([lng, lat] pairs); GPS points inside it are "
-              + "placed in this grid")
-  StaffViews.NodeDetail setBoundary(
-      Authentication auth, @PathVariable long id, @Body GeoPolygon body) {
-    Account admin = staff(auth);
-    accounts.setGridBoundary(admin, id, body);
-    return views.detail(admin, grids.get(id));
   }
 
   @Get("/staff/nodes/{id}/grid-leaders")

@@ -210,18 +210,6 @@ public class GridService {
     return nodes.findBoundary(gridId).map(this::parse);
   }
 
-  /** Sets or clears a grid's boundary, so that GPS points inside it are placed in this grid. */
-  public void setBoundary(long gridId, @Nullable GeoPolygon boundary) {
-    GridNode grid = get(gridId);
-    if (grid.level() != GridLevel.GRID) {
-      throw ApiException.invalidField("gridId", "validation.not-a-grid");
-    }
-    if (boundary != null && boundary.problem() != null) {
-      throw ApiException.invalidField("boundary", boundary.problem());
-    }
-    nodes.updateBoundary(gridId, boundary == null ? null : write(boundary), boundary);
-  }
-
   public Optional<Long> currentLeaderId(long gridId) {
     return leaders.findCurrentLeaderId(gridId);
   }

@@ -6,9 +6,12 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Polygon;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.audit.AuditLog;
+import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridImports;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -99,6 +102,66 @@ class TreeAdmin {
               Map.of("name", node.name(), "hotline", String.valueOf(node.hotlinePhone())),
               Map.of("name", name, "hotline", String.valueOf(hotline)));
           return NodeRef.of(grids.get(nodeId));
+        });
+  }
+
+  /**
+   * Redraws a node's boundary (uploaded as GeoJSON until the map can draw one): refused when it is
+   * not a valid simple polygon or overlaps another node of its level, as in the tree import.
+   */
+  NodeRef reshape(Account admin, long nodeId, GeoPolygon shape) {
+    GridNode node = reach(admin, nodeId);
+    if (admin.nodeId() != null && admin.nodeId() == node.id()) {
+      throw ApiException.forbidden();
+    }
+    Polygon polygon =
+        Shapes.polygon(shape)
+            .orElseThrow(() -> ApiException.invalidField("boundary", "validation.polygon"));
+    Shapes.invalidity(polygon)
+        .ifPresent(
+            why -> {
+              throw ApiException.invalidField("boundary", "validation.polygon-invalid", why);
+            });
+    Envelope box = polygon.getEnvelopeInternal();
+    for (NodeRecord other :
+        tree.boundedIn(node.level(), box.getMinY(), box.getMaxY(), box.getMinX(), box.getMaxX())) {
+      if (other.node().id() != node.id()
+          && other.boundary() != null
+          && Shapes.polygon(other.boundary()).filter(o -> Shapes.overlap(polygon, o)).isPresent()) {
+        throw new ApiException(
+            HttpStatus.CONFLICT,
+            "boundary-overlaps",
+            other.node().name() + "（" + other.node().code() + "）");
+      }
+    }
+    return tx.run(
+        () -> {
+          NodeRecord existing = tree.byCodes(List.of(node.code())).get(node.code());
+          tree.update(
+              existing,
+              new NodeDraft(
+                  node.code(),
+                  node.name(),
+                  node.level(),
+                  existing.parentCode(),
+                  node.hotlinePhone(),
+                  shape));
+          audit.record(
+              admin,
+              node,
+              "tree.boundary",
+              node.code() + " " + node.name(),
+              Map.of("boundary", existing.boundary() != null),
+              Map.of(
+                  "boundary",
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%.5f,%.5f – %.5f,%.5f",
+                      box.getMinY(),
+                      box.getMinX(),
+                      box.getMaxY(),
+                      box.getMaxX())));
+          return NodeRef.of(node);
         });
   }
 

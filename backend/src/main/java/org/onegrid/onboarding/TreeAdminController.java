@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.onegrid.account.AccountService;
+import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.NodeRef;
 import org.onegrid.platform.ProblemAnswers;
@@ -65,6 +66,15 @@ class TreeAdminController {
   List<NodeRef> parentChoices(
       Authentication auth, @PathVariable long id, @Nullable @QueryValue @Size(max = 40) String q) {
     return changes.parentChoices(accounts.signedIn(auth), id, q);
+  }
+
+  @Put("/nodes/{id}/boundary")
+  @Operation(
+      summary =
+          "Admins: redraw a node's boundary below mine (a GeoJSON Polygon of [lng, lat] in WGS-84;"
+              + " refused when invalid or overlapping another node of its level)")
+  NodeRef reshape(Authentication auth, @PathVariable long id, @Body GeoPolygon body) {
+    return tree.reshape(accounts.signedIn(auth), id, body);
   }
 
   @Get("/node-search{?level,q}")

@@ -47,17 +47,50 @@ class GridBoundaryTest extends ApiTest {
                     List.of(100.1, 10.1),
                     List.of(100.0, 10.1),
                     List.of(100.0, 10.0))));
-    Browser.Reply set = admin.put("/api/v1/grids/" + grid2 + "/boundary", farAway);
+    Browser.Reply set = admin.put("/api/v1/admin/nodes/" + grid2 + "/boundary", farAway);
     assertThat(set.status()).as(set.text()).isEqualTo(200);
-    assertThat(set.<String>at("boundary.type")).isEqualTo("Polygon");
     assertThat(admin.get("/api/v1/grid-nodes/locate?lat=10.05&lng=100.05").<String>at("name"))
         .isEqualTo("第2网格");
 
     Browser.Reply bad =
         admin.put(
-            "/api/v1/grids/" + grid2 + "/boundary",
+            "/api/v1/admin/nodes/" + grid2 + "/boundary",
             Map.of("type", "Point", "coordinates", List.of()));
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(leader.put("/api/v1/grids/" + grid2 + "/boundary", farAway).status()).isEqualTo(403);
+    // A bow tie crosses itself; a shape over 第1网格 overlaps it: both refused, saying why.
+    Browser.Reply bowTie =
+        admin.put(
+            "/api/v1/admin/nodes/" + grid2 + "/boundary",
+            Map.of(
+                "type",
+                "Polygon",
+                "coordinates",
+                List.of(
+                    List.of(
+                        List.of(100.0, 10.0),
+                        List.of(100.1, 10.1),
+                        List.of(100.1, 10.0),
+                        List.of(100.0, 10.1),
+                        List.of(100.0, 10.0)))));
+    assertThat(bowTie.status()).isEqualTo(400);
+    assertThat(bowTie.text()).contains("不是一个简单的多边形");
+    Browser.Reply overGrid1 =
+        admin.put(
+            "/api/v1/admin/nodes/" + grid2 + "/boundary",
+            Map.of(
+                "type",
+                "Polygon",
+                "coordinates",
+                List.of(
+                    List.of(
+                        List.of(113.641, 34.748),
+                        List.of(113.6412, 34.748),
+                        List.of(113.6412, 34.7482),
+                        List.of(113.641, 34.7482),
+                        List.of(113.641, 34.748)))));
+    assertThat(overGrid1.status()).isEqualTo(409);
+    assertThat(overGrid1.text()).contains("第1网格");
+    assertThat(leader.put("/api/v1/admin/nodes/" + grid2 + "/boundary", farAway).status())
+        .isEqualTo(403);
   }
 }
