@@ -268,7 +268,7 @@ export const staffAdminApi = {
   invite: (nodeId: number, body: { name: string; phone: string; role: Role }) => http.post<StaffRow>(`/admin/nodes/${nodeId}/staff`, body),
   deactivate: (id: number) => http.post<StaffRow>(`/admin/staff/${id}/deactivate`),
   repost: (id: number, body: { role: Role; nodeId: number }) => http.put<StaffRow>(`/admin/staff/${id}`, body),
-  resetPassword: (id: number) => http.post<StaffRow>(`/admin/staff/${id}/reset-password`),
+  resetPassword: (id: number) => http.post<void>(`/staff/members/${id}/password-reset`),
   nodes: (level: GridLevel, q: string) => http.get<NodeRef[]>(`/admin/node-search?level=${level}&q=${encodeURIComponent(q)}`),
 }
 

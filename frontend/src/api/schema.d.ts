@@ -720,23 +720,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/admin/staff/{id}/reset-password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Admins: a member of staff below me forgot their password: the old one stops working and a new temporary one is texted */
-        post: operations["resetPassword"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/associations": {
         parameters: {
             query?: never;
@@ -2406,7 +2389,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Admins: reset the password of a staff member of a lower level in my subtree; their sessions end and they are texted a temporary password */
-        post: operations["resetPassword_1"];
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8127,91 +8110,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description deactivate 200 response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["StaffAdmin.StaffRow"];
-                };
-            };
-            /** @description What was sent is not valid; `errors` names each field */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not signed in, or the session ended */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Signed in, but this role may not do this */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record, or one outside the caller's reach (never told apart) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not possible in the record's present state (full, already decided, too early …) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    resetPassword: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description resetPassword 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -17552,7 +17450,7 @@ export interface operations {
             };
         };
     };
-    resetPassword_1: {
+    resetPassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -17563,7 +17461,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description resetPassword_1 200 response */
+            /** @description resetPassword 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

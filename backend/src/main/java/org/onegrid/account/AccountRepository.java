@@ -314,16 +314,6 @@ class AccountRepository {
         .execute();
   }
 
-  /** No password until the invitation job texts a new temporary one. */
-  void resetPassword(long id, Instant now) {
-    dsl.update(ACCOUNTS)
-        .setNull(ACCOUNTS.PASSWORD_HASH)
-        .set(ACCOUNTS.INVITE_PENDING, (byte) 1)
-        .set(ACCOUNTS.UPDATED_AT, now)
-        .where(ACCOUNTS.ID.eq(id), ACCOUNTS.DEACTIVATED_AT.isNull())
-        .execute();
-  }
-
   void touchLogin(long id, Instant now) {
     dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
   }

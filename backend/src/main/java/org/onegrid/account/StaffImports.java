@@ -80,15 +80,6 @@ public class StaffImports {
   }
 
   /**
-   * A member of staff who forgot their password: the old one stops working, their sessions end, and
-   * the invitation job texts them a new temporary one.
-   */
-  public void resetPassword(long id) {
-    accounts.resetPassword(id, clock.instant());
-    sessions.endAll(id, null);
-  }
-
-  /**
    * A member of staff takes another role or post: a grid they led waits for a new leader (the
    * change of leader is its own, confirmed step), and their sessions end so that they sign in again
    * to what they do now.

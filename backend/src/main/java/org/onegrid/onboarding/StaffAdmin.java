@@ -24,8 +24,8 @@ import org.onegrid.problem.Handover;
  * Admins look after the staff of their subtree one by one: list and find them, invite one (texted a
  * temporary password, like an imported one), and deactivate one who has left — their sessions end,
  * a grid they led is left for a new leader, and their open problems go to the grid's leader or back
- * to the grid; give one another role or post, or have a new temporary password texted. Whole lists
- * go through the staff import.
+ * to the grid; give one another role or post. Whole lists go through the staff import; a forgotten
+ * password is reset by POST /api/v1/staff/members/{id}/password-reset.
  */
 @Singleton
 class StaffAdmin {
@@ -175,18 +175,6 @@ class StaffAdmin {
                   node.code() + " " + node.name(),
                   "problemsHandedOver",
                   handed));
-        });
-    return row(accounts.get(memberId), node);
-  }
-
-  /** A member of staff below me forgot their password: texted a new temporary one. */
-  StaffRow resetPassword(Account admin, long memberId) {
-    Account member = memberBelow(admin, memberId);
-    GridNode node = grids.get(member.nodeId());
-    tx.run(
-        () -> {
-          people.resetPassword(memberId);
-          audit.record(admin, node, "staff.reset-password", member.displayName(), null, null);
         });
     return row(accounts.get(memberId), node);
   }

@@ -80,13 +80,4 @@ class StaffAdminController {
       Authentication auth, @PathVariable long id, @Body StaffAdmin.Post body) {
     return staff.repost(accounts.signedIn(auth), id, body);
   }
-
-  @Post("/staff/{id}/reset-password")
-  @Operation(
-      summary =
-          "Admins: a member of staff below me forgot their password: the old one stops working and"
-              + " a new temporary one is texted")
-  StaffAdmin.StaffRow resetPassword(Authentication auth, @PathVariable long id) {
-    return staff.resetPassword(accounts.signedIn(auth), id);
-  }
 }
