@@ -800,6 +800,12 @@ const en: typeof zhCN = {
       category_change: 'Category changed',
       department_add: 'Department added',
       department_change: 'Department changed',
+      roster_rotation: 'Duty rotation set',
+      roster_override: 'Duty cover added',
+      roster_override_remove: 'Duty cover removed',
+      roster_fallbacks: 'Fallbacks set',
+      tree_boundary: 'Boundary redrawn',
+      category_questions: 'Extra questions changed',
     },
   },
   importCity: {

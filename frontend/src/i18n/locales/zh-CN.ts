@@ -790,6 +790,12 @@ export default {
       category_change: '修改事项分类',
       department_add: '新增部门',
       department_change: '修改部门',
+      roster_rotation: '设置值班轮换',
+      roster_override: '安排临时值班',
+      roster_override_remove: '取消临时值班',
+      roster_fallbacks: '设置备班顺序',
+      tree_boundary: '修改边界',
+      category_questions: '修改附加问题',
     },
   },
   importCity: {

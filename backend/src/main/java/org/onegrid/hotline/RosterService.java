@@ -48,6 +48,7 @@ public class RosterService {
   private final Tx tx;
   private final Clock clock;
   private final java.time.ZoneId zone;
+  private final org.onegrid.audit.AuditLog audit;
 
   RosterService(
       RosterRepository roster,
@@ -57,7 +58,9 @@ public class RosterService {
       org.onegrid.platform.Messages texts,
       Tx tx,
       Clock clock,
-      org.onegrid.platform.OneGridConfig config) {
+      org.onegrid.platform.OneGridConfig config,
+      org.onegrid.audit.AuditLog audit) {
+    this.audit = audit;
     this.roster = roster;
     this.accounts = accounts;
     this.grids = grids;
@@ -88,9 +91,31 @@ public class RosterService {
           roster.lockRotation(communityId);
           roster.deleteRotaShiftsEndingAfter(communityId, now);
           materialize(communityId, now.plus(AHEAD));
+          audit.record(
+              admin,
+              community,
+              "roster.rotation",
+              community.name(),
+              null,
+              java.util.Map.of(
+                  "firstStart",
+                  first.toString(),
+                  "shiftHours",
+                  shiftHours,
+                  "members",
+                  names(memberIds)));
           return null;
         });
     return roster(admin, communityId);
+  }
+
+  private List<String> names(List<Long> ids) {
+    Map<Long, Account> people = accounts.byIds(ids);
+    return ids.stream()
+        .map(people::get)
+        .filter(java.util.Objects::nonNull)
+        .map(Account::displayName)
+        .toList();
   }
 
   /** A one-off shift that wins over the rotation: a swap, or cover for someone on leave. */
@@ -106,23 +131,46 @@ public class RosterService {
       throw ApiException.invalidField("to", "validation.override-window");
     }
     requireStaffOf(community, List.of(accountId), "accountId");
-    roster.insertShift(
-        communityId,
-        from,
-        to,
-        accountId,
-        RosterRepository.OVERRIDE,
-        note == null || note.isBlank() ? null : note.trim(),
-        admin.id(),
-        clock.instant());
+    tx.run(
+        () -> {
+          roster.insertShift(
+              communityId,
+              from,
+              to,
+              accountId,
+              RosterRepository.OVERRIDE,
+              note == null || note.isBlank() ? null : note.trim(),
+              admin.id(),
+              clock.instant());
+          audit.record(
+              admin,
+              community,
+              "roster.override",
+              community.name(),
+              null,
+              java.util.Map.of(
+                  "from", from.toString(), "to", to.toString(), "who", names(List.of(accountId))));
+          return null;
+        });
     return roster(admin, communityId);
   }
 
   public Roster removeOverride(Account admin, long communityId, long shiftId) {
-    requireAdmin(admin, communityId);
-    if (!roster.deleteOverride(communityId, shiftId)) {
-      throw ApiException.notFound();
-    }
+    GridNode community = requireAdmin(admin, communityId);
+    tx.run(
+        () -> {
+          if (!roster.deleteOverride(communityId, shiftId)) {
+            throw ApiException.notFound();
+          }
+          audit.record(
+              admin,
+              community,
+              "roster.override.remove",
+              community.name(),
+              java.util.Map.of("shift", shiftId),
+              null);
+          return null;
+        });
     return roster(admin, communityId);
   }
 
@@ -136,6 +184,13 @@ public class RosterService {
     tx.run(
         () -> {
           roster.saveFallbacks(communityId, List.copyOf(new LinkedHashSet<>(accountIds)));
+          audit.record(
+              admin,
+              community,
+              "roster.fallbacks",
+              community.name(),
+              null,
+              java.util.Map.of("fallbacks", names(accountIds)));
           return null;
         });
     return roster(admin, communityId);

@@ -85,6 +85,11 @@ class HotlineTest extends ApiTest {
     assertThat(admin.send("DELETE", base + "/overrides/" + shiftId, null).status()).isEqualTo(200);
     assertThat(resident.browser().get("/api/v1/hotline").<String>at("duty.now.name"))
         .isNotEqualTo("网格员1");
+    // Both changes are in the audit log, readable by the street above.
+    assertThat(staff(DemoCity.STREET_ADMIN_JIANZHONG).get("/api/v1/admin/audit").text())
+        .contains("roster.override")
+        .contains("roster.override.remove")
+        .contains("网格员1");
 
     long elsewhere = idOf("13800001004");
     assertThat(

@@ -25,9 +25,12 @@ class ImportBenchTest {
             Path.of("../backend/target/onegrid.jar"),
             target.resolve("import-bench-db"),
             400,
+            15,
             new PrintStream(printed, true, StandardCharsets.UTF_8));
     assertThat(result.nodes()).isEqualTo(400 + 40 + 20 + 2 + 1);
     assertThat(result.buildings()).isEqualTo(2000);
+    assertThat(result.staff()).isEqualTo(420);
+    assertThat(result.invited()).isPositive();
     Files.writeString(target.resolve("import-bench.md"), result.markdown());
   }
 }
