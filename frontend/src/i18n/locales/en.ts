@@ -800,6 +800,8 @@ const en: typeof zhCN = {
       category_change: 'Category changed',
       department_add: 'Department added',
       department_change: 'Department changed',
+      association_change: 'Association changed',
+      activity_change: 'Activity changed',
       roster_rotation: 'Duty rotation set',
       roster_override: 'Duty cover added',
       roster_override_remove: 'Duty cover removed',

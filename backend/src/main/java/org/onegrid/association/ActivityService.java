@@ -46,6 +46,7 @@ public class ActivityService {
   private final Tx tx;
   private final Clock clock;
   private final ZoneId zone;
+  private final org.onegrid.audit.AuditLog audit;
 
   ActivityService(
       ActivityRepository activities,
@@ -57,7 +58,9 @@ public class ActivityService {
       Messages texts,
       Tx tx,
       Clock clock,
-      OneGridConfig config) {
+      OneGridConfig config,
+      org.onegrid.audit.AuditLog audit) {
+    this.audit = audit;
     this.activities = activities;
     this.associationEvents = associationEvents;
     this.associations = associations;
@@ -324,6 +327,19 @@ public class ActivityService {
               associationEvents.insertEvent(
                   a.associationId(), id, organiser.id(), "CHANGE", null, null, now);
               Activity changed = activities.findById(id).orElseThrow();
+              audit.record(
+                  organiser,
+                  grids.get(a.communityId()),
+                  "activity.change",
+                  changed.title(),
+                  java.util.Map.of(
+                      "startsAt", a.startsAt().toString(),
+                      "place", a.place(),
+                      "capacity", a.capacity()),
+                  java.util.Map.of(
+                      "startsAt", changed.startsAt().toString(),
+                      "place", changed.place(),
+                      "capacity", changed.capacity()));
               if (newTime || newPlace) {
                 for (ActivityRepository.Signup s : activities.findSignups(id)) {
                   Account person = accounts.get(s.accountId());

@@ -41,6 +41,7 @@ public class AssociationService {
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
+  private final org.onegrid.audit.AuditLog audit;
 
   AssociationService(
       AssociationRepository associations,
@@ -52,7 +53,9 @@ public class AssociationService {
       org.onegrid.platform.RateLimiter limiter,
       Messages texts,
       Tx tx,
-      Clock clock) {
+      Clock clock,
+      org.onegrid.audit.AuditLog audit) {
+    this.audit = audit;
     this.associations = associations;
     this.participation = participation;
     this.photos = photos;
@@ -328,6 +331,13 @@ public class AssociationService {
                   at);
               associations.insertEvent(id, null, organiser.id(), "CHANGE", null, null, at);
               Association now = associations.findById(id).orElseThrow();
+              audit.record(
+                  organiser,
+                  grids.get(a.communityId()),
+                  "association.change",
+                  now.name(),
+                  details(a),
+                  details(now));
               if (!java.util.Objects.equals(a.meetingTime(), time)
                   || !java.util.Objects.equals(a.meetingPlace(), place)) {
                 for (long member : associations.findMemberIds(id)) {
@@ -351,6 +361,16 @@ public class AssociationService {
               return now;
             });
     return view(organiser, changed);
+  }
+
+  /** What the audit log keeps of an association's details. */
+  private static java.util.Map<String, Object> details(Association a) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", a.name());
+    m.put("meetingTime", String.valueOf(a.meetingTime()));
+    m.put("meetingPlace", String.valueOf(a.meetingPlace()));
+    m.put("memberLimit", String.valueOf(a.memberLimit()));
+    return m;
   }
 
   private static String blank(String s) {

@@ -481,6 +481,9 @@ class AssociationTest extends ApiTest {
     Browser.Reply fewer = admin.put(path, moved);
     assertThat(fewer.status()).isEqualTo(409);
     assertThat(fewer.<String>at("detail")).contains("已有 2 人报名");
+    assertThat(admin.get("/api/v1/admin/audit").text())
+        .contains("activity.change")
+        .contains("社区中心二楼多功能厅");
   }
 
   @Test
@@ -509,5 +512,8 @@ class AssociationTest extends ApiTest {
     Browser.Reply fewer = admin.put(path, body);
     assertThat(fewer.status()).isEqualTo(409);
     assertThat(fewer.<String>at("detail")).contains("已有 2 名成员");
+    assertThat(staff(DemoCity.STREET_ADMIN_JIANZHONG).get("/api/v1/admin/audit").text())
+        .contains("association.change")
+        .contains("社区中心三楼棋牌室");
   }
 }
