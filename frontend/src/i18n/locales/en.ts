@@ -800,6 +800,8 @@ const en: typeof zhCN = {
       category_change: 'Category changed',
       department_add: 'Department added',
       department_change: 'Department changed',
+      'staff_reset-password': 'Password reset',
+      grid_leader: 'Grid leader changed',
       association_change: 'Association changed',
       activity_change: 'Activity changed',
       roster_rotation: 'Duty rotation set',

@@ -790,6 +790,8 @@ export default {
       category_change: '修改事项分类',
       department_add: '新增部门',
       department_change: '修改部门',
+      'staff_reset-password': '重置密码',
+      grid_leader: '更换网格长',
       association_change: '修改社团信息',
       activity_change: '修改活动',
       roster_rotation: '设置值班轮换',

@@ -27,19 +27,23 @@ public class AccountService {
   private final Tx tx;
   private final Clock clock;
 
+  private final jakarta.inject.Provider<AdminChangeLog> changes;
+
   AccountService(
       AccountRepository accounts,
       PasswordHasher passwords,
       GridService grids,
       Phones phones,
       Tx tx,
-      Clock clock) {
+      Clock clock,
+      jakarta.inject.Provider<AdminChangeLog> changes) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.grids = grids;
     this.phones = phones;
     this.tx = tx;
     this.clock = clock;
+    this.changes = changes;
   }
 
   /** Any account by id, or empty. */
@@ -243,14 +247,23 @@ public class AccountService {
     if (leader.nodeId() != null) {
       requireReach(admin, grids.get(leader.nodeId()));
     }
+    Optional<Long> before = grids.currentLeaderId(gridId);
     tx.run(
         () -> {
           grids.assignLeader(gridId, leaderId, admin.id());
           accounts.updateNode(leaderId, gridId, clock.instant());
+          changes
+              .get()
+              .record(
+                  admin,
+                  grid,
+                  "grid.leader",
+                  grid.code() + " " + grid.name(),
+                  before.flatMap(accounts::findById).map(Account::displayName).orElse(null),
+                  leader.displayName());
         });
   }
 
-  /** An admin sets the boundary of a grid in their subtree. */
   /**
    * 404 rather than 403 when the node is outside the staff member's subtree: its existence is not
    * theirs to know.

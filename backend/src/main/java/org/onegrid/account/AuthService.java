@@ -55,6 +55,8 @@ class AuthService {
   private final SecureRandom random = new SecureRandom();
   private volatile byte[] pepper;
 
+  private final jakarta.inject.Provider<AdminChangeLog> changes;
+
   AuthService(
       AccountRepository accounts,
       OtpRepository codes,
@@ -70,7 +72,9 @@ class AuthService {
       Clock clock,
       Sessions sessions,
       org.onegrid.grid.GridService grids,
-      LoginFailures failures) {
+      LoginFailures failures,
+      jakarta.inject.Provider<AdminChangeLog> changes) {
+    this.changes = changes;
     this.accounts = accounts;
     this.codes = codes;
     this.passwords = passwords;
@@ -225,6 +229,17 @@ class AuthService {
                   admin.displayName(),
                   temporary),
               "password-reset");
+          if (member.nodeId() != null) {
+            changes
+                .get()
+                .record(
+                    admin,
+                    grids.get(member.nodeId()),
+                    "staff.reset-password",
+                    member.displayName(),
+                    null,
+                    null);
+          }
         });
     sessions.endAll(member.id(), null);
   }

@@ -22,7 +22,7 @@ import org.onegrid.platform.ApiException;
  * admins of the node and of every level above it.
  */
 @Singleton
-public class AuditLog {
+public class AuditLog implements org.onegrid.account.AdminChangeLog {
 
   private final AuditRepository entries;
   private final AccountService accounts;
@@ -44,6 +44,7 @@ public class AuditLog {
   }
 
   /** Records a change to something under {@code node}; call inside the change's transaction. */
+  @Override
   public void record(
       Account actor,
       GridNode node,

@@ -222,6 +222,7 @@ class StaffReachTest extends ApiTest {
     assertThat(currentLeaderOf(admin, grid2)).isEqualTo(leader2Id);
     assertThat(gridOf(staff(DemoCity.LEADER_MINZHULU_1))).isEqualTo(grid1);
     assertThat(gridOf(staff(DemoCity.LEADER_MINZHULU_2))).isEqualTo(grid2);
+    assertThat(admin.get("/api/v1/admin/audit").text()).contains("grid.leader");
     assertThat(
             staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU)
                 .put("/api/v1/grids/" + grid2 + "/leader", Map.of("leaderId", leader1Id))

@@ -234,7 +234,9 @@ class StaffAdminTest extends ApiTest {
                 .post("/api/v1/auth/login", Map.of("phone", "13766660021", "password", fresh))
                 .status())
         .isEqualTo(200);
-    assertThat(community.get("/api/v1/admin/audit").text()).contains("staff.repost");
+    assertThat(community.get("/api/v1/admin/audit").text())
+        .contains("staff.repost")
+        .contains("staff.reset-password");
   }
 
   private void apply(Browser admin, String kind, String file) {
