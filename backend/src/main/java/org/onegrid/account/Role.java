@@ -45,7 +45,10 @@ public enum Role {
 
   /** Admins supervise the grids below them; grid leaders and workers serve one grid. */
   public boolean isAdmin() {
-    return ordinal() >= COMMUNITY_ADMIN.ordinal();
+    return this == COMMUNITY_ADMIN
+        || this == STREET_ADMIN
+        || this == DISTRICT_ADMIN
+        || this == CITY_ADMIN;
   }
 
   /** The level of the node a staff member of this role is placed at. */

@@ -51,6 +51,8 @@ public class HotlineService implements InboundSms {
   private final Tx tx;
   private final Clock clock;
 
+  private final java.time.ZoneId zone;
+
   HotlineService(
       RosterService roster,
       ContactRepository contacts,
@@ -62,7 +64,9 @@ public class HotlineService implements InboundSms {
       Messages texts,
       Phones phones,
       Tx tx,
-      Clock clock) {
+      Clock clock,
+      org.onegrid.platform.OneGridConfig config) {
+    this.zone = config.getTimeZone();
     this.roster = roster;
     this.contacts = contacts;
     this.accounts = accounts;
@@ -239,7 +243,6 @@ public class HotlineService implements InboundSms {
    */
   private Summary summary(List<HotlineContactsRecord> rows) {
     int[] byHour = new int[24];
-    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
     List<Long> answerSeconds = new java.util.ArrayList<>();
     List<Long> handledMinutes = new java.util.ArrayList<>();
     int calls = 0;

@@ -1,5 +1,6 @@
 package org.onegrid.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,8 +21,7 @@ public final class Ics {
       String summary,
       String location,
       String description) {
-    return String.join(
-            "\r\n",
+    return java.util.stream.Stream.of(
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//OneGrid//ZH",
@@ -36,7 +36,31 @@ public final class Ics {
             "DESCRIPTION:" + text(description),
             "END:VEVENT",
             "END:VCALENDAR")
-        + "\r\n";
+        .map(Ics::fold)
+        .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+  }
+
+  /**
+   * A content line folded as RFC 5545 §3.1 asks: at most 75 octets of UTF-8 a line, each following
+   * part starting with a space, never inside a character (a Chinese title is 3 octets a character).
+   */
+  static String fold(String line) {
+    StringBuilder out = new StringBuilder();
+    int octets = 0;
+    int limit = 75;
+    for (int i = 0; i < line.length(); ) {
+      int cp = line.codePointAt(i);
+      int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+      if (octets + size > limit) {
+        out.append("\r\n ");
+        octets = 1;
+        limit = 75;
+      }
+      out.appendCodePoint(cp);
+      octets += size;
+      i += Character.charCount(cp);
+    }
+    return out.toString();
   }
 
   private static String text(String s) {
