@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Where a household (or, without household and room, a unit) is: unit, building and the grid they
- * belong to.
+ * belong to, and where the building stands when known (WGS-84).
  */
 public record Address(
     @Nullable Long householdId,
@@ -13,4 +13,6 @@ public record Address(
     String unitName,
     long buildingId,
     String buildingName,
-    long gridId) {}
+    long gridId,
+    @Nullable Double buildingLat,
+    @Nullable Double buildingLng) {}

@@ -5,6 +5,7 @@ import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -171,7 +172,9 @@ class AddressRepository {
                 BUILDINGS.GRID_ID,
                 GRID_NODES.NAME,
                 BUILDING_UNITS.ID,
-                BUILDING_UNITS.NAME)
+                BUILDING_UNITS.NAME,
+                BUILDINGS.LAT,
+                BUILDINGS.LNG)
             .from(BUILDINGS)
             .join(GRID_NODES)
             .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
@@ -195,6 +198,8 @@ class AddressRepository {
                 row.value2(),
                 row.value3(),
                 row.value4(),
+                degrees(row.value7()),
+                degrees(row.value8()),
                 new java.util.ArrayList<>());
         buildings.add(current);
       }
@@ -208,7 +213,13 @@ class AddressRepository {
   /** The unit with its building and grid, or empty when there is no such unit. */
   Optional<Address> findUnit(long unitId) {
     return dsl.select(
-            BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID)
+            BUILDING_UNITS.ID,
+            BUILDING_UNITS.NAME,
+            BUILDINGS.ID,
+            BUILDINGS.NAME,
+            BUILDINGS.GRID_ID,
+            BUILDINGS.LAT,
+            BUILDINGS.LNG)
         .from(BUILDING_UNITS)
         .join(BUILDINGS)
         .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
@@ -216,7 +227,15 @@ class AddressRepository {
         .fetchOptional(
             r ->
                 new Address(
-                    null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                    null,
+                    null,
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    degrees(r.value6()),
+                    degrees(r.value7())));
   }
 
   /** Units by id, with their buildings, in one query. */
@@ -225,7 +244,13 @@ class AddressRepository {
       return java.util.Map.of();
     }
     return dsl.select(
-            BUILDING_UNITS.ID, BUILDING_UNITS.NAME, BUILDINGS.ID, BUILDINGS.NAME, BUILDINGS.GRID_ID)
+            BUILDING_UNITS.ID,
+            BUILDING_UNITS.NAME,
+            BUILDINGS.ID,
+            BUILDINGS.NAME,
+            BUILDINGS.GRID_ID,
+            BUILDINGS.LAT,
+            BUILDINGS.LNG)
         .from(BUILDING_UNITS)
         .join(BUILDINGS)
         .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
@@ -234,7 +259,15 @@ class AddressRepository {
             r -> r.value1(),
             r ->
                 new Address(
-                    null, null, r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+                    null,
+                    null,
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    degrees(r.value6()),
+                    degrees(r.value7())));
   }
 
   Optional<Address> findHousehold(long householdId) {
@@ -245,7 +278,9 @@ class AddressRepository {
             BUILDING_UNITS.NAME,
             BUILDINGS.ID,
             BUILDINGS.NAME,
-            BUILDINGS.GRID_ID)
+            BUILDINGS.GRID_ID,
+            BUILDINGS.LAT,
+            BUILDINGS.LNG)
         .from(HOUSEHOLDS)
         .join(BUILDING_UNITS)
         .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
@@ -261,7 +296,13 @@ class AddressRepository {
                     r.value4(),
                     r.value5(),
                     r.value6(),
-                    r.value7()));
+                    r.value7(),
+                    degrees(r.value8()),
+                    degrees(r.value9())));
+  }
+
+  private static @Nullable Double degrees(@Nullable BigDecimal value) {
+    return value == null ? null : value.doubleValue();
   }
 
   /** The household in this unit and room, created when it is the first resident there. */

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A GeoJSON Polygon ({@code {"type":"Polygon","coordinates":[[[lng,lat],...]]}}): the first ring is
- * the outline, any further rings are holes. Held as text in the database and tested in memory,
- * since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few
- * candidate grids first.
+ * the outline, any further rings are holes. Held as text in the database and tested in memory with
+ * JTS ({@link Geometries}), since jOOQ's open-source edition has no spatial types; a bounding-box
+ * index finds the few candidate grids first.
  */
 @Serdeable
 public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
@@ -38,16 +38,9 @@ public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
     return null;
   }
 
+  /** Whether the point is inside the outline and outside its holes (on the edge counts). */
   public boolean contains(double lat, double lng) {
-    if (!inRing(coordinates.get(0), lat, lng)) {
-      return false;
-    }
-    for (int i = 1; i < coordinates.size(); i++) {
-      if (inRing(coordinates.get(i), lat, lng)) {
-        return false;
-      }
-    }
-    return true;
+    return Geometries.polygon(this).map(p -> p.covers(Geometries.point(lat, lng))).orElse(false);
   }
 
   double minLat() {
@@ -64,21 +57,6 @@ public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
 
   double maxLng() {
     return coordinates.get(0).stream().mapToDouble(p -> p.get(0)).max().orElseThrow();
-  }
-
-  /** Ray casting: count crossings of a ray going east from the point. */
-  private static boolean inRing(List<List<Double>> ring, double lat, double lng) {
-    boolean inside = false;
-    for (int i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
-      double xi = ring.get(i).get(0);
-      double yi = ring.get(i).get(1);
-      double xj = ring.get(j).get(0);
-      double yj = ring.get(j).get(1);
-      if ((yi > lat) != (yj > lat) && lng < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
-        inside = !inside;
-      }
-    }
-    return inside;
   }
 
   /** An axis-aligned rectangle, handy for demo data and tests. */

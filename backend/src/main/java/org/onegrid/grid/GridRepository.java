@@ -213,6 +213,26 @@ class GridRepository {
         .fetchOptional(GRID_NODES.BOUNDARY);
   }
 
+  /** The drawn boundaries of these nodes (nodes without one are left out). */
+  java.util.Map<Long, String> findBoundaries(java.util.Collection<Long> ids) {
+    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
+        .from(GRID_NODES)
+        .where(GRID_NODES.ID.in(ids), GRID_NODES.BOUNDARY.isNotNull())
+        .fetchMap(GRID_NODES.ID, GRID_NODES.BOUNDARY);
+  }
+
+  /** The drawn boundaries of the grids in use below a subtree path. */
+  List<String> findGridBoundariesUnder(String subtreePath) {
+    return dsl.select(GRID_NODES.BOUNDARY)
+        .from(GRID_NODES)
+        .where(
+            GRID_NODES.PATH.startsWith(subtreePath),
+            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
+            GRID_NODES.RETIRED_AT.isNull(),
+            GRID_NODES.BOUNDARY.isNotNull())
+        .fetch(GRID_NODES.BOUNDARY);
+  }
+
   void updateBoundary(long id, String boundaryJson, GeoPolygon boundary) {
     dsl.update(GRID_NODES)
         .set(GRID_NODES.BOUNDARY, boundaryJson)

@@ -195,7 +195,9 @@ public class GridService {
         unit.unitName(),
         unit.buildingId(),
         unit.buildingName(),
-        unit.gridId());
+        unit.gridId(),
+        unit.buildingLat(),
+        unit.buildingLng());
   }
 
   /** The grid whose boundary holds the point, if any. */
@@ -208,6 +210,21 @@ public class GridService {
 
   public Optional<GeoPolygon> boundaryOf(long gridId) {
     return nodes.findBoundary(gridId).map(this::parse);
+  }
+
+  /** The drawn boundaries of these nodes, by id (nodes without one are left out). */
+  public Map<Long, GeoPolygon> boundariesOf(Collection<Long> nodeIds) {
+    if (nodeIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, GeoPolygon> out = new java.util.HashMap<>();
+    nodes.findBoundaries(nodeIds).forEach((id, text) -> out.put(id, parse(text)));
+    return out;
+  }
+
+  /** The drawn boundaries of the grids in use below the node (the node itself if a grid). */
+  public List<GeoPolygon> gridBoundariesUnder(GridNode node) {
+    return nodes.findGridBoundariesUnder(node.path()).stream().map(this::parse).toList();
   }
 
   public Optional<Long> currentLeaderId(long gridId) {

@@ -753,14 +753,27 @@ public class ProblemService {
     }
   }
 
-  /** Where the problem is: the grid and, when known, building and unit. */
+  /**
+   * Where the problem is: the grid and, when known, building and unit. A map pin inside a grid
+   * decides the grid; the building and unit chosen are kept when they are in that grid (the pin
+   * starts at the chosen building), and dropped when the pin was moved to another grid.
+   */
   private Place place(Account reporter, NewReport report) {
+    Place chosen = chosenPlace(reporter, report);
     if (report.lat() != null && report.lng() != null) {
       Optional<GridNode> located = grids.locate(report.lat(), report.lng());
       if (located.isPresent()) {
-        return new Place(located.get().id(), null, null);
+        long gridId = located.get().id();
+        return chosen != null && chosen.gridId() == gridId ? chosen : new Place(gridId, null, null);
       }
     }
+    if (chosen == null) {
+      throw new ApiException(HttpStatus.CONFLICT, "needs-home");
+    }
+    return chosen;
+  }
+
+  private @Nullable Place chosenPlace(Account reporter, NewReport report) {
     if (report.gridId() != null) {
       return new Place(report.gridId(), report.buildingId(), report.unitId());
     }
@@ -775,7 +788,7 @@ public class ProblemService {
       Address home = grids.household(reporter.householdId()).orElseThrow();
       return new Place(home.gridId(), home.buildingId(), home.unitId());
     }
-    throw new ApiException(HttpStatus.CONFLICT, "needs-home");
+    return null;
   }
 
   /** The grid's leader, or when it has none the community's admin. */
@@ -977,8 +990,8 @@ public class ProblemService {
         grid.id(),
         grid.name(),
         insider ? placeText(p, around.units()) : publicPlaceText(p, around.units()),
-        insider ? p.lat() : Publication.coarse(p.lat()),
-        insider ? p.lng() : Publication.coarse(p.lng()),
+        insider ? lat(p, around.units()) : Publication.coarse(lat(p, around.units())),
+        insider ? lng(p, around.units()) : Publication.coarse(lng(p, around.units())),
         reporterName,
         mine,
         p.assigneeId() == null ? null : nameOf(names.get(p.assigneeId())),
@@ -1025,6 +1038,25 @@ public class ProblemService {
       }
     }
     return answers;
+  }
+
+  /** The spot reported, or else where its building stands (problems reported without a pin). */
+  private static java.math.@Nullable BigDecimal lat(
+      Problem p, Map<Long, org.onegrid.grid.Address> units) {
+    if (p.lat() != null || p.unitId() == null || !units.containsKey(p.unitId())) {
+      return p.lat();
+    }
+    Double lat = units.get(p.unitId()).buildingLat();
+    return lat == null ? null : java.math.BigDecimal.valueOf(lat);
+  }
+
+  private static java.math.@Nullable BigDecimal lng(
+      Problem p, Map<Long, org.onegrid.grid.Address> units) {
+    if (p.lng() != null || p.unitId() == null || !units.containsKey(p.unitId())) {
+      return p.lng();
+    }
+    Double lng = units.get(p.unitId()).buildingLng();
+    return lng == null ? null : java.math.BigDecimal.valueOf(lng);
   }
 
   private String placeText(Problem p) {
