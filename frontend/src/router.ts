@@ -163,6 +163,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/map',
+    name: 'staff-map',
+    component: () => import('@/features/map/AreaMapPage.vue'),
+    meta: { staff: true },
+  },
+  {
     path: '/staff/dashboard',
     name: 'staff-dashboard',
     component: () => import('@/features/dashboard/DashboardPage.vue'),

@@ -1,5 +1,8 @@
 import { http, uploadFile } from './client'
 import type {
+  AreaMap,
+  GridOutline,
+  MapSettings,
   TreeOutcome,
   AuditEntry,
   CategoryQuestionSettings,
@@ -119,6 +122,13 @@ export const conversationApi = {
 export const gridApi = {
   communities: (q: string) => http.get<Community[]>('/communities?q=' + encodeURIComponent(q)),
   buildings: (communityId: number) => http.get<Building[]>(`/communities/${communityId}/buildings`),
+  locate: (lat: number, lng: number) => http.get<NodeRef | null>(`/grid-nodes/locate?lat=${lat}&lng=${lng}`),
+}
+
+export const mapApi = {
+  settings: () => http.get<MapSettings>('/map/settings'),
+  grids: (under: number) => http.get<GridOutline[]>(`/map/grids?under=${under}`),
+  node: (id: number, days = 30) => http.get<AreaMap>(`/map/nodes/${id}?days=${days}`),
 }
 
 export const staffApi = {

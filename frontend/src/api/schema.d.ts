@@ -1558,6 +1558,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outlines of the grids of a community (or of one grid), as anyone signed in sees them when placing a report */
+        get: operations["grids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A node's map for staff who reach it: child areas with figures, and open problems and buildings where the areas are grids */
+        get: operations["node"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The base map: tile URL (none: a plain background), attribution, datum */
+        get: operations["settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2421,7 +2472,7 @@ export interface paths {
             cookie?: never;
         };
         /** A node of my subtree: its path, its children with their grid leaders, and its staff */
-        get: operations["node"];
+        get: operations["node_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2783,6 +2834,47 @@ export interface components {
          * @enum {string}
          */
         "Activity.SignupStatus": "SIGNED_UP" | "WAITING" | "CANCELLED";
+        /** @description A child area with its outline (GeoJSON MultiPolygon coordinates, WGS-84) and its figures: those of problems reported in the period as the dashboard defines them, and open and overdue now. */
+        "AreaMaps.Area": {
+            node: components["schemas"]["NodeRef"];
+            outline?: number[][][][] | null;
+            /** Format: int32 */
+            reported: number;
+            /** Format: double */
+            closureRate?: number | null;
+            /** Format: double */
+            onTimeClosureRate?: number | null;
+            /** Format: double */
+            satisfaction?: number | null;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            overdue: number;
+        };
+        /** @description A node's map: its outline, its child areas, and (grids shown) open problems and buildings. */
+        "AreaMaps.AreaMap": {
+            node: components["schemas"]["NodeRef"];
+            path: components["schemas"]["NodeRef"][];
+            outline?: number[][][][] | null;
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            areas: components["schemas"]["AreaMaps.Area"][];
+            points: components["schemas"]["ProblemPoints.Point"][];
+            morePoints: boolean;
+            buildings: components["schemas"]["AreaMaps.Building"][];
+        };
+        /** @description A building of the grid shown, where it stands. */
+        "AreaMaps.Building": {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
+        };
         /**
          * @description Whether joining needs the organiser's approval.
          * @enum {string}
@@ -3006,7 +3098,7 @@ export interface components {
             id: number;
             role: string;
         };
-        /** @description A building and its units, as a new resident picks their home. */
+        /** @description A building, where it stands (WGS-84, when known) and its units, as a resident picks a place. */
         BuildingView: {
             /** Format: int64 */
             id: number;
@@ -3014,6 +3106,10 @@ export interface components {
             /** Format: int64 */
             gridId: number;
             gridName: string;
+            /** Format: double */
+            lat?: number | null;
+            /** Format: double */
+            lng?: number | null;
             units: components["schemas"]["BuildingView.Unit"][];
         };
         "BuildingView.Unit": {
@@ -3416,7 +3512,7 @@ export interface components {
             /** Format: int32 */
             medianHoursToClose?: number | null;
         };
-        /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory, since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
+        /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory with JTS (Geometries), since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
         GeoPolygon: {
             type: string;
             coordinates: number[][][];
@@ -3433,6 +3529,11 @@ export interface components {
          * @enum {string}
          */
         GridLevel: "CITY" | "DISTRICT" | "STREET" | "COMMUNITY" | "ZONE" | "GRID";
+        /** @description A grid and its outline (GeoJSON MultiPolygon coordinates, WGS-84), null when not drawn. */
+        "GridOutlines.GridOutline": {
+            node: components["schemas"]["NodeRef"];
+            outline?: number[][][][] | null;
+        };
         "HotlineController.Fallbacks": {
             accountIds: number[];
         };
@@ -3594,6 +3695,20 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             finishedAt?: string | null;
+        };
+        /**
+         * @description The datum a tile provider draws in.
+         * @enum {string}
+         */
+        "MapConfig.Datum": "WGS84" | "CGCS2000" | "GCJ02";
+        /** @description What the browser needs to draw the base map: an XYZ tile URL ({s}, {z}, {x}, {y}), or null for a plain background; the attribution; the datum the tiles use, to shift WGS-84 points onto them. */
+        MapSettings: {
+            tileUrl?: string | null;
+            subdomains: string;
+            attribution: string;
+            datum: components["schemas"]["MapConfig.Datum"];
+            /** Format: int32 */
+            maxZoom: number;
         };
         "MeController.HomeRequest": {
             /** Format: int64 */
@@ -3931,6 +4046,20 @@ export interface components {
             readAt?: string | null;
             internal: boolean;
             photo?: components["schemas"]["PhotoService.PhotoRef"] | null;
+        };
+        /** @description An open problem on the map: where, what kind, its state and whether it is past its deadline. */
+        "ProblemPoints.Point": {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            gridId: number;
+            categoryCode: string;
+            state: components["schemas"]["ProblemState"];
+            overdue: boolean;
+            /** Format: double */
+            lat: number;
+            /** Format: double */
+            lng: number;
         };
         /** @description Where a problem can be handed. */
         "ProblemService.TransferTargets": {
@@ -12912,6 +13041,261 @@ export interface operations {
             };
         };
     };
+    grids: {
+        parameters: {
+            query: {
+                under: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description grids 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GridOutlines.GridOutline"][];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    node: {
+        parameters: {
+            query?: {
+                days?: number | null;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description node 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaMaps.AreaMap"];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description settings 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapSettings"];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -17616,7 +18000,7 @@ export interface operations {
             };
         };
     };
-    node: {
+    node_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -17627,7 +18011,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description node 200 response */
+            /** @description node_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

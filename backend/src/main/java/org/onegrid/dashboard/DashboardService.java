@@ -110,6 +110,50 @@ public class DashboardService {
     }
   }
 
+  /**
+   * Open problems and those past their fix deadline now, per child of a node of the staff member's
+   * reach (a grid counts its own), kept as long as a dashboard.
+   */
+  public Map<Long, OpenNow> openNowByChild(Account staff, long nodeId) {
+    accounts.requireStaff(staff);
+    GridNode node = accounts.requireReach(staff, grids.get(nodeId));
+    java.time.Instant now = clock.instant();
+    CachedOpen hit = openCache.get(node.id());
+    if (hit != null && hit.until().isAfter(now)) {
+      return hit.counts();
+    }
+    List<GridNode> children =
+        node.level() == org.onegrid.grid.GridLevel.GRID
+            ? List.of(node)
+            : grids.childrenWithRetired(node.id());
+    Map<Long, OpenNow> counts = new java.util.HashMap<>();
+    for (StatsRepository.OpenInGrid g :
+        stats.openByGrid(node.path(), node.parentId() == null, now)) {
+      for (GridNode child : children) {
+        if (g.path().startsWith(child.path())) {
+          counts.merge(
+              child.id(),
+              new OpenNow(g.open(), g.overdue()),
+              (a, b) -> new OpenNow(a.open() + b.open(), a.overdue() + b.overdue()));
+          break;
+        }
+      }
+    }
+    if (openCache.size() >= CACHED_AT_MOST) {
+      openCache.clear();
+    }
+    openCache.put(node.id(), new CachedOpen(Map.copyOf(counts), now.plus(cacheFor)));
+    return counts;
+  }
+
+  private final Map<Long, CachedOpen> openCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CachedOpen(Map<Long, OpenNow> counts, java.time.Instant until) {}
+
+  /** Problems open now and, of them, past their fix deadline. */
+  @Serdeable
+  public record OpenNow(int open, int overdue) {}
+
   private Dashboard compute(GridNode node, int days) {
     LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate from = to.minusDays(days - 1L);

@@ -209,6 +209,37 @@ class StatsRepository {
     return r == null ? 0 : r.get(0, Integer.class);
   }
 
+  /**
+   * Open problems and those past their fix deadline now, per grid below a subtree path, each with
+   * the grid's path. Below a district the grids are found by path and each grid's open problems
+   * from the (grid_id, state, id) index; for the whole city the covering index (state,
+   * resolve_due_at, grid_id) is read once instead, without reading a problem row.
+   */
+  List<OpenInGrid> openByGrid(String subtreePath, boolean wholeCity, Instant now) {
+    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    String sql =
+        wholeCity
+            ? "SELECT g.path, c.open, c.overdue FROM (SELECT grid_id, COUNT(*) AS open,"
+                + " SUM(resolve_due_at < ?) AS overdue FROM problems FORCE INDEX"
+                + " (ix_problems_open_due) WHERE state IN ("
+                + OPEN
+                + ") GROUP BY grid_id) c JOIN grid_nodes g ON g.id = c.grid_id"
+            : "SELECT g.path, COUNT(*) AS open, SUM(p.resolve_due_at < ?) AS overdue"
+                + " FROM grid_nodes g JOIN problems p ON p.grid_id = g.id"
+                + " WHERE g.path LIKE ? AND g.node_level = 'GRID' AND p.state IN ("
+                + OPEN
+                + ") GROUP BY g.id, g.path";
+    var rows =
+        wholeCity ? dsl.fetch(sql, at) : dsl.fetch(sql, at, subtreePath.replace("%", "") + "%");
+    return rows.map(
+        r ->
+            new OpenInGrid(
+                r.get(0, String.class), r.get(1, Integer.class), r.get(2, Integer.class)));
+  }
+
+  /** A grid's path with its open problems and those of them past the fix deadline. */
+  record OpenInGrid(String path, int open, int overdue) {}
+
   private static final String OPEN =
       "'SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'TRANSFERRED'";
 

@@ -27,7 +27,7 @@ final class SecurityHeaders implements HttpServerFilter {
 
   static final String APP_POLICY =
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-          + " img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self';"
+          + " img-src 'self' data: blob:%s; font-src 'self' data:; connect-src 'self';"
           + " worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'none'";
   static final String SWAGGER_POLICY =
@@ -37,10 +37,13 @@ final class SecurityHeaders implements HttpServerFilter {
 
   @Nullable private final byte[] metricsToken;
   private final ProblemResponses problems;
+  private final String appPolicy;
 
   SecurityHeaders(
       @Nullable @Value("${onegrid.metrics.token:}") String metricsToken,
+      @Nullable @Value("${onegrid.map.tile-url:}") String tileUrl,
       ProblemResponses problems) {
+    this.appPolicy = String.format(APP_POLICY, tileOrigin(tileUrl));
     this.metricsToken =
         metricsToken == null || metricsToken.isBlank()
             ? null
@@ -73,10 +76,27 @@ final class SecurityHeaders implements HttpServerFilter {
         metricsToken, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static MutableHttpResponse<?> decorate(String path, MutableHttpResponse<?> response) {
+  /**
+   * The base map's tile host for img-src (" https://*.example.com" when the URL has {s} for several
+   * hosts), or nothing when no tiles are configured.
+   */
+  static String tileOrigin(@Nullable String tileUrl) {
+    if (tileUrl == null || tileUrl.isBlank()) {
+      return "";
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(https?://)([^/?#]+)").matcher(tileUrl.trim());
+    if (!m.find()) {
+      return "";
+    }
+    String host = m.group(2).replaceAll("[^.]*\\{s}[^.]*", "*");
+    return " " + m.group(1) + host;
+  }
+
+  private MutableHttpResponse<?> decorate(String path, MutableHttpResponse<?> response) {
     var headers = response.getHeaders();
     headers.set(
-        "Content-Security-Policy", path.startsWith("/swagger-ui") ? SWAGGER_POLICY : APP_POLICY);
+        "Content-Security-Policy", path.startsWith("/swagger-ui") ? SWAGGER_POLICY : appPolicy);
     headers.set("X-Content-Type-Options", "nosniff");
     headers.set("X-Frame-Options", "DENY");
     headers.set("Referrer-Policy", "same-origin");

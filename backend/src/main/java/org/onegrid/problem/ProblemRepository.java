@@ -1,5 +1,7 @@
 package org.onegrid.problem;
 
+import static org.onegrid.db.Tables.BUILDINGS;
+import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.PROBLEMS;
 import static org.onegrid.db.Tables.PROBLEM_ANSWERS;
@@ -585,6 +587,48 @@ class ProblemRepository {
         r.getUpdatedAt(),
         r.getDepartmentId(),
         r.getIsPublic());
+  }
+
+  /**
+   * Open problems of these grids with where they are (the spot reported, else their building),
+   * newest first, at most {@code limit}: the points of a map. Read from the (grid_id, state, id)
+   * index, one range per grid and state.
+   */
+  List<ProblemPoints.Point> findOpenPoints(Collection<Long> gridIds, Instant now, int limit) {
+    if (gridIds.isEmpty()) {
+      return List.of();
+    }
+    Field<BigDecimal> lat = DSL.coalesce(PROBLEMS.LAT, BUILDINGS.LAT);
+    Field<BigDecimal> lng = DSL.coalesce(PROBLEMS.LNG, BUILDINGS.LNG);
+    return dsl.select(
+            PROBLEMS.ID,
+            PROBLEMS.GRID_ID,
+            PROBLEMS.CATEGORY_CODE,
+            PROBLEMS.STATE,
+            PROBLEMS.RESOLVE_DUE_AT,
+            lat,
+            lng)
+        .from(PROBLEMS)
+        .leftJoin(BUILDING_UNITS)
+        .on(BUILDING_UNITS.ID.eq(PROBLEMS.UNIT_ID))
+        .leftJoin(BUILDINGS)
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+        .where(
+            PROBLEMS.GRID_ID.in(gridIds),
+            PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList()),
+            lat.isNotNull())
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(
+            r ->
+                new ProblemPoints.Point(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    ProblemState.valueOf(r.value4()),
+                    r.value5().isBefore(now),
+                    r.value6().doubleValue(),
+                    r.value7().doubleValue()));
   }
 
   /**

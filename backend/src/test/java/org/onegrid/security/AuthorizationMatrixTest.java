@@ -219,6 +219,7 @@ class AuthorizationMatrixTest extends ApiTest {
     for (String p : op.queryParams()) {
       switch (p) {
         case "nodeId" -> query.add("nodeId=" + ids.get("grid"));
+        case "under" -> query.add("under=" + ids.get("grid"));
         case "patientId" -> query.add("patientId=" + ids.get("owner"));
         case "date" -> query.add("date=" + ids.get("bookingDay"));
         case "lat" -> query.add("lat=34.7480");
@@ -297,6 +298,7 @@ class AuthorizationMatrixTest extends ApiTest {
     byPrefix.put("/api/v1/communities/", "community");
     byPrefix.put("/api/v1/staff/communities/", "community");
     byPrefix.put("/api/v1/grids/", "grid");
+    byPrefix.put("/api/v1/map/nodes/", "grid");
     byPrefix.put("/api/v1/staff/grids/", "grid");
     byPrefix.put("/api/v1/staff/nodes/", "grid");
     byPrefix.put("/api/v1/photos/", "photo");

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from '@playwright/test'
+import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+
+// 民主路社区's grids are 0.002° tall rectangles side by side going north from 34.7472 N; its buildings stand 0.001°
+// north of their grid's south edge. The report map opens at zoom 16 centred on the resident's building, where one
+// pixel is about 0.0000176° of latitude and 0.0000215° of longitude.
+
+/** Taps the map this many pixels right of and below its centre (where the pin starts). */
+async function tapMap(page: Page, dx: number, dy: number): Promise<void> {
+  await page.locator('[data-test="report-map"]').scrollIntoViewIfNeeded()
+  const box = (await page.locator('[data-test="report-map"]').boundingBox())!
+  await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy)
+}
+
+test('a resident puts the pin on the map: the grid is named before sending, and the problem keeps the spot and the unit', async ({ page }) => {
+  await signUpInMinzhulu(page, newPhone(), '吴秀珍', '1单元', '0903')
+  await page.locator('[data-test="service-report"]').click()
+  await page.locator('[data-test="category"]', { hasText: '环境卫生' }).click()
+  await page.locator('textarea[name="description"]').fill('单元门东侧垃圾桶满了，溢到路上')
+  await expect(page.locator('[data-test="report-map"]')).toBeVisible()
+  await expect(page.locator('[data-test="pin-grid"]')).toHaveText('这个位置属于：第1网格')
+
+  // 80 px up is across the grid's north edge: the map says so before anything is sent.
+  await tapMap(page, 40, -80)
+  await expect(page.locator('[data-test="pin-grid"]')).toHaveText('这个位置属于：第2网格')
+  // Back beside her building, a few metres east of the unit door.
+  await tapMap(page, 40, 20)
+  await expect(page.locator('[data-test="pin-grid"]')).toHaveText('这个位置属于：第1网格')
+  await page.locator('input[name="location"]').fill('单元门东侧垃圾桶')
+  await page.screenshot({ path: 'target/e2e-results/map-report-phone.png', fullPage: true })
+  await page.locator('[data-test="submit-report"]').click()
+
+  await expect(page.locator('[data-test="problem-description"]')).toContainText('溢到路上')
+  await expect(page.getByText('1号楼 1单元 单元门东侧垃圾桶 · 第1网格')).toBeVisible()
+  await expect(page.locator('[data-test="problem-map"] .og-pin')).toHaveCount(1)
+  await expect(page.locator('[data-test="problem-map"]').getByText('第1网格')).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/map-problem-phone.png', fullPage: true })
+
+  // Her grid leader sees it on the inbox's map and opens it from its pin.
+  const leader = await page.context().browser()!.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  await signInStaff(leader, '13800001001')
+  await leader.locator('[data-test="staff-inbox"]').click()
+  await leader.locator('[data-test="view-map"]').click()
+  await expect(leader.locator('[data-test="inbox-map"]')).toBeVisible()
+  await expect(leader.locator('[data-test="inbox-map"] .og-pin').first()).toBeVisible()
+  await leader.screenshot({ path: 'target/e2e-results/map-inbox-phone.png', fullPage: true })
+  // Near pins are gathered: tap a gathering until the new problem's own pin shows.
+  const pin = leader.locator('[data-test="inbox-map"] .og-pin[aria-label*="环境卫生"]:not(.og-cluster)')
+  await expect(async () => {
+    if ((await pin.count()) === 0) await leader.locator('[data-test="inbox-map"] .og-cluster').first().click()
+    await expect(pin.first()).toBeVisible({ timeout: 1_000 })
+  }).toPass({ timeout: 15_000 })
+  await pin.first().click()
+  await expect(leader).toHaveURL(/\/problems\/\d+/)
+  await expect(leader.locator('[data-test="problem-map"]')).toBeVisible()
+  await leader.close()
+})
+
+test('the city admin colours the districts by a figure and drills down to a grid with its problems and buildings', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', isMobile: false, hasTouch: false })
+  const page = await context.newPage()
+  await signInStaff(page, '13800000001')
+  await page.locator('[data-test="staff-map"]').click()
+  await expect(page.locator('[data-test="map-areas"]')).toContainText('二七区')
+  await expect(page.locator('[data-test="area-map"] path.leaflet-interactive')).not.toHaveCount(0)
+  await expect(page.locator('[data-test="map-legend"]')).toBeVisible()
+  await page.locator('[data-test="figure-closureRate"]').click()
+  await expect(page.locator('[data-test="map-areas"] th').nth(1)).toHaveText('办结率')
+  await page.screenshot({ path: 'target/e2e-results/map-city-pc.png', fullPage: true })
+
+  // Down by the table's names (what a keyboard uses) to the community, then by tapping the map.
+  for (const name of ['二七区', '建中街街道', '民主路社区', '第一片区']) {
+    await page.locator(`[data-test="area-${name}"]`).click()
+    await expect(page.locator('nav.path strong')).toHaveText(name)
+  }
+  await expect(page.locator('[data-test="points-shown"]')).toBeVisible()
+  await page.locator('.leaflet-tooltip', { hasText: '第1网格' }).waitFor()
+  const grid1 = page.locator('[data-test="area-map"] path.leaflet-interactive').first()
+  await grid1.click({ force: true })
+  await expect(page.locator('nav.path strong')).toHaveText(/第\d网格/)
+  await expect(page.locator('[data-test="area-map"] .og-pin').first()).toBeVisible()
+  await page.screenshot({ path: 'target/e2e-results/map-grid-pc.png', fullPage: true })
+  await context.close()
+})
