@@ -82,3 +82,29 @@ test('the city admin colours the districts by a figure and drills down to a grid
   await page.screenshot({ path: 'target/e2e-results/map-grid-pc.png', fullPage: true })
   await context.close()
 })
+
+test('a street admin draws the boundary of a community on the map, and it is checked and kept', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN', isMobile: false, hasTouch: false })
+  const page = await context.newPage()
+  await signInStaff(page, '13800000003')
+  await page.locator('[data-test="child-node"]', { hasText: '民主路社区' }).click()
+  await expect(page.locator('[data-test="boundary-state"]')).toContainText('还没有边界')
+  await page.locator('[data-test="draw-boundary"]').click()
+  const map = page.locator('[data-test="boundary-map"]')
+  await expect(map).toBeVisible()
+  await expect(page.getByText('依次点出边界的各个拐点')).toBeVisible()
+  const box = (await map.boundingBox())!
+  const cx = box.x + box.width / 2
+  const cy = box.y + box.height / 2
+  for (const [dx, dy] of [[-60, -60], [60, -60], [60, 60], [-60, 60], [-60, -60]] as const) {
+    await page.mouse.click(cx + dx, cy + dy)
+  }
+  // Closed, the shape can be adjusted by its corners, each a named handle.
+  await expect(page.getByText('拖动拐点调整边界')).toBeVisible()
+  await expect(map.locator('.marker-icon[aria-label="边界拐点 1"]')).toHaveCount(1)
+  await page.screenshot({ path: 'target/e2e-results/map-boundary-pc.png' })
+  await page.locator('[data-test="save-boundary"]').click()
+  await page.getByRole('dialog').getByRole('button', { name: '使用这个边界' }).click()
+  await expect(page.locator('[data-test="boundary-state"]')).toContainText('已设置边界')
+  await context.close()
+})

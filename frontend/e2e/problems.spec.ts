@@ -115,8 +115,8 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   // Standing by the leak, inside 第1网格's boundary, she adds her GPS point.
   await page.context().grantPermissions(['geolocation'])
   await page.context().setGeolocation({ latitude: 34.7441, longitude: 113.635, accuracy: 12 })
-  await page.locator('[data-test="gps"]').getByRole('button', { name: '使用当前位置' }).click()
-  await expect(page.locator('[data-test="gps"]')).toContainText('误差约 12 米')
+  await page.locator('[data-test="my-position"]').click()
+  await expect(page.locator('[data-test="pin-grid"]')).toHaveText('这个位置属于：第1网格')
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('自来水管爆裂')
   await expect(page.getByText('第1网格').first()).toBeVisible()

@@ -33,6 +33,13 @@ export const routes: RouteRecordRaw[] = [
   },
   { path: '/staff', name: 'staff', component: () => import('@/features/staff/StaffHome.vue'), meta: { staff: true } },
   {
+    path: '/staff/nodes/:id/boundary',
+    name: 'staff-boundary',
+    component: () => import('@/features/map/BoundaryEditorPage.vue'),
+    meta: { staff: true },
+    props: true,
+  },
+  {
     path: '/staff/nodes/:id',
     name: 'staff-node',
     component: () => import('@/features/staff/StaffHome.vue'),

@@ -2834,7 +2834,7 @@ export interface components {
          * @enum {string}
          */
         "Activity.SignupStatus": "SIGNED_UP" | "WAITING" | "CANCELLED";
-        /** @description A child area with its outline (GeoJSON MultiPolygon coordinates, WGS-84) and its figures: those of problems reported in the period as the dashboard defines them, and open and overdue now. */
+        /** @description A child area with its outline (GeoJSON MultiPolygon coordinates, WGS-84) and its figures: those of problems reported in the period as the dashboard defines them; open and overdue now; the layers: acknowledgements of warnings in force still owed by its grids, hotline contacts today. */
         "AreaMaps.Area": {
             node: components["schemas"]["NodeRef"];
             outline?: number[][][][] | null;
@@ -2850,6 +2850,10 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            pendingWarnings: number;
+            /** Format: int32 */
+            hotlineToday: number;
         };
         /** @description A node's map: its outline, its child areas, and (grids shown) open problems and buildings. */
         "AreaMaps.AreaMap": {
@@ -2864,6 +2868,10 @@ export interface components {
             points: components["schemas"]["ProblemPoints.Point"][];
             morePoints: boolean;
             buildings: components["schemas"]["AreaMaps.Building"][];
+            /** Format: int32 */
+            pendingWarnings: number;
+            /** Format: int32 */
+            hotlineToday: number;
         };
         /** @description A building of the grid shown, where it stands. */
         "AreaMaps.Building": {

@@ -53,8 +53,7 @@ class StaffViews {
         node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
             ? grids.buildingsUnder(node)
             : List.of();
-    GeoPolygon boundary =
-        node.level() == GridLevel.GRID ? grids.boundaryOf(node.id()).orElse(null) : null;
+    GeoPolygon boundary = grids.boundaryOf(node.id()).orElse(null);
     return new NodeDetail(
         NodeRef.of(node),
         grids.pathOf(node).stream().map(NodeRef::of).toList(),

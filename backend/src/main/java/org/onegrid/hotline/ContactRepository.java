@@ -155,4 +155,16 @@ class ContactRepository {
 
   /** A new contact's id and whether this call made it. */
   record Saved(long id, boolean created) {}
+
+  /** Per community below a subtree path (by the community's path): hotline contacts since then. */
+  java.util.Map<String, Integer> countByCommunityPathSince(String subtreePath, Instant since) {
+    var path = org.onegrid.db.Tables.GRID_NODES.PATH;
+    return dsl.select(path, DSL.count())
+        .from(HOTLINE_CONTACTS)
+        .join(org.onegrid.db.Tables.GRID_NODES)
+        .on(org.onegrid.db.Tables.GRID_NODES.ID.eq(HOTLINE_CONTACTS.COMMUNITY_ID))
+        .where(path.startsWith(subtreePath), HOTLINE_CONTACTS.CREATED_AT.ge(since))
+        .groupBy(path)
+        .fetchMap(path, DSL.count());
+  }
 }

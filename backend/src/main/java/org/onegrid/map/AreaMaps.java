@@ -37,13 +37,19 @@ class AreaMaps {
   private final DashboardService dashboards;
   private final Outlines outlines;
   private final ProblemPoints points;
+  private final org.onegrid.warning.PendingAcks pendingAcks;
+  private final org.onegrid.hotline.ContactCounts hotline;
 
   AreaMaps(
       AccountService accounts,
       GridService grids,
       DashboardService dashboards,
       Outlines outlines,
-      ProblemPoints points) {
+      ProblemPoints points,
+      org.onegrid.warning.PendingAcks pendingAcks,
+      org.onegrid.hotline.ContactCounts hotline) {
+    this.pendingAcks = pendingAcks;
+    this.hotline = hotline;
     this.accounts = accounts;
     this.grids = grids;
     this.dashboards = dashboards;
@@ -65,6 +71,10 @@ class AreaMaps {
     double tolerance = Outlines.toleranceFor(shown);
     Map<Long, DashboardService.Figures> figures = new java.util.HashMap<>();
     dashboard.children().forEach(c -> figures.put(c.id(), c.figures()));
+    Map<String, Integer> pending = pendingAcks.byGridPathUnder(node);
+    Map<String, Integer> calls = hotline.todayByCommunityPathUnder(node);
+    Map<Long, Integer> warnings = byChild(children, pending);
+    Map<Long, Integer> contacts = byChild(children, calls);
     List<Area> areas = new ArrayList<>();
     for (GridNode child : children) {
       DashboardService.Figures f = figures.get(child.id());
@@ -79,7 +89,9 @@ class AreaMaps {
               f == null ? null : f.onTimeClosureRate(),
               f == null ? null : f.satisfaction(),
               o.open(),
-              o.overdue()));
+              o.overdue(),
+              warnings.getOrDefault(child.id(), 0),
+              contacts.getOrDefault(child.id(), 0)));
     }
     boolean gridsShown = node.level() == GridLevel.GRID || node.level() == GridLevel.ZONE;
     List<ProblemPoints.Point> openPoints =
@@ -100,7 +112,21 @@ class AreaMaps {
         areas,
         openPoints.size() > POINTS_AT_MOST ? openPoints.subList(0, POINTS_AT_MOST) : openPoints,
         openPoints.size() > POINTS_AT_MOST,
-        buildings);
+        buildings,
+        pending.values().stream().mapToInt(Integer::intValue).sum(),
+        calls.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  /** Counts by path (of grids or communities) summed per child whose subtree holds the path. */
+  private static Map<Long, Integer> byChild(List<GridNode> children, Map<String, Integer> byPath) {
+    Map<Long, Integer> sums = new java.util.HashMap<>();
+    byPath.forEach(
+        (path, n) ->
+            children.stream()
+                .filter(c -> path.startsWith(c.path()))
+                .findFirst()
+                .ifPresent(c -> sums.merge(c.id(), n, Integer::sum)));
+    return sums;
   }
 
   private static @Nullable List<List<List<List<Double>>>> outline(
@@ -119,11 +145,14 @@ class AreaMaps {
       List<Area> areas,
       List<ProblemPoints.Point> points,
       boolean morePoints,
-      List<Building> buildings) {}
+      List<Building> buildings,
+      int pendingWarnings,
+      int hotlineToday) {}
 
   /**
    * A child area with its outline (GeoJSON MultiPolygon coordinates, WGS-84) and its figures: those
-   * of problems reported in the period as the dashboard defines them, and open and overdue now.
+   * of problems reported in the period as the dashboard defines them; open and overdue now; the
+   * layers: acknowledgements of warnings in force still owed by its grids, hotline contacts today.
    */
   @Serdeable
   record Area(
@@ -134,7 +163,9 @@ class AreaMaps {
       @Nullable Double onTimeClosureRate,
       @Nullable Double satisfaction,
       int open,
-      int overdue) {}
+      int overdue,
+      int pendingWarnings,
+      int hotlineToday) {}
 
   /** A building of the grid shown, where it stands. */
   @Serdeable

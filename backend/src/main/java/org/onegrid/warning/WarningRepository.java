@@ -184,4 +184,23 @@ class WarningRepository {
         .limit(limit)
         .fetch();
   }
+
+  /**
+   * Per grid below a subtree path (by the grid's path): acknowledgements still owed for warnings in
+   * force. Found from the few pending rows (index on acknowledged_at), not from the grids.
+   */
+  Map<String, Integer> countPendingByGridPath(String subtreePath, Instant now) {
+    return dsl.select(GRID_NODES.PATH, org.jooq.impl.DSL.count())
+        .from(WARNING_ACKS)
+        .join(WARNINGS)
+        .on(WARNINGS.ID.eq(WARNING_ACKS.WARNING_ID))
+        .join(GRID_NODES)
+        .on(GRID_NODES.ID.eq(WARNING_ACKS.GRID_ID))
+        .where(
+            WARNING_ACKS.ACKNOWLEDGED_AT.isNull(),
+            WARNINGS.VALID_UNTIL.gt(now),
+            GRID_NODES.PATH.startsWith(subtreePath))
+        .groupBy(GRID_NODES.PATH)
+        .fetchMap(GRID_NODES.PATH, org.jooq.impl.DSL.count());
+  }
 }

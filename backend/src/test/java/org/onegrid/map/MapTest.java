@@ -135,4 +135,53 @@ class MapTest extends ApiTest {
     assertThat(wide.text()).contains("社区");
     assertThat(resident.get("/api/v1/map/settings").<String>at("datum")).isEqualTo("WGS84");
   }
+
+  @Test
+  void theLayersCountWarningsNotYetAcknowledgedAndTodaysHotlineContactsPerArea() {
+    Browser street = staff(DemoCity.STREET_ADMIN_JIANZHONG);
+    long streetNode = nodeOf(street);
+    long community = nodeOf(staff(DemoCity.COMMUNITY_ADMIN_MINZHULU));
+    Map<String, Object> before = minzhulu(street.get("/api/v1/map/nodes/" + streetNode));
+
+    Browser.Reply issued =
+        street.send(
+            "POST",
+            "/api/v1/staff/warnings",
+            Map.of(
+                "nodeId", community,
+                "level", "BLUE",
+                "title", "地图图层测试预警",
+                "instructions", "检查楼道杂物",
+                "validUntil", java.time.Instant.now().plusSeconds(86400).toString()),
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+    Resident caller = residentOfMinzhulu1("图层留言", "4203");
+    assertThat(
+            caller
+                .browser()
+                .send(
+                    "POST",
+                    "/api/v1/hotline/messages",
+                    Map.of("text", "小区门口路灯不亮"),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .status())
+        .isEqualTo(201);
+
+    Map<String, Object> after = minzhulu(street.get("/api/v1/map/nodes/" + streetNode));
+    // Three grids each owe an acknowledgement; one more contact today.
+    assertThat(n(after, "pendingWarnings") - n(before, "pendingWarnings")).isEqualTo(3);
+    assertThat(n(after, "hotlineToday") - n(before, "hotlineToday")).isEqualTo(1);
+  }
+
+  private static Map<String, Object> minzhulu(Browser.Reply streetMap) {
+    List<Map<String, Object>> areas = streetMap.at("areas");
+    return areas.stream()
+        .filter(a -> DemoCity.MINZHULU.equals(((Map<?, ?>) a.get("node")).get("name")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static int n(Map<String, Object> area, String key) {
+    return ((Number) area.get(key)).intValue();
+  }
 }
