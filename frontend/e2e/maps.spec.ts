@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { expectNoAxeViolations } from './axe'
 
 // 民主路社区's grids are 0.002° tall rectangles side by side going north from 34.7472 N; its buildings stand 0.001°
 // north of their grid's south edge. The report map opens at zoom 16 centred on the resident's building, where one
@@ -28,6 +29,7 @@ test('a resident puts the pin on the map: the grid is named before sending, and 
   await expect(page.locator('[data-test="pin-grid"]')).toHaveText('这个位置属于：第1网格')
   await page.locator('input[name="location"]').fill('单元门东侧垃圾桶')
   await page.screenshot({ path: 'target/e2e-results/map-report-phone.png', fullPage: true })
+  await expectNoAxeViolations(page, 'the report form with its map')
   await page.locator('[data-test="submit-report"]').click()
 
   await expect(page.locator('[data-test="problem-description"]')).toContainText('溢到路上')
@@ -35,6 +37,7 @@ test('a resident puts the pin on the map: the grid is named before sending, and 
   await expect(page.locator('[data-test="problem-map"] .og-pin')).toHaveCount(1)
   await expect(page.locator('[data-test="problem-map"]').getByText('第1网格')).toBeVisible()
   await page.screenshot({ path: 'target/e2e-results/map-problem-phone.png', fullPage: true })
+  await expectNoAxeViolations(page, 'the problem page with its map')
 
   // Her grid leader sees it on the inbox's map and opens it from its pin.
   const leader = await page.context().browser()!.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
@@ -44,6 +47,7 @@ test('a resident puts the pin on the map: the grid is named before sending, and 
   await expect(leader.locator('[data-test="inbox-map"]')).toBeVisible()
   await expect(leader.locator('[data-test="inbox-map"] .og-pin').first()).toBeVisible()
   await leader.screenshot({ path: 'target/e2e-results/map-inbox-phone.png', fullPage: true })
+  await expectNoAxeViolations(leader, 'the inbox as a map')
   // Near pins are gathered: tap a gathering until the new problem's own pin shows.
   const pin = leader.locator('[data-test="inbox-map"] .og-pin[aria-label*="环境卫生"]:not(.og-cluster)')
   await expect(async () => {
@@ -66,7 +70,11 @@ test('the city admin colours the districts by a figure and drills down to a grid
   await expect(page.locator('[data-test="map-legend"]')).toBeVisible()
   await page.locator('[data-test="figure-closureRate"]').click()
   await expect(page.locator('[data-test="map-areas"] th').nth(1)).toHaveText('办结率')
+  await page.locator('[data-test="layer-warnings"]').click()
+  await page.locator('[data-test="layer-hotline"]').click()
+  await expect(page.locator('[data-test="map-areas"] th')).toHaveCount(4)
   await page.screenshot({ path: 'target/e2e-results/map-city-pc.png', fullPage: true })
+  await expectNoAxeViolations(page, 'the city map with both layers')
 
   // Down by the table's names (what a keyboard uses) to the community, then by tapping the map.
   for (const name of ['二七区', '建中街街道', '民主路社区', '第一片区']) {
@@ -80,7 +88,19 @@ test('the city admin colours the districts by a figure and drills down to a grid
   await expect(page.locator('nav.path strong')).toHaveText(/第\d网格/)
   await expect(page.locator('[data-test="area-map"] .og-pin').first()).toBeVisible()
   await page.screenshot({ path: 'target/e2e-results/map-grid-pc.png', fullPage: true })
+  await expectNoAxeViolations(page, 'a grid on the city map')
   await context.close()
+
+  // The community's admin on a phone, in large text.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const admin = await phone.newPage()
+  await signInStaff(admin, '13800000010')
+  await admin.evaluate(() => localStorage.setItem('onegrid.largeText', '1'))
+  await admin.goto('/staff/map')
+  await expect(admin.locator('[data-test="map-areas"]')).toContainText('第一片区')
+  await admin.screenshot({ path: 'target/e2e-results/map-community-phone-large-text.png', fullPage: true })
+  await expectNoAxeViolations(admin, 'a community map on a phone in large text')
+  await phone.close()
 })
 
 test('a street admin draws the boundary of a community on the map, and it is checked and kept', async ({ browser }) => {
@@ -103,6 +123,7 @@ test('a street admin draws the boundary of a community on the map, and it is che
   await expect(page.getByText('拖动拐点调整边界')).toBeVisible()
   await expect(map.locator('.marker-icon[aria-label="边界拐点 1"]')).toHaveCount(1)
   await page.screenshot({ path: 'target/e2e-results/map-boundary-pc.png' })
+  await expectNoAxeViolations(page, 'the boundary editor')
   await page.locator('[data-test="save-boundary"]').click()
   await page.getByRole('dialog').getByRole('button', { name: '使用这个边界' }).click()
   await expect(page.locator('[data-test="boundary-state"]')).toContainText('已设置边界')

@@ -80,3 +80,15 @@ export function nameMarker(marker: L.Marker, name: string): L.Marker {
   }
   return marker
 }
+
+/**
+ * A permanent name for an outline, just inside its top edge, where it covers no building or pin (buildings and pins
+ * sit inside the area, and a name in the middle hid them).
+ */
+export function nameArea(polygon: L.Polygon, text: string, layer: L.LayerGroup | L.Map): L.Tooltip {
+  const b = polygon.getBounds()
+  return L.tooltip({ permanent: true, direction: 'bottom', className: 'og-label', offset: [0, 2] })
+    .setLatLng([b.getNorth(), b.getCenter().lng])
+    .setContent(text)
+    .addTo(layer as L.Map)
+}
