@@ -141,6 +141,7 @@ final class CityGenerator {
             size.problems(),
             Math.max(size.residents(), Math.max(size.households(), size.hotlineContacts()))));
     tree();
+    boundaries();
     addresses();
     people();
     problems();
@@ -302,6 +303,61 @@ final class CityGenerator {
         count);
   }
 
+  // --- where things are -----------------------------------------------------------------------
+
+  /** Grids side by side in rows of this many: a zone, a community, a street are runs of a row. */
+  static final int GRIDS_PER_ROW = 200;
+
+  /** A grid is a square this many degrees on a side (about 200 m). */
+  static final double GRID_DEGREES = 0.002;
+
+  static final double SOUTH = 34.5;
+  static final double WEST = 113.2;
+
+  /**
+   * Every grid a drawn square, row after row: districts (ten rows) and streets (one row) get their
+   * shapes from their grids, as in a city that drew only its grids.
+   */
+  private void boundaries() throws SQLException {
+    progress.step("grid boundaries: " + size.grids() + " squares");
+    String k = "(id - " + (gridBase() + 1) + ")";
+    String w =
+        "ROUND(" + WEST + " + (" + k + " % " + GRIDS_PER_ROW + ") * " + GRID_DEGREES + ", 6)";
+    String e =
+        "ROUND(" + WEST + " + (" + k + " % " + GRIDS_PER_ROW + " + 1) * " + GRID_DEGREES + ", 6)";
+    String so =
+        "ROUND(" + SOUTH + " + (" + k + " DIV " + GRIDS_PER_ROW + ") * " + GRID_DEGREES + ", 6)";
+    String no =
+        "ROUND("
+            + SOUTH
+            + " + ("
+            + k
+            + " DIV "
+            + GRIDS_PER_ROW
+            + " + 1) * "
+            + GRID_DEGREES
+            + ", 6)";
+    String corner = "'[', %s, ',', %s, ']'";
+    exec(
+        "UPDATE grid_nodes SET boundary = CONCAT('{\"type\":\"Polygon\",\"coordinates\":[[',"
+            + String.join(
+                ", ',', ",
+                String.format(corner, w, so),
+                String.format(corner, e, so),
+                String.format(corner, e, no),
+                String.format(corner, w, no),
+                String.format(corner, w, so))
+            + ", ']]}'), min_lat = "
+            + so
+            + ", max_lat = "
+            + no
+            + ", min_lng = "
+            + w
+            + ", max_lng = "
+            + e
+            + " WHERE node_level = 'GRID'");
+  }
+
   // --- buildings, units, households -----------------------------------------------------------
 
   private void addresses() throws SQLException {
@@ -313,13 +369,27 @@ final class CityGenerator {
             size.units(),
             size.households()));
     exec(
-        "INSERT INTO buildings (id, grid_id, name, sort_order, created_at)"
+        "INSERT INTO buildings (id, grid_id, name, sort_order, lat, lng, created_at)"
             + " SELECT n, %d + (n - 1) DIV %d + 1, CONCAT((n - 1) %% %d + 1, '号楼'), (n - 1) %% %d + 1,"
+            // In a row across the middle of the grid's square.
+            + " %s + ((n - 1) DIV %d DIV %d) * %s + %s,"
+            + " %s + ((n - 1) DIV %d %% %d) * %s + ((n - 1) %% %d + 1) * %s,"
             + " '%s' FROM bench_seq WHERE n <= %d",
         gridBase(),
         CitySize.BUILDINGS_PER_GRID,
         CitySize.BUILDINGS_PER_GRID,
         CitySize.BUILDINGS_PER_GRID,
+        SOUTH,
+        CitySize.BUILDINGS_PER_GRID,
+        GRIDS_PER_ROW,
+        GRID_DEGREES,
+        GRID_DEGREES / 2,
+        WEST,
+        CitySize.BUILDINGS_PER_GRID,
+        GRIDS_PER_ROW,
+        GRID_DEGREES,
+        CitySize.BUILDINGS_PER_GRID,
+        GRID_DEGREES / (CitySize.BUILDINGS_PER_GRID + 1),
         start,
         size.buildings());
     exec(

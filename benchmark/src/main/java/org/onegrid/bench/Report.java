@@ -100,6 +100,18 @@ final class Report {
               ms(city.latency().p99Ms()),
               city.latency().p99Ms() < 300));
     }
+    LoadDriver.Result map = result("map_city");
+    if (map != null) {
+      targets.add(
+          new Target(
+              "map_city p99 < 300 ms", ms(map.latency().p99Ms()), map.latency().p99Ms() < 300));
+      long bytes = Scenarios.MAP_CITY_BYTES.get();
+      targets.add(
+          new Target(
+              "map_city answer < 1 MB",
+              String.format(Locale.ROOT, "%,d bytes", bytes),
+              bytes > 0 && bytes < 1_000_000));
+    }
     for (LoadDriver.Result r : results) {
       if (!isBaseline(r.scenario().name())) {
         targets.add(

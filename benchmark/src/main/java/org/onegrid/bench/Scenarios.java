@@ -74,6 +74,10 @@ final class Scenarios {
 
   static final String BASELINE = "baseline";
 
+  /** The largest answer of the city root's map seen in a run, in bytes (its goal: under 1 MB). */
+  static final java.util.concurrent.atomic.AtomicLong MAP_CITY_BYTES =
+      new java.util.concurrent.atomic.AtomicLong();
+
   static List<Scenario> all() {
     List<Scenario> all = new ArrayList<>();
     all.add(
@@ -147,6 +151,27 @@ final class Scenarios {
             (u, i) ->
                 u.http.get(
                     u.cityAdmin, "/api/v1/staff/dashboard?nodeId=" + u.rootId + "&days=30")));
+    all.add(
+        new Scenario(
+            "map_city",
+            "一张图 of the city root by the city admin: districts' joined outlines and figures",
+            1,
+            (u, i) -> {
+              String body = u.http.get(u.cityAdmin, "/api/v1/map/nodes/" + u.rootId + "?days=30");
+              MAP_CITY_BYTES.accumulateAndGet(
+                  body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Math::max);
+            }));
+    all.add(
+        new Scenario(
+            "map_grid",
+            "map of a grid by its leader: outline, buildings and open problems as points",
+            1,
+            (u, i) -> {
+              Population.Staffed n = random(u.population.gridLeaders);
+              u.http.get(
+                  u.http.session(n.staffId(), "GRID_LEADER"),
+                  "/api/v1/map/nodes/" + n.nodeId() + "?days=30");
+            }));
     all.add(
         new Scenario(
             "open311_get",
