@@ -112,16 +112,12 @@ public class DashboardService {
 
   /**
    * Open problems and those past their fix deadline now, per child of a node of the staff member's
-   * reach (a grid counts its own), kept as long as a dashboard.
+   * reach (a grid counts its own). Counted afresh: callers that show it to many keep it a while.
    */
   public Map<Long, OpenNow> openNowByChild(Account staff, long nodeId) {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     java.time.Instant now = clock.instant();
-    CachedOpen hit = openCache.get(node.id());
-    if (hit != null && hit.until().isAfter(now)) {
-      return hit.counts();
-    }
     List<GridNode> children =
         node.level() == org.onegrid.grid.GridLevel.GRID
             ? List.of(node)
@@ -139,16 +135,8 @@ public class DashboardService {
         }
       }
     }
-    if (openCache.size() >= CACHED_AT_MOST) {
-      openCache.clear();
-    }
-    openCache.put(node.id(), new CachedOpen(Map.copyOf(counts), now.plus(cacheFor)));
     return counts;
   }
-
-  private final Map<Long, CachedOpen> openCache = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private record CachedOpen(Map<Long, OpenNow> counts, java.time.Instant until) {}
 
   /** Problems open now and, of them, past their fix deadline. */
   @Serdeable

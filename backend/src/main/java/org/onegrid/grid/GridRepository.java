@@ -140,6 +140,13 @@ class GridRepository {
         .execute();
   }
 
+  /** Every node of a level at or under a subtree path, retired ones too (they keep their past). */
+  List<GridNode> findAllUnder(String subtreePath, GridLevel level) {
+    return dsl.selectFrom(GRID_NODES)
+        .where(GRID_NODES.PATH.startsWith(subtreePath), GRID_NODES.NODE_LEVEL.eq(level.name()))
+        .fetch(GridRepository::toNode);
+  }
+
   /** Nodes of a level in a subtree whose name or code holds the text, not retired. */
   List<GridNode> searchUnder(String subtreePath, GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)

@@ -222,6 +222,13 @@ public class GridService {
     return out;
   }
 
+  /** Every node of a level at or under the node, retired ones too. */
+  public List<GridNode> nodesUnder(GridNode node, GridLevel level) {
+    return level.ordinal() < node.level().ordinal()
+        ? List.of()
+        : nodes.findAllUnder(node.path(), level);
+  }
+
   /** The drawn boundaries of the grids in use below the node (the node itself if a grid). */
   public List<GeoPolygon> gridBoundariesUnder(GridNode node) {
     return nodes.findGridBoundariesUnder(node.path()).stream().map(this::parse).toList();

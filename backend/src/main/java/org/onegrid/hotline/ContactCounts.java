@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
 import org.onegrid.platform.OneGridConfig;
 
 /** How many people reached the hotline today, per community, for maps. */
@@ -16,8 +18,11 @@ public class ContactCounts {
   private final Clock clock;
   private final ZoneId zone;
 
-  ContactCounts(ContactRepository contacts, Clock clock, OneGridConfig config) {
+  private final GridService grids;
+
+  ContactCounts(ContactRepository contacts, GridService grids, Clock clock, OneGridConfig config) {
     this.contacts = contacts;
+    this.grids = grids;
     this.clock = clock;
     this.zone = config.getTimeZone();
   }
@@ -27,7 +32,16 @@ public class ContactCounts {
    * or above the node (the caller checks the reach).
    */
   public Map<String, Integer> todayByCommunityPathUnder(GridNode node) {
-    return contacts.countByCommunityPathSince(
-        node.path(), LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant());
+    Map<Long, String> paths = new java.util.HashMap<>();
+    grids.nodesUnder(node, GridLevel.COMMUNITY).forEach(c -> paths.put(c.id(), c.path()));
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (int from = 0; from < paths.size(); from += 1000) {
+      java.util.List<Long> chunk = paths.keySet().stream().sorted().skip(from).limit(1000).toList();
+      contacts
+          .countByCommunitySince(
+              chunk, LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant())
+          .forEach((id, n) -> counts.put(paths.get(id), n));
+    }
+    return counts;
   }
 }

@@ -156,15 +156,20 @@ class ContactRepository {
   /** A new contact's id and whether this call made it. */
   record Saved(long id, boolean created) {}
 
-  /** Per community below a subtree path (by the community's path): hotline contacts since then. */
-  java.util.Map<String, Integer> countByCommunityPathSince(String subtreePath, Instant since) {
-    var path = org.onegrid.db.Tables.GRID_NODES.PATH;
-    return dsl.select(path, DSL.count())
+  /**
+   * Hotline contacts since then, per community of these: one range of the (community_id,
+   * created_at) index each.
+   */
+  java.util.Map<Long, Integer> countByCommunitySince(
+      java.util.Collection<Long> communityIds, Instant since) {
+    if (communityIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return dsl.select(HOTLINE_CONTACTS.COMMUNITY_ID, DSL.count())
         .from(HOTLINE_CONTACTS)
-        .join(org.onegrid.db.Tables.GRID_NODES)
-        .on(org.onegrid.db.Tables.GRID_NODES.ID.eq(HOTLINE_CONTACTS.COMMUNITY_ID))
-        .where(path.startsWith(subtreePath), HOTLINE_CONTACTS.CREATED_AT.ge(since))
-        .groupBy(path)
-        .fetchMap(path, DSL.count());
+        .where(
+            HOTLINE_CONTACTS.COMMUNITY_ID.in(communityIds), HOTLINE_CONTACTS.CREATED_AT.ge(since))
+        .groupBy(HOTLINE_CONTACTS.COMMUNITY_ID)
+        .fetchMap(HOTLINE_CONTACTS.COMMUNITY_ID, DSL.count());
   }
 }

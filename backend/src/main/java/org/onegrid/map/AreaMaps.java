@@ -29,6 +29,24 @@ import org.onegrid.problem.ProblemPoints;
 @Singleton
 class AreaMaps {
 
+  /** Outlines change only when boundaries do: kept longer than the figures. */
+  private static final java.time.Duration SHAPES_KEPT = java.time.Duration.ofMinutes(5);
+
+  /** Open and overdue now, warnings owed and today's contacts, per node: kept like a dashboard. */
+  private final Recent<Long, Live> live;
+
+  /** A node's own outline and its children's, simplified for the extent shown. */
+  private final Recent<Long, Shapes> shapes;
+
+  private record Live(
+      Map<Long, DashboardService.OpenNow> open,
+      Map<String, Integer> pending,
+      Map<String, Integer> calls) {}
+
+  private record Shapes(
+      @Nullable List<List<List<List<Double>>>> own,
+      Map<Long, List<List<List<List<Double>>>>> children) {}
+
   /** Points drawn at most on one map; the newest are kept. */
   static final int POINTS_AT_MOST = 3000;
 
@@ -47,9 +65,17 @@ class AreaMaps {
       Outlines outlines,
       ProblemPoints points,
       org.onegrid.warning.PendingAcks pendingAcks,
-      org.onegrid.hotline.ContactCounts hotline) {
+      org.onegrid.hotline.ContactCounts hotline,
+      java.time.Clock clock,
+      @io.micronaut.context.annotation.Value("${onegrid.dashboard.cache-ttl:10s}")
+          java.time.Duration keepFigures,
+      @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING)
+          java.util.concurrent.ExecutorService background) {
     this.pendingAcks = pendingAcks;
     this.hotline = hotline;
+    this.live = new Recent<>(clock, keepFigures, 5000, background);
+    this.shapes =
+        new Recent<>(clock, keepFigures.isZero() ? keepFigures : SHAPES_KEPT, 5000, background);
     this.accounts = accounts;
     this.grids = grids;
     this.dashboards = dashboards;
@@ -61,18 +87,21 @@ class AreaMaps {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     DashboardService.Dashboard dashboard = dashboards.of(staff, node.id(), days);
-    Map<Long, DashboardService.OpenNow> open = dashboards.openNowByChild(staff, node.id());
     List<GridNode> children = grids.children(node.id());
-    List<GridNode> shaped = new ArrayList<>(children);
-    shaped.add(node);
-    Map<Long, Geometry> shapes = outlines.of(shaped);
-    Envelope shown = new Envelope();
-    shapes.values().forEach(s -> shown.expandToInclude(s.getEnvelopeInternal()));
-    double tolerance = Outlines.toleranceFor(shown);
+    Live now =
+        live.get(
+            node.id(),
+            () ->
+                new Live(
+                    dashboards.openNowByChild(staff, node.id()),
+                    pendingAcks.byGridPathUnder(node),
+                    hotline.todayByCommunityPathUnder(node)));
+    Shapes drawn = shapes.get(node.id(), () -> shapesOf(node, children));
+    Map<String, Integer> pending = now.pending();
+    Map<String, Integer> calls = now.calls();
+    Map<Long, DashboardService.OpenNow> open = now.open();
     Map<Long, DashboardService.Figures> figures = new java.util.HashMap<>();
     dashboard.children().forEach(c -> figures.put(c.id(), c.figures()));
-    Map<String, Integer> pending = pendingAcks.byGridPathUnder(node);
-    Map<String, Integer> calls = hotline.todayByCommunityPathUnder(node);
     Map<Long, Integer> warnings = byChild(children, pending);
     Map<Long, Integer> contacts = byChild(children, calls);
     List<Area> areas = new ArrayList<>();
@@ -83,7 +112,7 @@ class AreaMaps {
       areas.add(
           new Area(
               NodeRef.of(child),
-              outline(shapes.get(child.id()), tolerance),
+              drawn.children().get(child.id()),
               f == null ? 0 : f.reported(),
               f == null ? null : f.closureRate(),
               f == null ? null : f.onTimeClosureRate(),
@@ -106,7 +135,7 @@ class AreaMaps {
     return new AreaMap(
         NodeRef.of(node),
         dashboard.path(),
-        outline(shapes.get(node.id()), tolerance),
+        drawn.own(),
         dashboard.from(),
         dashboard.to(),
         areas,
@@ -115,6 +144,22 @@ class AreaMaps {
         buildings,
         pending.values().stream().mapToInt(Integer::intValue).sum(),
         calls.values().stream().mapToInt(Integer::intValue).sum());
+  }
+
+  private Shapes shapesOf(GridNode node, List<GridNode> children) {
+    List<GridNode> shaped = new ArrayList<>(children);
+    shaped.add(node);
+    Map<Long, Geometry> all = outlines.of(shaped);
+    Envelope shown = new Envelope();
+    all.values().forEach(s -> shown.expandToInclude(s.getEnvelopeInternal()));
+    double tolerance = Outlines.toleranceFor(shown);
+    Map<Long, List<List<List<List<Double>>>>> simplified = new java.util.HashMap<>();
+    for (GridNode child : children) {
+      if (all.containsKey(child.id())) {
+        simplified.put(child.id(), outline(all.get(child.id()), tolerance));
+      }
+    }
+    return new Shapes(outline(all.get(node.id()), tolerance), simplified);
   }
 
   /** Counts by path (of grids or communities) summed per child whose subtree holds the path. */
