@@ -212,6 +212,14 @@ class AddressRepository {
 
   /** The unit with its building and grid, or empty when there is no such unit. */
   Optional<Address> findUnit(long unitId) {
+    return unitsWithBuildings()
+        .where(BUILDING_UNITS.ID.eq(unitId))
+        .fetchOptional(AddressRepository::unitAddress);
+  }
+
+  private org.jooq.SelectOnConditionStep<
+          org.jooq.Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal>>
+      unitsWithBuildings() {
     return dsl.select(
             BUILDING_UNITS.ID,
             BUILDING_UNITS.NAME,
@@ -222,20 +230,22 @@ class AddressRepository {
             BUILDINGS.LNG)
         .from(BUILDING_UNITS)
         .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .where(BUILDING_UNITS.ID.eq(unitId))
-        .fetchOptional(
-            r ->
-                new Address(
-                    null,
-                    null,
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    degrees(r.value6()),
-                    degrees(r.value7())));
+        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID));
+  }
+
+  /** A unit (no household, no room) with its building, as read by {@link #unitsWithBuildings}. */
+  private static Address unitAddress(
+      org.jooq.Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal> r) {
+    return new Address(
+        null,
+        null,
+        r.value1(),
+        r.value2(),
+        r.value3(),
+        r.value4(),
+        r.value5(),
+        degrees(r.value6()),
+        degrees(r.value7()));
   }
 
   /** Units by id, with their buildings, in one query. */
@@ -243,31 +253,9 @@ class AddressRepository {
     if (unitIds.isEmpty()) {
       return java.util.Map.of();
     }
-    return dsl.select(
-            BUILDING_UNITS.ID,
-            BUILDING_UNITS.NAME,
-            BUILDINGS.ID,
-            BUILDINGS.NAME,
-            BUILDINGS.GRID_ID,
-            BUILDINGS.LAT,
-            BUILDINGS.LNG)
-        .from(BUILDING_UNITS)
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+    return unitsWithBuildings()
         .where(BUILDING_UNITS.ID.in(unitIds))
-        .fetchMap(
-            r -> r.value1(),
-            r ->
-                new Address(
-                    null,
-                    null,
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    degrees(r.value6()),
-                    degrees(r.value7())));
+        .fetchMap(r -> r.value1(), AddressRepository::unitAddress);
   }
 
   Optional<Address> findHousehold(long householdId) {
