@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
 import org.onegrid.platform.Tx;
@@ -110,19 +111,25 @@ class OutboxRepository {
       boolean canResend) {}
 
   /**
-   * How many texts wait to leave (queued, waiting to be tried again, being sent or asked about),
-   * since when the oldest of them has waited, and how many are UNKNOWN (handed to the provider with
-   * no answer, or lost before this version recorded it).
+   * How many texts wait to leave (due and queued, waiting to be tried again, being sent or asked
+   * about), since when the oldest of them has waited, and how many are UNKNOWN (handed to the
+   * provider with no answer, or lost before this version recorded it). A text never tried waits
+   * from when it is due (a digest is made now and due at the end of its window), one tried before
+   * from when it was made; texts not due yet do not count.
    */
-  Backlog backlog() {
+  Backlog backlog(Instant now) {
+    Field<Instant> waitingSince =
+        DSL.when(SMS_OUTBOX.ATTEMPTS.eq(0), SMS_OUTBOX.NEXT_ATTEMPT_AT)
+            .otherwise(SMS_OUTBOX.CREATED_AT);
     org.jooq.Record2<Integer, Instant> row =
-        dsl.select(DSL.count(), DSL.min(SMS_OUTBOX.CREATED_AT))
+        dsl.select(DSL.count(), DSL.min(waitingSince))
             .from(SMS_OUTBOX)
             .where(
                 SMS_OUTBOX
                     .STATUS
                     .in(PENDING, SENDING)
                     .or(SMS_OUTBOX.STATUS.eq(UNKNOWN).and(SMS_OUTBOX.HANDED_AT.isNotNull())))
+            .and(SMS_OUTBOX.ATTEMPTS.gt(0).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now)))
             .fetchOne();
     int unknown = dsl.fetchCount(SMS_OUTBOX, SMS_OUTBOX.STATUS.eq(UNKNOWN));
     return new Backlog(row.value1(), row.value2(), unknown);

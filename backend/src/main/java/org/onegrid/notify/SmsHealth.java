@@ -81,7 +81,7 @@ final class SmsHealth implements HealthIndicator {
 
   private OutboxRepository.Backlog safely() {
     try {
-      return outbox.backlog();
+      return outbox.backlog(clock.instant());
     } catch (RuntimeException e) {
       return new OutboxRepository.Backlog(0, null, 0);
     }

@@ -108,6 +108,16 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
         .contains("onegrid_sms_oldest_due_seconds")
         .contains("onegrid_sms_unsettled");
 
+    // A digest made three minutes ago and due in seven is not late: it waits from when it is due.
+    java.time.Instant now = clock.instant();
+    repository.insertDue(
+        "+86" + org.onegrid.support.Phones.fresh(),
+        "您还有 3 条新提醒",
+        SmsDigest.PURPOSE,
+        OutboxRepository.SMS,
+        now.minus(Duration.ofMinutes(3)),
+        now.plus(Duration.ofMinutes(7)),
+        3);
     // Once everything due has left, all is well again.
     TestDispatchers.through(new LogSmsSender(), repository, optOuts, tx, clock, true).dispatchDue();
     assertThat(anyone.get("/health").<String>at("status")).isEqualTo("UP");
