@@ -708,6 +708,10 @@ public class ProblemService {
               if (ProblemAction.NEEDS_REASON.containsKey(action) && why == null) {
                 throw ApiException.invalidField("reason", "validation.reason");
               }
+              // A resident rates a fix they can read about: staff say what was done.
+              if (action == ProblemAction.RESOLVE && why == null) {
+                throw ApiException.invalidField("reason", "validation.result");
+              }
               if (action == ProblemAction.CONFIRM && (rating == null || rating < 1 || rating > 5)) {
                 throw ApiException.invalidField("rating", "validation.rating");
               }

@@ -74,6 +74,13 @@ class ProblemFlowTest extends ApiTest {
     Browser.Reply accepted =
         leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "ACCEPT"));
     assertThat(accepted.<String>at("state")).isEqualTo("ACCEPTED");
+    // Closing it with no word of what was done is refused, in the leader's language, and changes
+    // nothing.
+    Browser.Reply silent =
+        leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "RESOLVE"));
+    assertThat(silent.status()).isEqualTo(400);
+    assertThat(silent.text()).contains("请写明是怎么处理的");
+    assertThat(resident.get("/api/v1/problems/" + id).<String>at("state")).isEqualTo("ACCEPTED");
     Browser.Reply resolved =
         leader.post(
             "/api/v1/problems/" + id + "/actions",

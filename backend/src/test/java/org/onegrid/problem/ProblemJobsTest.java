@@ -105,7 +105,8 @@ class ProblemJobsTest extends ApiTest {
     long id = reportAsZhang("楼道灯不亮");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "ACCEPT"));
-    leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "RESOLVE"));
+    leader.post(
+        "/api/v1/problems/" + id + "/actions", Map.of("action", "RESOLVE", "reason", "已清理"));
     jobs.closeUnconfirmed();
     assertThat(leader.get("/api/v1/problems/" + id).<String>at("state")).isEqualTo("RESOLVED");
 
@@ -126,7 +127,8 @@ class ProblemJobsTest extends ApiTest {
     long id = reportAsZhang("垃圾道堵了");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "ACCEPT"));
-    leader.post("/api/v1/problems/" + id + "/actions", Map.of("action", "RESOLVE"));
+    leader.post(
+        "/api/v1/problems/" + id + "/actions", Map.of("action", "RESOLVE", "reason", "已清理"));
     Browser zhang = zhang();
     Browser.Reply noRating =
         zhang.post("/api/v1/problems/" + id + "/actions", Map.of("action", "CONFIRM"));
