@@ -1,5 +1,6 @@
 import { http, uploadFile } from './client'
 import type {
+  Audience,
   AreaMap,
   GridOutline,
   MapSettings,
@@ -134,6 +135,8 @@ export const mapApi = {
 export const staffApi = {
   home: () => http.get<NodeDetail>('/staff/home'),
   node: (id: number) => http.get<NodeDetail>(`/staff/nodes/${id}`),
+  /** Whom a notice or warning to this node reaches, for the confirmation before sending. */
+  audience: (id: number) => http.get<Audience>(`/staff/nodes/${id}/audience`),
   residents: (gridId: number, after?: number) =>
     http.get<ResidentPage>(`/grids/${gridId}/residents?limit=50${after ? '&after=' + after : ''}`),
   registerResident: (body: { phone: string; name: string; unitId: number; room: string }) =>

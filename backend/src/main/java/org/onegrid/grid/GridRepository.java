@@ -176,6 +176,14 @@ class GridRepository {
         .fetch(GRID_NODES.ID);
   }
 
+  int countGridsUnder(String subtreePath) {
+    return dsl.fetchCount(
+        GRID_NODES,
+        GRID_NODES.PATH.startsWith(subtreePath),
+        GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
+        GRID_NODES.RETIRED_AT.isNull());
+  }
+
   List<GridNode> searchByLevel(GridLevel level, String text, int limit) {
     return dsl.selectFrom(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())

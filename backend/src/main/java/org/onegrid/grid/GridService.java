@@ -61,6 +61,11 @@ public class GridService {
     return nodes.findGridIdsUnder(node.path(), afterId, limit);
   }
 
+  /** How many grids in service there are at or under a node. */
+  public int countGridsUnder(GridNode node) {
+    return nodes.countGridsUnder(node.path());
+  }
+
   /**
    * Every grid at or under a node, in id order (19,000 at most in a city: read in pages of 5,000).
    */
