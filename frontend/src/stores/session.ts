@@ -12,6 +12,14 @@ export const useSessionStore = defineStore('session', () => {
   // Grid staff; clinicians work for a clinic and see nothing of the grid.
   const isStaff = computed(() => me.value !== null && me.value.role !== 'RESIDENT' && me.value.role !== 'CLINICIAN')
 
+  /** Where this person starts: the resident's home, the staff workbench, the clinician's, or signing in. */
+  const startPage = computed(() => {
+    const role = me.value?.role
+    if (!role) return '/login'
+    if (role === 'RESIDENT') return '/'
+    return role === 'CLINICIAN' ? '/clinician' : '/staff'
+  })
+
   async function load(): Promise<Me | null> {
     try {
       me.value = await meApi.get()
@@ -40,5 +48,5 @@ export const useSessionStore = defineStore('session', () => {
     me.value = null
   }
 
-  return { me, loaded, isStaff, load, set, logout, logoutEverywhere }
+  return { me, loaded, isStaff, startPage, load, set, logout, logoutEverywhere }
 })

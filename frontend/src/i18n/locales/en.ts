@@ -3,11 +3,14 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   app: { name: 'OneGrid', tagline: 'Your grid leader, close at hand' },
   common: {
+    offline: 'Offline: no network; this is what was last loaded',
     back: 'Back',
     save: 'Save',
     cancel: 'Cancel',
     loading: 'Loading…',
     retry: 'Retry',
+    confirm: 'Confirm',
+    toStart: 'Go to the start page',
     comingSoon: 'Coming soon',
     networkError: 'The network is not working well; please check and try again.',
     empty: 'Nothing here yet',
@@ -69,6 +72,9 @@ const en: typeof zhCN = {
     noCommunity: 'No community by that name',
   },
   home: {
+    largeTextOffer: 'Text too small to read? Make it larger. You can change this later in Settings.',
+    largeTextYes: 'Larger text',
+    largeTextNo: 'No, thanks',
     hello: 'Hello, {name}',
     myGrid: 'My grid: {grid}',
     leaderTitle: 'My grid leader',
@@ -128,6 +134,7 @@ const en: typeof zhCN = {
     leaderHint: 'Leave your grid leader a message here; you also get a text when they answer. For urgent matters, call.',
   },
   chat: {
+    photoAlt: 'Photo from {name}',
     placeholder: 'Write to your grid leader…',
     send: 'Send',
     internal: 'Internal note',
@@ -137,6 +144,9 @@ const en: typeof zhCN = {
     empty: 'No messages yet. Write what you need and your grid leader will answer.',
   },
   problems: {
+    stars: '{n} stars',
+    draftRestored: 'What you had started writing has been kept for you.',
+    waitingForSignal: 'No network right now. The report is kept on this phone and will be sent by itself when the network is back.',
     report: 'Report a problem',
     mine: 'My reports',
     inbox: 'Problems to handle',
@@ -206,6 +216,16 @@ const en: typeof zhCN = {
     choosePhotos: 'Choose photos',
     required: '(required)',
     rateIt: 'How satisfied are you with the fix?',
+    result: 'How it was fixed',
+    resultLabel: 'What was done',
+    resultRequired: 'Say what was done (required; the resident will read it), e.g. the property company cleared it',
+    resultWas: 'What was done: {text}',
+    afterPhoto: 'Photo after the fix',
+    afterPhotoBody: 'Photo after the fix',
+    afterPhotoAlt: 'Photo after the fix {n}',
+    photoAlt: 'Photo of the problem {n}',
+    confirmTitle: 'Confirm it is fixed and rate it',
+    ratingNote: 'A word for the person who fixed it (optional)',
     events: {
       ESCALATE_COMMUNITY: 'Overdue: escalated to the community',
       MADE_PUBLIC: 'Made public',
@@ -248,6 +268,7 @@ const en: typeof zhCN = {
     mine: 'Mine',
   },
   associations: {
+    coverAlt: 'Cover photo of {name}',
     change: 'Change the association',
     changed: 'Changed; members are texted a new meeting time or place',
     changeHint: 'A new meeting time or place is texted to every member; the limit cannot be below the members it has, and a higher one lets the waiting list in.',
@@ -272,6 +293,8 @@ const en: typeof zhCN = {
     askToJoin: 'Ask to join',
     leave: 'Leave',
     withdraw: 'Withdraw',
+    leaveConfirm: 'Leave “{name}”? To come back you would apply again.',
+    withdrawConfirm: 'Withdraw your application to “{name}”?',
     status: { PENDING: 'Waiting for approval', MEMBER: 'Member', WAITING: 'On the waiting list', DECLINED: 'Declined', LEFT: 'Left' },
     people: 'Members and requests',
     approve: 'Approve',
@@ -323,6 +346,7 @@ const en: typeof zhCN = {
     signUp: 'Sign up',
     joinWaitingList: 'Full: join the waiting list',
     cancel: 'Cancel my sign-up',
+    cancelConfirm: 'Cancel your place at “{title}”? It goes to the next person waiting.',
     status: { SIGNED_UP: 'Signed up', WAITING: 'On the waiting list', CANCELLED: 'Cancelled' },
     attendance: 'Checked in {n} of {total}',
     checkIn: 'Check in',
@@ -411,6 +435,7 @@ const en: typeof zhCN = {
     overrides: 'Swaps and leave',
     addOverride: 'Add cover',
     remove: 'Remove',
+    removeConfirm: 'Delete the change for {name} ({when})? The rotation applies again.',
     fallbacks: 'When nobody answers, ring in turn',
     adminsFallback: 'The community admins',
     fallbackHint: 'If the person on duty does not take the call within 20 seconds (pressing 1), the next is rung; after the last, the caller leaves a voicemail.',
@@ -454,6 +479,7 @@ const en: typeof zhCN = {
     filed: 'Request #{id} filed',
   },
   patrol: {
+    photoAlt: 'Patrol photo of {area} {n}',
     title: 'Patrol diary',
     write: 'Log a patrol',
     none: 'No patrols logged yet',
@@ -486,6 +512,10 @@ const en: typeof zhCN = {
     bySmsHint: 'Every registered resident here (except those who opted out); once an hour per place.',
     post: 'Post',
     posted: 'Posted',
+    confirmSms: '“{title}” will be posted to the residents of {node} ({grids} grids), and {residents} residents will get a text. Texts cannot be taken back once sent.',
+    confirmSmsUncounted: '“{title}” will be posted to the residents of {node} ({grids} grids), and every registered resident there will get a text. Texts cannot be taken back once sent.',
+    confirmPost: '“{title}” will be posted to the residents of {node} ({grids} grids), on their home page.',
+    sendSms: 'Post and text',
     smsProgress: '"{title}" texted to {n} people',
   },
   warning: {
@@ -509,6 +539,7 @@ const en: typeof zhCN = {
     reminded: 'Reminded by SMS',
     escalated: 'Late: escalated to the community',
     acknowledge: 'Acknowledge',
+    confirmIssue: 'A {level} “{title}” will be issued to the {grids} grids of {node}, and every grid leader will get a text. It cannot be taken back.',
     acknowledged: 'Acknowledged',
   },
   dashboard: {
@@ -879,6 +910,7 @@ const en: typeof zhCN = {
   },
   notifications: {
     title: 'Notifications',
+    unread: 'Notifications, {n} unread',
   },
   demoInbox: {
     title: 'Demo inbox',

@@ -1,11 +1,14 @@
 export default {
   app: { name: '一网通', tagline: '网格长就在身边' },
   common: {
+    offline: '离线：没有网络，显示的是上次加载的内容',
     back: '返回',
     save: '保存',
     cancel: '取消',
     loading: '加载中…',
     retry: '重试',
+    confirm: '确定',
+    toStart: '回到首页',
     comingSoon: '即将开放',
     networkError: '网络不好，请检查后重试。',
     empty: '暂无内容',
@@ -59,6 +62,9 @@ export default {
     noCommunity: '没有找到这个社区',
   },
   home: {
+    largeTextOffer: '字太小看不清？可以把字放大。以后也可以在“设置”里改。',
+    largeTextYes: '放大字体',
+    largeTextNo: '不用了',
     hello: '您好，{name}',
     myGrid: '我的网格：{grid}',
     leaderTitle: '我的网格长',
@@ -118,6 +124,7 @@ export default {
     leaderHint: '有事可以在这里给网格长留言，网格长回复时您也会收到短信。急事请直接打电话。',
   },
   chat: {
+    photoAlt: '{name} 发的照片',
     placeholder: '写给网格长…',
     send: '发送',
     internal: '内部备注',
@@ -127,6 +134,9 @@ export default {
     empty: '还没有消息。有事请直接写下来，网格长会回复您。',
   },
   problems: {
+    stars: '{n} 星',
+    draftRestored: '上次没写完的内容已经帮您留着了。',
+    waitingForSignal: '现在没有网络。内容已保存在手机上，有网络时会自动发送。',
     report: '反映问题',
     mine: '我反映的问题',
     inbox: '问题处理',
@@ -196,6 +206,16 @@ export default {
     choosePhotos: '选择照片',
     required: '（必填）',
     rateIt: '对处理结果满意吗？',
+    result: '处理结果',
+    resultLabel: '处理结果',
+    resultRequired: '写明做了什么（必填，居民会看到），例如：已联系物业清运完毕',
+    resultWas: '处理结果：{text}',
+    afterPhoto: '处理后照片',
+    afterPhotoBody: '处理后的照片',
+    afterPhotoAlt: '处理后的照片 {n}',
+    photoAlt: '问题照片 {n}',
+    confirmTitle: '确认已解决并评价',
+    ratingNote: '想对处理的人说的话（选填）',
     events: {
       ESCALATE_COMMUNITY: '超时，已升级到社区督办',
       MADE_PUBLIC: '已设为公开',
@@ -238,6 +258,7 @@ export default {
     mine: '我的',
   },
   associations: {
+    coverAlt: '{name}的封面照片',
     change: '修改社团信息',
     changed: '已修改；活动时间或地点变了的话，成员会收到短信',
     changeHint: '改了活动时间或地点，每位成员都会收到短信；人数上限不能少于现有成员，调高后候补的人依次转为成员。',
@@ -262,6 +283,8 @@ export default {
     askToJoin: '申请加入',
     leave: '退出',
     withdraw: '撤回',
+    leaveConfirm: '退出“{name}”？以后要再申请才能加入。',
+    withdrawConfirm: '撤回加入“{name}”的申请？',
     status: { PENDING: '等待审核', MEMBER: '已加入', WAITING: '候补中', DECLINED: '未通过', LEFT: '已退出' },
     people: '成员和申请',
     approve: '通过',
@@ -313,6 +336,7 @@ export default {
     signUp: '报名',
     joinWaitingList: '名额已满，排候补',
     cancel: '取消报名',
+    cancelConfirm: '取消报名“{title}”？名额会让给排队的人。',
     status: { SIGNED_UP: '已报名', WAITING: '候补中', CANCELLED: '已取消' },
     attendance: '已签到 {n} / {total}',
     checkIn: '签到',
@@ -401,6 +425,7 @@ export default {
     overrides: '调班与请假',
     addOverride: '安排替班',
     remove: '删除',
+    removeConfirm: '删除{name}的调班（{when}）？删除后按轮值表值班。',
     fallbacks: '无人接听时依次转给',
     adminsFallback: '社区管理员',
     fallbackHint: '值班人员 20 秒内未接听（或未按 1 确认）就转给下一位，最后转语音留言。',
@@ -444,6 +469,7 @@ export default {
     filed: '已转为诉求 #{id}',
   },
   patrol: {
+    photoAlt: '{area} 巡查照片 {n}',
     title: '民情日记',
     write: '写民情日记',
     none: '还没有巡查记录',
@@ -477,6 +503,10 @@ export default {
     post: '发布',
     posted: '已发布',
     smsProgress: '“{title}”已短信发送 {n} 人',
+    confirmSms: '将把“{title}”发布给{node}（{grids} 个网格）的居民，并给 {residents} 位居民发送短信。短信发出后不能撤回。',
+    confirmSmsUncounted: '将把“{title}”发布给{node}（{grids} 个网格）的居民，并给其中每一位登记的居民发送短信。短信发出后不能撤回。',
+    confirmPost: '将把“{title}”发布给{node}（{grids} 个网格）的居民，显示在他们的首页。',
+    sendSms: '发布并发短信',
   },
   warning: {
     title: '四级预警',
@@ -500,6 +530,7 @@ export default {
     escalated: '已超时，已报社区',
     acknowledge: '确认收到',
     acknowledged: '已确认收到',
+    confirmIssue: '将向{node}的 {grids} 个网格发布{level}“{title}”，并给每位网格长发送短信；发布后不能撤回。',
   },
   dashboard: {
     title: '数据看板',
@@ -869,6 +900,7 @@ export default {
   },
   notifications: {
     title: '通知',
+    unread: '通知，{n} 条未读',
   },
   demoInbox: {
     title: '演示收件箱',
