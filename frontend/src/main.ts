@@ -28,6 +28,14 @@ configureApi({
 
 app.mount('#app')
 
+// Installable, and opens with no network: the service worker keeps the app shell (not in development, where Vite
+// serves modules one by one).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+  })
+}
+
 platformApi
   .config()
   .then((config) => setDisplayZone(config.timeZone))
