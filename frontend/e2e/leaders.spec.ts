@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from './axe'
 import { expect, test } from '@playwright/test'
 import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
@@ -50,6 +51,11 @@ test('a grid leader posts a notice to her grid and a resident there sees it on t
   await leader.locator('input[name="title"]').fill('周六上午停电检修')
   await leader.locator('textarea[name="body"]').fill('周六 9:00-11:00 第1网格停电检修，请关好电器。')
   await leader.locator('[data-test="post-notice"]').click()
+  // Before anything reaches residents, she is told where it goes and how far.
+  const asked = leader.getByRole('dialog')
+  await expect(asked).toContainText('将把“周六上午停电检修”发布给第1网格（1 个网格）的居民')
+  await expectNoAxeViolations(leader, 'notice confirmation')
+  await asked.getByRole('button', { name: '发布' }).click()
   await expect(leader.locator('[data-test="notice"]', { hasText: '周六上午停电检修' })).toBeVisible()
   await leaderContext.close()
 
@@ -70,6 +76,9 @@ test('a community admin issues a yellow warning and sees which grid leaders ackn
     .replace(' ', 'T')
   await page.locator('[data-test="warning-until"]').fill(tomorrow)
   await page.locator('[data-test="issue-warning"]').click()
+  const asked = page.getByRole('dialog')
+  await expect(asked).toContainText(/将向.+的 3 个网格发布黄色预警“寒潮黄色预警”，并给每位网格长发送短信/)
+  await asked.getByRole('button', { name: '发布预警' }).click()
   const issued = page.locator('[data-test="issued-warning"]', { hasText: '寒潮黄色预警' })
   await expect(issued).toContainText('已确认 0 / 3 个网格')
 

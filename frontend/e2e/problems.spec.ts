@@ -1,5 +1,6 @@
+import { expectNoAxeViolations } from './axe'
 import { expect, test } from '@playwright/test'
-import { signInResident, signInStaff } from './helpers'
+import { newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
 
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
@@ -70,15 +71,34 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
   await leader.screenshot({ path: 'target/e2e-results/leader-problem.png' })
   await leader.locator('[data-test="action-RESOLVE"]').click()
+  // Resolving asks what was done: with nothing written, it is not saved and the dialog stays.
+  const resolving = leader.locator('.van-dialog')
+  await resolving.getByRole('button', { name: '保存' }).click()
+  await expect(resolving).toBeVisible()
+  await expect(leader.locator('[data-test="timeline-step"]')).toHaveCount(2)
   await leader.locator('textarea[name="reason"]').fill('已联系物业清运完毕')
-  await leader.getByRole('button', { name: '保存' }).click()
+  await resolving.locator('[data-test="after-photo"] input[type="file"]').setInputFiles({
+    name: 'after.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  })
+  await expect(resolving.getByText('上传中')).toHaveCount(0)
+  await expectNoAxeViolations(leader, 'resolve dialog with the result and an after photo')
+  await resolving.getByRole('button', { name: '保存' }).click()
   await expect(leader.locator('[data-test="timeline-step"]')).toHaveCount(3)
   await leaderContext.close()
 
+  // Before rating, the resident reads how it was fixed and sees the photo taken after.
   await page.goto(problemUrl)
+  const result = page.locator('[data-test="result"]')
+  await expect(result).toContainText('已联系物业清运完毕')
+  await expect(result.locator('[data-test="result-photo"]')).toHaveCount(1)
   await expect(page.locator('[data-test="timeline-step"]', { hasText: '已联系物业清运完毕' })).toBeVisible()
   await expect(page.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
   await page.locator('[data-test="action-CONFIRM"]').click()
+  await expect(page.getByRole('dialog')).toContainText('确认已解决并评价')
+  await expect(page.getByRole('dialog')).toContainText('处理结果：已联系物业清运完毕')
+  await expectNoAxeViolations(page, 'the resident rates a fix they can read')
   await page.locator('[data-test="rating"] .van-rate__item').nth(4).click()
   await page.locator('textarea[name="reason"]').fill('很快，谢谢')
   await page.getByRole('button', { name: '保存' }).click()
@@ -152,4 +172,46 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await expect(
     page.locator('[data-test="sms"]', { hasText: '+8637167100001' }).filter({ hasText: '归自来水公司抢修' }),
   ).toBeVisible()
+})
+
+test('a half-written report waits on the phone, and one sent with no signal goes once when the signal is back', async ({ page, context }) => {
+  await signUpInMinzhulu(page, newPhone(), '没信号的居民', '1单元', '1709')
+  await page.locator('[data-test="service-report"]').click()
+  await page.locator('[data-test="category"]', { hasText: '建筑垃圾' }).click()
+  await page.locator('textarea[name="description"]').fill('地下车库入口堆了装修垃圾')
+  // She leaves the page before sending; coming back, it is all still there.
+  await page.goto('/')
+  await page.locator('[data-test="service-report"]').click()
+  await expect(page.locator('[data-test="draft-restored"]')).toBeVisible()
+  await expect(page.locator('textarea[name="description"]')).toHaveValue('地下车库入口堆了装修垃圾')
+  await expectNoAxeViolations(page, 'report with a kept draft')
+
+  // No signal in the garage: sending says it will go by itself, and it does once the phone is online again.
+  await context.setOffline(true)
+  await page.locator('[data-test="submit-report"]').click()
+  await expect(page.locator('[data-test="waiting-for-signal"]')).toBeVisible()
+  await context.setOffline(false)
+  await page.evaluate(() => window.dispatchEvent(new Event('online')))
+  await expect(page).toHaveURL(/\/problems\/\d+/)
+  await expect(page.locator('[data-test="problem-description"]')).toContainText('地下车库入口堆了装修垃圾')
+  await page.goto('/problems')
+  await expect(page.locator('[data-test="problem-row"]', { hasText: '地下车库入口' })).toHaveCount(1)
+  // Sent, the draft is gone.
+  await page.goto('/report')
+  await expect(page.locator('textarea[name="description"]')).toHaveValue('')
+
+  // The app is installable and opens with no network, saying so, with her problems as last loaded.
+  const manifest = await (await page.request.get('/manifest.json')).json()
+  expect(manifest.icons.some((i: { sizes: string }) => i.sizes === '512x512')).toBe(true)
+  await page.goto('/problems')
+  await expect(page.locator('[data-test="problem-row"]', { hasText: '地下车库入口' })).toHaveCount(1)
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+  await page.reload()
+  await expect(page.locator('[data-test="problem-row"]', { hasText: '地下车库入口' })).toHaveCount(1)
+  await context.setOffline(true)
+  await page.reload()
+  await expect(page.locator('[data-test="offline"]')).toContainText('离线')
+  await expect(page.locator('[data-test="problem-row"]', { hasText: '地下车库入口' })).toHaveCount(1)
+  await expectNoAxeViolations(page, 'my problems opened offline')
+  await context.setOffline(false)
 })
