@@ -347,6 +347,23 @@ final class EmbeddedMariaDb {
     } catch (ManagedProcessException e) {
       LOG.warn("Embedded MariaDB did not stop cleanly", e);
     }
+    // Returns once the server has really gone: a start on the same directory right after (a
+    // restart)
+    // would otherwise wait on the files it still holds (Aria's control file) and give up.
+    process.ifPresent(
+        p -> {
+          try {
+            p.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+          } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn(
+                "Embedded MariaDB (pid {}) still running after 2 minutes; killing it", p.pid());
+            p.destroyForcibly();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("Could not wait for the embedded MariaDB to stop", e);
+          }
+        });
   }
 
   private static String passwordIn(Path file) throws IOException {
