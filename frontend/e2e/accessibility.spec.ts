@@ -197,6 +197,7 @@ test('every page a grid leader opens passes axe-core, on a phone and at a PC', a
     [
       '/staff',
       '/staff/problems',
+      `/staff/problems?open=${problem.id}`,
       `/problems/${problem.id}`,
       '/staff/messages',
       `/staff/messages/${conversations[0].residentId}`,
@@ -212,6 +213,14 @@ test('every page a grid leader opens passes axe-core, on a phone and at a PC', a
     ],
     [PHONE, PC],
   )
+
+  // At a PC the inbox keeps its list on the left and opens a problem beside it.
+  await leader.setViewportSize(PC)
+  await leader.goto('/staff/problems')
+  await leader.locator('[data-test="problem-row"]', { hasText: '单元门禁坏了' }).click()
+  await expect(leader).toHaveURL(new RegExp(`open=${problem.id}`))
+  await expect(leader.locator('[data-test="inbox-pane"] [data-test="problem-description"]')).toContainText('单元门禁坏了')
+  await expect(leader.locator('[data-test="problem-row"]').first()).toBeVisible()
 })
 
 test('every page an admin opens passes axe-core, on a phone and at a PC', async ({ browser }) => {

@@ -144,6 +144,7 @@ const en: typeof zhCN = {
     empty: 'No messages yet. Write what you need and your grid leader will answer.',
   },
   problems: {
+    pickOne: 'Choose a problem on the left to see it here',
     stars: '{n} stars',
     draftRestored: 'What you had started writing has been kept for you.',
     waitingForSignal: 'No network right now. The report is kept on this phone and will be sent by itself when the network is back.',

@@ -134,6 +134,7 @@ export default {
     empty: '还没有消息。有事请直接写下来，网格长会回复您。',
   },
   problems: {
+    pickOne: '在左边选一个问题，详情显示在这里',
     stars: '{n} 星',
     draftRestored: '上次没写完的内容已经帮您留着了。',
     waitingForSignal: '现在没有网络。内容已保存在手机上，有网络时会自动发送。',
