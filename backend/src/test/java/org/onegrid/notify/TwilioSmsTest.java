@@ -32,6 +32,7 @@ class TwilioSmsTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
   @Inject SmsOutbox outbox;
+  @Inject org.jooq.DSLContext dsl;
 
   @Override
   public Map<String, String> getProperties() {
@@ -131,6 +132,7 @@ class TwilioSmsTest implements TestPropertyProvider {
 
   @Test
   void aResidentWhoCannotReadTextsIsPhonedAndHearsTheCodeTwiceInMandarin() {
+    OtherTestsTexts.settle(dsl); // late texts would lift the resend limit this test checks
     Browser phone = browser();
     String number = Phones.fresh();
     Browser.Reply asked =
