@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { axeViolations, expectNoAxeViolations } from './axe'
+import { axeViolations, expectNoAxeViolations, sizeFindings } from './axe'
 import { newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
 
 // Every page each kind of user opens, scanned by axe-core (WCAG 2.1 A/AA) in Chinese and English, in normal and
@@ -67,6 +67,7 @@ async function scan(page: Page, who: string, paths: string[], viewports = [PHONE
         await expect(page.locator('.van-loading:visible, .van-skeleton:visible')).toHaveCount(0)
         expect.soft(await page.locator('h1').count(), `one h1 on ${state}`).toBe(1)
         expect.soft(await axeViolations(page), `axe-core on ${state}`).toEqual([])
+        expect.soft(await sizeFindings(page, variant.large), `sizes on ${state}`).toEqual([])
         if (measureShifts && variant === VARIANTS[0]) {
           // Read after the network went quiet and axe ran: what arrives late (notices, warnings, counts) has landed.
           const shift = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
@@ -250,7 +251,7 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
       ...(grid.children?.length ? [`/staff/nodes/${grid.children[0].node.id}`] : []),
       `/staff/nodes/${home.node.id}/people`,
       `/staff/communities/${home.node.id}/clinic`,
-      '/staff/roster',
+      `/staff/roster?community=${home.node.id}`,
       '/staff/hotline',
       ...(log.contacts.length ? [`/staff/hotline-contacts/${log.contacts[0].id}`] : []),
       `/staff/warnings/${warning.id}`,
@@ -260,6 +261,19 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
     ],
     [PHONE, PC],
   )
+
+  // At a PC the roster is a week of seven day columns, and the dashboard puts its charts beside the figures.
+  await community.setViewportSize(PC)
+  await community.goto(`/staff/roster?community=${home.node.id}`)
+  await expect(community.locator('[data-test="roster-week"] section')).toHaveCount(7)
+  await expect(community.locator('[data-test="roster-block"]').first()).toBeVisible()
+  await community.goto('/staff/dashboard')
+  const [figures, charts] = await community.locator('.columns > .column').all()
+  const left = (await figures!.boundingBox())!
+  const right = (await charts!.boundingBox())!
+  expect(right.x).toBeGreaterThan(left.x + left.width - 1)
+  expect(Math.abs(right.y - left.y)).toBeLessThan(2)
+  await community.setViewportSize(PHONE)
 
   const city = await staffPage(browser, '13800000001')
   await scan(

@@ -30,3 +30,60 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   expect(await axeViolations(page), `axe-core on ${state}`).toEqual([])
 }
+
+/**
+ * What a shaky finger or poor eyes would miss and axe-core does not check at AA: controls smaller than 44×44 px
+ * (WCAG 2.5.5; links inside running text are exempt, a field counts by its whole row), text under 18 px when large
+ * text is on, and a page without exactly one main landmark. Each finding names the element, its text and its size.
+ */
+export async function sizeFindings(page: Page, large: boolean): Promise<string[]> {
+  return page.evaluate((large) => {
+    const found: string[] = []
+    const name = (el: Element) => {
+      const cls = typeof el.className === 'string' ? el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : ''
+      const text = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 20)
+      return `${el.tagName.toLowerCase()}${cls ? '.' + cls : ''} "${text}"`
+    }
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0) return null
+      const s = getComputedStyle(el)
+      return s.visibility === 'hidden' || s.opacity === '0' ? null : r
+    }
+    const controls = document.querySelectorAll(
+      'button, a[href], input:not([type=hidden]), select, textarea, [role=button], [role=tab], [role=checkbox], [role=radio], [role=switch], [role=link], [role=option], [role=menuitem]',
+    )
+    const seen = new Set<string>()
+    for (const el of controls) {
+      if (el.closest('[aria-hidden="true"], [inert]')) continue
+      // A field is tapped anywhere on its row; a control inside a bigger control is that control's target.
+      const target = el.matches('input, textarea, select') ? (el.closest('label, .van-field, .van-cell, .van-uploader__upload') ?? el) : el
+      const r = shown(target)
+      // Visually hidden (a file input under its own visible label button): the visible control is measured instead.
+      if (!r || (r.width <= 1 || r.height <= 1)) continue
+      if (el.tagName === 'A' && getComputedStyle(el).display === 'inline' && el.parentElement?.textContent?.trim() !== el.textContent?.trim()) continue
+      if (r.width < 43.5 || r.height < 43.5) {
+        const f = `target ${name(target)} ${Math.round(r.width)}×${Math.round(r.height)}`
+        if (!seen.has(f)) found.push(f)
+        seen.add(f)
+      }
+    }
+    if (large) {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement
+        if (!el || !n.textContent?.trim() || el.closest('script, style, noscript, [aria-hidden="true"] svg')) continue
+        if (!shown(el)) continue
+        const size = parseFloat(getComputedStyle(el).fontSize)
+        if (size < 17.5) {
+          const f = `text ${name(el)} ${size}px`
+          if (!seen.has(f)) found.push(f)
+          seen.add(f)
+        }
+      }
+    }
+    const mains = document.querySelectorAll('main, [role=main]').length
+    if (mains !== 1) found.push(`${mains} main landmarks`)
+    return found
+  }, large)
+}
