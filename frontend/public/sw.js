@@ -70,3 +70,38 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, DATA))
   }
 })
+
+// Web Push: news the server sent while the app was closed (a reply to a report, a notice, a booking). The message is
+// { body, link, tag }; a repeat of the same message has the same tag and replaces the first on the phone.
+self.addEventListener('push', (event) => {
+  let message = { body: '', link: '/notifications', tag: undefined }
+  try {
+    message = { ...message, ...event.data.json() }
+  } catch {
+    message.body = event.data ? event.data.text() : ''
+  }
+  event.waitUntil(
+    self.registration.showNotification('一网通 OneGrid', {
+      body: message.body,
+      tag: message.tag,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      lang: 'zh-CN',
+      data: { link: message.link },
+    }),
+  )
+})
+
+// Tapping the notification opens its page in the app (an open window if there is one).
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const link = new URL(event.notification.data?.link ?? '/notifications', self.location.origin)
+  if (link.origin !== self.location.origin) return
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((w) => new URL(w.url).origin === self.location.origin)
+      if (open) return open.navigate(link.href).then((w) => (w ?? open).focus())
+      return self.clients.openWindow(link.href)
+    }),
+  )
+})

@@ -1,5 +1,7 @@
 import { http, uploadFile } from './client'
 import type {
+  PushStatus,
+  PushSubscriptionBody,
   Audience,
   AreaMap,
   GridOutline,
@@ -111,6 +113,12 @@ export const householdApi = {
 export const notificationApi = {
   list: () => http.get<NotificationPage>('/me/notifications'),
   readAll: () => http.post<void>('/me/notifications/read'),
+}
+
+export const pushApi = {
+  status: () => http.get<PushStatus>('/me/push'),
+  subscribe: (body: PushSubscriptionBody) => http.put<void>('/me/push', body),
+  unsubscribe: (endpoint: string) => http.post<void>('/me/push/unsubscribe', { endpoint }),
 }
 
 export const conversationApi = {

@@ -157,7 +157,7 @@ public class NoticeService {
       List<Account> residents = accounts.residentsOfGrid(grid, after, budget);
       for (Account r : residents) {
         if (r.phone().startsWith("+")) {
-          sms.enqueue(r.phone(), text, "notice");
+          sms.deliver(r.id(), r.phone(), text, "notice", "/");
           sent++;
         }
         after = r.id();

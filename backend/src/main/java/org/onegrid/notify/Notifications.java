@@ -24,14 +24,14 @@ public class Notifications {
   }
 
   /**
-   * Tells a person by SMS (unless they opted out) and in the app; call inside the causing
-   * transaction.
+   * Tells a person in the app and by push or SMS (push when a browser of theirs takes it; SMS
+   * unless they opted out); call inside the causing transaction.
    */
   public void tell(
       long accountId, String phone, String text, String purpose, @Nullable String link) {
     // Accounts of Open311 apps have no phone to text.
     if (phone.startsWith("+")) {
-      sms.enqueue(phone, text, purpose);
+      sms.deliver(accountId, phone, text, purpose, link);
     }
     add(accountId, text, link);
   }

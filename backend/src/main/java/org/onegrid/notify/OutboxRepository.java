@@ -24,6 +24,9 @@ class OutboxRepository {
 
   static final String VOICE = "voice";
 
+  /** A message sent by Web Push (see {@link PushChannel}); a text again if no browser takes it. */
+  static final String PUSH = "push";
+
   static final String PENDING = "PENDING";
   static final String SENDING = "SENDING";
   static final String SENT = "SENT";
@@ -165,6 +168,38 @@ class OutboxRepository {
             .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, dueAt)
             .set(SMS_OUTBOX.FOLDED, folded)
             .set(SMS_OUTBOX.CREATED_AT, now));
+  }
+
+  /** A message to go by push, opening {@code link} when tapped. */
+  long insertPush(String to, String body, String purpose, @Nullable String link, Instant now) {
+    return tx.insertReturningId(
+        dsl.insertInto(SMS_OUTBOX)
+            .set(SMS_OUTBOX.TO_E164, to)
+            .set(SMS_OUTBOX.BODY, body)
+            .set(SMS_OUTBOX.PURPOSE, purpose)
+            .set(SMS_OUTBOX.CHANNEL, PUSH)
+            .set(SMS_OUTBOX.LINK, link)
+            .set(SMS_OUTBOX.STATUS, PENDING)
+            .set(SMS_OUTBOX.ATTEMPTS, 0)
+            .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+            .set(SMS_OUTBOX.FOLDED, 0)
+            .set(SMS_OUTBOX.CREATED_AT, now));
+  }
+
+  /**
+   * A push message no browser takes any more becomes a text, due now: the person is told either
+   * way, once.
+   */
+  void pushToText(long id, Instant now) {
+    dsl.update(SMS_OUTBOX)
+        .set(SMS_OUTBOX.CHANNEL, SMS)
+        .set(SMS_OUTBOX.STATUS, PENDING)
+        .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
+        .set(SMS_OUTBOX.LAST_ERROR, "no browser takes push any more; sent as a text")
+        .setNull(SMS_OUTBOX.CLAIMED_UNTIL)
+        .setNull(SMS_OUTBOX.HANDED_AT)
+        .where(SMS_OUTBOX.ID.eq(id))
+        .execute();
   }
 
   /**

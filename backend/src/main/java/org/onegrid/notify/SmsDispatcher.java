@@ -53,6 +53,7 @@ public class SmsDispatcher {
   private final OutboxRepository outbox;
   private final OptOutRepository optOuts;
   private final SmsSender sender;
+  private final PushChannel push;
   private final Tx tx;
   private final Clock clock;
   private final Settings settings;
@@ -88,6 +89,7 @@ public class SmsDispatcher {
       OutboxRepository outbox,
       OptOutRepository optOuts,
       SmsSender sender,
+      PushChannel push,
       Tx tx,
       Clock clock,
       Settings settings,
@@ -95,6 +97,7 @@ public class SmsDispatcher {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.sender = sender;
+    this.push = push;
     this.tx = tx;
     this.clock = clock;
     this.settings = settings;
@@ -120,6 +123,7 @@ public class SmsDispatcher {
       OutboxRepository outbox,
       OptOutRepository optOuts,
       SmsSender sender,
+      PushChannel push,
       Tx tx,
       Clock clock,
       @Value("${onegrid.sms.max-attempts:6}") int maxAttempts,
@@ -133,6 +137,7 @@ public class SmsDispatcher {
         outbox,
         optOuts,
         sender,
+        push,
         tx,
         clock,
         new Settings(
@@ -258,7 +263,8 @@ public class SmsDispatcher {
     RETRIED,
     UNKNOWN,
     FAILED,
-    OPTED_OUT
+    OPTED_OUT,
+    AS_TEXT
   }
 
   /**
@@ -267,6 +273,9 @@ public class SmsDispatcher {
    * deadlock with another instance).
    */
   private boolean sendOne(SmsOutboxRecord row) {
+    if (isPush(row)) {
+      return pushOne(row);
+    }
     Outcome outcome;
     String detail;
     if (row.getHandedAt() != null) {
@@ -308,6 +317,50 @@ public class SmsDispatcher {
     }
     report(row, outcome, detail);
     return outcome == Outcome.SENT || outcome == Outcome.RECONCILED;
+  }
+
+  /**
+   * Sends one push message. A push message carries its id as its Topic, so one handed over before
+   * with no answer is simply sent again: the push service replaces the first if it has it. When no
+   * browser takes it, or the push service keeps failing or refuses it, it becomes a text.
+   */
+  private boolean pushOne(SmsOutboxRecord row) {
+    Instant handedAt = clock.instant();
+    boolean ours =
+        running
+            && tx.run(
+                () ->
+                    outbox.handOver(
+                        row.getId(), instance, handedAt, handedAt.plus(settings.lease())));
+    if (!ours) {
+      return false;
+    }
+    PushChannel.Delivery delivery;
+    try {
+      delivery = push.deliver(row.getToE164(), row.getBody(), row.getLink(), row.getId());
+    } catch (RuntimeException e) {
+      delivery = new PushChannel.TryAgain(e.toString(), null);
+    }
+    PushChannel.Delivery answer = delivery;
+    Outcome outcome = tx.run(() -> recordPush(row, answer));
+    report(row, outcome, answer.toString());
+    return outcome == Outcome.SENT;
+  }
+
+  private Outcome recordPush(SmsOutboxRecord row, PushChannel.Delivery delivery) {
+    Instant now = clock.instant();
+    if (delivery instanceof PushChannel.Delivered) {
+      outbox.markSent(row.getId(), "push", "push-" + row.getId(), "delivered", now, null);
+      return Outcome.SENT;
+    }
+    int attempts = row.getAttempts() + 1;
+    if (delivery instanceof PushChannel.TryAgain again && attempts < settings.maxAttempts()) {
+      SmsSender.TryAgain wait = new SmsSender.TryAgain(again.error(), again.retryAfter());
+      outbox.markRetry(row.getId(), "push", again.error(), now.plus(backoff(wait, attempts)));
+      return Outcome.RETRIED;
+    }
+    outbox.pushToText(row.getId(), now);
+    return Outcome.AS_TEXT;
   }
 
   private Outcome record(SmsOutboxRecord row, SmsSender.Result result, int attempts) {
@@ -420,6 +473,10 @@ public class SmsDispatcher {
       }
       case OPTED_OUT ->
           LOG.info("SMS {} ({}) not sent: the recipient opted out", row.getId(), purpose);
+      case AS_TEXT -> {
+        count("push.as-text", row);
+        LOG.info("Push {} ({}) goes as a text instead: {}", row.getId(), purpose, detail);
+      }
     }
   }
 
@@ -431,6 +488,10 @@ public class SmsDispatcher {
         ok.providerStatus(),
         clock.instant(),
         secret(row) ? SECRET_SENT : null);
+  }
+
+  private static boolean isPush(SmsOutboxRecord row) {
+    return OutboxRepository.PUSH.equals(row.getChannel());
   }
 
   private static boolean isCall(SmsOutboxRecord row) {

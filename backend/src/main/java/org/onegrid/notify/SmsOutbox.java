@@ -24,18 +24,34 @@ public class SmsOutbox {
   private final Clock clock;
   private final SmsHealth health;
   private final SmsDigest digest;
+  private final PushChannel push;
 
   SmsOutbox(
       OutboxRepository outbox,
       OptOutRepository optOuts,
       Clock clock,
       SmsHealth health,
-      SmsDigest digest) {
+      SmsDigest digest,
+      PushChannel push) {
     this.outbox = outbox;
     this.optOuts = optOuts;
     this.clock = clock;
     this.health = health;
     this.digest = digest;
+    this.push = push;
+  }
+
+  /**
+   * Tells one person: by Web Push when a browser of theirs takes it (free, and it opens {@code
+   * link}), else by SMS as {@link #enqueue}. Secrets (codes, passwords) always go by SMS. Call
+   * inside the transaction of the change that causes it.
+   */
+  public long deliver(
+      long accountId, String toE164, String body, String purpose, @Nullable String link) {
+    if (!SECRET_PURPOSES.contains(purpose) && push.reaches(accountId)) {
+      return outbox.insertPush(toE164, body, purpose, link, clock.instant());
+    }
+    return enqueue(toE164, body, purpose);
   }
 
   /** Whether texts are leaving late right now (the oldest due one waited too long). */

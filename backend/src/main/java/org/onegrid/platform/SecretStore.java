@@ -25,11 +25,23 @@ public class SecretStore {
   }
 
   public String getOrCreate(String name) {
-    byte[] bytes = new byte[48];
-    new SecureRandom().nextBytes(bytes);
+    return getOrCreate(
+        name,
+        () -> {
+          byte[] bytes = new byte[48];
+          new SecureRandom().nextBytes(bytes);
+          return Base64.getEncoder().encodeToString(bytes);
+        });
+  }
+
+  /**
+   * The named secret, made by {@code make} if no instance made it yet (a key pair, say): the first
+   * to insert wins, and every instance reads the winner's.
+   */
+  public String getOrCreate(String name, java.util.function.Supplier<String> make) {
     dsl.insertInto(PLATFORM_SECRETS)
         .set(PLATFORM_SECRETS.NAME, name)
-        .set(PLATFORM_SECRETS.SECRET, Base64.getEncoder().encodeToString(bytes))
+        .set(PLATFORM_SECRETS.SECRET, make.get())
         .set(PLATFORM_SECRETS.CREATED_AT, clock.instant())
         .onDuplicateKeyIgnore()
         .execute();

@@ -46,6 +46,7 @@ final class TestDispatchers {
         outbox,
         optOuts,
         sender,
+        PushChannel.NONE,
         tx,
         clock,
         settings,
