@@ -6,7 +6,7 @@
 const SHELL = 'onegrid-shell-v1'
 const DATA = 'onegrid-data-v1'
 // Reads shown on the resident's start pages; nothing of other people, nothing of staff lists.
-const KEPT_READS = ['/api/v1/me', '/api/v1/config', '/api/v1/notices', '/api/v1/warnings', '/api/v1/me/problems', '/api/v1/hotline', '/api/v1/me/notifications', '/api/v1/me/messages/unread']
+const KEPT_READS = ['/api/v1/session', '/api/v1/me', '/api/v1/config', '/api/v1/notices', '/api/v1/warnings', '/api/v1/me/problems', '/api/v1/hotline', '/api/v1/me/notifications', '/api/v1/me/messages/unread']
 const SIGN_IN_OR_OUT = ['/api/v1/auth/login', '/api/v1/auth/otp/verify', '/api/v1/auth/logout', '/api/v1/me/sessions/end-all']
 
 self.addEventListener('install', (event) => {

@@ -1,6 +1,7 @@
 import { http, uploadFile } from './client'
 import type {
   PushStatus,
+  SessionView,
   PushSubscriptionBody,
   Audience,
   AreaMap,
@@ -92,6 +93,8 @@ export const authApi = {
 
 export const meApi = {
   get: () => http.get<Me>('/me', { redirectOn401: false }),
+  /** Who is signed in, or no one: answers a signed-out visitor without an error. */
+  session: () => http.get<SessionView>('/session'),
   update: (body: { name?: string; locale?: string }) => http.patch<Me>('/me', body),
   setHome: (body: { unitId: number; room: string; name?: string }) => http.put<Me>('/me/home', body),
   sms: () => http.get<SmsMessage[]>('/me/sms'),

@@ -22,7 +22,8 @@ export const useSessionStore = defineStore('session', () => {
 
   async function load(): Promise<Me | null> {
     try {
-      me.value = await meApi.get()
+      // Asked of /session, which answers "no one" to a signed-out visitor instead of a 401 the browser would log.
+      me.value = (await meApi.session()).me ?? null
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e
       me.value = null
