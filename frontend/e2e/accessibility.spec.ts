@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { axeViolations, expectNoAxeViolations, sizeFindings } from './axe'
+import { axeViolations, expectNoAxeViolations, focusFindings, sizeFindings } from './axe'
 import { newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
 
 // Every page each kind of user opens, scanned by axe-core (WCAG 2.1 A/AA) in Chinese and English, in normal and
@@ -68,6 +68,7 @@ async function scan(page: Page, who: string, paths: string[], viewports = [PHONE
         expect.soft(await page.locator('h1').count(), `one h1 on ${state}`).toBe(1)
         expect.soft(await axeViolations(page), `axe-core on ${state}`).toEqual([])
         expect.soft(await sizeFindings(page, variant.large), `sizes on ${state}`).toEqual([])
+        if (variant === VARIANTS[0]) expect.soft(await focusFindings(page), `keyboard focus on ${state}`).toEqual([])
         if (measureShifts && variant === VARIANTS[0]) {
           // Read after the network went quiet and axe ran: what arrives late (notices, warnings, counts) has landed.
           const shift = await page.evaluate(() => (window as unknown as { __cls: number }).__cls)
@@ -268,9 +269,11 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
   await expect(community.locator('[data-test="roster-week"] section')).toHaveCount(7)
   await expect(community.locator('[data-test="roster-block"]').first()).toBeVisible()
   await community.goto('/staff/dashboard')
-  const [figures, charts] = await community.locator('.columns > .column').all()
-  const left = (await figures!.boundingBox())!
-  const right = (await charts!.boundingBox())!
+  const figures = community.locator('.columns > .column').first()
+  const charts = community.locator('.columns > .column').nth(1)
+  await expect(charts).toBeVisible()
+  const left = (await figures.boundingBox())!
+  const right = (await charts.boundingBox())!
   expect(right.x).toBeGreaterThan(left.x + left.width - 1)
   expect(Math.abs(right.y - left.y)).toBeLessThan(2)
   await community.setViewportSize(PHONE)
@@ -285,4 +288,22 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
 
   const doctor = await staffPage(browser, '13800003001', /\/clinician/)
   await scan(doctor, 'clinician', ['/clinician', '/notifications', '/settings'])
+})
+
+test('a button busy with its work keeps a name beside its spinner', async ({ page }) => {
+  // The code request is held at the network until the button has been read, as on a slow phone line.
+  let release: () => void = () => undefined
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/v1/auth/otp', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/login')
+  await page.locator('input[name="phone"]').fill(newPhone())
+  const send = page.locator('[data-test="send-code"]')
+  await send.click()
+  await expect(send).toHaveAccessibleName('请稍候…')
+  await expect(send).toContainText('请稍候…')
+  release()
+  await expect(send).not.toHaveAccessibleName('请稍候…')
 })

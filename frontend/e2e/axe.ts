@@ -87,3 +87,50 @@ export async function sizeFindings(page: Page, large: boolean): Promise<string[]
     return found
   }, large)
 }
+
+/**
+ * Walks the page with the Tab key as a keyboard or switch user would: every stop must be on screen (scrolled into view)
+ * with a visible focus ring, and the walk must move on (no trap). Returns what went wrong at each stop.
+ */
+export async function focusFindings(page: Page, stops = 12): Promise<string[]> {
+  const found: string[] = []
+  await page.locator('body').focus()
+  let previous = ''
+  const seen = new Set<string>()
+  let repeats = 0
+  for (let i = 0; i < stops; i++) {
+    await page.keyboard.press('Tab')
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el || el === document.body) return null
+      const s = getComputedStyle(el)
+      const r = el.getBoundingClientRect()
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== 'none' && s.boxShadow !== '')
+      const onScreen = r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth && r.width > 0
+      const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 20)
+      // A date or time field takes several Tab presses, one per part (year, month, day, hour…).
+      const parts = el instanceof HTMLInputElement && ['date', 'datetime-local', 'time', 'month', 'week'].includes(el.type)
+      return { id: `${el.tagName.toLowerCase()} "${label}" @${Math.round(r.left)},${Math.round(r.top)}`, ring, onScreen, parts }
+    })
+    if (!stop) break
+    if (!stop.ring) found.push(`no visible focus on ${stop.id}`)
+    if (!stop.onScreen) found.push(`focus off screen on ${stop.id}`)
+    if (stop.id === previous && stop.parts && ++repeats < 6) continue
+    if (stop.id === previous) {
+      // The same stop twice running: a trap, unless it is the page's only stop and Tab went round to it again.
+      const tabbable = await page.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+            (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+          ).length,
+      )
+      if (tabbable > 1) found.push(`focus stuck on ${stop.id}`)
+      break
+    }
+    if (seen.has(stop.id)) break // round the page and back to the start
+    seen.add(stop.id)
+    previous = stop.id
+    repeats = 0
+  }
+  return found
+}

@@ -40,6 +40,16 @@ function networkFirst(request, cacheName, key) {
     .catch(() => caches.open(cacheName).then((cache) => cache.match(key ?? request)).then((hit) => hit ?? Response.error()))
 }
 
+// Each release brings files with new names; the oldest kept ones (those of past releases) go once there are more than
+// a release has (168 files today, of which a phone loads only what it opens), so a phone's storage does not fill up.
+const MAX_ASSETS = 400
+function prune(cache) {
+  return cache.keys().then((keys) => {
+    const assets = keys.filter((k) => new URL(k.url).pathname.startsWith('/assets/'))
+    return Promise.all(assets.slice(0, Math.max(0, assets.length - MAX_ASSETS)).map((k) => cache.delete(k)))
+  })
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request
   const url = new URL(request.url)
@@ -60,7 +70,7 @@ self.addEventListener('fetch', (event) => {
           fetch(request).then((response) => {
             if (response.ok) {
               const copy = response.clone()
-              void caches.open(SHELL).then((cache) => cache.put(request, copy))
+              void caches.open(SHELL).then((cache) => cache.put(request, copy).then(() => prune(cache)))
             }
             return response
           }),

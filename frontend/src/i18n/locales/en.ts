@@ -8,6 +8,7 @@ const en: typeof zhCN = {
     save: 'Save',
     cancel: 'Cancel',
     loading: 'Loading…',
+    working: 'Please wait…',
     retry: 'Retry',
     confirm: 'Confirm',
     toStart: 'Go to the start page',

@@ -6,6 +6,7 @@ export default {
     save: '保存',
     cancel: '取消',
     loading: '加载中…',
+    working: '请稍候…',
     retry: '重试',
     confirm: '确定',
     toStart: '回到首页',

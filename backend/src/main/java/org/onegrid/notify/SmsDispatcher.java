@@ -292,14 +292,7 @@ public class SmsDispatcher {
       detail = "the sign-in code expired before it could be sent";
       outcome = tx.run(() -> fail(row, detail));
     } else {
-      Instant handedAt = clock.instant();
-      boolean ours =
-          running
-              && tx.run(
-                  () ->
-                      outbox.handOver(
-                          row.getId(), instance, handedAt, handedAt.plus(settings.lease())));
-      if (!ours) {
+      if (!handOver(row)) {
         return false; // stopping, or no longer ours: given back, never half-sent
       }
       SmsSender.Result result;
@@ -325,14 +318,7 @@ public class SmsDispatcher {
    * browser takes it, or the push service keeps failing or refuses it, it becomes a text.
    */
   private boolean pushOne(SmsOutboxRecord row) {
-    Instant handedAt = clock.instant();
-    boolean ours =
-        running
-            && tx.run(
-                () ->
-                    outbox.handOver(
-                        row.getId(), instance, handedAt, handedAt.plus(settings.lease())));
-    if (!ours) {
+    if (!handOver(row)) {
       return false;
     }
     PushChannel.Delivery delivery;
@@ -345,6 +331,15 @@ public class SmsDispatcher {
     Outcome outcome = tx.run(() -> recordPush(row, answer));
     report(row, outcome, answer.toString());
     return outcome == Outcome.SENT;
+  }
+
+  /** Records that the row is about to reach the provider; false when stopping or no longer ours. */
+  private boolean handOver(SmsOutboxRecord row) {
+    Instant handedAt = clock.instant();
+    return running
+        && tx.run(
+            () ->
+                outbox.handOver(row.getId(), instance, handedAt, handedAt.plus(settings.lease())));
   }
 
   private Outcome recordPush(SmsOutboxRecord row, PushChannel.Delivery delivery) {

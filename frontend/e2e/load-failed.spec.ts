@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test'
+import { expectNoAxeViolations } from './axe'
+import { newPhone, signUpInMinzhulu } from './helpers'
+
+// With no service worker between the page and the network, so that what the network does is what the page gets.
+test.use({ serviceWorkers: 'block' })
+
+test('a page whose content cannot load says so in place, and 重试 brings it', async ({ page }) => {
+  await signUpInMinzhulu(page, newPhone(), '重试测试', '1单元', '1704')
+  const pages: [string, string][] = [
+    ['/problems', '**/api/v1/me/problems'],
+    ['/notifications', '**/api/v1/me/notifications'],
+    ['/hotline', '**/api/v1/hotline'],
+    ['/clinic', '**/api/v1/clinic/providers'],
+    ['/me/activities', '**/api/v1/me/activities'],
+  ]
+  for (const [path, api] of pages) {
+    await page.route(api, (route) => route.abort('internetdisconnected'))
+    await page.goto(path)
+    const failed = page.locator('[data-test="load-failed"]')
+    await expect(failed).toBeVisible()
+    await expect(failed.locator('[data-test="to-start"]')).toBeVisible()
+    await expectNoAxeViolations(page, `${path} that could not load`)
+    await page.unroute(api)
+    await failed.locator('[data-test="retry"]').click()
+    await expect(failed).toHaveCount(0)
+    await expect(page.locator('h1')).toHaveCount(1)
+  }
+})
