@@ -110,6 +110,8 @@ export async function focusFindings(page: Page, stops = 12): Promise<string[]> {
       const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 20)
       // A date or time field takes several Tab presses, one per part (year, month, day, hour…).
       const parts = el instanceof HTMLInputElement && ['date', 'datetime-local', 'time', 'month', 'week'].includes(el.type)
+      // Its last stop is the browser's own calendar button inside it, which the browser rings itself.
+      if (parts && !el.matches(':focus')) return { id: `${el.tagName.toLowerCase()} picker`, ring: true, onScreen: true, parts }
       return { id: `${el.tagName.toLowerCase()} "${label}" @${Math.round(r.left)},${Math.round(r.top)}`, ring, onScreen, parts }
     })
     if (!stop) break
