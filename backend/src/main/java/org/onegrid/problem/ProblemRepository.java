@@ -653,5 +653,40 @@ class ProblemRepository {
       @Nullable Long assigneeId,
       String source,
       Instant acceptDueAt,
-      Instant resolveDueAt) {}
+      Instant resolveDueAt) {
+
+    /**
+     * The problem as its row now reads, without reading it: coordinates at the column's six
+     * decimals, as the database keeps them.
+     */
+    Problem asSaved(long id, Instant now) {
+      return new Problem(
+          id,
+          reporterId,
+          gridId,
+          categoryCode,
+          description,
+          buildingId,
+          unitId,
+          locationText,
+          lat == null ? null : BigDecimal.valueOf(lat).setScale(6, java.math.RoundingMode.HALF_UP),
+          lng == null ? null : BigDecimal.valueOf(lng).setScale(6, java.math.RoundingMode.HALF_UP),
+          hideReporter,
+          ProblemState.SUBMITTED,
+          assigneeId,
+          source,
+          acceptDueAt,
+          resolveDueAt,
+          null,
+          null,
+          null,
+          0,
+          0,
+          null,
+          now,
+          now,
+          null,
+          isPublic);
+    }
+  }
 }

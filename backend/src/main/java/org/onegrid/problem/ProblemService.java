@@ -257,6 +257,7 @@ public class ProblemService {
     Place place = place(reporter, report);
     GridNode grid = grids.get(place.gridId());
     Long assignee = assigneeOf(grid);
+    Account assigneeAccount = accountOf(assignee);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ProblemRepository.NewProblem row =
         new ProblemRepository.NewProblem(
@@ -275,20 +276,47 @@ public class ProblemService {
             source.name(),
             now.plus(Duration.ofHours(category.acceptHours())),
             now.plus(Duration.ofHours(category.resolveHours())));
-    long id =
+    ProblemRepository.Saved saved =
         tx.run(
             () -> {
-              ProblemRepository.Saved saved = problems.insertOnce(row, idempotencyKey, now);
-              if (saved.created()) {
-                photos.attach(report.photoIds(), reporter, saved.id());
-                alsoInTx.accept(saved.id());
+              ProblemRepository.Saved inserted = problems.insertOnce(row, idempotencyKey, now);
+              if (inserted.created()) {
+                photos.attach(report.photoIds(), reporter, inserted.id());
+                alsoInTx.accept(inserted.id());
                 problems.insertEvent(
-                    saved.id(), reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now);
-                notifyAssignee(assignee, grid, category, row.description());
+                    inserted.id(),
+                    reporter.id(),
+                    "REPORT",
+                    null,
+                    ProblemState.SUBMITTED,
+                    null,
+                    now);
+                notifyAssignee(assigneeAccount, grid, category, row.description());
               }
-              return saved.id();
+              return inserted;
             });
-    return view(reporter, problems.findById(id).orElseThrow(), locale, true);
+    if (!saved.created()) {
+      // A retry that raced the first report: that report as it is now.
+      return view(reporter, problems.findById(saved.id()).orElseThrow(), locale, true);
+    }
+    // The new problem as written, not read back: its one event, no messages, no followers.
+    Problem created = row.asSaved(saved.id(), now);
+    List<ProblemEvent> events =
+        List.of(new ProblemEvent(reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now));
+    Map<Long, Account> people = new HashMap<>();
+    people.put(reporter.id(), reporter);
+    if (assigneeAccount != null) {
+      people.putIfAbsent(assigneeAccount.id(), assigneeAccount);
+    }
+    Around around =
+        new Around(
+            Map.of(category.code(), category),
+            Map.of(grid.id(), grid),
+            people,
+            created.unitId() == null ? Map.of() : grids.units(Set.of(created.unitId())),
+            report.photoIds().isEmpty() ? Map.of() : photos.ofProblems(List.of(created.id())),
+            Map.of());
+    return view(reporter, created, locale, events, 0, around);
   }
 
   /**
@@ -545,7 +573,7 @@ public class ProblemService {
                   ProblemState.SUBMITTED,
                   grids.get(problem.gridId()).name() + " → " + target.name() + "：" + why,
                   now);
-              notifyAssignee(assignee, target, category, problem.description());
+              notifyAssignee(accountOf(assignee), target, category, problem.description());
               return problems.findById(id).orElseThrow();
             });
     return view(staff, updated, locale, true);
@@ -813,12 +841,15 @@ public class ProblemService {
         .orElse(null);
   }
 
+  private @Nullable Account accountOf(@Nullable Long id) {
+    return id == null ? null : accounts.byIds(List.of(id)).get(id);
+  }
+
   private void notifyAssignee(
-      @Nullable Long assigneeId, GridNode grid, Category category, String description) {
-    if (assigneeId == null) {
+      @Nullable Account assignee, GridNode grid, Category category, String description) {
+    if (assignee == null) {
       return;
     }
-    Account assignee = accounts.byIds(List.of(assigneeId)).get(assigneeId);
     Locale locale = texts.localeOf(assignee.locale());
     inApp.tell(
         assignee.id(),
@@ -1023,13 +1054,17 @@ public class ProblemService {
 
   /** The answers given to the category's questions, as the viewer reads them. */
   private List<ProblemView.Answer> answers(Problem p, Locale locale) {
+    List<CategoryQuestion> questions =
+        categories.findQuestions().getOrDefault(p.categoryCode(), List.of());
+    if (questions.isEmpty()) {
+      return List.of();
+    }
     Map<String, String> given = problems.findAnswers(p.id());
     if (given.isEmpty()) {
       return List.of();
     }
     List<ProblemView.Answer> answers = new ArrayList<>();
-    for (CategoryQuestion q :
-        categories.findQuestions().getOrDefault(p.categoryCode(), List.of())) {
+    for (CategoryQuestion q : questions) {
       String value = given.get(q.code());
       if (value != null) {
         String shown =

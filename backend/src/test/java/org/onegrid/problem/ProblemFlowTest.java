@@ -45,6 +45,34 @@ class ProblemFlowTest extends ApiTest {
   }
 
   @Test
+  void theReportAnswersWithTheProblemExactlyAsReadingItBackShowsIt() {
+    Browser resident = neighbourOfZhang(Phones.fresh());
+    Map<String, Object> body =
+        Map.of(
+            "categoryCode",
+            "facility_repair",
+            "description",
+            "楼道灯不亮，晚上看不清台阶",
+            "locationText",
+            "1号楼1单元三楼",
+            "lat",
+            34.7466123456,
+            "lng",
+            113.6253987654,
+            "hideReporter",
+            true);
+    Browser.Reply created = report(resident, UUID.randomUUID().toString(), body);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+    Browser.Reply read = resident.get("/api/v1/problems/" + created.<Number>at("id"));
+    // Built from what was written, not read back: the same answer the page gets when it reads it
+    // (coordinates at the six decimals the database keeps, the REPORT event, the leader's name).
+    assertThat(created.body()).isEqualTo(read.body());
+    assertThat(created.<Number>at("lat").doubleValue()).isEqualTo(34.746612);
+    assertThat(created.<List<?>>at("timeline")).hasSize(1);
+  }
+
+  @Test
   void aReportReachesTheGridLeaderOnceAndTheResidentHearsBackAtEachStep() {
     String phone = Phones.fresh();
     Browser resident = neighbourOfZhang(phone);
