@@ -32,8 +32,13 @@ class EmbeddedMariaDbTest {
       s.execute("INSERT INTO kept VALUES ('still here')");
     }
     first.stop();
+    java.nio.file.Path marker = dir.resolve("data").resolve(EmbeddedMariaDb.INSTALLED);
+    assertThat(marker).exists();
+    java.nio.file.attribute.FileTime installedAt = java.nio.file.Files.getLastModifiedTime(marker);
 
     EmbeddedMariaDb second = EmbeddedMariaDb.open(dir, 0);
+    // mariadb-install-db ran on the first start only, not on the restart.
+    assertThat(java.nio.file.Files.getLastModifiedTime(marker)).isEqualTo(installedAt);
     try (Connection c =
             DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
         Statement s = c.createStatement();
