@@ -24,11 +24,38 @@ final class AppProcess implements AutoCloseable {
   private final Process process;
   final int port;
   final Path log;
+  private final long startedNanos = System.nanoTime();
+  private long servingMs;
 
   private AppProcess(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
     this.log = log;
+  }
+
+  /** Milliseconds from starting the process to its first healthy answer. */
+  long servingMs() {
+    return servingMs;
+  }
+
+  /** The app's process and the processes it started (the embedded database). */
+  ProcTree processes() {
+    return new ProcTree(process.pid());
+  }
+
+  /**
+   * Milliseconds the embedded database took to start, as the app logged it ("Embedded MariaDB ready
+   * in N ms"); 0 if it did not (a database at a URL).
+   */
+  long databaseMs() throws IOException {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Embedded MariaDB ready in (\\d+) ms")
+            .matcher(Files.readString(log));
+    long ms = 0;
+    while (m.find()) {
+      ms = Long.parseLong(m.group(1));
+    }
+    return ms;
   }
 
   /**
@@ -79,6 +106,7 @@ final class AppProcess implements AutoCloseable {
                     .build(),
                 HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
+          servingMs = (System.nanoTime() - startedNanos) / 1_000_000;
           return;
         }
       } catch (IOException notYet) {

@@ -65,7 +65,11 @@ public final class Bench {
         --app-jar FILE       the app to run (default backend/target/onegrid.jar)
         --results DIR        where results go (default benchmark/results)
         --log-sql            have the app log every SQL statement (for the EXPLAIN check)
+        --app-java-options O options for the measured app's JVM, such as a flight recording:
+                             "-XX:StartFlightRecording=filename=app.jfr,settings=profile"
         --generate-only      generate the city and stop
+        --no-ceiling         skip the second start: restart time, latency right after it, and
+                             each scenario's SQL replayed through plain JDBC (the ceiling)
       """;
 
   /** What a run produced. */
@@ -121,6 +125,9 @@ public final class Bench {
     // run; every other job (SMS outbox, dashboard summaries, engagement counts …) runs as usual.
     env.put("ONEGRID_PROBLEMS_JOBS_ENABLED", "false");
     env.put("ONEGRID_STORAGE_DIR", dataDir.resolve("files").toString());
+    if (o.containsKey("app-java-options")) {
+      env.put("JAVA_TOOL_OPTIONS", o.get("app-java-options"));
+    }
     String jdbcUrl;
     Properties jdbc = new Properties();
     String database;
@@ -159,8 +166,22 @@ public final class Bench {
       jvm.add("-Dlogger.levels.org.jooq.tools.LoggerListener=DEBUG");
     }
 
+    String metricsToken = HexFormat.of().formatHex(random(16));
+    env.put("ONEGRID_METRICS_TOKEN", metricsToken);
+
     Path log = dataDir.resolve("onegrid.log");
     Instant started = Instant.now();
+    Report report;
+    Outcome outcome;
+    Population population;
+    List<Scenarios.Scenario> scenarios = Scenarios.all();
+    if (o.containsKey("scenarios")) {
+      List<String> wanted = Arrays.asList(o.get("scenarios").split(","));
+      scenarios =
+          scenarios.stream()
+              .filter(s -> s.name().equals(Scenarios.BASELINE) || wanted.contains(s.name()))
+              .toList();
+    }
     try (AppProcess app = AppProcess.start(jar, env, jvm, log, progress)) {
       if (dbUrl == null) {
         jdbc.setProperty(
@@ -193,31 +214,96 @@ public final class Bench {
           settle(db, started, progress);
         }
         progress.step("picking virtual users");
-        Population population = Population.pick(db, Math.max(load.users(), load.latencyUsers()));
-        List<Scenarios.Scenario> scenarios = Scenarios.all();
-        if (o.containsKey("scenarios")) {
-          List<String> wanted = Arrays.asList(o.get("scenarios").split(","));
-          scenarios =
-              scenarios.stream()
-                  .filter(s -> s.name().equals(Scenarios.BASELINE) || wanted.contains(s.name()))
-                  .toList();
-        }
+        population = Population.pick(db, Math.max(load.users(), load.latencyUsers()));
         Http http = new Http(app.baseUrl(), secret, db);
         List<LoadDriver.Result> measured =
-            new LoadDriver(population, http, load, progress).run(scenarios);
-        Report report = new Report(Report.Machine.here(database), size, generated, load, measured);
-        report.write(results);
-        out.println();
-        out.print(report.markdown());
-        out.println();
-        progress.step("results in " + results.resolve("latest.md") + " and latest.json");
-        Outcome outcome = new Outcome(report, results, log);
+            new LoadDriver(population, http, load, progress, app.processes()).run(scenarios);
+        report = new Report(Report.Machine.here(database), size, generated, load, measured);
+        report.memory(memory(app, http, metricsToken));
+        outcome = new Outcome(report, results, log);
         if (then != null) {
           then.accept(outcome, db);
         }
-        return outcome;
       }
     }
+    if (!o.containsKey("no-ceiling")) {
+      Map<String, String> capturing = new HashMap<>(env);
+      capturing.put("ONEGRID_DATABASE_LOG_SQL", "true");
+      capturing.remove("JAVA_TOOL_OPTIONS");
+      Path logback = dataDir.resolve("logback-capture.xml");
+      Files.writeString(logback, SqlCapture.LOGBACK, StandardCharsets.UTF_8);
+      Path captureLog = dataDir.resolve("onegrid-capture.log");
+      progress.step("restarting the app with its SQL logged, to measure the ceiling");
+      Instant restarted = Instant.now();
+      try (AppProcess app =
+              AppProcess.start(
+                  jar,
+                  capturing,
+                  List.of("-Dlogback.configurationFile=" + logback),
+                  captureLog,
+                  progress);
+          Connection db = DriverManager.getConnection(jdbcUrl, jdbc)) {
+        Http http = new Http(app.baseUrl(), secret, db);
+        LoadDriver driver = new LoadDriver(population, http, load, progress, app.processes());
+        List<Scenarios.VirtualUser> users = driver.users();
+        List<Report.Cold> cold = new ArrayList<>();
+        for (Scenarios.Scenario s : scenarios) {
+          if (COLD.contains(s.name())) {
+            progress.step("right after the restart: " + s.name());
+            cold.add(new Report.Cold(s.name(), driver.latencyNow(s, users)));
+          }
+        }
+        report.restart(new Report.Restart(app.servingMs(), app.databaseMs(), cold));
+        if (!tiny) {
+          settle(db, restarted, progress);
+        }
+        SqlCapture capture = new SqlCapture(captureLog);
+        SqlReplay replay = new SqlReplay(jdbcUrl, jdbc);
+        for (Scenarios.Scenario s : scenarios) {
+          List<SqlCapture.Iteration> its =
+              capture.capture(s, users.subList(0, load.users()), tiny ? 8 : 64);
+          SqlReplay.Result r = replay.run(its, load.users(), load.capacity());
+          report.ceiling(s.name(), r);
+          progress.step(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "raw SQL of %s: %.1f statements an iteration, %,.0f/s with %d users%s",
+                  s.name(),
+                  r.statementsPerIteration(),
+                  r.phase().perSecond(),
+                  load.users(),
+                  r.phase().errors() == 0
+                      ? ""
+                      : "; " + r.phase().errors() + " errors, first: " + r.phase().firstError()));
+        }
+      }
+    }
+    report.write(results);
+    out.println();
+    out.print(report.markdown());
+    out.println();
+    progress.step("results in " + results.resolve("latest.md") + " and latest.json");
+    return outcome;
+  }
+
+  /** Scenarios whose latency is also measured right after a restart (their goals hold cold). */
+  static final List<String> COLD = List.of("leader_inbox", "my_problems");
+
+  /** The app's heap in use (from its metrics) and the RSS of the app and its database. */
+  private static Report.Memory memory(AppProcess app, Http http, String token) {
+    long heap = 0;
+    try {
+      for (String line : http.metrics(token).split("\n")) {
+        if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+          heap += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    } catch (Exception e) {
+      heap = -1;
+    }
+    ProcTree.Usage now = app.processes().now();
+    return new Report.Memory(
+        heap < 0 ? -1 : heap / (1024 * 1024), now.appRssKiB() / 1024, now.dbRssKiB() / 1024);
   }
 
   /**
@@ -259,7 +345,7 @@ public final class Bench {
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> o = new LinkedHashMap<>();
-    List<String> flags = List.of("tiny", "fresh", "log-sql", "generate-only", "help");
+    List<String> flags = List.of("tiny", "fresh", "log-sql", "generate-only", "no-ceiling", "help");
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--")) {
         throw new IllegalArgumentException("Unexpected argument " + args[i] + "\n\n" + HELP);

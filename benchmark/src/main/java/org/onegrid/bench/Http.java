@@ -104,6 +104,15 @@ final class Http {
     return send(request.build());
   }
 
+  /** The app's Prometheus metrics, with the scrape token it was given. */
+  String metrics(String token) throws IOException, InterruptedException {
+    return send(
+        request(null, "/prometheus")
+            .setHeader("Accept", "text/plain")
+            .header("Authorization", "Bearer " + token)
+            .build());
+  }
+
   private HttpRequest.Builder request(Session who, String path) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))

@@ -71,8 +71,34 @@ class TinyBenchmarkTest {
                   + output)
           .isZero();
     }
+    // Each scenario's own SQL, captured from the restarted app's log and replayed through JDBC:
+    // statements of the request's threads only, every one of them replayable, none failing.
+    for (Scenarios.Scenario s : Scenarios.all()) {
+      SqlReplay.Result c = outcome.report().ceiling(s.name());
+      assertThat(c).as(s.name() + " replayed").isNotNull();
+      assertThat(c.captured()).as(s.name() + " captured iterations").isPositive();
+      assertThat(c.phase().iterations()).as(s.name() + " replayed iterations").isPositive();
+      assertThat(c.phase().errors()).as(s.name() + ": " + c.phase().firstError()).isZero();
+    }
+    assertThat(outcome.report().ceiling("report_problem").statementsPerIteration())
+        .as("a report's statements, the problem's insert among them")
+        .isGreaterThan(5);
+    Report.Restart restart = outcome.report().restart();
+    assertThat(restart.toServingMs()).isPositive();
+    assertThat(restart.databaseMs()).isPositive().isLessThan(restart.toServingMs());
+    assertThat(restart.cold()).extracting(Report.Cold::scenario).containsAll(Bench.COLD);
+    assertThat(Files.readString(results.resolve("latest.svg")))
+        .startsWith("<svg")
+        .contains("leader_inbox", "this run");
     assertThat(Files.readString(results.resolve("latest.md")))
-        .contains("| leader_inbox |", "| dashboard_city |", "| target | measured | met |");
+        .contains(
+            "| leader_inbox |",
+            "| dashboard_city |",
+            "| target | measured | met |",
+            "SQL replay/s",
+            "right after a restart",
+            "Memory at the end of the load: the app's heap in use");
+    assertThat(Files.readString(results.resolve("latest.md"))).doesNotContain("heap in use -1");
     assertThat(Files.readString(results.resolve("latest.json")))
         .contains("\"cores\"", "\"memoryMiB\"", "\"java\"", "\"p99Ms\"", "\"ratioToBaseline\"");
     assertThat(output).contains("problems", "5,000 / 5,000", "100%");

@@ -1,0 +1,141 @@
+package org.onegrid.bench;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL the app runs for one iteration of a scenario, read from its log: the app runs with jOOQ's
+ * statement logging ({@code onegrid.database.log-sql}) and a log pattern that names the thread
+ * ({@link #LOGBACK}); iterations are done one at a time by one user, and the log's length before
+ * and after each marks which lines belong to it. Lines of the app's own jobs (the SMS outbox, the
+ * dashboard's summaries …) are left out by their thread: only the request's threads count.
+ */
+final class SqlCapture {
+
+  /** What one iteration ran, in order, with its values inlined. */
+  record Iteration(List<String> statements) {
+
+    boolean writes() {
+      return statements.stream().anyMatch(s -> !isRead(s));
+    }
+  }
+
+  /** Logback's configuration for the capturing app: the same as the app's, with the thread. */
+  static final String LOGBACK =
+      """
+      <configuration>
+        <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+          <encoder><pattern>%d{HH:mm:ss.SSS} [%thread] %-5level %logger{36} - %msg%n</pattern></encoder>
+        </appender>
+        <logger name="ch.vorburger" level="WARN"/>
+        <logger name="org.flywaydb" level="WARN"/>
+        <logger name="com.zaxxer.hikari" level="WARN"/>
+        <logger name="org.jooq.Constants" level="WARN"/>
+        <logger name="org.jooq.tools.LoggerListener" level="DEBUG"/>
+        <root level="INFO"><appender-ref ref="STDOUT"/></root>
+      </configuration>
+      """;
+
+  private static final Pattern LINE =
+      Pattern.compile(
+          "^\\S+ \\[([^\\]]+)\\] DEBUG \\S*LoggerListener - "
+              + "(Executing query|Executing batch query|-> with bind values)\\s*: (.*)$");
+
+  private final Path log;
+
+  SqlCapture(Path log) {
+    this.log = log;
+  }
+
+  /** Runs {@code iterations} iterations of the scenario, one at a time, and returns their SQL. */
+  List<Iteration> capture(
+      Scenarios.Scenario scenario, List<Scenarios.VirtualUser> users, int iterations)
+      throws Exception {
+    List<Iteration> captured = new ArrayList<>();
+    for (int i = 0; i < iterations; i++) {
+      Scenarios.VirtualUser user = users.get(i % users.size());
+      long before = Files.size(log);
+      scenario.action().run(user, 1_000_000L + i);
+      long after = settledSize();
+      // An iteration the app answered from its caches ran no SQL: it stays, as the no-op it is.
+      captured.add(new Iteration(statements(read(before, after))));
+    }
+    return captured;
+  }
+
+  /** The log's length once the app has stopped writing the request's lines. */
+  private long settledSize() throws IOException, InterruptedException {
+    long size = Files.size(log);
+    for (int i = 0; i < 20; i++) {
+      Thread.sleep(5);
+      long now = Files.size(log);
+      if (now == size) {
+        return size;
+      }
+      size = now;
+    }
+    return size;
+  }
+
+  private String read(long from, long to) throws IOException {
+    try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+      byte[] bytes = new byte[(int) (to - from)];
+      file.seek(from);
+      file.readFully(bytes);
+      return new String(bytes, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The statements of request threads in these lines: a statement with parameters is taken from its
+   * "with bind values" line, one without from its "Executing query" line.
+   */
+  static List<String> statements(String lines) {
+    List<String> out = new ArrayList<>();
+    String pending = null;
+    for (String line : lines.split("\n")) {
+      Matcher m = LINE.matcher(line);
+      if (!m.find() || !isRequestThread(m.group(1))) {
+        continue;
+      }
+      String sql = m.group(3).trim();
+      if (m.group(2).startsWith("->")) {
+        pending = sql;
+      } else {
+        if (pending != null) {
+          out.add(pending);
+        }
+        pending = sql;
+      }
+    }
+    if (pending != null) {
+      out.add(pending);
+    }
+    out.removeIf(SqlCapture::hasPlaceholders);
+    return out;
+  }
+
+  /** Micronaut's request threads: the event loop and the blocking I/O executor. */
+  static boolean isRequestThread(String thread) {
+    return thread.startsWith("io-executor")
+        || thread.toLowerCase(Locale.ROOT).contains("eventloop");
+  }
+
+  static boolean isRead(String sql) {
+    String head = sql.stripLeading().toLowerCase(Locale.ROOT);
+    return (head.startsWith("select") || head.startsWith("with") || head.startsWith("("))
+        && !head.contains(" for update");
+  }
+
+  private static boolean hasPlaceholders(String sql) {
+    return sql.replaceAll("'(?:[^'\\\\]|''|\\\\.)*'", "").contains("?");
+  }
+}
