@@ -307,8 +307,9 @@ final class Report {
             + " requests of the throughput phase.\n");
     if (!ceilings.isEmpty()) {
       md.append(
-          "\n| scenario | statements per iteration | captured iterations | replay errors |\n");
-      md.append("| --- | ---: | ---: | --- |\n");
+          "\n| scenario | statements per iteration | captured iterations | answered from cache |"
+              + " replay errors |\n");
+      md.append("| --- | ---: | ---: | ---: | --- |\n");
       ceilings.forEach(
           (name, c) ->
               md.append(

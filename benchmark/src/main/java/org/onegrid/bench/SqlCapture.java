@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,16 @@ import java.util.regex.Pattern;
  */
 final class SqlCapture {
 
-  /** What one iteration ran, in order, with its values inlined. */
-  record Iteration(List<String> statements) {
+  /**
+   * What one iteration ran, in order, with its values inlined, and the ids the database generated
+   * for it: statement index of each {@code select last_insert_id()} → the id it answered, so that a
+   * replay can put its own new id where the iteration used that one (a booking cancelled by id).
+   */
+  record Iteration(List<String> statements, Map<Integer, Long> generatedIds) {
+
+    Iteration(List<String> statements) {
+      this(statements, Map.of());
+    }
 
     boolean writes() {
       return statements.stream().anyMatch(s -> !isRead(s));
@@ -49,6 +59,10 @@ final class SqlCapture {
           "^\\S+ \\[([^\\]]+)\\] DEBUG \\S*LoggerListener - "
               + "(Executing query|Executing batch query|-> with bind values)\\s*: (.*)$");
 
+  private static final Pattern RESULT_ROW =
+      Pattern.compile(
+          "^\\S+ \\[([^\\]]+)\\] DEBUG \\S*LoggerListener -\\s+: \\|\\s*(\\d+)\\|\\s*$");
+
   private final Path log;
 
   SqlCapture(Path log) {
@@ -63,10 +77,16 @@ final class SqlCapture {
     for (int i = 0; i < iterations; i++) {
       Scenarios.VirtualUser user = users.get(i % users.size());
       long before = Files.size(log);
-      scenario.action().run(user, 1_000_000L + i);
+      try {
+        scenario.action().run(user, 1_000_000L + i);
+      } catch (Http.Failed e) {
+        // Not the work the scenario measures (the throughput phase counts such errors).
+        settledSize();
+        continue;
+      }
       long after = settledSize();
       // An iteration the app answered from its caches ran no SQL: it stays, as the no-op it is.
-      captured.add(new Iteration(statements(read(before, after))));
+      captured.add(parse(read(before, after)));
     }
     return captured;
   }
@@ -94,14 +114,28 @@ final class SqlCapture {
     }
   }
 
+  /** The statements of request threads in these lines (see {@link #parse}). */
+  static List<String> statements(String lines) {
+    return parse(lines).statements();
+  }
+
   /**
    * The statements of request threads in these lines: a statement with parameters is taken from its
-   * "with bind values" line, one without from its "Executing query" line.
+   * "with bind values" line, one without from its "Executing query" line; the answer of {@code
+   * select last_insert_id()} from the result table logged after it.
    */
-  static List<String> statements(String lines) {
+  static Iteration parse(String lines) {
     List<String> out = new ArrayList<>();
+    Map<Integer, Long> ids = new HashMap<>();
     String pending = null;
+    boolean awaitingId = false;
     for (String line : lines.split("\n")) {
+      Matcher row = RESULT_ROW.matcher(line);
+      if (awaitingId && row.find() && isRequestThread(row.group(1))) {
+        ids.put(out.size() - 1, Long.parseLong(row.group(2)));
+        awaitingId = false;
+        continue;
+      }
       Matcher m = LINE.matcher(line);
       if (!m.find() || !isRequestThread(m.group(1))) {
         continue;
@@ -109,18 +143,23 @@ final class SqlCapture {
       String sql = m.group(3).trim();
       if (m.group(2).startsWith("->")) {
         pending = sql;
-      } else {
-        if (pending != null) {
-          out.add(pending);
-        }
-        pending = sql;
+        continue;
+      }
+      if (pending != null && !hasPlaceholders(pending)) {
+        out.add(pending);
+      }
+      awaitingId = false;
+      pending = sql;
+      if (sql.equalsIgnoreCase("select last_insert_id()")) {
+        out.add(pending);
+        pending = null;
+        awaitingId = true;
       }
     }
-    if (pending != null) {
+    if (pending != null && !hasPlaceholders(pending)) {
       out.add(pending);
     }
-    out.removeIf(SqlCapture::hasPlaceholders);
-    return out;
+    return new Iteration(out, ids);
   }
 
   /** Micronaut's request threads: the event loop and the blocking I/O executor. */

@@ -84,7 +84,7 @@ final class SqlReplay {
                         iterations.get((int) ((me * 7L + i) % iterations.size()));
                     long began = System.nanoTime();
                     try {
-                      once(c, it);
+                      onceRetried(c, it);
                       if (n == mine.length) {
                         mine = Arrays.copyOf(mine, n * 2);
                       }
@@ -132,20 +132,50 @@ final class SqlReplay {
         cached);
   }
 
+  /**
+   * One iteration; a transaction the database chose as a deadlock's victim is run again, as the
+   * app's {@code Tx} does (the replayed writes meet on the same rows as the app's).
+   */
+  private static void onceRetried(Connection c, SqlCapture.Iteration it) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        once(c, it);
+        return;
+      } catch (SQLException e) {
+        boolean victim = "40001".equals(e.getSQLState()) || e.getErrorCode() == 1213;
+        if (!victim || attempt == 3) {
+          throw e;
+        }
+        rollbackQuietly(c);
+      }
+    }
+  }
+
   private static void once(Connection c, SqlCapture.Iteration it) throws SQLException {
     boolean transaction = it.writes();
     c.setAutoCommit(!transaction);
     Map<String, String> fresh = new HashMap<>();
+    Map<Long, Long> ids = new HashMap<>();
     try (Statement s = c.createStatement()) {
-      for (String sql : it.statements()) {
-        String run = transaction ? freshUuids(sql, fresh) : sql;
+      List<String> statements = it.statements();
+      for (int k = 0; k < statements.size(); k++) {
+        String run = transaction ? freshUuids(statements.get(k), fresh) : statements.get(k);
+        if (!ids.isEmpty()) {
+          run = replaceIds(run, ids);
+        }
         if (s.execute(run)) {
           try (ResultSet rs = s.getResultSet()) {
             int columns = rs.getMetaData().getColumnCount();
+            boolean first = true;
             while (rs.next()) {
               for (int col = 1; col <= columns; col++) {
                 rs.getObject(col);
               }
+              Long original = it.generatedIds().get(k);
+              if (first && original != null) {
+                ids.put(original, rs.getLong(1));
+              }
+              first = false;
             }
           }
         }
@@ -154,6 +184,35 @@ final class SqlReplay {
     if (transaction) {
       c.commit();
     }
+  }
+
+  private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|''|\\\\.)*'");
+
+  /**
+   * The statement with each id the captured iteration was given replaced by the one this replay was
+   * given (outside quoted values, where a date may hold the same digits).
+   */
+  static String replaceIds(String sql, Map<Long, Long> ids) {
+    StringBuilder out = new StringBuilder();
+    Matcher quoted = QUOTED.matcher(sql);
+    int at = 0;
+    while (quoted.find()) {
+      out.append(replaceNumbers(sql.substring(at, quoted.start()), ids)).append(quoted.group());
+      at = quoted.end();
+    }
+    return out.append(replaceNumbers(sql.substring(at), ids)).toString();
+  }
+
+  private static final Pattern NUMBER = Pattern.compile("\\b\\d+\\b");
+
+  private static String replaceNumbers(String part, Map<Long, Long> ids) {
+    Matcher m = NUMBER.matcher(part);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      Long replacement = m.group().length() > 18 ? null : ids.get(Long.parseLong(m.group()));
+      m.appendReplacement(out, replacement == null ? m.group() : replacement.toString());
+    }
+    return m.appendTail(out).toString();
   }
 
   /** The statement with each UUID replaced by a fresh one, the same one within an iteration. */

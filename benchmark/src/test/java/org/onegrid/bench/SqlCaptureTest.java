@@ -18,6 +18,10 @@ class SqlCaptureTest {
       10:00:00.002 [scheduled-executor-thread-1] DEBUG org.jooq.tools.LoggerListener - Executing query          : select sms_outbox.id from sms_outbox where sms_outbox.status = ?
       10:00:00.002 [scheduled-executor-thread-1] DEBUG org.jooq.tools.LoggerListener - -> with bind values      : select sms_outbox.id from sms_outbox where sms_outbox.status = 'PENDING'
       10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - Executing query          : select last_insert_id()
+      10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - Fetched result           : +----------------+
+      10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener -                          : |last_insert_id()|
+      10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener -                          : +----------------+
+      10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener -                          : |            5129|
       10:00:00.004 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - Executing query          : insert ignore into problems (idempotency_key, description) values (?, ?)
       10:00:00.004 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - -> with bind values      : insert ignore into problems (idempotency_key, description) values ('0b9e2a4c-1f0e-4c6a-9d7e-3f1a2b3c4d5e', '灯不亮？')
       10:00:00.005 [io-executor-thread-3] INFO  org.onegrid.Something - not SQL
@@ -33,9 +37,23 @@ class SqlCaptureTest {
             "select last_insert_id()",
             "insert ignore into problems (idempotency_key, description) values"
                 + " ('0b9e2a4c-1f0e-4c6a-9d7e-3f1a2b3c4d5e', '灯不亮？')");
+    assertThat(SqlCapture.parse(LOG).generatedIds()).containsExactly(Map.entry(1, 5129L));
     assertThat(new SqlCapture.Iteration(statements).writes()).isTrue();
     assertThat(new SqlCapture.Iteration(statements.subList(0, 2)).writes()).isFalse();
     assertThat(SqlCapture.isRead("select * from clinic_slots where id = 1 for update")).isFalse();
+  }
+
+  @Test
+  void aReplayUsesTheIdItWasGivenWhereTheIterationUsedItsOwnButNotInsideDates() {
+    String cancel =
+        "update clinic_bookings set status = 'CANCELLED', cancelled_at = timestamp '2026-12-08"
+            + " 14:00:00' where (clinic_bookings.id = 2026 and clinic_bookings.patient_id = 20261)";
+
+    assertThat(SqlReplay.replaceIds(cancel, Map.of(2026L, 987654L)))
+        .isEqualTo(
+            "update clinic_bookings set status = 'CANCELLED', cancelled_at = timestamp"
+                + " '2026-12-08 14:00:00' where (clinic_bookings.id = 987654 and"
+                + " clinic_bookings.patient_id = 20261)");
   }
 
   @Test
