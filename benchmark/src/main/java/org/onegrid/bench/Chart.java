@@ -58,7 +58,7 @@ final class Chart {
         maxP99 = Math.max(maxP99, was.p99Ms());
       }
     }
-    int width = LABEL + 2 * PANEL + GAP + 20;
+    int width = LABEL + 2 * PANEL + GAP + 70;
     int height = TOP + results.size() * ROW + 40;
     StringBuilder s = new StringBuilder();
     s.append(
