@@ -135,11 +135,10 @@ final class EmbeddedMariaDb {
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--default-time-zone=+00:00");
       config.addArg("--innodb-buffer-pool-size=" + bufferPool);
-      // The pages in use at the last stop are read back before the server opens its port (MariaDB's
-      // default), seconds of a restart with a large pool (5 of 9 at 4G). Read in the background
-      // instead, requests in the first half minute queued behind that read: the benchmark measured
-      // a
-      // p99 of 40 s for my problems right after a restart, against 1.2 s this way.
+      // InnoDB reads back the pages in use at the last stop before it opens its port (MariaDB's
+      // default): seconds of a restart with a large pool. Read in the background instead, the
+      // requests right after a restart queued behind that read (benchmark: my problems p99 40 s,
+      // against 1.3 s this way), so the default stays.
       if ("root".equals(System.getProperty("user.name"))) {
         // mariadbd refuses to run as root unless told to.
         config.addArg("--user=root");
