@@ -100,19 +100,31 @@ public class Sessions implements GenericJwtClaimsValidator<HttpRequest<?>> {
     } catch (NumberFormatException e) {
       return false;
     }
-    long nowNanos = System.nanoTime();
-    Checked last = checked.get(id);
-    if (last != null
-        && last.accountId() == accountId
-        && nowNanos - last.at() < checkEvery.toNanos()) {
-      return last.live();
+    Boolean recent = recentCheck(id, accountId);
+    if (recent != null) {
+      return recent;
     }
     boolean live = sessions.isLive(id, accountId, clock.instant());
-    checked.put(id, new Checked(accountId, live, nowNanos));
+    checked.put(id, new Checked(accountId, live, System.nanoTime()));
     if (checked.size() > 100_000) {
       checked.clear();
     }
     return live;
+  }
+
+  /**
+   * Whether the session is live as this instance checked it within {@code check-every}, or null
+   * when it has not (the database is to be asked).
+   */
+  @Nullable
+  Boolean recentCheck(String id, long accountId) {
+    Checked last = checked.get(id);
+    if (last != null
+        && last.accountId() == accountId
+        && System.nanoTime() - last.at() < checkEvery.toNanos()) {
+      return last.live();
+    }
+    return null;
   }
 
   @Scheduled(fixedDelay = "1h", initialDelay = "7m")

@@ -3,6 +3,7 @@ package org.onegrid.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,6 +36,34 @@ class SessionsTest extends ApiTest {
     assertThat(phone.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
     assertThat(phone.get("/api/v1/me").status()).isEqualTo(401);
     assertThat(stolen.get("/api/v1/me").status()).isEqualTo(401);
+  }
+
+  @Inject RecentTokens tokens;
+
+  @Test
+  void aCookieSeenBeforeSkipsTheSignatureCheckButNeverOutlivesItsSession() {
+    Browser phone = resident(Phones.fresh());
+    Browser stolen = copyOf(phone);
+    assertThat(phone.get("/api/v1/me").status()).isEqualTo(200);
+    long before = tokens.rememberedCount();
+    assertThat(stolen.get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(phone.get("/api/v1/me").status()).isEqualTo(200);
+    assertThat(tokens.rememberedCount()).isGreaterThanOrEqualTo(before + 2);
+
+    assertThat(phone.post("/api/v1/auth/logout", Map.of()).status()).isEqualTo(204);
+    assertThat(stolen.get("/api/v1/me").status()).isEqualTo(401);
+    // A cookie altered at its signature is another token: checked in full, and refused.
+    Browser signedIn = resident(Phones.fresh());
+    String jwt = signedIn.cookies().get("ONEGRID_SESSION");
+    assertThat(jwt).isNotNull();
+    Browser forged = browser();
+    forged
+        .cookies()
+        .put(
+            "ONEGRID_SESSION",
+            jwt.substring(0, jwt.length() - 2) + (jwt.endsWith("AA") ? "BB" : "AA"));
+    assertThat(forged.get("/api/v1/me").status()).isEqualTo(401);
+    assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
   }
 
   @Test
