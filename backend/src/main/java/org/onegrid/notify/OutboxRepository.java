@@ -1,11 +1,11 @@
 package org.onegrid.notify;
 
+import static org.onegrid.db.Tables.SMS_DIGEST_HEADS;
 import static org.onegrid.db.Tables.SMS_OUTBOX;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,7 +167,8 @@ class OutboxRepository {
             .set(SMS_OUTBOX.ATTEMPTS, 0)
             .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, dueAt)
             .set(SMS_OUTBOX.FOLDED, folded)
-            .set(SMS_OUTBOX.CREATED_AT, now));
+            .set(SMS_OUTBOX.CREATED_AT, now),
+        SMS_OUTBOX.ID);
   }
 
   /** A message to go by push, opening {@code link} when tapped. */
@@ -183,7 +184,8 @@ class OutboxRepository {
             .set(SMS_OUTBOX.ATTEMPTS, 0)
             .set(SMS_OUTBOX.NEXT_ATTEMPT_AT, now)
             .set(SMS_OUTBOX.FOLDED, 0)
-            .set(SMS_OUTBOX.CREATED_AT, now));
+            .set(SMS_OUTBOX.CREATED_AT, now),
+        SMS_OUTBOX.ID);
   }
 
   /**
@@ -203,22 +205,27 @@ class OutboxRepository {
   }
 
   /**
-   * The newest text of these purposes to this phone made or due since {@code since} (a digest goes
-   * out when it is due, not when it was made, and none was made before {@code madeSince}), locked
-   * until the transaction ends so that texts to one person are folded one after the other.
+   * The latest alert or digest queued to this phone ({@link SmsDigest}), locked with its head row,
+   * both by their keys; empty when there is none.
    */
-  Optional<SmsOutboxRecord> lockLatestTo(
-      String to, Collection<String> purposes, Instant since, Instant madeSince) {
-    return dsl.selectFrom(SMS_OUTBOX)
-        .where(
-            SMS_OUTBOX.TO_E164.eq(to),
-            SMS_OUTBOX.CREATED_AT.ge(madeSince),
-            SMS_OUTBOX.CREATED_AT.ge(since).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.ge(since)),
-            SMS_OUTBOX.PURPOSE.in(purposes))
-        .orderBy(SMS_OUTBOX.ID.desc())
-        .limit(1)
+  Optional<SmsOutboxRecord> lockLatestFolded(String to) {
+    return dsl.select(SMS_OUTBOX.fields())
+        .from(SMS_DIGEST_HEADS)
+        .join(SMS_OUTBOX)
+        .on(SMS_OUTBOX.ID.eq(SMS_DIGEST_HEADS.OUTBOX_ID))
+        .where(SMS_DIGEST_HEADS.TO_E164.eq(to))
         .forUpdate()
-        .fetchOptional();
+        .fetchOptionalInto(SMS_OUTBOX);
+  }
+
+  /** Makes this outbox row the latest alert or digest of its phone. */
+  void pointHead(String to, long outboxId) {
+    dsl.insertInto(SMS_DIGEST_HEADS)
+        .set(SMS_DIGEST_HEADS.TO_E164, to)
+        .set(SMS_DIGEST_HEADS.OUTBOX_ID, outboxId)
+        .onDuplicateKeyUpdate()
+        .set(SMS_DIGEST_HEADS.OUTBOX_ID, outboxId)
+        .execute();
   }
 
   /**

@@ -25,7 +25,6 @@ class SmsDigest {
   /** The purpose of a digest row. */
   static final String PURPOSE = "digest";
 
-  private static final Set<String> FOLDED_OR_DIGEST = Set.of("problem-new", "hotline", PURPOSE);
   private static final int SNIPPET = 40;
 
   private final OutboxRepository outbox;
@@ -49,10 +48,9 @@ class SmsDigest {
   long enqueue(String to, String body, String purpose, Instant now) {
     // A digest is made at most a window before it goes, so nothing older than two windows counts.
     Optional<SmsOutboxRecord> latest =
-        outbox.lockLatestTo(
-            to, FOLDED_OR_DIGEST, now.minus(window), now.minus(window.multipliedBy(2)));
+        outbox.lockLatestFolded(to).filter(last -> stillFolds(last, now));
     if (latest.isEmpty()) {
-      return outbox.insert(to, body, purpose, OutboxRepository.SMS, now);
+      return pointed(to, outbox.insert(to, body, purpose, OutboxRepository.SMS, now));
     }
     SmsOutboxRecord last = latest.get();
     boolean digest = PURPOSE.equals(last.getPurpose());
@@ -61,7 +59,23 @@ class SmsDigest {
     }
     // The last alert went out at once, or the last digest has gone: a new digest, due a window on.
     Instant dueAt = (digest ? now : last.getCreatedAt()).plus(window);
-    return outbox.insertDue(to, text(1, body), PURPOSE, OutboxRepository.SMS, now, dueAt, 1);
+    return pointed(
+        to, outbox.insertDue(to, text(1, body), PURPOSE, OutboxRepository.SMS, now, dueAt, 1));
+  }
+
+  /**
+   * Whether later alerts still fold with this one: queued within the last window (or due in it),
+   * and made at most two windows ago.
+   */
+  private boolean stillFolds(SmsOutboxRecord last, Instant now) {
+    Instant since = now.minus(window);
+    return !last.getCreatedAt().isBefore(now.minus(window.multipliedBy(2)))
+        && (!last.getCreatedAt().isBefore(since) || !last.getNextAttemptAt().isBefore(since));
+  }
+
+  private long pointed(String to, long outboxId) {
+    outbox.pointHead(to, outboxId);
+    return outboxId;
   }
 
   /** "You have n more alerts; the latest: …", in the language of the latest alert. */
