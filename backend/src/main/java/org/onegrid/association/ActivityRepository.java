@@ -50,7 +50,8 @@ class ActivityRepository {
             .set(ACTIVITIES.SIGNUP_DEADLINE, deadline)
             .set(ACTIVITIES.CAPACITY, a.capacity())
             .set(ACTIVITIES.CREATED_BY, createdBy)
-            .set(ACTIVITIES.CREATED_AT, now));
+            .set(ACTIVITIES.CREATED_AT, now),
+        ACTIVITIES.ID);
   }
 
   void setSeries(long id, long seriesId) {

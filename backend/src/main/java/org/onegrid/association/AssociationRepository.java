@@ -45,7 +45,8 @@ class AssociationRepository {
             .set(ASSOCIATIONS.JOIN_POLICY, a.joinPolicy().name())
             .set(ASSOCIATIONS.CREATED_BY, createdBy)
             .set(ASSOCIATIONS.CREATED_AT, now)
-            .set(ASSOCIATIONS.UPDATED_AT, now));
+            .set(ASSOCIATIONS.UPDATED_AT, now),
+        ASSOCIATIONS.ID);
   }
 
   Optional<Association> findById(long id) {

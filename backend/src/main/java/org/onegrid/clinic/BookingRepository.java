@@ -134,7 +134,8 @@ class BookingRepository {
             .set(CLINIC_BOOKINGS.CODE, code)
             .set(CLINIC_BOOKINGS.IDEMPOTENCY_KEY, key)
             .set(CLINIC_BOOKINGS.CREATED_AT, now)
-            .set(CLINIC_BOOKINGS.UPDATED_AT, now));
+            .set(CLINIC_BOOKINGS.UPDATED_AT, now),
+        CLINIC_BOOKINGS.ID);
   }
 
   /** Whether the person was ever booked (by anyone) for one of these services. */

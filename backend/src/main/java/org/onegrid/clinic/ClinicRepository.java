@@ -48,7 +48,8 @@ class ClinicRepository {
             .set(CLINIC_PROVIDERS.KIND, kind)
             .set(CLINIC_PROVIDERS.NAME, name)
             .set(CLINIC_PROVIDERS.ADDRESS, address)
-            .set(CLINIC_PROVIDERS.PHONE, phone));
+            .set(CLINIC_PROVIDERS.PHONE, phone),
+        CLINIC_PROVIDERS.ID);
   }
 
   void insertStaff(long providerId, long accountId) {
@@ -163,7 +164,8 @@ class ClinicRepository {
             .set(CLINIC_SERVICES.MIN_NOTICE_HOURS, minNoticeHours)
             .set(CLINIC_SERVICES.HORIZON_DAYS, horizonDays)
             .set(CLINIC_SERVICES.CANCEL_CUTOFF_HOURS, cancelCutoffHours)
-            .set(CLINIC_SERVICES.ACTIVE, true));
+            .set(CLINIC_SERVICES.ACTIVE, true),
+        CLINIC_SERVICES.ID);
   }
 
   void insertHours(long serviceId, int weekday, LocalTime opens, LocalTime closes) {

@@ -61,7 +61,8 @@ class RequestRepository {
             .set(CLINIC_REQUESTS.STATUS, REQUESTED)
             .set(CLINIC_REQUESTS.IDEMPOTENCY_KEY, key)
             .set(CLINIC_REQUESTS.CREATED_AT, now)
-            .set(CLINIC_REQUESTS.UPDATED_AT, now));
+            .set(CLINIC_REQUESTS.UPDATED_AT, now),
+        CLINIC_REQUESTS.ID);
   }
 
   Optional<ClinicRequestsRecord> findByKey(long requestedBy, String key) {

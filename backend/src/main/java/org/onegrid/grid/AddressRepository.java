@@ -35,7 +35,8 @@ class AddressRepository {
             .set(BUILDINGS.SORT_ORDER, sortOrder)
             .set(BUILDINGS.LAT, lat == null ? null : BigDecimal.valueOf(lat))
             .set(BUILDINGS.LNG, lng == null ? null : BigDecimal.valueOf(lng))
-            .set(BUILDINGS.CREATED_AT, now));
+            .set(BUILDINGS.CREATED_AT, now),
+        BUILDINGS.ID);
   }
 
   long insertUnit(long buildingId, String name, int sortOrder) {
@@ -43,7 +44,8 @@ class AddressRepository {
         dsl.insertInto(BUILDING_UNITS)
             .set(BUILDING_UNITS.BUILDING_ID, buildingId)
             .set(BUILDING_UNITS.NAME, name)
-            .set(BUILDING_UNITS.SORT_ORDER, sortOrder));
+            .set(BUILDING_UNITS.SORT_ORDER, sortOrder),
+        BUILDING_UNITS.ID);
   }
 
   /** Unit ids of these buildings, keyed "buildingId/unit name". */

@@ -59,7 +59,7 @@ class GridRepository {
               .set(GRID_NODES.MIN_LNG, BigDecimal.valueOf(boundary.minLng()))
               .set(GRID_NODES.MAX_LNG, BigDecimal.valueOf(boundary.maxLng()));
     }
-    long id = tx.insertReturningId(insert);
+    long id = tx.insertReturningId(insert, GRID_NODES.ID);
     String path = (parent == null ? "/" : parent.path()) + id + "/";
     dsl.update(GRID_NODES).set(GRID_NODES.PATH, path).where(GRID_NODES.ID.eq(id)).execute();
     return new GridNode(

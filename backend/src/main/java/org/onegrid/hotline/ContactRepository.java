@@ -56,7 +56,7 @@ class ContactRepository {
             .set(HOTLINE_CONTACTS.STATUS, status)
             .set(HOTLINE_CONTACTS.CREATED_AT, now);
     if (providerSid == null) {
-      return new Saved(tx.insertReturningId(insert), true);
+      return new Saved(tx.insertReturningId(insert, HOTLINE_CONTACTS.ID), true);
     }
     int inserted = insert.onDuplicateKeyIgnore().execute();
     return new Saved(findBySid(channel, providerSid).orElseThrow().getId(), inserted == 1);

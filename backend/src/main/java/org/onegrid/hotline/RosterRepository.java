@@ -133,7 +133,8 @@ class RosterRepository {
             .set(DUTY_SHIFTS.KIND, kind)
             .set(DUTY_SHIFTS.NOTE, note)
             .set(DUTY_SHIFTS.CREATED_BY, by)
-            .set(DUTY_SHIFTS.CREATED_AT, now));
+            .set(DUTY_SHIFTS.CREATED_AT, now),
+        DUTY_SHIFTS.ID);
   }
 
   boolean deleteOverride(long communityId, long shiftId) {

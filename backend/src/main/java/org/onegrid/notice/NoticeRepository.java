@@ -44,7 +44,8 @@ class NoticeRepository {
             .set(NOTICES.BY_SMS, bySms)
             .set(NOTICES.SMS_DONE, !bySms)
             .set(NOTICES.IDEMPOTENCY_KEY, key)
-            .set(NOTICES.CREATED_AT, now));
+            .set(NOTICES.CREATED_AT, now),
+        NOTICES.ID);
   }
 
   Optional<NoticesRecord> findByKey(long authorId, String key) {

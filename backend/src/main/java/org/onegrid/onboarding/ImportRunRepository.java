@@ -55,7 +55,8 @@ class ImportRunRepository {
             .set(IMPORT_RUNS.CHANGED_COUNT, 0)
             .set(IMPORT_RUNS.UNCHANGED_COUNT, 0)
             .set(IMPORT_RUNS.STARTED_AT, now)
-            .set(IMPORT_RUNS.HEARTBEAT_AT, now));
+            .set(IMPORT_RUNS.HEARTBEAT_AT, now),
+        IMPORT_RUNS.ID);
   }
 
   void updateProgress(long id, int done, Instant now) {

@@ -33,7 +33,8 @@ class Open311ClientRepository {
             .set(OPEN311_CLIENTS.KEY_HINT, keyHint)
             .set(OPEN311_CLIENTS.ACCOUNT_ID, accountId)
             .set(OPEN311_CLIENTS.CREATED_BY, createdBy)
-            .set(OPEN311_CLIENTS.CREATED_AT, now));
+            .set(OPEN311_CLIENTS.CREATED_AT, now),
+        OPEN311_CLIENTS.ID);
   }
 
   /** The app holding this key, unless the key was revoked. */

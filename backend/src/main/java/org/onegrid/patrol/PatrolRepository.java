@@ -46,7 +46,8 @@ class PatrolRepository {
             .set(PATROLS.AREA, area)
             .set(PATROLS.NOTES, notes)
             .set(PATROLS.IDEMPOTENCY_KEY, key)
-            .set(PATROLS.CREATED_AT, now));
+            .set(PATROLS.CREATED_AT, now),
+        PATROLS.ID);
   }
 
   Optional<PatrolsRecord> findByKey(long authorId, String key) {

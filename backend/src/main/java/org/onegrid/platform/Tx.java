@@ -3,8 +3,14 @@ package org.onegrid.platform;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.jooq.Configuration;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertReturningStep;
+import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +33,14 @@ public class Tx {
   private static final int ATTEMPTS = 8;
 
   private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+  private static final Logger KEYS = LoggerFactory.getLogger("org.onegrid.platform.GeneratedKeys");
+
   private final DSLContext dsl;
+  private final Configuration keysFromReply;
 
   Tx(DSLContext dsl) {
     this.dsl = dsl;
+    this.keysFromReply = dsl.configuration().derive(SQLDialect.MYSQL);
   }
 
   public <T> T run(Supplier<T> work) {
@@ -66,6 +76,21 @@ public class Tx {
         ACTIVE.remove();
       }
     }
+  }
+
+  /**
+   * As {@link #insertReturningId} for an {@code INSERT IGNORE}: empty when the row was already
+   * there.
+   */
+  public Optional<Long> insertReturningIdIfNew(
+      InsertReturningStep<? extends Record> insert, Field<? extends Number> id) {
+    var returning = insert.returningResult(id);
+    returning.attach(keysFromReply);
+    Optional<Long> key = returning.fetchOptional().map(r -> r.value1().longValue());
+    // With the SQL log on, as the SQL log once showed it by SELECT LAST_INSERT_ID() (the
+    // benchmark's replay gives its own rows' keys where the app used these).
+    key.ifPresent(k -> KEYS.debug("Generated key : {}", k));
+    return key;
   }
 
   /**
@@ -108,15 +133,13 @@ public class Tx {
   }
 
   /**
-   * Runs an INSERT into a table with an auto-increment key and returns the new key. The INSERT and
-   * the read of the key share one connection (the transaction's), as LAST_INSERT_ID() is per
-   * connection.
+   * Runs an INSERT into a table with an auto-increment key and returns the new key from the
+   * insert's own reply (JDBC's generated keys), where {@code SELECT LAST_INSERT_ID()} after it was
+   * a second round trip. Run as MySQL: jOOQ would write MariaDB's {@code INSERT … RETURNING}, which
+   * MySQL Connector/J refuses to read as a result (the INSERT itself is the same in both).
    */
-  public long insertReturningId(org.jooq.Insert<?> insert) {
-    return run(
-        () -> {
-          dsl.execute(insert);
-          return dsl.lastID().longValue();
-        });
+  public long insertReturningId(
+      InsertReturningStep<? extends Record> insert, Field<? extends Number> id) {
+    return insertReturningIdIfNew(insert, id).orElseThrow();
   }
 }

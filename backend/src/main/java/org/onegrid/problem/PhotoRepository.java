@@ -30,7 +30,8 @@ class PhotoRepository {
             .set(PROBLEM_PHOTOS.WIDTH, width)
             .set(PROBLEM_PHOTOS.HEIGHT, height)
             .set(PROBLEM_PHOTOS.BYTES, bytes)
-            .set(PROBLEM_PHOTOS.CREATED_AT, now));
+            .set(PROBLEM_PHOTOS.CREATED_AT, now),
+        PROBLEM_PHOTOS.ID);
   }
 
   Optional<ProblemPhotosRecord> findById(long id) {

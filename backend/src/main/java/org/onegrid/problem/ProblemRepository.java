@@ -47,7 +47,7 @@ class ProblemRepository {
   Saved insertOnce(NewProblem p, String key, Instant now) {
     return tx.run(
         () -> {
-          int inserted =
+          var insert =
               dsl.insertInto(PROBLEMS)
                   .set(PROBLEMS.REPORTER_ID, p.reporterId())
                   .set(PROBLEMS.GRID_ID, p.gridId())
@@ -69,10 +69,10 @@ class ProblemRepository {
                   .set(PROBLEMS.IDEMPOTENCY_KEY, key)
                   .set(PROBLEMS.CREATED_AT, now)
                   .set(PROBLEMS.UPDATED_AT, now)
-                  .onDuplicateKeyIgnore()
-                  .execute();
-          if (inserted == 1) {
-            long id = dsl.lastID().longValue();
+                  .onDuplicateKeyIgnore();
+          Optional<Long> inserted = tx.insertReturningIdIfNew(insert, PROBLEMS.ID);
+          if (inserted.isPresent()) {
+            long id = inserted.get();
             changed(id);
             return new Saved(id, true);
           }

@@ -53,7 +53,8 @@ class WarningRepository {
             .set(WARNINGS.REMIND_AT, remindAt)
             .set(WARNINGS.ACK_DUE_AT, ackDueAt)
             .set(WARNINGS.IDEMPOTENCY_KEY, key)
-            .set(WARNINGS.CREATED_AT, now));
+            .set(WARNINGS.CREATED_AT, now),
+        WARNINGS.ID);
   }
 
   Optional<WarningsRecord> findByKey(long issuedBy, String key) {

@@ -50,6 +50,7 @@ final class SqlCapture {
         <logger name="com.zaxxer.hikari" level="WARN"/>
         <logger name="org.jooq.Constants" level="WARN"/>
         <logger name="org.jooq.tools.LoggerListener" level="DEBUG"/>
+        <logger name="org.onegrid.platform.GeneratedKeys" level="DEBUG"/>
         <root level="INFO"><appender-ref ref="STDOUT"/></root>
       </configuration>
       """;
@@ -62,6 +63,11 @@ final class SqlCapture {
   private static final Pattern RESULT_ROW =
       Pattern.compile(
           "^\\S+ \\[([^\\]]+)\\] DEBUG \\S*LoggerListener -\\s+: \\|\\s*(\\d+)\\|\\s*$");
+
+  /** The key an INSERT was given, from the insert's reply, logged by the app's {@code Tx}. */
+  private static final Pattern GENERATED_KEY =
+      Pattern.compile(
+          "^\\S+ \\[([^\\]]+)\\] DEBUG \\S*GeneratedKeys - Generated key : (\\d+)\\s*$");
 
   private final Path log;
 
@@ -122,7 +128,8 @@ final class SqlCapture {
   /**
    * The statements of request threads in these lines: a statement with parameters is taken from its
    * "with bind values" line, one without from its "Executing query" line; the answer of {@code
-   * select last_insert_id()} from the result table logged after it.
+   * select last_insert_id()} from the result table logged after it, the key of an INSERT from the
+   * app's "Generated key" line after it.
    */
   static Iteration parse(String lines) {
     List<String> out = new ArrayList<>();
@@ -134,6 +141,15 @@ final class SqlCapture {
       if (awaitingId && row.find() && isRequestThread(row.group(1))) {
         ids.put(out.size() - 1, Long.parseLong(row.group(2)));
         awaitingId = false;
+        continue;
+      }
+      Matcher key = GENERATED_KEY.matcher(line);
+      if (key.find() && isRequestThread(key.group(1))) {
+        if (pending != null) {
+          out.add(pending);
+          pending = null;
+        }
+        ids.put(out.size() - 1, Long.parseLong(key.group(2)));
         continue;
       }
       Matcher m = LINE.matcher(line);

@@ -163,6 +163,18 @@ final class SqlReplay {
         if (!ids.isEmpty()) {
           run = replaceIds(run, ids);
         }
+        Long original = it.generatedIds().get(k);
+        if (original != null && !SqlCapture.isRead(run)) {
+          // An INSERT whose key the app took from its reply: this replay takes its own the same
+          // way.
+          s.execute(run, Statement.RETURN_GENERATED_KEYS);
+          try (ResultSet keys = s.getGeneratedKeys()) {
+            if (keys.next()) {
+              ids.put(original, keys.getLong(1));
+            }
+          }
+          continue;
+        }
         if (s.execute(run)) {
           try (ResultSet rs = s.getResultSet()) {
             int columns = rs.getMetaData().getColumnCount();
@@ -171,7 +183,6 @@ final class SqlReplay {
               for (int col = 1; col <= columns; col++) {
                 rs.getObject(col);
               }
-              Long original = it.generatedIds().get(k);
               if (first && original != null) {
                 ids.put(original, rs.getLong(1));
               }

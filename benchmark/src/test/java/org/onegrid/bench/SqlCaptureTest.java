@@ -24,6 +24,7 @@ class SqlCaptureTest {
       10:00:00.003 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener -                          : |            5129|
       10:00:00.004 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - Executing query          : insert ignore into problems (idempotency_key, description) values (?, ?)
       10:00:00.004 [io-executor-thread-3] DEBUG org.jooq.tools.LoggerListener - -> with bind values      : insert ignore into problems (idempotency_key, description) values ('0b9e2a4c-1f0e-4c6a-9d7e-3f1a2b3c4d5e', '灯不亮？')
+      10:00:00.005 [io-executor-thread-3] DEBUG o.onegrid.platform.GeneratedKeys - Generated key : 777
       10:00:00.005 [io-executor-thread-3] INFO  org.onegrid.Something - not SQL
       """;
 
@@ -37,7 +38,8 @@ class SqlCaptureTest {
             "select last_insert_id()",
             "insert ignore into problems (idempotency_key, description) values"
                 + " ('0b9e2a4c-1f0e-4c6a-9d7e-3f1a2b3c4d5e', '灯不亮？')");
-    assertThat(SqlCapture.parse(LOG).generatedIds()).containsExactly(Map.entry(1, 5129L));
+    assertThat(SqlCapture.parse(LOG).generatedIds())
+        .containsExactly(Map.entry(1, 5129L), Map.entry(2, 777L));
     assertThat(new SqlCapture.Iteration(statements).writes()).isTrue();
     assertThat(new SqlCapture.Iteration(statements.subList(0, 2)).writes()).isFalse();
     assertThat(SqlCapture.isRead("select * from clinic_slots where id = 1 for update")).isFalse();
