@@ -10,6 +10,13 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * not govern, so the app is scanned as served.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // A dialog still fading in is half transparent, and its colours blend with the page under it: scan what stays.
+  // (Spinners turn forever and are not waited for.)
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined)
   await page.evaluate(AXE)
   return page.evaluate(async () => {
     interface Node {
