@@ -181,7 +181,7 @@ export const problemApi = {
   uploadPhoto: (file: Blob) => uploadFile<PhotoRef>('/photos', file),
   report: (body: NewReport, idempotencyKey: string) =>
     http.post<ProblemView>('/problems', body, { headers: { 'Idempotency-Key': idempotencyKey } }),
-  mine: () => http.get<ProblemView[]>('/me/problems'),
+  mine: (before?: number) => http.get<ProblemView[]>(`/me/problems${before ? `?before=${before}` : ''}`),
   get: (id: number) => http.get<ProblemView>(`/problems/${id}`),
   act: (id: number, action: ProblemAction, reason?: string, rating?: number) =>
     http.post<ProblemView>(`/problems/${id}/actions`, { action, reason, rating }),
