@@ -135,6 +135,8 @@ final class EmbeddedMariaDb {
       config.addArg("--collation-server=utf8mb4_unicode_ci");
       config.addArg("--default-time-zone=+00:00");
       config.addArg("--innodb-buffer-pool-size=" + bufferPool);
+      // A certificate of its own, made once: MariaDB would make a new one at every start.
+      EmbeddedTls.serverArgs(absolute).forEach(config::addArg);
       // InnoDB reads back the pages in use at the last stop before it opens its port (MariaDB's
       // default): seconds of a restart with a large pool. Read in the background instead, the
       // requests right after a restart queued behind that read (benchmark: my problems p99 40 s,
