@@ -37,7 +37,14 @@ function networkFirst(request, cacheName, key) {
       }
       return response
     })
-    .catch(() => caches.open(cacheName).then((cache) => cache.match(key ?? request)).then((hit) => hit ?? Response.error()))
+    .catch(() => caches.open(cacheName).then((cache) => cache.match(key ?? request)).then((hit) => (hit ? kept(hit) : Response.error())))
+}
+
+/** A kept answer, marked so that the app can say it shows what was last loaded (see src/api/connectivity.ts). */
+function kept(response) {
+  const headers = new Headers(response.headers)
+  headers.set('X-OneGrid-Kept', '1')
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
 }
 
 // Each release brings files with new names; the oldest kept ones (those of past releases) go once there are more than

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, api, configureApi } from './client'
+import { KEPT_HEADER, offline } from './connectivity'
 
 function reply(status: number, body?: unknown, type = 'application/json') {
   return Promise.resolve(
@@ -52,5 +53,24 @@ describe('api client', () => {
     const error = (await api('GET', '/me').catch((e: unknown) => e)) as ApiError
     expect(error.problem.code).toBe('network')
     expect(error.message).toBe('offline')
+  })
+  it('explains an HTML error page from a proxy in words, not a SyntaxError', async () => {
+    configureApi({ networkMessage: () => 'the server did not answer' })
+    vi.spyOn(globalThis, 'fetch').mockImplementation(() =>
+      Promise.resolve(new Response('<html><body>502 Bad Gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } })),
+    )
+    const error = await api('GET', '/me/problems').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).status).toBe(502)
+    expect((error as ApiError).message).toBe('the server did not answer')
+  })
+
+  it('says the app is offline while answers come from the kept copy, and online once the server answers', async () => {
+    const kept = new Response(JSON.stringify([]), { status: 200, headers: { 'Content-Type': 'application/json', [KEPT_HEADER]: '1' } })
+    vi.spyOn(globalThis, 'fetch').mockImplementationOnce(() => Promise.resolve(kept)).mockImplementationOnce(() => reply(200, []))
+    await api('GET', '/me/problems')
+    expect(offline.value).toBe(true)
+    await api('GET', '/me/problems')
+    expect(offline.value).toBe(false)
   })
 })

@@ -1,4 +1,6 @@
 // The one door to the backend: base path, CSRF header, caller's language, problem+json errors, 401 handling.
+import { noteAnswer } from './connectivity'
+
 export interface InvalidParam {
   field: string
   message: string
@@ -96,9 +98,9 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
   } catch {
     throw new ApiError({ type: 'network', title: '', status: 0, detail: hooks.networkMessage(), code: 'network' })
   }
+  noteAnswer(response)
   if (response.status === 204) return undefined as T
-  const text = await response.text()
-  const data: unknown = text ? JSON.parse(text) : undefined
+  const data = await bodyOf(response)
   if (!response.ok) {
     if (response.status === 401 && options.redirectOn401 !== false && !path.startsWith('/auth/')) {
       hooks.onUnauthorized()
@@ -110,6 +112,20 @@ export async function api<T>(method: Method, path: string, body?: unknown, optio
     )
   }
   return data as T
+}
+
+/**
+ * The JSON an answer carries (undefined when empty). Anything else — an HTML page from a proxy in front (502, 504, a
+ * captive portal) — is an error to explain in the user's words, not a SyntaxError.
+ */
+async function bodyOf(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '')
+  if (!text) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new ApiError({ type: 'unknown', title: '', status: response.status, detail: hooks.networkMessage(), code: 'unknown' })
+  }
 }
 
 export const http = {
@@ -139,7 +155,8 @@ export async function uploadFile<T>(path: string, file: Blob): Promise<T> {
   } catch {
     throw new ApiError({ type: 'network', title: '', status: 0, detail: hooks.networkMessage(), code: 'network' })
   }
-  const data: unknown = await response.json().catch(() => undefined)
+  noteAnswer(response)
+  const data = await bodyOf(response)
   if (!response.ok) {
     throw new ApiError(
       isProblem(data)
