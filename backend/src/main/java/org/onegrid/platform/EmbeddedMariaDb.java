@@ -257,6 +257,23 @@ final class EmbeddedMariaDb {
     if (server.isEmpty()) {
       return;
     }
+    // Left behind means its OneGrid is gone (killed: the server then belongs to init). A server
+    // whose parent is another running Java is another OneGrid's, in use: stopping it would pull
+    // the database from under that one, so this start is refused instead.
+    java.util.Optional<ProcessHandle> owner =
+        server
+            .get()
+            .parent()
+            .filter(p -> p.pid() != ProcessHandle.current().pid())
+            .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false));
+    if (owner.isPresent()) {
+      throw new IllegalStateException(
+          "Another OneGrid (pid "
+              + owner.get().pid()
+              + ") is running on the embedded database in "
+              + dataDir
+              + ": stop it first, or give this one its own onegrid.database.embedded.data-dir");
+    }
     LOG.warn(
         "A MariaDB left running on {} by an earlier OneGrid (pid {}) is being stopped first",
         dataDir,
