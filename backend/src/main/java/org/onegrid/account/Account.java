@@ -29,6 +29,11 @@ public record Account(
   }
 
   public String displayName() {
+    return displayName(name, phone);
+  }
+
+  /** The name as others read it: the name given, else the phone number masked. */
+  public static String displayName(@Nullable String name, String phone) {
     return name == null || name.isBlank() ? org.onegrid.platform.Phones.mask(phone) : name;
   }
 }

@@ -3,6 +3,7 @@ package org.onegrid.account;
 import static org.onegrid.db.Tables.ACCOUNTS;
 import static org.onegrid.db.Tables.BUILDINGS;
 import static org.onegrid.db.Tables.BUILDING_UNITS;
+import static org.onegrid.db.Tables.GRID_LEADER_ASSIGNMENTS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
 import static org.onegrid.db.Tables.HOUSEHOLD_EVENTS;
@@ -45,6 +46,17 @@ class AccountRepository {
   Optional<Account> findById(long id) {
     return dsl.selectFrom(ACCOUNTS)
         .where(ACCOUNTS.ID.eq(id))
+        .fetchOptional(AccountRepository::toAccount);
+  }
+
+  /** The grid's current leader, read with their assignment in one statement. */
+  Optional<Account> findCurrentLeader(long gridId) {
+    return dsl.select(ACCOUNTS.fields())
+        .from(GRID_LEADER_ASSIGNMENTS)
+        .join(ACCOUNTS)
+        .on(ACCOUNTS.ID.eq(GRID_LEADER_ASSIGNMENTS.LEADER_ID))
+        .where(
+            GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
         .fetchOptional(AccountRepository::toAccount);
   }
 

@@ -112,7 +112,7 @@ public class AccountService {
             .filter(p -> p != null)
             .findFirst()
             .orElse(null);
-    Optional<Account> leader = grids.currentLeaderId(grid.id()).flatMap(accounts::findById);
+    Optional<Account> leader = currentLeaderOf(grid.id());
     if (leader.isEmpty()) {
       return new MeView.LeaderCard(
           null, null, null, dutyLine == null ? null : phones.dialable(dutyLine), false);
@@ -293,6 +293,11 @@ public class AccountService {
       return false;
     }
     return grids.get(staff.nodeId()).contains(node);
+  }
+
+  /** The grid's current leader, if it has one. */
+  public Optional<Account> currentLeaderOf(long gridId) {
+    return accounts.findCurrentLeader(gridId);
   }
 
   public Map<Long, Account> byIds(java.util.Collection<Long> ids) {

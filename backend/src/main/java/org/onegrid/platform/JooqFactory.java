@@ -38,6 +38,9 @@ class JooqFactory {
         new Settings()
             .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
             .withRenderSchema(false)
+            // GROUP_CONCAT is used for short lists (a problem's photo ids): without this jOOQ
+            // sends "SET @@group_concat_max_len" before each such query, a round trip per page.
+            .withRenderGroupConcatMaxLenSessionVariable(false)
             .withExecuteLogging(logSql));
     return DSL.using(configuration);
   }

@@ -5,9 +5,7 @@ import static org.onegrid.db.Tables.PROBLEM_READS;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -92,29 +90,6 @@ class ProblemMessageRepository {
         .orderBy(PROBLEM_MESSAGES.ID.desc())
         .limit(1)
         .fetchOptional(PROBLEM_MESSAGES.CREATED_AT);
-  }
-
-  /**
-   * For each of these problems, how many messages this reader has not read: written by others after
-   * the last one they saw (internal notes count only for staff).
-   */
-  Map<Long, Integer> unreadCounts(long readerId, boolean staff, Collection<Long> problemIds) {
-    if (problemIds.isEmpty()) {
-      return Map.of();
-    }
-    return dsl.select(PROBLEM_MESSAGES.PROBLEM_ID, DSL.count())
-        .from(PROBLEM_MESSAGES)
-        .leftJoin(PROBLEM_READS)
-        .on(
-            PROBLEM_READS.PROBLEM_ID.eq(PROBLEM_MESSAGES.PROBLEM_ID),
-            PROBLEM_READS.ACCOUNT_ID.eq(readerId))
-        .where(
-            PROBLEM_MESSAGES.PROBLEM_ID.in(problemIds),
-            PROBLEM_MESSAGES.AUTHOR_ID.ne(readerId),
-            PROBLEM_MESSAGES.ID.gt(DSL.coalesce(PROBLEM_READS.LAST_MESSAGE_ID, 0L)))
-        .and(staff ? DSL.noCondition() : PROBLEM_MESSAGES.INTERNAL.isFalse())
-        .groupBy(PROBLEM_MESSAGES.PROBLEM_ID)
-        .fetchMap(PROBLEM_MESSAGES.PROBLEM_ID, DSL.count());
   }
 
   /** Marks the thread read up to this message; never moves the mark back. */

@@ -453,18 +453,6 @@ class ProblemRepository {
         .fetch(PROBLEM_FOLLOWERS.ACCOUNT_ID);
   }
 
-  /** The followers of each of these problems, in one query. */
-  Map<Long, List<Long>> findFollowers(java.util.Collection<Long> problemIds) {
-    if (problemIds.isEmpty()) {
-      return Map.of();
-    }
-    return dsl.select(PROBLEM_FOLLOWERS.PROBLEM_ID, PROBLEM_FOLLOWERS.ACCOUNT_ID)
-        .from(PROBLEM_FOLLOWERS)
-        .where(PROBLEM_FOLLOWERS.PROBLEM_ID.in(problemIds))
-        .orderBy(PROBLEM_FOLLOWERS.CREATED_AT)
-        .fetchGroups(PROBLEM_FOLLOWERS.PROBLEM_ID, PROBLEM_FOLLOWERS.ACCOUNT_ID);
-  }
-
   Map<String, Integer> countByState(String subtreePath) {
     return dsl.select(PROBLEMS.STATE, DSL.count())
         .from(PROBLEMS)

@@ -43,7 +43,7 @@ public class ProblemService {
   private final PhotoService photos;
   private final CategoryRepository categories;
   private final DepartmentRepository departments;
-  private final ProblemMessageRepository threadMessages;
+  private final AroundRepository surroundingsRepo;
   private final org.onegrid.notify.SmsOutbox sms;
   private final org.onegrid.platform.Phones phones;
   private final AccountService accounts;
@@ -61,7 +61,7 @@ public class ProblemService {
       PhotoService photos,
       CategoryRepository categories,
       DepartmentRepository departments,
-      ProblemMessageRepository threadMessages,
+      AroundRepository surroundingsRepo,
       org.onegrid.notify.SmsOutbox sms,
       org.onegrid.platform.Phones phones,
       AccountService accounts,
@@ -82,7 +82,7 @@ public class ProblemService {
     this.photos = photos;
     this.categories = categories;
     this.departments = departments;
-    this.threadMessages = threadMessages;
+    this.surroundingsRepo = surroundingsRepo;
     this.sms = sms;
     this.phones = phones;
     this.accounts = accounts;
@@ -256,8 +256,8 @@ public class ProblemService {
     limitTextsCausedBy(reporter, source);
     Place place = place(reporter, report);
     GridNode grid = grids.get(place.gridId());
-    Long assignee = assigneeOf(grid);
-    Account assigneeAccount = accountOf(assignee);
+    Account assigneeAccount = assigneeOf(grid);
+    Long assignee = assigneeAccount == null ? null : assigneeAccount.id();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     ProblemRepository.NewProblem row =
         new ProblemRepository.NewProblem(
@@ -303,20 +303,29 @@ public class ProblemService {
     Problem created = row.asSaved(saved.id(), now);
     List<ProblemEvent> events =
         List.of(new ProblemEvent(reporter.id(), "REPORT", null, ProblemState.SUBMITTED, null, now));
-    Map<Long, Account> people = new HashMap<>();
-    people.put(reporter.id(), reporter);
-    if (assigneeAccount != null) {
-      people.putIfAbsent(assigneeAccount.id(), assigneeAccount);
-    }
+    AroundRepository.Around surroundings =
+        new AroundRepository.Around(
+            grid.name(),
+            reporter.displayName(),
+            assigneeAccount == null ? null : assigneeAccount.displayName(),
+            created.unitId() == null ? null : grids.unit(created.unitId()).orElse(null),
+            report.photoIds().isEmpty()
+                ? List.of()
+                : photos
+                    .ofProblems(List.of(created.id()))
+                    .getOrDefault(created.id(), List.of())
+                    .stream()
+                    .map(PhotoService.PhotoRef::id)
+                    .toList(),
+            0,
+            false,
+            0);
     Around around =
         new Around(
             Map.of(category.code(), category),
-            Map.of(grid.id(), grid),
-            people,
-            created.unitId() == null ? Map.of() : grids.units(Set.of(created.unitId())),
-            report.photoIds().isEmpty() ? Map.of() : photos.ofProblems(List.of(created.id())),
-            Map.of());
-    return view(reporter, created, locale, events, 0, around);
+            Map.of(created.id(), surroundings),
+            Map.of(reporter.id(), reporter.displayName()));
+    return view(reporter, created, locale, events, around);
   }
 
   /**
@@ -557,7 +566,8 @@ public class ProblemService {
                 throw ApiException.invalidField("gridId", "validation.same-grid");
               }
               Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
-              Long assignee = assigneeOf(target);
+              Account assigneeAccount = assigneeOf(target);
+              Long assignee = assigneeAccount == null ? null : assigneeAccount.id();
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               problems.transfer(
                   id,
@@ -573,7 +583,7 @@ public class ProblemService {
                   ProblemState.SUBMITTED,
                   grids.get(problem.gridId()).name() + " → " + target.name() + "：" + why,
                   now);
-              notifyAssignee(accountOf(assignee), target, category, problem.description());
+              notifyAssignee(assigneeAccount, target, category, problem.description());
               return problems.findById(id).orElseThrow();
             });
     return view(staff, updated, locale, true);
@@ -824,8 +834,9 @@ public class ProblemService {
   }
 
   /** The grid's leader, or when it has none the community's admin. */
-  private Long assigneeOf(GridNode grid) {
-    Optional<Long> leader = grids.currentLeaderId(grid.id());
+  /** Who a new problem of the grid goes to: its leader, else its community's admin. */
+  private @Nullable Account assigneeOf(GridNode grid) {
+    Optional<Account> leader = accounts.currentLeaderOf(grid.id());
     if (leader.isPresent()) {
       return leader.get();
     }
@@ -836,13 +847,8 @@ public class ProblemService {
             community ->
                 accounts.staffAt(List.of(community.id())).stream()
                     .filter(a -> a.role() == Role.COMMUNITY_ADMIN)
-                    .map(Account::id)
                     .findFirst())
         .orElse(null);
-  }
-
-  private @Nullable Account accountOf(@Nullable Long id) {
-    return id == null ? null : accounts.byIds(List.of(id)).get(id);
   }
 
   private void notifyAssignee(
@@ -905,69 +911,54 @@ public class ProblemService {
 
   /** A page of problems as the viewer sees them in a list, with their unread counts. */
   private List<ProblemView> views(Account viewer, List<Problem> page, Locale locale) {
-    List<Long> ids = page.stream().map(Problem::id).toList();
-    Map<Long, Integer> unread =
-        threadMessages.unreadCounts(viewer.id(), viewer.role().isStaff(), ids);
-    Around around = around(page, List.of());
-    return page.stream()
-        .map(p -> view(viewer, p, locale, null, unread.getOrDefault(p.id(), 0), around))
-        .toList();
+    Around around = around(viewer, page, List.of());
+    return page.stream().map(p -> view(viewer, p, locale, null, around)).toList();
   }
 
   private ProblemView view(Account viewer, Problem p, Locale locale, boolean withTimeline) {
-    boolean participant = viewer.id() == p.reporterId() || viewer.role().isStaff();
-    int unread =
-        participant
-            ? threadMessages
-                .unreadCounts(viewer.id(), viewer.role().isStaff(), List.of(p.id()))
-                .getOrDefault(p.id(), 0)
-            : 0;
     List<ProblemEvent> events = withTimeline ? problems.findEvents(p.id()) : null;
     return view(
-        viewer, p, locale, events, unread, around(List.of(p), events == null ? List.of() : events));
+        viewer, p, locale, events, around(viewer, List.of(p), events == null ? List.of() : events));
   }
 
   /**
-   * What the views of some problems show besides the problems themselves (categories, grids,
-   * people, places, photos, followers), read with one query each for the whole page rather than one
-   * per problem.
+   * What the views of some problems show besides the problems themselves: their categories
+   * (cached), their surroundings for the viewer (one query for the whole page) and, for a timeline,
+   * the names of the people who acted that are neither the reporter nor the handler.
    */
   private record Around(
       Map<String, Category> categories,
-      Map<Long, GridNode> grids,
-      Map<Long, Account> people,
-      Map<Long, org.onegrid.grid.Address> units,
-      Map<Long, List<PhotoService.PhotoRef>> photos,
-      Map<Long, List<Long>> followers) {}
+      Map<Long, AroundRepository.Around> problems,
+      Map<Long, String> actorNames) {}
 
-  private Around around(List<Problem> page, List<ProblemEvent> events) {
-    Set<Long> people = new HashSet<>();
-    Set<Long> gridIds = new HashSet<>();
-    Set<Long> unitIds = new HashSet<>();
-    for (Problem p : page) {
-      people.add(p.reporterId());
-      if (p.assigneeId() != null) {
-        people.add(p.assigneeId());
-      }
-      gridIds.add(p.gridId());
-      if (p.unitId() != null) {
-        unitIds.add(p.unitId());
+  private Around around(Account viewer, List<Problem> page, List<ProblemEvent> events) {
+    Map<Long, AroundRepository.Around> surroundings =
+        surroundingsRepo.find(
+            viewer.id(), viewer.role().isStaff(), page.stream().map(Problem::id).toList());
+    Map<Long, String> actorNames = new HashMap<>();
+    Set<Long> unknown = new HashSet<>();
+    for (ProblemEvent e : events) {
+      if (e.actorId() != null) {
+        unknown.add(e.actorId());
       }
     }
-    events.stream().map(ProblemEvent::actorId).filter(a -> a != null).forEach(people::add);
-    List<Long> ids = page.stream().map(Problem::id).toList();
+    for (Problem p : page) {
+      AroundRepository.Around a = surroundings.get(p.id());
+      if (a != null) {
+        actorNames.put(p.reporterId(), a.reporterName());
+        if (p.assigneeId() != null && a.assigneeName() != null) {
+          actorNames.put(p.assigneeId(), a.assigneeName());
+        }
+      }
+    }
+    unknown.removeAll(actorNames.keySet());
+    accounts.byIds(unknown).forEach((id, account) -> actorNames.put(id, account.displayName()));
     Map<String, Category> categoryByCode = new HashMap<>();
     for (Problem p : page) {
       categoryByCode.computeIfAbsent(
           p.categoryCode(), code -> categories.findByCode(code).orElse(null));
     }
-    return new Around(
-        categoryByCode,
-        grids.byIds(gridIds),
-        accounts.byIds(people),
-        grids.units(unitIds),
-        photos.ofProblems(ids),
-        problems.findFollowers(ids));
+    return new Around(categoryByCode, surroundings, actorNames);
   }
 
   private ProblemView view(
@@ -975,21 +966,27 @@ public class ProblemService {
       Problem p,
       Locale locale,
       @Nullable List<ProblemEvent> events,
-      int unread,
       Around around) {
     boolean withTimeline = events != null;
     Category category = around.categories().get(p.categoryCode());
     if (category == null) {
       throw new IllegalStateException("Problem " + p.id() + " has no category");
     }
-    GridNode grid = around.grids().get(p.gridId());
-    Map<Long, Account> names = around.people();
+    AroundRepository.Around a = around.problems().get(p.id());
+    if (a == null) {
+      throw new IllegalStateException("Problem " + p.id() + " was not read with its grid");
+    }
+    Map<Long, String> names = around.actorNames();
     boolean mine = viewer.id() == p.reporterId();
     boolean staffView = viewer.role().isStaff();
+    Map<Long, org.onegrid.grid.Address> units =
+        a.unit() == null ? Map.of() : Map.of(a.unit().unitId(), a.unit());
+    // Unread counts only for those in the thread (the reporter and staff).
+    int unread = mine || staffView ? a.unread() : 0;
     // Everyone else (a neighbour reading a public problem) sees no names, a coarse place and
     // masked numbers, as Open311 readers do.
     boolean insider = mine || staffView;
-    String reporterName = insider ? nameOf(names.get(p.reporterId())) : null;
+    String reporterName = insider ? a.reporterName() : null;
     List<ProblemAction> allowed = new ArrayList<>();
     for (ProblemAction action : ProblemAction.values()) {
       if (action.allowedFrom(p.state())
@@ -1009,12 +1006,11 @@ public class ProblemService {
                             e.to(),
                             e.actorId() == null || (!insider && e.actorId() == p.reporterId())
                                 ? null
-                                : nameOf(names.get(e.actorId())),
+                                : names.get(e.actorId()),
                             insider ? e.reason() : Publication.mask(e.reason()),
                             e.at()))
                 .collect(Collectors.toList())
             : null;
-    List<Long> followers = around.followers().getOrDefault(p.id(), List.of());
     return new ProblemView(
         p.id(),
         category.code(),
@@ -1022,14 +1018,14 @@ public class ProblemService {
         category.icon(),
         insider ? p.description() : Publication.mask(p.description()),
         p.state(),
-        grid.id(),
-        grid.name(),
-        insider ? placeText(p, around.units()) : publicPlaceText(p, around.units()),
-        insider ? lat(p, around.units()) : Publication.coarse(lat(p, around.units())),
-        insider ? lng(p, around.units()) : Publication.coarse(lng(p, around.units())),
+        p.gridId(),
+        a.gridName(),
+        insider ? placeText(p, units) : publicPlaceText(p, units),
+        insider ? lat(p, units) : Publication.coarse(lat(p, units)),
+        insider ? lng(p, units) : Publication.coarse(lng(p, units)),
         reporterName,
         mine,
-        p.assigneeId() == null ? null : nameOf(names.get(p.assigneeId())),
+        p.assigneeId() == null ? null : a.assigneeName(),
         p.source(),
         p.departmentId() == null
             ? null
@@ -1042,8 +1038,8 @@ public class ProblemService {
         p.rating(),
         p.createdAt(),
         p.updatedAt(),
-        around.photos().getOrDefault(p.id(), List.of()),
-        new ProblemView.Followers(followers.size(), followers.contains(viewer.id())),
+        a.photoIds().stream().map(PhotoService.PhotoRef::of).toList(),
+        new ProblemView.Followers(a.followers(), a.following()),
         allowed,
         unread,
         withTimeline && insider ? answers(p, locale) : List.of(),
@@ -1141,10 +1137,6 @@ public class ProblemService {
   private GridNode staffNode(Account staff) {
     accounts.requireStaff(staff);
     return grids.get(staff.nodeId());
-  }
-
-  private static String nameOf(@Nullable Account account) {
-    return account == null ? null : account.displayName();
   }
 
   private static String excerpt(String text) {

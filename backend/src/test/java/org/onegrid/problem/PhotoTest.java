@@ -279,6 +279,29 @@ class PhotoTest extends ApiTest {
     List<Map<String, Object>> photos = report.at("photos");
     assertThat(photos).hasSize(1);
 
+    // The row of "my problems" shows what the problem's own page shows (read another way: one
+    // query for a whole page of rows).
+    long id = report.<Number>at("id").longValue();
+    Map<String, Object> row =
+        zhang().get("/api/v1/me/problems").list().stream()
+            .filter(p -> ((Number) p.get("id")).longValue() == id)
+            .findFirst()
+            .orElseThrow();
+    Browser.Reply page = zhang().get("/api/v1/problems/" + id);
+    for (String field :
+        List.of(
+            "photos",
+            "gridName",
+            "place",
+            "reporterName",
+            "assigneeName",
+            "followers",
+            "unread",
+            "categoryName")) {
+      assertThat(row.get(field)).as(field).isEqualTo(page.at(field));
+      assertThat(row.get(field)).as(field).isEqualTo(report.at(field));
+    }
+
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     assertThat(raw(leader, "/api/v1/photos/" + photoId + "?size=thumb").statusCode())
         .isEqualTo(200);
