@@ -58,6 +58,10 @@ public class GridService {
 
   /** The grids at or under a node, in id order after {@code afterId}. */
   public List<Long> gridIdsUnder(GridNode node, long afterId, int limit) {
+    if (node.level() == GridLevel.GRID) {
+      // Nothing is under a grid: a leader's inbox and a grid's notice need no query for it.
+      return node.id() > afterId && limit > 0 ? List.of(node.id()) : List.of();
+    }
     return nodes.findGridIdsUnder(node.path(), afterId, limit);
   }
 
