@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.onegrid.db.tables.records.AccountsRecord;
+import org.onegrid.platform.RecentReads;
 
 @Singleton
 class AccountRepository {
@@ -39,14 +40,30 @@ class AccountRepository {
 
   private final DSLContext dsl;
 
-  AccountRepository(DSLContext dsl) {
+  /** Accounts read for signed-in requests (see {@link #findRecent}). */
+  private final RecentReads<Account> recent;
+
+  AccountRepository(
+      DSLContext dsl,
+      @io.micronaut.context.annotation.Value("${onegrid.sessions.check-every:5s}")
+          java.time.Duration recentFor) {
     this.dsl = dsl;
+    this.recent = new RecentReads<>(recentFor, 100_000);
   }
 
   Optional<Account> findById(long id) {
     return dsl.selectFrom(ACCOUNTS)
         .where(ACCOUNTS.ID.eq(id))
         .fetchOptional(AccountRepository::toAccount);
+  }
+
+  /**
+   * The account as this instance read it within {@code maxAge}, else read now: who a signed-in
+   * request is (every request asks). Every write through this repository forgets that account at
+   * once (see {@link RecentReads}).
+   */
+  Optional<Account> findRecent(long id) {
+    return recent.get(id, this::findById);
   }
 
   /** The grid's current leader, read with their assignment in one statement. */
@@ -168,6 +185,7 @@ class AccountRepository {
       @Nullable Instant pendingSince,
       @Nullable String name,
       Instant now) {
+    recent.forget(id);
     var update =
         dsl.update(ACCOUNTS)
             .set(ACCOUNTS.HOUSEHOLD_ID, householdId)
@@ -184,6 +202,7 @@ class AccountRepository {
    * 0 when they no longer are.
    */
   int settlePending(long id, long householdId, boolean accept, Instant now) {
+    recent.forget(id);
     return dsl.update(ACCOUNTS)
         .set(ACCOUNTS.HOUSEHOLD_ID, accept ? householdId : null)
         .set(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, (Instant) null)
@@ -207,6 +226,7 @@ class AccountRepository {
   }
 
   void updateProfile(long id, @Nullable String name, @Nullable String locale, Instant now) {
+    recent.forget(id);
     var update = dsl.update(ACCOUNTS).set(ACCOUNTS.UPDATED_AT, now);
     if (name != null) {
       update = update.set(ACCOUNTS.NAME, name);
@@ -218,6 +238,7 @@ class AccountRepository {
   }
 
   void updateNode(long id, long nodeId, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .set(ACCOUNTS.NODE_ID, nodeId)
         .set(ACCOUNTS.UPDATED_AT, now)
@@ -226,6 +247,7 @@ class AccountRepository {
   }
 
   void updatePasswordHash(long id, String passwordHash, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .set(ACCOUNTS.PASSWORD_HASH, passwordHash)
         .set(ACCOUNTS.UPDATED_AT, now)
@@ -241,6 +263,7 @@ class AccountRepository {
 
   /** Sets a staff member's name, role and node (an import placing them anew). */
   void updatePlacement(long id, String name, Role role, long nodeId, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .set(ACCOUNTS.NAME, name)
         .set(ACCOUNTS.ROLE, role.name())
@@ -251,6 +274,7 @@ class AccountRepository {
   }
 
   void markInvitePending(long id) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .set(ACCOUNTS.INVITE_PENDING, (byte) 1)
         .where(ACCOUNTS.ID.eq(id), ACCOUNTS.PASSWORD_HASH.isNull())
@@ -274,6 +298,7 @@ class AccountRepository {
    * when this call did.
    */
   int claimInvite(long id, String passwordHash, Instant now) {
+    recent.forget(id);
     return dsl.update(ACCOUNTS)
         .set(ACCOUNTS.PASSWORD_HASH, passwordHash)
         .setNull(ACCOUNTS.INVITE_PENDING)
@@ -306,6 +331,7 @@ class AccountRepository {
 
   /** Ends a staff member's access: no password, no pending invitation, marked as left. */
   void deactivate(long id, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .set(ACCOUNTS.DEACTIVATED_AT, now)
         .setNull(ACCOUNTS.PASSWORD_HASH)
@@ -317,6 +343,7 @@ class AccountRepository {
 
   /** A member of staff back: active again, to be texted a new temporary password. */
   void reactivate(long id, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS)
         .setNull(ACCOUNTS.DEACTIVATED_AT)
         .setNull(ACCOUNTS.PASSWORD_HASH)
@@ -327,6 +354,7 @@ class AccountRepository {
   }
 
   void touchLogin(long id, Instant now) {
+    recent.forget(id);
     dsl.update(ACCOUNTS).set(ACCOUNTS.LAST_LOGIN_AT, now).where(ACCOUNTS.ID.eq(id)).execute();
   }
 

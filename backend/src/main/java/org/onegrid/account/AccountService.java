@@ -62,7 +62,10 @@ public class AccountService {
   }
 
   public MeView me(long accountId) {
-    Account me = get(accountId);
+    Account me =
+        accounts
+            .findRecent(accountId)
+            .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
     MeView.Home home = null;
     List<NodeRef> gridPath = List.of();
     MeView.LeaderCard leader = null;
@@ -276,8 +279,15 @@ public class AccountService {
   }
 
   /** The account of whoever is signed in. */
+  /**
+   * Who a signed-in request is: as read by this instance within {@code
+   * onegrid.sessions.check-every} (a change made on another instance shows within it, as an ended
+   * session does), else read now; 401 when the account is gone.
+   */
   public Account signedIn(io.micronaut.security.authentication.Authentication auth) {
-    return get(Long.parseLong(auth.getName()));
+    return accounts
+        .findRecent(Long.parseLong(auth.getName()))
+        .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
   }
 
   /** The account, if it is staff placed at a node of the grid tree; 403 for anyone else. */

@@ -66,6 +66,23 @@ class SessionsTest extends ApiTest {
     assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
   }
 
+  @Inject org.jooq.DSLContext db;
+
+  @Test
+  void whoIsSignedInIsReadOncePerCheckAndAChangeMadeHereShowsAtOnce() {
+    Browser phone = resident(Phones.fresh());
+    long id = phone.get("/api/v1/me").<Number>at("id").longValue();
+    // Another instance renames them: this one answers from what it read (within check-every) …
+    db.update(org.onegrid.db.Tables.ACCOUNTS)
+        .set(org.onegrid.db.Tables.ACCOUNTS.NAME, "别处改的")
+        .where(org.onegrid.db.Tables.ACCOUNTS.ID.eq(id))
+        .execute();
+    assertThat(phone.get("/api/v1/me").<String>at("name")).isNotEqualTo("别处改的");
+    // … while a change made through this instance shows on the very next request.
+    assertThat(phone.patch("/api/v1/me", Map.of("name", "本机改的")).status()).isLessThan(300);
+    assertThat(phone.get("/api/v1/me").<String>at("name")).isEqualTo("本机改的");
+  }
+
   @Test
   void signingOutOnAllDevicesEndsEverySessionOfThePerson() {
     Browser phone = staff(DemoCity.LEADER_MINZHULU_2);
