@@ -13,18 +13,44 @@ import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.GridNodesRecord;
+import org.onegrid.platform.RecentReads;
 import org.onegrid.platform.Tx;
 
 /** The grid tree. */
 @Singleton
 class GridRepository {
 
+  /** The columns a {@link GridNode} holds (not the boundary, which can be kilobytes). */
+  private static final List<org.jooq.Field<?>> NODE_FIELDS =
+      List.of(
+          GRID_NODES.ID,
+          GRID_NODES.PARENT_ID,
+          GRID_NODES.NODE_LEVEL,
+          GRID_NODES.CODE,
+          GRID_NODES.NAME,
+          GRID_NODES.PATH,
+          GRID_NODES.DEPTH,
+          GRID_NODES.HOTLINE_PHONE,
+          GRID_NODES.RETIRED_AT);
+
   private final DSLContext dsl;
   private final Tx tx;
 
-  GridRepository(DSLContext dsl, Tx tx) {
+  /**
+   * Nodes read by id (a request asks for its grid, its path, the staff's node): taken again within
+   * {@code onegrid.sessions.check-every}; every write here forgets them all (a move rewrites a
+   * whole subtree's paths).
+   */
+  private final RecentReads<GridNode> recent;
+
+  GridRepository(
+      DSLContext dsl,
+      Tx tx,
+      @io.micronaut.context.annotation.Value("${onegrid.sessions.check-every:5s}")
+          java.time.Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.recent = new RecentReads<>(recentFor, 100_000);
   }
 
   /**
@@ -40,6 +66,7 @@ class GridRepository {
       String boundaryJson,
       GeoPolygon boundary,
       Instant now) {
+    recent.forgetAll();
     var insert =
         dsl.insertInto(GRID_NODES)
             .set(GRID_NODES.PARENT_ID, parent == null ? null : parent.id())
@@ -75,30 +102,45 @@ class GridRepository {
   }
 
   Optional<GridNode> findById(long id) {
-    return dsl.selectFrom(GRID_NODES)
-        .where(GRID_NODES.ID.eq(id))
-        .fetchOptional(GridRepository::toNode);
+    return recent.get(
+        id,
+        key ->
+            dsl.select(NODE_FIELDS)
+                .from(GRID_NODES)
+                .where(GRID_NODES.ID.eq(key))
+                .fetchOptional(GridRepository::toNode));
   }
 
   /** The community whose hotline is this number (the number Twilio calls and texts arrive on). */
   Optional<GridNode> findCommunityByHotline(String e164) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(
             GRID_NODES.HOTLINE_PHONE.eq(e164), GRID_NODES.NODE_LEVEL.eq(GridLevel.COMMUNITY.name()))
         .limit(1)
         .fetchOptional(GridRepository::toNode);
   }
 
+  /** The nodes of these ids, from the root down (by depth). */
   List<GridNode> findByIds(Collection<Long> ids) {
-    return dsl.selectFrom(GRID_NODES)
-        .where(GRID_NODES.ID.in(ids))
-        .orderBy(GRID_NODES.DEPTH)
-        .fetch(GridRepository::toNode);
+    return recent
+        .getAll(
+            ids,
+            missing ->
+                dsl.select(NODE_FIELDS)
+                    .from(GRID_NODES)
+                    .where(GRID_NODES.ID.in(missing))
+                    .fetchMap(GRID_NODES.ID, GridRepository::toNode))
+        .values()
+        .stream()
+        .sorted(java.util.Comparator.comparingInt(GridNode::depth).thenComparingLong(GridNode::id))
+        .toList();
   }
 
   /** The node's children, the retired ones too when {@code withRetired}. */
   List<GridNode> findChildren(long parentId, boolean withRetired) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(GRID_NODES.PARENT_ID.eq(parentId))
         .and(withRetired ? DSL.noCondition() : GRID_NODES.RETIRED_AT.isNull())
         .orderBy(GRID_NODES.NAME)
@@ -110,6 +152,7 @@ class GridRepository {
    * of the subtree's index range. Call inside a transaction.
    */
   void moveSubtree(GridNode node, GridNode newParent) {
+    recent.forgetAll();
     String oldPrefix = node.path();
     String newPrefix = newParent.path() + node.id() + "/";
     dsl.update(GRID_NODES)
@@ -128,6 +171,7 @@ class GridRepository {
 
   /** Retires a node: off the map (no boundary) and off the hotline (its number is free again). */
   void retire(long id, Instant now) {
+    recent.forgetAll();
     dsl.update(GRID_NODES)
         .set(GRID_NODES.RETIRED_AT, now)
         .setNull(GRID_NODES.HOTLINE_PHONE)
@@ -142,14 +186,16 @@ class GridRepository {
 
   /** Every node of a level at or under a subtree path, retired ones too (they keep their past). */
   List<GridNode> findAllUnder(String subtreePath, GridLevel level) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(GRID_NODES.PATH.startsWith(subtreePath), GRID_NODES.NODE_LEVEL.eq(level.name()))
         .fetch(GridRepository::toNode);
   }
 
   /** Nodes of a level in a subtree whose name or code holds the text, not retired. */
   List<GridNode> searchUnder(String subtreePath, GridLevel level, String text, int limit) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(
             GRID_NODES.PATH.startsWith(subtreePath),
             GRID_NODES.NODE_LEVEL.eq(level.name()),
@@ -185,7 +231,8 @@ class GridRepository {
   }
 
   List<GridNode> searchByLevel(GridLevel level, String text, int limit) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
         .and(
             text == null || text.isBlank()
@@ -198,7 +245,8 @@ class GridRepository {
 
   /** Nodes of a level whose name appears in the text (longest names first). */
   List<GridNode> findNamedIn(GridLevel level, String text, int limit) {
-    return dsl.selectFrom(GRID_NODES)
+    return dsl.select(NODE_FIELDS)
+        .from(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
         .and(org.jooq.impl.DSL.val(text).contains(GRID_NODES.NAME))
         .orderBy(org.jooq.impl.DSL.charLength(GRID_NODES.NAME).desc(), GRID_NODES.ID)
@@ -249,6 +297,7 @@ class GridRepository {
   }
 
   void updateBoundary(long id, String boundaryJson, GeoPolygon boundary) {
+    recent.forgetAll();
     dsl.update(GRID_NODES)
         .set(GRID_NODES.BOUNDARY, boundaryJson)
         .set(GRID_NODES.MIN_LAT, boundary == null ? null : BigDecimal.valueOf(boundary.minLat()))
@@ -306,6 +355,7 @@ class GridRepository {
       java.util.Map<String, GridNode> parentsByCode,
       java.util.function.Function<GeoPolygon, String> write,
       Instant now) {
+    recent.forgetAll();
     var insert =
         dsl.insertInto(
             GRID_NODES,
@@ -355,6 +405,7 @@ class GridRepository {
 
   /** Renames a node and sets its hotline and boundary (a null boundary is left as it is). */
   void updateDetails(long id, String name, String hotlinePhone) {
+    recent.forgetAll();
     dsl.update(GRID_NODES)
         .set(GRID_NODES.NAME, name)
         .set(GRID_NODES.HOTLINE_PHONE, hotlinePhone)
