@@ -15,4 +15,26 @@ public record Address(
     String buildingName,
     long gridId,
     @Nullable Double buildingLat,
-    @Nullable Double buildingLng) {}
+    @Nullable Double buildingLng) {
+
+  /** A unit's address (no household or room), its building's place as stored (degrees). */
+  public static Address ofUnit(
+      long unitId,
+      String unitName,
+      long buildingId,
+      String buildingName,
+      long gridId,
+      java.math.@Nullable BigDecimal lat,
+      java.math.@Nullable BigDecimal lng) {
+    return new Address(
+        null,
+        null,
+        unitId,
+        unitName,
+        buildingId,
+        buildingName,
+        gridId,
+        lat == null ? null : lat.doubleValue(),
+        lng == null ? null : lng.doubleValue());
+  }
+}

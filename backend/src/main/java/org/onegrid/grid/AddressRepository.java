@@ -238,16 +238,8 @@ class AddressRepository {
   /** A unit (no household, no room) with its building, as read by {@link #unitsWithBuildings}. */
   private static Address unitAddress(
       org.jooq.Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal> r) {
-    return new Address(
-        null,
-        null,
-        r.value1(),
-        r.value2(),
-        r.value3(),
-        r.value4(),
-        r.value5(),
-        degrees(r.value6()),
-        degrees(r.value7()));
+    return Address.ofUnit(
+        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
   }
 
   /** Units by id, with their buildings, in one query. */

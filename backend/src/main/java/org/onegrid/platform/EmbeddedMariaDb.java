@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -412,13 +411,7 @@ final class EmbeddedMariaDb {
     byte[] bytes = new byte[18];
     new SecureRandom().nextBytes(bytes);
     String password = HexFormat.of().formatHex(bytes);
-    Files.writeString(file, password, StandardCharsets.UTF_8);
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // Not a POSIX file system; the file stays readable by the user only by the platform's
-      // defaults.
-    }
+    EmbeddedTls.writePrivate(file, password);
     return password;
   }
 

@@ -116,7 +116,11 @@ final class EmbeddedTls {
         + "-----\n";
   }
 
-  private static void writePrivate(Path file, String text) throws IOException {
+  /**
+   * Writes a secret beside the data (the TLS key, the database's password) readable by its owner
+   * only.
+   */
+  static void writePrivate(Path file, String text) throws IOException {
     Files.writeString(file, text, StandardCharsets.US_ASCII);
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -154,16 +154,14 @@ class AroundRepository {
     if (unitId == null) {
       return null;
     }
-    return new Address(
-        null,
-        null,
+    return Address.ofUnit(
         unitId,
         r.get(BUILDING_UNITS.NAME),
         r.get(BUILDINGS.ID),
         r.get(BUILDINGS.NAME),
         r.get(BUILDINGS.GRID_ID),
-        r.get(BUILDINGS.LAT) == null ? null : r.get(BUILDINGS.LAT).doubleValue(),
-        r.get(BUILDINGS.LNG) == null ? null : r.get(BUILDINGS.LNG).doubleValue());
+        r.get(BUILDINGS.LAT),
+        r.get(BUILDINGS.LNG));
   }
 
   private static List<Long> idsOf(@Nullable String joined) {
