@@ -1,13 +1,18 @@
 package org.onegrid.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onegrid.db.Tables.PROBLEMS;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
@@ -16,6 +21,8 @@ import org.onegrid.support.DemoCity;
 /** A leader finds problems by words and works through them by deadline. */
 @MicronautTest
 class InboxTest extends ApiTest {
+
+  @Inject DSLContext dsl;
 
   long report(Browser who, String category, String text) {
     return who.send(
@@ -64,6 +71,45 @@ class InboxTest extends ApiTest {
     assertThat(leader.get("/api/v1/staff/problems?source=APP&q=" + q).list()).hasSize(2);
     assertThat(leader.get("/api/v1/staff/problems?source=HOTLINE&q=" + q).list()).isEmpty();
     assertThat(leader.get("/api/v1/staff/problems?source=FAX").status()).isEqualTo(400);
+  }
+
+  @Test
+  void theOverdueTabShowsOpenProblemsPastTheLimitOfTheirStateNewestFirst() {
+    String token = "逾期" + UUID.randomUUID().toString().substring(0, 6);
+    Resident resident = residentOfMinzhulu1("周大爷", "1002");
+    long lateNew = report(resident.browser(), "other", token + " 路灯不亮");
+    long lateAccepted = report(resident.browser(), "other", token + " 垃圾没人清");
+    long onTime = report(resident.browser(), "other", token + " 台阶松动");
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    leader.post("/api/v1/problems/" + lateAccepted + "/actions", Map.of("action", "ACCEPT"));
+    Instant past = Instant.now().minus(Duration.ofHours(1));
+    dsl.update(PROBLEMS).set(PROBLEMS.ACCEPT_DUE_AT, past).where(PROBLEMS.ID.eq(lateNew)).execute();
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.RESOLVE_DUE_AT, past)
+        .where(PROBLEMS.ID.eq(lateAccepted))
+        .execute();
+    // Past the accept limit but no longer new: not overdue for that.
+    dsl.update(PROBLEMS).set(PROBLEMS.ACCEPT_DUE_AT, past).where(PROBLEMS.ID.eq(onTime)).execute();
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.STATE, ProblemState.ACCEPTED.name())
+        .where(PROBLEMS.ID.eq(onTime))
+        .execute();
+
+    String q = URLEncoder.encode(token, StandardCharsets.UTF_8);
+    List<Map<String, Object>> overdue =
+        leader.get("/api/v1/staff/problems?overdue=true&q=" + q).list();
+    assertThat(overdue)
+        .extracting(p -> ((Number) p.get("id")).longValue())
+        .containsExactly(lateAccepted, lateNew);
+    assertThat(
+            leader
+                .get("/api/v1/staff/problems?overdue=true&q=" + q + "&before=" + lateAccepted)
+                .list())
+        .extracting(p -> ((Number) p.get("id")).longValue())
+        .containsExactly(lateNew);
+    assertThat(leader.get("/api/v1/staff/problems?overdue=true&sort=deadline&q=" + q).list())
+        .extracting(p -> ((Number) p.get("id")).longValue())
+        .containsExactlyInAnyOrder(lateAccepted, lateNew);
   }
 
   static int unreadOf(List<Map<String, Object>> rows, long id) {
