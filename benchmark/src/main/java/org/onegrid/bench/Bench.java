@@ -227,6 +227,24 @@ public final class Bench {
       }
     }
     if (!o.containsKey("no-ceiling")) {
+      // Restarted as it runs in production (no SQL log, which would slow the first requests):
+      // how long until it serves, and how the first users fare on a cold JVM and buffer pool.
+      progress.step("restarting the app, to measure a restart");
+      try (AppProcess app =
+              AppProcess.start(jar, env, jvm, dataDir.resolve("onegrid-restart.log"), progress);
+          Connection db = DriverManager.getConnection(jdbcUrl, jdbc)) {
+        Http http = new Http(app.baseUrl(), secret, db);
+        LoadDriver driver = new LoadDriver(population, http, load, progress, app.processes());
+        List<Scenarios.VirtualUser> users = driver.users();
+        List<Report.Cold> cold = new ArrayList<>();
+        for (Scenarios.Scenario s : scenarios) {
+          if (COLD.contains(s.name())) {
+            progress.step("right after the restart: " + s.name());
+            cold.add(new Report.Cold(s.name(), driver.latencyNow(s, users)));
+          }
+        }
+        report.restart(new Report.Restart(app.servingMs(), app.databaseMs(), cold));
+      }
       Map<String, String> capturing = new HashMap<>(env);
       capturing.put("ONEGRID_DATABASE_LOG_SQL", "true");
       capturing.remove("JAVA_TOOL_OPTIONS");
@@ -247,16 +265,8 @@ public final class Bench {
                   progress);
           Connection db = DriverManager.getConnection(jdbcUrl, jdbc)) {
         Http http = new Http(app.baseUrl(), secret, db);
-        LoadDriver driver = new LoadDriver(population, http, load, progress, app.processes());
-        List<Scenarios.VirtualUser> users = driver.users();
-        List<Report.Cold> cold = new ArrayList<>();
-        for (Scenarios.Scenario s : scenarios) {
-          if (COLD.contains(s.name())) {
-            progress.step("right after the restart: " + s.name());
-            cold.add(new Report.Cold(s.name(), driver.latencyNow(s, users)));
-          }
-        }
-        report.restart(new Report.Restart(app.servingMs(), app.databaseMs(), cold));
+        List<Scenarios.VirtualUser> users =
+            new LoadDriver(population, http, load, progress, app.processes()).users();
         if (!tiny) {
           settle(db, restarted, progress);
         }

@@ -58,14 +58,19 @@ final class Scenarios {
     }
   }
 
+  /**
+   * What the inbox page asks for: always one tab (a state, or overdue), with or without a category,
+   * a source or the deadline order.
+   */
   private static final String[] INBOX_FILTERS = {
-    "",
     "state=SUBMITTED",
+    "state=IN_PROGRESS",
     "overdue=true",
-    "category=water_supply",
-    "sort=deadline",
-    "source=HOTLINE"
+    "state=SUBMITTED&category=water_supply",
+    "state=SUBMITTED&sort=deadline",
+    "state=SUBMITTED&source=HOTLINE"
   };
+
   private static final String[] CATEGORIES = {
     "water_supply", "sanitation", "construction_waste", "facility_repair", "other"
   };
@@ -116,7 +121,8 @@ final class Scenarios {
     all.add(
         new Scenario(
             "leader_inbox",
-            "grid leader's inbox, filters in turn: none, new, overdue, category, by deadline, hotline",
+            "grid leader's inbox as its page asks, in turn: new, in progress, overdue, new by category,"
+                + " new by deadline, new from the hotline",
             1,
             (u, i) -> {
               String filter = INBOX_FILTERS[(int) ((u.index + i) % INBOX_FILTERS.length)];
