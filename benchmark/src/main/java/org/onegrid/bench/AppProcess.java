@@ -112,7 +112,7 @@ final class AppProcess implements AutoCloseable {
       } catch (IOException notYet) {
         // still starting
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
     close();
     throw new IllegalStateException("OneGrid did not answer /health in " + limit + "; see " + log);

@@ -44,7 +44,7 @@ final class Report {
   }
 
   /** The app started again on the city: how long until it served, and latency right after. */
-  record Restart(long toServingMs, long databaseMs, List<Cold> cold) {}
+  record Restart(long toServingMs, long databaseMs, boolean classArchive, List<Cold> cold) {}
 
   /** A latency phase run as the first thing after a restart. */
   record Cold(String scenario, LoadDriver.Phase latency) {}
@@ -329,9 +329,13 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%nRestart on the generated city: serving (GET /health 200) %.1f s after the process"
-                  + " started, of which the embedded database %.1f s.%n",
+                  + " started, of which the embedded database %.1f s%s.%n",
               restart.toServingMs() / 1000.0,
-              restart.databaseMs() / 1000.0));
+              restart.databaseMs() / 1000.0,
+              restart.classArchive()
+                  ? "; with the class archive the run before wrote as it stopped, as the README's"
+                      + " \"Run a city\" starts it (`-XX:SharedArchiveFile`)"
+                  : "; without a class archive"));
       md.append("\n| right after the restart | p50 ms | p95 ms | p99 ms | max ms | errors |\n");
       md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
       for (Cold c : restart.cold()) {
@@ -426,7 +430,8 @@ final class Report {
     j.append("\n  ],");
     if (restart != null) {
       j.append("\n  \"restart\": {\"toServingMs\": ").append(restart.toServingMs());
-      j.append(", \"databaseMs\": ").append(restart.databaseMs()).append(", \"cold\": [");
+      j.append(", \"databaseMs\": ").append(restart.databaseMs());
+      j.append(", \"classArchive\": ").append(restart.classArchive()).append(", \"cold\": [");
       for (int i = 0; i < restart.cold().size(); i++) {
         Cold c = restart.cold().get(i);
         j.append(i == 0 ? "" : ", ").append("{\"scenario\": ").append(str(c.scenario()));
