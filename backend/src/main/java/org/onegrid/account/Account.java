@@ -2,6 +2,7 @@ package org.onegrid.account;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
+import org.onegrid.notify.Recipient;
 
 /** A person who signs in: a resident, or staff placed at a node of the grid tree. */
 public record Account(
@@ -16,7 +17,14 @@ public record Account(
     @Nullable String locale,
     Instant createdAt,
     @Nullable Instant householdPendingSince,
-    @Nullable Instant deactivatedAt) {
+    @Nullable Instant deactivatedAt)
+    implements Recipient {
+
+  /** Texts go to people; an Open311 app's account is told in the app only. */
+  @Override
+  public boolean textable() {
+    return role != Role.APP;
+  }
 
   /** Lives in a household whose members have not yet accepted them: not one of the family yet. */
   public boolean householdPending() {

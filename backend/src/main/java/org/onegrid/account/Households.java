@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.onegrid.grid.Address;
 import org.onegrid.grid.GridNode;
@@ -95,14 +94,17 @@ public class Households {
           accounts.insertHouseholdEvent(household, person.id(), "ASKED", null, now);
           String who = name != null ? name : person.displayName();
           for (Account member : accounts.findByHousehold(household)) {
-            Locale locale = texts.localeOf(member.locale());
             notify.tell(
-                member.id(),
-                member.phone(),
-                texts.get(
-                    locale, "sms.household-request", who, Phones.mask(person.phone()), place(home)),
+                member,
                 "household-request",
-                LINK);
+                LINK,
+                locale ->
+                    texts.get(
+                        locale,
+                        "sms.household-request",
+                        who,
+                        Phones.mask(person.phone()),
+                        place(home)));
           }
         });
   }
@@ -166,15 +168,14 @@ public class Households {
           }
           accounts.insertHouseholdEvent(
               household, applicant.id(), accept ? "ACCEPTED" : "DECLINED", decider.id(), now);
-          Locale locale = texts.localeOf(applicant.locale());
           String where = place(grids.household(household).orElseThrow());
           notify.tell(
-              applicant.id(),
-              applicant.phone(),
-              texts.get(
-                  locale, accept ? "sms.household-accepted" : "sms.household-declined", where),
+              applicant,
               "household-decision",
-              accept ? LINK : "/setup");
+              accept ? LINK : "/setup",
+              locale ->
+                  texts.get(
+                      locale, accept ? "sms.household-accepted" : "sms.household-declined", where));
         });
   }
 

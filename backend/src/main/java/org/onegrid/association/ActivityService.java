@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -268,13 +267,13 @@ public class ActivityService {
                     a.associationId(), id, organiser.id(), "CALL_OFF", null, why, now);
                 for (ActivityRepository.Signup s : activities.findSignups(id)) {
                   Account person = accounts.get(s.accountId());
-                  Locale locale = texts.localeOf(person.locale());
                   notify.tell(
-                      person.id(),
-                      person.phone(),
-                      texts.get(locale, "sms.activity-called-off", a.title(), when(a, locale), why),
+                      person,
                       "activity-called-off",
-                      "/activities/" + id);
+                      "/activities/" + id,
+                      locale ->
+                          texts.get(
+                              locale, "sms.activity-called-off", a.title(), when(a, locale), why));
                 }
               }
               return activities.findById(id).orElseThrow();
@@ -343,18 +342,17 @@ public class ActivityService {
               if (newTime || newPlace) {
                 for (ActivityRepository.Signup s : activities.findSignups(id)) {
                   Account person = accounts.get(s.accountId());
-                  Locale locale = texts.localeOf(person.locale());
                   notify.tell(
-                      person.id(),
-                      person.phone(),
-                      texts.get(
-                          locale,
-                          "sms.activity-changed",
-                          changed.title(),
-                          when(changed, locale),
-                          changed.place()),
+                      person,
                       "activity-changed",
-                      "/activities/" + id);
+                      "/activities/" + id,
+                      locale ->
+                          texts.get(
+                              locale,
+                              "sms.activity-changed",
+                              changed.title(),
+                              when(changed, locale),
+                              changed.place()));
                 }
               }
               for (int free = c.capacity() - signed;
@@ -376,13 +374,11 @@ public class ActivityService {
     activities.setStatus(a.id(), next, Activity.SignupStatus.SIGNED_UP, now);
     associationEvents.insertEvent(a.associationId(), a.id(), null, "MOVE_UP", next, null, now);
     Account lucky = accounts.get(next);
-    Locale locale = texts.localeOf(lucky.locale());
     notify.tell(
-        lucky.id(),
-        lucky.phone(),
-        texts.get(locale, textKey, a.title(), when(a, locale)),
+        lucky,
         "activity-moved-up",
-        "/activities/" + a.id());
+        "/activities/" + a.id(),
+        locale -> texts.get(locale, textKey, a.title(), when(a, locale)));
   }
 
   /** Who signed up and who waits, with check-ins, for the organiser. */
@@ -455,13 +451,13 @@ public class ActivityService {
                 continue;
               }
               Account person = accounts.get(s.accountId());
-              Locale locale = texts.localeOf(person.locale());
               notify.tell(
-                  person.id(),
-                  person.phone(),
-                  texts.get(locale, "sms.activity-reminder", a.title(), when(a, locale), a.place()),
+                  person,
                   "activity-reminder",
-                  "/activities/" + id);
+                  "/activities/" + id,
+                  locale ->
+                      texts.get(
+                          locale, "sms.activity-reminder", a.title(), when(a, locale), a.place()));
             }
             return null;
           });
@@ -520,10 +516,7 @@ public class ActivityService {
   }
 
   private String when(Activity a, Locale locale) {
-    return DateTimeFormatter.ofPattern(
-            "en".equals(locale.getLanguage()) ? "MMM d HH:mm" : "M月d日 HH:mm", locale)
-        .withZone(zone)
-        .format(a.startsAt());
+    return texts.when(a.startsAt(), locale);
   }
 
   private Instant plusWeeks(Instant at, int weeks) {

@@ -219,15 +219,14 @@ public class AssociationService {
           associations.insertEvent(
               id, null, organiser.id(), approve ? "APPROVE" : "DECLINE", accountId, why, at);
           Account person = accounts.get(accountId);
-          Locale locale = texts.localeOf(person.locale());
           notify.tell(
-              person.id(),
-              person.phone(),
-              approve
-                  ? texts.get(locale, "sms.association-approved", a.name())
-                  : texts.get(locale, "sms.association-declined", a.name(), why),
+              person,
               "association-decision",
-              "/associations/" + id);
+              "/associations/" + id,
+              locale ->
+                  approve
+                      ? texts.get(locale, "sms.association-approved", a.name())
+                      : texts.get(locale, "sms.association-declined", a.name(), why));
           return null;
         });
     return members(organiser, id);
@@ -274,14 +273,12 @@ public class AssociationService {
           associations.insertEvent(id, null, organiser.id(), "ANNOUNCE", null, null, at);
           Map<Long, Account> members = accounts.byIds(associations.findMemberIds(id));
           for (Account m : members.values()) {
-            String message =
-                texts.get(
-                    texts.localeOf(m.locale()), "sms.association-announcement", a.name(), text);
+            java.util.function.Function<Locale, String> message =
+                locale -> texts.get(locale, "sms.association-announcement", a.name(), text);
             if (bySms) {
-              notify.tell(
-                  m.id(), m.phone(), message, "association-announcement", "/associations/" + id);
+              notify.tell(m, "association-announcement", "/associations/" + id, message);
             } else {
-              notify.add(m.id(), message, "/associations/" + id);
+              notify.add(m, "/associations/" + id, message);
             }
           }
           return null;
@@ -343,16 +340,16 @@ public class AssociationService {
                 for (long member : associations.findMemberIds(id)) {
                   Account person = accounts.get(member);
                   notify.tell(
-                      person.id(),
-                      person.phone(),
-                      texts.get(
-                          texts.localeOf(person.locale()),
-                          "sms.association-changed",
-                          now.name(),
-                          time == null ? "" : time,
-                          place == null ? "" : place),
+                      person,
                       "association-changed",
-                      "/associations/" + id);
+                      "/associations/" + id,
+                      locale ->
+                          texts.get(
+                              locale,
+                              "sms.association-changed",
+                              now.name(),
+                              time == null ? "" : time,
+                              place == null ? "" : place));
                 }
               }
               while (hasRoom(now) && associations.findFirstWaiting(id).isPresent()) {
@@ -547,11 +544,10 @@ public class AssociationService {
               associations.insertEvent(a.id(), null, null, "MOVE_UP", next, null, at);
               Account person = accounts.get(next);
               notify.tell(
-                  person.id(),
-                  person.phone(),
-                  texts.get(texts.localeOf(person.locale()), "sms.association-moved-up", a.name()),
+                  person,
                   "association-moved-up",
-                  "/associations/" + a.id());
+                  "/associations/" + a.id(),
+                  locale -> texts.get(locale, "sms.association-moved-up", a.name()));
             });
   }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -180,18 +179,17 @@ public class ClinicRequestService {
                       now());
               ClinicRequestsRecord r = requests.findById(created).orElseThrow();
               tellProvider(r, "sms.clinic-request-new", patient.displayName());
-              Locale locale = texts.localeOf(patient.locale());
               notify.tell(
-                  patient.id(),
-                  patient.phone(),
-                  texts.get(
-                      locale,
-                      "sms.clinic-referred",
-                      referrer.displayName(),
-                      provider.getName(),
-                      service.getName()),
+                  patient,
                   "clinic-referred",
-                  "/clinic");
+                  "/clinic",
+                  locale ->
+                      texts.get(
+                          locale,
+                          "sms.clinic-referred",
+                          referrer.displayName(),
+                          provider.getName(),
+                          service.getName()));
               return created;
             });
     return view(requests.findById(id).orElseThrow(), referrer);
@@ -399,33 +397,30 @@ public class ClinicRequestService {
   private void tellProvider(ClinicRequestsRecord r, String key, String patientName) {
     ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
     for (Account staff : accounts.byIds(clinics.findStaffIds(r.getProviderId())).values()) {
-      Locale locale = texts.localeOf(staff.locale());
       notify.tell(
-          staff.id(),
-          staff.phone(),
-          texts.get(locale, key, service.getName(), patientName),
+          staff,
           "clinic-request",
-          "/clinician");
+          "/clinician",
+          locale -> texts.get(locale, key, service.getName(), patientName));
     }
   }
 
   private void tellPerson(Account person, ClinicRequestsRecord r, String key) {
     ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
     ClinicProvidersRecord provider = clinics.findProvider(r.getProviderId()).orElseThrow();
-    Locale locale = texts.localeOf(person.locale());
     notify.tell(
-        person.id(),
-        person.phone(),
-        texts.get(
-            locale,
-            key,
-            service.getName(),
-            provider.getName(),
-            r.getScheduledAt() == null ? "" : clinic.when(r.getScheduledAt(), locale),
-            r.getProviderNote() == null ? "" : r.getProviderNote(),
-            accounts.get(r.getPatientId()).displayName()),
+        person,
         "clinic-request",
-        "/clinic");
+        "/clinic",
+        locale ->
+            texts.get(
+                locale,
+                key,
+                service.getName(),
+                provider.getName(),
+                r.getScheduledAt() == null ? "" : texts.when(r.getScheduledAt(), locale),
+                r.getProviderNote() == null ? "" : r.getProviderNote(),
+                accounts.get(r.getPatientId()).displayName()));
   }
 
   /** The grid leader of a resident on the care list hears what happens, not why. */
@@ -434,18 +429,19 @@ public class ClinicRequestService {
         .ifPresent(
             leader -> {
               ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
-              Locale locale = texts.localeOf(leader.locale());
               notify.tell(
-                  leader.id(),
-                  leader.phone(),
-                  texts.get(
-                      locale,
-                      key,
-                      patient.displayName(),
-                      service.getName(),
-                      r.getScheduledAt() == null ? "" : clinic.when(r.getScheduledAt(), locale)),
+                  leader,
                   "clinic-care",
-                  "/staff/clinic");
+                  "/staff/clinic",
+                  locale ->
+                      texts.get(
+                          locale,
+                          key,
+                          patient.displayName(),
+                          service.getName(),
+                          r.getScheduledAt() == null
+                              ? ""
+                              : texts.when(r.getScheduledAt(), locale)));
             });
   }
 

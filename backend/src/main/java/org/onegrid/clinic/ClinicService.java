@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -193,22 +192,21 @@ public class ClinicService {
                       key,
                       now);
               bookings.addToSlot(serviceId, startsAt, 1);
-              Locale locale = texts.localeOf(booker.locale());
               ClinicProvidersRecord provider =
                   clinics.findProvider(service.getProviderId()).orElseThrow();
               notify.tell(
-                  booker.id(),
-                  booker.phone(),
-                  texts.get(
-                      locale,
-                      "sms.clinic-booked",
-                      service.getName(),
-                      provider.getName(),
-                      when(startsAt, locale),
-                      patient.displayName(),
-                      code),
+                  booker,
                   "clinic-booked",
-                  "/clinic");
+                  "/clinic",
+                  locale ->
+                      texts.get(
+                          locale,
+                          "sms.clinic-booked",
+                          service.getName(),
+                          provider.getName(),
+                          when(startsAt, locale),
+                          patient.displayName(),
+                          code));
               return created;
             });
     return view(bookings.findById(id).orElseThrow(), true);
@@ -288,22 +286,21 @@ public class ClinicService {
           bookings.addToSlot(service.getId(), to, 1);
           release(service, b.getStartsAt(), now);
           Account booker = accounts.get(b.getBookerId());
-          Locale locale = texts.localeOf(booker.locale());
           ClinicProvidersRecord provider =
               clinics.findProvider(service.getProviderId()).orElseThrow();
           notify.tell(
-              booker.id(),
-              booker.phone(),
-              texts.get(
-                  locale,
-                  "sms.clinic-moved",
-                  service.getName(),
-                  provider.getName(),
-                  when(to, locale),
-                  accounts.get(b.getPatientId()).displayName(),
-                  b.getCode()),
+              booker,
               "clinic-moved",
-              "/clinic");
+              "/clinic",
+              locale ->
+                  texts.get(
+                      locale,
+                      "sms.clinic-moved",
+                      service.getName(),
+                      provider.getName(),
+                      when(to, locale),
+                      accounts.get(b.getPatientId()).displayName(),
+                      b.getCode()));
           return null;
         });
     return view(bookings.findById(bookingId).orElseThrow(), true);
@@ -463,20 +460,19 @@ public class ClinicService {
               ClinicProvidersRecord provider =
                   clinics.findProvider(service.getProviderId()).orElseThrow();
               Account booker = accounts.get(b.getBookerId());
-              Locale locale = texts.localeOf(booker.locale());
               notify.tell(
-                  booker.id(),
-                  booker.phone(),
-                  texts.get(
-                      locale,
-                      "sms.clinic-reminder",
-                      service.getName(),
-                      provider.getName(),
-                      when(b.getStartsAt(), locale),
-                      accounts.get(b.getPatientId()).displayName(),
-                      b.getCode()),
+                  booker,
                   "clinic-reminder",
-                  "/clinic");
+                  "/clinic",
+                  locale ->
+                      texts.get(
+                          locale,
+                          "sms.clinic-reminder",
+                          service.getName(),
+                          provider.getName(),
+                          when(b.getStartsAt(), locale),
+                          accounts.get(b.getPatientId()).displayName(),
+                          b.getCode()));
               return null;
             });
       }
@@ -527,24 +523,21 @@ public class ClinicService {
       bookings.addToSlot(service.getId(), startsAt, -1);
       return;
     }
-    Instant until = now.plus(offerWindow);
-    if (until.isAfter(startsAt)) {
-      until = startsAt;
-    }
+    Instant offered = now.plus(offerWindow);
+    Instant until = offered.isAfter(startsAt) ? startsAt : offered;
     bookings.offer(next.get().getId(), startsAt, until);
     Account booker = accounts.get(next.get().getBookerId());
-    Locale locale = texts.localeOf(booker.locale());
     notify.tell(
-        booker.id(),
-        booker.phone(),
-        texts.get(
-            locale,
-            "sms.clinic-offer",
-            service.getName(),
-            when(startsAt, locale),
-            String.valueOf(Duration.between(now, until).toMinutes())),
+        booker,
         "clinic-offer",
-        "/clinic");
+        "/clinic",
+        locale ->
+            texts.get(
+                locale,
+                "sms.clinic-offer",
+                service.getName(),
+                when(startsAt, locale),
+                String.valueOf(Duration.between(now, until).toMinutes())));
   }
 
   private ClinicViews.WaitView waitView(org.onegrid.db.tables.records.ClinicWaitlistRecord w) {
@@ -780,11 +773,8 @@ public class ClinicService {
         cancellable);
   }
 
-  String when(Instant at, Locale locale) {
-    return DateTimeFormatter.ofPattern(
-            "en".equals(locale.getLanguage()) ? "MMM d HH:mm" : "M月d日 HH:mm", locale)
-        .withZone(zone)
-        .format(at);
+  private String when(Instant at, Locale locale) {
+    return texts.when(at, locale);
   }
 
   static ClinicViews.ServiceView serviceView(ClinicServicesRecord s) {

@@ -366,21 +366,20 @@ public class HotlineService implements InboundSms {
       return;
     }
     Account duty = chain.get(0);
-    Locale locale = texts.localeOf(duty.locale());
     String excerpt = text.length() > 60 ? text.substring(0, 60) + "…" : text;
     notify.tell(
-        duty.id(),
-        duty.phone(),
-        texts.get(
-            locale,
-            key,
-            String.valueOf(ref),
-            from == null ? "" : from.displayName(),
-            // The person on duty calls back: they get the whole number.
-            from == null ? "" : from.phone(),
-            excerpt),
+        duty,
         "hotline",
-        "/staff/hotline-contacts/" + contactId);
+        "/staff/hotline-contacts/" + contactId,
+        locale ->
+            texts.get(
+                locale,
+                key,
+                String.valueOf(ref),
+                from == null ? "" : from.displayName(),
+                // The person on duty calls back: they get the whole number.
+                from == null ? "" : from.phone(),
+                excerpt));
   }
 
   private Instant now() {

@@ -331,19 +331,16 @@ public class RosterService {
             if (admin.role() != Role.COMMUNITY_ADMIN) {
               continue;
             }
-            java.util.Locale locale = texts.localeOf(admin.locale());
             notify.tell(
-                admin.id(),
-                admin.phone(),
-                texts.get(
-                    locale,
-                    "sms.duty-gaps",
-                    String.valueOf(gaps.size()),
-                    java.time.format.DateTimeFormatter.ofPattern("M/d HH:mm")
-                        .withZone(zone)
-                        .format(gaps.get(0).from())),
+                admin,
                 "duty-gaps",
-                "/staff/roster?community=" + communityId);
+                "/staff/roster?community=" + communityId,
+                locale ->
+                    texts.get(
+                        locale,
+                        "sms.duty-gaps",
+                        String.valueOf(gaps.size()),
+                        texts.when(gaps.get(0).from(), locale)));
           }
           return null;
         });

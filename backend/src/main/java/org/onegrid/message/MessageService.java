@@ -144,15 +144,10 @@ public class MessageService {
             String excerpt =
                 body.trim().length() > 60 ? body.trim().substring(0, 60) + "…" : body.trim();
             inApp.tell(
-                resident.id(),
-                resident.phone(),
-                texts.get(
-                    texts.localeOf(resident.locale()),
-                    "sms.staff-reply",
-                    staff.displayName(),
-                    excerpt),
+                resident,
                 "staff-reply",
-                "/messages");
+                "/messages",
+                locale -> texts.get(locale, "sms.staff-reply", staff.displayName(), excerpt));
           }
           return views(List.of(row)).get(0);
         });

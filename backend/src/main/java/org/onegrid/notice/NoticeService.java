@@ -156,7 +156,7 @@ public class NoticeService {
     while (budget > 0) {
       List<Account> residents = accounts.residentsOfGrid(grid, after, budget);
       for (Account r : residents) {
-        if (r.phone().startsWith("+")) {
+        if (r.textable()) {
           sms.deliver(r.id(), r.phone(), text, "notice", "/");
           sent++;
         }

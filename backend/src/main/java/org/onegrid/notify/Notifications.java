@@ -4,6 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.onegrid.platform.Messages;
 
 /**
  * In-app notifications for everyone. Features call {@link #add} in the transaction of the change,
@@ -15,25 +18,33 @@ public class Notifications {
 
   private final NotificationRepository notifications;
   private final SmsOutbox sms;
+  private final Messages texts;
   private final Clock clock;
 
-  Notifications(NotificationRepository notifications, SmsOutbox sms, Clock clock) {
+  Notifications(NotificationRepository notifications, SmsOutbox sms, Messages texts, Clock clock) {
     this.notifications = notifications;
     this.sms = sms;
+    this.texts = texts;
     this.clock = clock;
   }
 
   /**
-   * Tells a person in the app and by push or SMS (push when a browser of theirs takes it; SMS
-   * unless they opted out); call inside the causing transaction.
+   * Tells a person, in their language, in the app and by push or SMS (push when a browser of theirs
+   * takes it; SMS unless they opted out, and never to an Open311 app's account); call inside the
+   * causing transaction. {@code text} writes the message in the language it is given.
    */
   public void tell(
-      long accountId, String phone, String text, String purpose, @Nullable String link) {
-    // Accounts of Open311 apps have no phone to text.
-    if (phone.startsWith("+")) {
-      sms.deliver(accountId, phone, text, purpose, link);
+      Recipient who, String purpose, @Nullable String link, Function<Locale, String> text) {
+    String body = text.apply(texts.localeOf(who.locale()));
+    if (who.textable()) {
+      sms.deliver(who.id(), who.phone(), body, purpose, link);
     }
-    add(accountId, text, link);
+    add(who.id(), body, link);
+  }
+
+  /** Tells a person in the app only, in their language. */
+  public void add(Recipient who, @Nullable String link, Function<Locale, String> text) {
+    add(who.id(), text.apply(texts.localeOf(who.locale())), link);
   }
 
   public void add(long accountId, String body, @Nullable String link) {

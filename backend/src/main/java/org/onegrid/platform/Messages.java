@@ -4,6 +4,9 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -12,6 +15,26 @@ import java.util.ResourceBundle;
 /** Server-side texts (problem details, SMS) in Chinese first, English second. */
 @Singleton
 public class Messages {
+
+  private final ZoneId zone;
+
+  public Messages(OneGridConfig config) {
+    this.zone = config.getTimeZone();
+  }
+
+  /**
+   * A moment as every text (SMS, notification) writes it, in {@code onegrid.time-zone}: "12月3日
+   * 14:00", "Dec 3 14:00".
+   */
+  public String when(Instant at, Locale locale) {
+    return DateTimeFormatter.ofPattern(
+            Locale.ENGLISH.getLanguage().equals(locale.getLanguage())
+                ? "MMM d HH:mm"
+                : "M月d日 HH:mm",
+            locale)
+        .withZone(zone)
+        .format(at);
+  }
 
   public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
   private static final List<Locale> SUPPORTED = List.of(CHINESE, Locale.ENGLISH);

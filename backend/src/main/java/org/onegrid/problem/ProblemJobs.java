@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
@@ -146,15 +145,17 @@ public class ProblemJobs {
     if (assignee == null) {
       return;
     }
-    Locale locale = texts.localeOf(assignee.locale());
     Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
     inApp.tell(
-        assignee.id(),
-        assignee.phone(),
-        texts.get(
-            locale, "sms.problem-overdue", String.valueOf(problem.id()), category.name(locale)),
+        assignee,
         "problem-overdue",
-        "/problems/" + problem.id());
+        "/problems/" + problem.id(),
+        locale ->
+            texts.get(
+                locale,
+                "sms.problem-overdue",
+                String.valueOf(problem.id()),
+                category.name(locale)));
   }
 
   private void notifySupervisors(Problem problem, GridLevel level) {
@@ -167,20 +168,19 @@ public class ProblemJobs {
       if (admin.role() != role) {
         continue;
       }
-      Locale locale = texts.localeOf(admin.locale());
       inApp.tell(
-          admin.id(),
-          admin.phone(),
-          texts.get(
-              locale,
-              problem.state() == ProblemState.SUBMITTED
-                  ? "sms.problem-escalated-accept"
-                  : "sms.problem-escalated-resolve",
-              grid.name(),
-              String.valueOf(problem.id()),
-              category.name(locale)),
+          admin,
           "problem-escalated",
-          "/problems/" + problem.id());
+          "/problems/" + problem.id(),
+          locale ->
+              texts.get(
+                  locale,
+                  problem.state() == ProblemState.SUBMITTED
+                      ? "sms.problem-escalated-accept"
+                      : "sms.problem-escalated-resolve",
+                  grid.name(),
+                  String.valueOf(problem.id()),
+                  category.name(locale)));
     }
   }
 }

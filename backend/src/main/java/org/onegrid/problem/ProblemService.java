@@ -856,19 +856,18 @@ public class ProblemService {
     if (assignee == null) {
       return;
     }
-    Locale locale = texts.localeOf(assignee.locale());
     inApp.tell(
-        assignee.id(),
-        assignee.phone(),
-        texts.get(
-            locale,
-            "sms.problem-new",
-            grid.name(),
-            category.name(locale),
-            excerpt(description),
-            String.valueOf(category.acceptHours())),
+        assignee,
         "problem-new",
-        "/staff/problems");
+        "/staff/problems",
+        locale ->
+            texts.get(
+                locale,
+                "sms.problem-new",
+                grid.name(),
+                category.name(locale),
+                excerpt(description),
+                String.valueOf(category.acceptHours())));
   }
 
   private void notifyReporter(Problem problem, ProblemAction action, @Nullable String reason) {
@@ -888,13 +887,12 @@ public class ProblemService {
         .filter(id -> !audience.contains(id))
         .forEach(audience::add);
     for (Account person : accounts.byIds(audience).values()) {
-      Locale locale = texts.localeOf(person.locale());
       inApp.tell(
-          person.id(),
-          person.phone(),
-          texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)),
+          person,
           "problem-" + action.name().toLowerCase(Locale.ROOT),
-          "/problems/" + problem.id());
+          "/problems/" + problem.id(),
+          locale ->
+              texts.get(locale, key, String.valueOf(problem.id()), detail(action, reason, locale)));
     }
   }
 

@@ -112,22 +112,17 @@ public class ProblemThreadService {
             if (quiet) {
               Account reporter =
                   accounts.byIds(List.of(problem.reporterId())).get(problem.reporterId());
-              Locale locale = texts.localeOf(reporter.locale());
-              String excerpt =
-                  body.isEmpty()
-                      ? texts.get(locale, "chat.photo")
-                      : body.length() > 50 ? body.substring(0, 50) + "…" : body;
               inApp.tell(
-                  reporter.id(),
-                  reporter.phone(),
-                  texts.get(
-                      locale,
-                      "sms.problem-reply",
-                      String.valueOf(problem.id()),
-                      author.displayName(),
-                      excerpt.trim()),
+                  reporter,
                   "problem-reply",
-                  "/problems/" + problem.id());
+                  "/problems/" + problem.id(),
+                  locale ->
+                      texts.get(
+                          locale,
+                          "sms.problem-reply",
+                          String.valueOf(problem.id()),
+                          author.displayName(),
+                          excerpt(body, locale)));
             }
           }
           return views(List.of(stored.row())).get(0);
@@ -171,5 +166,13 @@ public class ProblemThreadService {
                     r.getInternal(),
                     r.getPhotoId() == null ? null : PhotoService.PhotoRef.of(r.getPhotoId())))
         .toList();
+  }
+
+  /** The reply as a text quotes it: its first 50 characters, or "a photo". */
+  private String excerpt(String body, Locale locale) {
+    return (body.isEmpty()
+            ? texts.get(locale, "chat.photo")
+            : body.length() > 50 ? body.substring(0, 50) + "…" : body)
+        .trim();
   }
 }

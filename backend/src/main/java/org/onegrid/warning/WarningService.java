@@ -8,12 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Record;
@@ -29,7 +26,6 @@ import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
-import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.Tx;
 
 /**
@@ -65,7 +61,6 @@ public class WarningService {
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
-  private final ZoneId zone;
 
   WarningService(
       WarningRepository warnings,
@@ -74,8 +69,7 @@ public class WarningService {
       Notifications notify,
       Messages texts,
       Tx tx,
-      Clock clock,
-      OneGridConfig config) {
+      Clock clock) {
     this.warnings = warnings;
     this.accounts = accounts;
     this.grids = grids;
@@ -83,7 +77,6 @@ public class WarningService {
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
-    this.zone = config.getTimeZone();
   }
 
   /** Issues a warning to the grids under a node of the admin's reach; one per key. */
@@ -246,18 +239,17 @@ public class WarningService {
                 }
                 for (Account admin : accounts.staffAt(List.of(n.id()))) {
                   if (admin.role() == Role.COMMUNITY_ADMIN) {
-                    Locale locale = texts.localeOf(admin.locale());
                     notify.tell(
-                        admin.id(),
-                        admin.phone(),
-                        texts.get(
-                            locale,
-                            "sms.warning-escalated",
-                            texts.get(locale, "warning.level." + lvl.name()),
-                            w.getTitle(),
-                            grid.name()),
+                        admin,
                         "warning-escalated",
-                        "/staff/warnings/" + w.getId());
+                        "/staff/warnings/" + w.getId(),
+                        locale ->
+                            texts.get(
+                                locale,
+                                "sms.warning-escalated",
+                                texts.get(locale, "warning.level." + lvl.name()),
+                                w.getTitle(),
+                                grid.name()));
                   }
                 }
               }
@@ -268,18 +260,17 @@ public class WarningService {
   }
 
   private void tellLeader(Account leader, Level lvl, String title, Instant due, String key) {
-    Locale locale = texts.localeOf(leader.locale());
     notify.tell(
-        leader.id(),
-        leader.phone(),
-        texts.get(
-            locale,
-            key,
-            texts.get(locale, "warning.level." + lvl.name()),
-            title,
-            DateTimeFormatter.ofPattern("M/d HH:mm").withZone(zone).format(due)),
+        leader,
         "warning",
-        "/staff/warnings");
+        "/staff/warnings",
+        locale ->
+            texts.get(
+                locale,
+                key,
+                texts.get(locale, "warning.level." + lvl.name()),
+                title,
+                texts.when(due, locale)));
   }
 
   private long ownGrid(Account staff) {

@@ -22,7 +22,7 @@ class MessagesTest {
 
   @Test
   void callersGetTheirLanguageAndChineseOtherwise() {
-    Messages messages = new Messages();
+    Messages messages = new Messages(new OneGridConfig());
     assertThat(messages.localeOf("en-GB,en;q=0.8")).isEqualTo(Locale.ENGLISH);
     assertThat(messages.localeOf("zh-TW")).isEqualTo(Messages.CHINESE);
     assertThat(messages.localeOf("fr-FR")).isEqualTo(Messages.CHINESE);
