@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { signInResident, signInStaff } from './helpers'
+import { docShot, signInResident, signInStaff } from './helpers'
 
 test('a resident joins the tai chi team and signs up for its practice, the organiser checks her in', async ({
   page,
@@ -33,7 +33,7 @@ test('a resident joins the tai chi team and signs up for its practice, the organ
   await row.locator('[data-test="check-in"]').click()
   await expect(row).toContainText('已签到')
   await expect(organiser.getByText('已签到 1 / 1')).toBeVisible()
-  await organiser.screenshot({ path: 'target/e2e-results/activity-check-in.png' })
+  await docShot(organiser, 'organiser-check-in')
 
   // He tells the team about the next practice; she finds it on the team's page.
   await organiser.goBack()

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 async function staffPage(browser: Browser, phone: string, landsOn?: RegExp): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
@@ -43,6 +43,8 @@ test('the area doctor comes home to a resident on the care list; the leader foll
   // The area doctor 赵明 sees why, on his own workbench, and sets a time.
   const doctor = await staffPage(browser, '13800003001', /\/clinician/)
   const request = doctor.locator('[data-test="clinician-request"]', { hasText: '聂奶奶' })
+  await expect(request).toBeVisible()
+  await docShot(doctor, 'clinician-workbench')
   await expect(request).toContainText('膝盖疼得下不了楼')
   await expect(request).toContainText('关怀对象')
   await request.locator('[data-test="schedule"]').click()

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { newPhone, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signUpInMinzhulu } from './helpers'
 
 async function resident(browser: Browser, name: string, room: string): Promise<{ page: Page; phone: string }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
@@ -13,6 +13,7 @@ async function resident(browser: Browser, name: string, room: string): Promise<{
 async function firstFreeClinicTime(page: Page): Promise<void> {
   await page.goto('/clinic')
   await page.locator('[data-test="clinic-service"]', { hasText: '周六义诊' }).click()
+  await docShot(page, 'resident-clinic-slots')
   await page.locator('[data-test="slot"]').first().click()
 }
 

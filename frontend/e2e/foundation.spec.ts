@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { codeFromDemoInbox } from './helpers'
+import { codeFromDemoInbox, docShot } from './helpers'
 
 function freshPhone(): string {
   return '137' + String(Date.now()).slice(-8)
@@ -33,7 +33,7 @@ test('a new resident signs up by phone code, sees their grid leader and messages
   await expect(card).toContainText('138****1001')
   await expect(card).toContainText('民主路社区')
   await expect(card.locator('[data-test="call-leader"]')).toHaveAttribute('href', /^tel:/)
-  await page.screenshot({ path: 'target/e2e-results/resident-home.png', fullPage: true })
+  await docShot(page, 'resident-home')
 
   // Message the grid leader; the leader answers from their own phone; the answer comes back.
   await card.locator('[data-test="message-leader"]').click()
@@ -72,7 +72,7 @@ test('a new resident signs up by phone code, sees their grid leader and messages
   await expect(page.getByText('Large text')).toBeVisible()
   await page.goto('/')
   await expect(page.getByText('My grid leader')).toBeVisible()
-  await page.screenshot({ path: 'target/e2e-results/resident-home-en-large.png', fullPage: true })
+  await docShot(page, 'resident-home-en-large')
 })
 
 test('a wrong code is explained and does not sign in', async ({ page }) => {

@@ -88,3 +88,12 @@ export async function applyImport(page: Page): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: '导入' }).click()
   await expect(page.locator('[data-test="import-status"]')).toContainText('导入完成', { timeout: 60_000 })
 }
+
+/**
+ * A picture for the guides in docs/: each journey that passes draws again the pages the guides show, so the pictures
+ * never fall behind the app. Commit the changed files with the change that made them.
+ */
+export async function docShot(page: Page, name: string): Promise<void> {
+  await expect(page.locator('.van-loading:visible, .van-skeleton:visible')).toHaveCount(0)
+  await page.screenshot({ path: `../docs/images/${name}.png`, animations: 'disabled' })
+}

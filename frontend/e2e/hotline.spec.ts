@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 async function staffPage(browser: Browser, phone: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
@@ -22,6 +22,7 @@ test('a resident reaches the duty line and leaves a message that reaches the one
   const dutyName = (await onDuty.textContent())?.includes('李秀英') ? '李秀英' : '王淑珍'
 
   await page.locator('[data-test="hotline-message"] textarea').fill('楼下井盖松了，踩上去晃，怕有人掉下去')
+  await docShot(page, 'resident-hotline')
   await page.locator('[data-test="send-hotline"]').click()
   const left = page.locator('[data-test="hotline-left"]')
   await expect(left).toContainText(`已通知值班的${dutyName}`)

@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from '@playwright/test'
-import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 test('a grid leader logs a patrol with two findings that become problems in her inbox', async ({ page }) => {
   await signInStaff(page, '13800001004')
@@ -22,6 +22,7 @@ test('a grid leader logs a patrol with two findings that become problems in her 
   await expect(patrol).toContainText('1-5号楼')
   await expect(patrol.locator('[data-test="patrol-finding"]')).toHaveCount(2)
   await expect(patrol).toContainText('单元门禁坏了')
+  await docShot(page, 'leader-patrol')
 
   await page.goto('/staff/problems')
   await page.locator('.van-dropdown-menu__item').nth(1).click()

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 import { expectNoAxeViolations } from './axe'
 
 // 民主路社区's grids are 0.002° tall rectangles side by side going north from 34.7472 N; its buildings stand 0.001°
@@ -46,7 +46,7 @@ test('a resident puts the pin on the map: the grid is named before sending, and 
   await leader.locator('[data-test="view-map"]').click()
   await expect(leader.locator('[data-test="inbox-map"]')).toBeVisible()
   await expect(leader.locator('[data-test="inbox-map"] .og-pin').first()).toBeVisible()
-  await leader.screenshot({ path: 'target/e2e-results/map-inbox-phone.png', fullPage: true })
+  await docShot(leader, 'leader-map')
   await expectNoAxeViolations(leader, 'the inbox as a map')
   // Near pins are gathered: tap a gathering until the new problem's own pin shows.
   const pin = leader.locator('[data-test="inbox-map"] .og-pin[aria-label*="环境卫生"]:not(.og-cluster)')
@@ -73,7 +73,7 @@ test('the city admin colours the districts by a figure and drills down to a grid
   await page.locator('[data-test="layer-warnings"]').click()
   await page.locator('[data-test="layer-hotline"]').click()
   await expect(page.locator('[data-test="map-areas"] th')).toHaveCount(4)
-  await page.screenshot({ path: 'target/e2e-results/map-city-pc.png', fullPage: true })
+  await docShot(page, 'admin-map-city')
   await expectNoAxeViolations(page, 'the city map with both layers')
 
   // Down by the table's names (what a keyboard uses) to the community, then by tapping the map.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { applyImport as apply, checkImport, signInResident, signInStaff } from './helpers'
+import { applyImport as apply, checkImport, docShot, signInResident, signInStaff } from './helpers'
 
 const examples = resolve('public/examples/city')
 
@@ -54,7 +54,7 @@ test('a city admin loads a new district from files, fixes what the check refuses
   // The fixed file: six new nodes, applied after a confirmation.
   await check(page, 'GRIDS', 'grids.geojson')
   await expect(page.locator('[data-test="import-report"]')).toContainText('新建 6')
-  await page.screenshot({ path: 'target/e2e-results/city-import-check.png', fullPage: true })
+  await docShot(page, 'admin-import-check')
   await apply(page)
 
   await check(page, 'BUILDINGS', 'buildings.csv')

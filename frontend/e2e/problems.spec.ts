@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from '@playwright/test'
-import { newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
+import { docShot, newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
 
 const ONE_PIXEL_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
@@ -30,6 +30,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(page.getByText('上传中')).toHaveCount(0)
   // The form says what "public" means; she leaves the report public.
   await expect(page.locator('[data-test="make-public"]')).toContainText('看不到您的姓名和电话')
+  await docShot(page, 'resident-report')
   await page.locator('[data-test="submit-report"]').click()
   await expect(page.locator('[data-test="problem-description"]')).toContainText('建筑垃圾')
   await expect(page.locator('[data-test="visibility"]')).toContainText('公开')
@@ -46,6 +47,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
     buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
   })
   await expect(page.locator('[data-test="chat-photo"]')).toHaveCount(1)
+  await docShot(page, 'resident-problem')
 
   const leaderContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
   const leader = await leaderContext.newPage()
@@ -57,6 +59,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   const row = leader.locator('[data-test="problem-row"]', { hasText: '3号楼2单元门前' }).first()
   // The resident's message waits as an unread badge until the leader opens the problem.
   await expect(row.locator('[data-test="unread"]')).toHaveText('2')
+  await docShot(leader, 'leader-inbox')
   await row.click()
   await expect(leader.locator('[data-test="chat-photo"]')).toHaveCount(1)
   await expect(leader.locator('[data-test="problem-photo"]')).toHaveCount(1)
@@ -69,7 +72,7 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await leader.locator('textarea[name="message"]').fill('已通知物业，明天上午清运')
   await leader.locator('[data-test="send-message"]').click()
   await expect(leader.locator('[data-test="chat-message"]', { hasText: '明天上午清运' })).toBeVisible()
-  await leader.screenshot({ path: 'target/e2e-results/leader-problem.png' })
+  await docShot(leader, 'leader-problem')
   await leader.locator('[data-test="action-RESOLVE"]').click()
   // Resolving asks what was done: with nothing written, it is not saved and the dialog stays.
   const resolving = leader.locator('.van-dialog')

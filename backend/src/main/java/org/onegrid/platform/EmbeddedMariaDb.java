@@ -148,7 +148,7 @@ final class EmbeddedMariaDb {
       DB db = new LastToStop(config.build());
       db.start();
       String password = passwordIn(absolute.resolve("onegrid-db-password"));
-      // Where the running server listens, for an operator's backup (see the README).
+      // Where the running server listens, for an operator's backup (see docs/operators.md).
       Files.writeString(
           absolute.resolve("onegrid-db-port"), String.valueOf(port), StandardCharsets.UTF_8);
       // The client connects through the server's socket as the operating-system user, which the

@@ -5,7 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.time.ZoneId;
 
-/** Every {@code onegrid.*} property; the README lists them with their environment variables. */
+/**
+ * Every {@code onegrid.*} property; docs/operators.md lists them with their environment variables.
+ */
 @ConfigurationProperties("onegrid")
 public class OneGridConfig {
 

@@ -16,7 +16,7 @@ import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 
 /**
- * The backup procedure of the README, run as an operator would: mariadb-dump of the running
+ * The backup procedure of docs/operators.md, run as an operator would: mariadb-dump of the running
  * database (here the test run's embedded one, with everything the tests wrote), the dump loaded
  * into a fresh server, and a new OneGrid started on it with a copy of the photos: it starts, and a
  * problem reported before the backup is there, as the grid leader sees it.
@@ -44,7 +44,7 @@ class BackupRestoreTest extends ApiTest {
             System.getProperty("user.home"), ".cache", "onegrid-restore-test-" + UUID.randomUUID());
     Files.createDirectories(work);
     Path dump = work.resolve("onegrid.sql");
-    // README, "Back up and restore": the dump.
+    // docs/operators.md, "Back up and restore": the dump.
     run(
         List.of(
             source.binary("mariadb-dump").toString(),
@@ -64,7 +64,7 @@ class BackupRestoreTest extends ApiTest {
     EmbeddedMariaDb fresh = EmbeddedMariaDb.open(work.resolve("db"), 0);
     EmbeddedServer restored = null;
     try {
-      // README: load it into the new server (empty database), then start OneGrid on it.
+      // docs/operators.md: load it into the new server (empty database), then start OneGrid on it.
       run(
           List.of(
               fresh.binary("mariadb").toString(),

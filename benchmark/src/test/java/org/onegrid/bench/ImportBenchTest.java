@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The import benchmark on a small tree (400 grids, 2,000 buildings) through the packaged app: the
  * files it writes pass the check and apply to the end. The seconds are read, not asserted; the full
- * run (19,000 grids) is in the README.
+ * run (19,000 grids) is in docs/benchmark.md.
  */
 class ImportBenchTest {
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The SMS benchmark on a small scale (the packaged app, the real Twilio SDK, a local Twilio
  * answering after 100 ms): it runs, every text leaves, and the numbers are written. The numbers
- * themselves are read, not asserted; the full run is in the README.
+ * themselves are read, not asserted; the full run is in docs/benchmark.md.
  */
 class SmsBenchTest {
 
