@@ -169,7 +169,8 @@ public final class Bench {
     String metricsToken = HexFormat.of().formatHex(random(16));
     env.put("ONEGRID_METRICS_TOKEN", metricsToken);
 
-    // As an operator runs it (README, "Run a city"): the app writes the classes it loaded to an
+    // As an operator runs it (docs/operators.md, "Run a city"): the app writes the classes it
+    // loaded to an
     // archive as it stops, and the next start maps them instead of loading each from the jar.
     Path classArchive = dataDir.resolve("onegrid.jsa");
     Files.deleteIfExists(classArchive);

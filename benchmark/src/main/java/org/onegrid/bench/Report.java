@@ -333,8 +333,8 @@ final class Report {
               restart.toServingMs() / 1000.0,
               restart.databaseMs() / 1000.0,
               restart.classArchive()
-                  ? "; with the class archive the run before wrote as it stopped, as the README's"
-                      + " \"Run a city\" starts it (`-XX:SharedArchiveFile`)"
+                  ? "; with the class archive the run before wrote as it stopped, as"
+                      + " `scripts/start.sh` starts it (`-XX:SharedArchiveFile`)"
                   : "; without a class archive"));
       md.append("\n| right after the restart | p50 ms | p95 ms | p99 ms | max ms | errors |\n");
       md.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
