@@ -196,13 +196,17 @@ class GaleraClusterTest {
         }
         go.countDown();
         List<Object> outcomes = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         for (Future<Browser.Reply> f : replies) {
           Browser.Reply r = f.get();
           assertThat(r.status()).as("round " + round + ": " + r.text()).isEqualTo(200);
           outcomes.add(r.at("myStatus"));
+          answers.add(r.text());
         }
-        assertThat(outcomes).as("round " + round).filteredOn("SIGNED_UP"::equals).hasSize(2);
-        assertThat(outcomes).as("round " + round).filteredOn("WAITING"::equals).hasSize(18);
+        // On a failure, every answer: which sign-ups came back neither signed up nor waiting.
+        String why = "round " + round + ": " + answers;
+        assertThat(outcomes).as(why).filteredOn("SIGNED_UP"::equals).hasSize(2);
+        assertThat(outcomes).as(why).filteredOn("WAITING"::equals).hasSize(18);
       } finally {
         pool.shutdown();
       }
