@@ -146,14 +146,25 @@ public class DashboardService {
     LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
     LocalDate from = to.minusDays(days - 1L);
     List<Long> self = List.of(node.id());
-    Figures total =
-        stats.sums(self, from, to, null).stream()
-            .findFirst()
-            .map(r -> figures(r, ""))
-            .orElse(figures(null, ""));
-    List<Figures> byCategory = rows(stats.sums(self, from, to, "category_code"));
-    List<Figures> bySource = rows(stats.sums(self, from, to, "source"));
-    List<GridNode> childNodes = grids.childrenWithRetired(node.id());
+    // One read of the period's rows by category and source gives the total and both tables.
+    int[] totalValues = new int[VALUES];
+    Map<String, int[]> categories = new java.util.HashMap<>();
+    Map<String, int[]> sources = new java.util.HashMap<>();
+    for (Record r : stats.sums(self, from, to, "category_code, source")) {
+      int[] v = values(r);
+      add(totalValues, v);
+      add(
+          categories.computeIfAbsent(r.get("category_code", String.class), k -> new int[VALUES]),
+          v);
+      add(sources.computeIfAbsent(r.get("source", String.class), k -> new int[VALUES]), v);
+    }
+    Figures total = Figures.of("", totalValues);
+    List<Figures> byCategory = ranked(categories);
+    List<Figures> bySource = ranked(sources);
+    List<GridNode> childNodes =
+        node.level() == org.onegrid.grid.GridLevel.GRID
+            ? List.of()
+            : grids.childrenWithRetired(node.id());
     Map<Long, Figures> byChild = new TreeMap<>();
     if (!childNodes.isEmpty()) {
       for (Record r :
@@ -219,15 +230,24 @@ public class DashboardService {
     return stats.overdueInGrids(gridIds, clock.instant());
   }
 
-  private List<Figures> rows(List<? extends Record> rows) {
-    return rows.stream()
-        .map(r -> figures(r, String.valueOf(r.get("k"))))
+  /** How many numbers a summary row holds: the counts and both histograms. */
+  private static final int VALUES = StatsRepository.COUNTS.split(",\\s*").length;
+
+  private static List<Figures> ranked(Map<String, int[]> byKey) {
+    return byKey.entrySet().stream()
+        .map(e -> Figures.of(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingInt(Figures::reported).reversed())
         .toList();
   }
 
-  private static Figures figures(@Nullable Record r, String key) {
-    int[] v = new int[StatsRepository.COUNTS.split(",\\s*").length];
+  private static void add(int[] sum, int[] v) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += v[i];
+    }
+  }
+
+  private static int[] values(@Nullable Record r) {
+    int[] v = new int[VALUES];
     if (r != null) {
       String[] names = StatsRepository.COUNTS.split(",\\s*");
       for (int i = 0; i < names.length; i++) {
@@ -235,7 +255,11 @@ public class DashboardService {
         v[i] = n == null ? 0 : n.intValue();
       }
     }
-    return Figures.of(key, v);
+    return v;
+  }
+
+  private static Figures figures(@Nullable Record r, String key) {
+    return Figures.of(key, values(r));
   }
 
   /** The figures of one row of a table (a node, category, source or week). */

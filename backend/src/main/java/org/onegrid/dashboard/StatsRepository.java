@@ -145,7 +145,8 @@ class StatsRepository {
 
   /**
    * Sums of the node's (or, with {@code by}, its children's) rows over [from, to], grouped by
-   * {@code by}: "category_code", "source", "day", "node_id" or null for one total.
+   * {@code by}: "category_code", "source", "day", "node_id" (answered as {@code k}), several of
+   * them ("category_code, source", answered by their names) or null for one total.
    */
   Result<Record> sums(
       Collection<Long> nodeIds,
@@ -159,7 +160,7 @@ class StatsRepository {
     String group = by == null ? "" : " GROUP BY " + by;
     return dsl.fetch(
         "SELECT "
-            + (by == null ? "0 AS k" : by + " AS k")
+            + (by == null ? "0 AS k" : by.contains(",") ? by : by + " AS k")
             + sums
             + " FROM problem_stats WHERE node_id IN ("
             + String.join(",", nodeIds.stream().map(String::valueOf).toList())

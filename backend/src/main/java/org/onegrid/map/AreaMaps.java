@@ -87,7 +87,8 @@ class AreaMaps {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
     DashboardService.Dashboard dashboard = dashboards.of(staff, node.id(), days);
-    List<GridNode> children = grids.children(node.id());
+    List<GridNode> children =
+        node.level() == GridLevel.GRID ? List.of() : grids.children(node.id());
     Live now =
         live.get(
             node.id(),

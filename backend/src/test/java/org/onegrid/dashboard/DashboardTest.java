@@ -72,6 +72,14 @@ class DashboardTest extends ApiTest {
     Browser.Reply dashboard = leader.get("/api/v1/staff/dashboard?nodeId=" + grid);
     List<Map<String, Object>> sources = dashboard.at("bySource");
     assertThat(sources).anySatisfy(s -> assertThat(s.get("key")).isEqualTo("APP"));
+    // The tables split the total: each problem counts once by category and once by source.
+    Map<String, Object> total = dashboard.at("total");
+    List<Map<String, Object>> categories = dashboard.at("byCategory");
+    assertThat(categories.stream().mapToInt(c -> n(c, "reported")).sum())
+        .isEqualTo(n(total, "reported"));
+    assertThat(sources.stream().mapToInt(c -> n(c, "reported")).sum())
+        .isEqualTo(n(total, "reported"));
+    assertThat(categories).extracting(c -> c.get("key")).contains("sanitation", "facility_repair");
     assertThat(dashboard.<List<?>>at("weeks")).hasSize(12);
     assertThat(city.get("/api/v1/staff/dashboard?nodeId=" + root).<List<?>>at("children"))
         .isNotEmpty();
