@@ -14,6 +14,7 @@ import org.onegrid.grid.GridService;
 import org.onegrid.grid.NodeRef;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Phones;
+import org.onegrid.platform.Strings;
 import org.onegrid.platform.Tx;
 
 /** Accounts, their homes, and what staff may do to them within their part of the grid tree. */
@@ -131,7 +132,7 @@ public class AccountService {
   }
 
   public void updateProfile(long accountId, @Nullable String name, @Nullable String locale) {
-    accounts.updateProfile(accountId, blankToNull(name), locale, clock.instant());
+    accounts.updateProfile(accountId, Strings.blankToNull(name), locale, clock.instant());
   }
 
   /**
@@ -346,9 +347,5 @@ public class AccountService {
       throw ApiException.invalidField("room", "validation.room");
     }
     return r;
-  }
-
-  static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

@@ -16,6 +16,7 @@ import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.RateLimiter;
+import org.onegrid.platform.Strings;
 import org.onegrid.platform.Tx;
 
 /**
@@ -70,7 +71,7 @@ public class Households {
     if (person.role() != Role.RESIDENT) {
       throw ApiException.forbidden();
     }
-    String name = AccountService.blankToNull(newName);
+    String name = Strings.blankToNull(newName);
     tx.run(
         () -> {
           Address home = grids.householdFor(unitId, AccountService.normaliseRoom(room));

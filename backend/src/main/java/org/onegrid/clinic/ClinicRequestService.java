@@ -26,6 +26,7 @@ import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Phones;
+import org.onegrid.platform.Strings;
 import org.onegrid.platform.Tx;
 
 /**
@@ -123,7 +124,7 @@ public class ClinicRequestService {
                       patient.id(),
                       home.gridId(),
                       address,
-                      blankToNull(preferred),
+                      Strings.blankToNull(preferred),
                       reason.trim(),
                       key,
                       now());
@@ -287,7 +288,7 @@ public class ClinicRequestService {
               RequestRepository.OPEN,
               RequestRepository.SCHEDULED,
               at.truncatedTo(ChronoUnit.SECONDS),
-              blankToNull(note),
+              Strings.blankToNull(note),
               now)) {
             throw new ApiException(HttpStatus.CONFLICT, "request-state");
           }
@@ -486,9 +487,5 @@ public class ClinicRequestService {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-  }
-
-  private static String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }
