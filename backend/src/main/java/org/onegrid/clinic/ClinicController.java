@@ -40,11 +40,20 @@ import org.onegrid.platform.ProblemAnswers;
 class ClinicController {
 
   private final ClinicService clinic;
+  private final ClinicWaitlist waitlist;
+  private final ClinicDesk desk;
   private final AccountService accounts;
   private final Messages messages;
 
-  ClinicController(ClinicService clinic, AccountService accounts, Messages messages) {
+  ClinicController(
+      ClinicService clinic,
+      ClinicWaitlist waitlist,
+      ClinicDesk desk,
+      AccountService accounts,
+      Messages messages) {
     this.clinic = clinic;
+    this.waitlist = waitlist;
+    this.desk = desk;
     this.accounts = accounts;
     this.messages = messages;
   }
@@ -94,7 +103,7 @@ class ClinicController {
       Authentication auth, @Body @Valid NewBooking body) {
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
-            clinic.joinWaitlist(
+            waitlist.joinWaitlist(
                 me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason()));
   }
 
@@ -107,20 +116,20 @@ class ClinicController {
       Authentication auth, @Body @Valid DayWait body) {
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
-            clinic.joinDayWaitlist(
+            waitlist.joinDayWaitlist(
                 me(auth), body.serviceId(), body.day(), body.patientId(), body.reason()));
   }
 
   @Get("/me/clinic-waitlist")
   @Operation(summary = "My places on waiting lists, and places offered to me")
   List<ClinicViews.WaitView> myWaits(Authentication auth) {
-    return clinic.myWaits(me(auth));
+    return waitlist.myWaits(me(auth));
   }
 
   @Post("/clinic/waitlist/{id}/accept")
   @Operation(summary = "Take the place offered to me, while the offer stands")
   ClinicViews.BookingView accept(Authentication auth, @PathVariable long id) {
-    return clinic.acceptOffer(me(auth), id);
+    return waitlist.acceptOffer(me(auth), id);
   }
 
   @Get("/clinic/bookings/{id}/calendar.ics")
@@ -167,20 +176,20 @@ class ClinicController {
   @Operation(summary = "The provider's staff: one day's bookings of a service, with reasons")
   List<ClinicViews.BookingView> day(
       Authentication auth, @PathVariable long id, @QueryValue LocalDate date) {
-    return clinic.dayList(me(auth), id, date);
+    return desk.dayList(me(auth), id, date);
   }
 
   @io.micronaut.http.annotation.Delete("/clinic/bookings/{id}/attendance")
   @Operation(summary = "The provider's staff: take back an attendance mark, within a day")
   ClinicViews.BookingView undoAttendance(Authentication auth, @PathVariable long id) {
-    return clinic.unmark(me(auth), id);
+    return desk.unmark(me(auth), id);
   }
 
   @Post("/clinic/bookings/{id}/attendance")
   @Operation(summary = "The provider's staff: mark a booking attended or a no-show")
   ClinicViews.BookingView attendance(
       Authentication auth, @PathVariable long id, @Body @Valid Attendance body) {
-    return clinic.mark(me(auth), id, body.attended());
+    return desk.mark(me(auth), id, body.attended());
   }
 
   private Account me(Authentication auth) {

@@ -52,7 +52,8 @@ public class ClinicService {
   private final Tx tx;
   private final Clock clock;
   private final ZoneId zone;
-  private final Duration offerWindow;
+  private final BookingViews views;
+  private final FreedPlaces freed;
 
   ClinicService(
       ClinicRepository clinics,
@@ -64,8 +65,8 @@ public class ClinicService {
       Tx tx,
       Clock clock,
       OneGridConfig config,
-      @io.micronaut.context.annotation.Value("${onegrid.clinic.offer-minutes:30}")
-          int offerMinutes) {
+      BookingViews views,
+      FreedPlaces freed) {
     this.clinics = clinics;
     this.bookings = bookings;
     this.accounts = accounts;
@@ -75,7 +76,8 @@ public class ClinicService {
     this.tx = tx;
     this.clock = clock;
     this.zone = config.getTimeZone();
-    this.offerWindow = Duration.ofMinutes(offerMinutes);
+    this.views = views;
+    this.freed = freed;
   }
 
   /** Providers of the resident's community and what each offers. */
@@ -152,7 +154,7 @@ public class ClinicService {
       String key) {
     Optional<ClinicBookingsRecord> earlier = bookings.findByKey(booker.id(), key);
     if (earlier.isPresent()) {
-      return view(earlier.get(), true);
+      return views.view(earlier.get(), true);
     }
     ClinicServicesRecord service = visibleService(booker, serviceId);
     requireSlotService(service);
@@ -178,7 +180,7 @@ public class ClinicService {
                 throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
               }
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-              String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+              String code = bookingCode();
               long created =
                   bookings.insert(
                       serviceId,
@@ -204,12 +206,12 @@ public class ClinicService {
                           "sms.clinic-booked",
                           service.getName(),
                           provider.getName(),
-                          when(startsAt, locale),
+                          texts.when(startsAt, locale),
                           patient.displayName(),
                           code));
               return created;
             });
-    return view(bookings.findById(id).orElseThrow(), true);
+    return views.view(bookings.findById(id).orElseThrow(), true);
   }
 
   /** Cancels a booking until the service's cut-off; the place is free again. */
@@ -233,10 +235,10 @@ public class ClinicService {
               }
               bookings.lockSlot(b.getServiceId(), b.getStartsAt());
               bookings.setStatus(b.getId(), BookingRepository.CANCELLED, now);
-              release(service, b.getStartsAt(), now);
+              freed.release(service, b.getStartsAt(), now);
               return bookings.findById(bookingId).orElseThrow();
             });
-    return view(cancelled, true);
+    return views.view(cancelled, true);
   }
 
   /**
@@ -255,7 +257,7 @@ public class ClinicService {
       throw ApiException.invalidField("startsAt", "validation.not-a-slot");
     }
     if (to.equals(before.getStartsAt())) {
-      return view(before, true);
+      return views.view(before, true);
     }
     Instant endsAt = to.plus(Duration.ofMinutes(service.getSlotMinutes()));
     tx.run(
@@ -284,7 +286,7 @@ public class ClinicService {
           }
           bookings.move(b.getId(), to, endsAt, now);
           bookings.addToSlot(service.getId(), to, 1);
-          release(service, b.getStartsAt(), now);
+          freed.release(service, b.getStartsAt(), now);
           Account booker = accounts.get(b.getBookerId());
           ClinicProvidersRecord provider =
               clinics.findProvider(service.getProviderId()).orElseThrow();
@@ -298,126 +300,12 @@ public class ClinicService {
                       "sms.clinic-moved",
                       service.getName(),
                       provider.getName(),
-                      when(to, locale),
+                      texts.when(to, locale),
                       accounts.get(b.getPatientId()).displayName(),
                       b.getCode()));
           return null;
         });
-    return view(bookings.findById(bookingId).orElseThrow(), true);
-  }
-
-  /**
-   * Puts the patient on a full slot's waiting list. When someone cancels, the longest waiting is
-   * offered the place by SMS and it is held for them for a while.
-   */
-  public ClinicViews.WaitView joinWaitlist(
-      Account booker,
-      long serviceId,
-      Instant startsAt,
-      @Nullable Long patientId,
-      @Nullable String reason) {
-    ClinicServicesRecord service = visibleService(booker, serviceId);
-    requireSlotService(service);
-    if (!schedule(service).contains(startsAt)) {
-      throw ApiException.invalidField("startsAt", "validation.not-a-slot");
-    }
-    Account patient = patientOf(booker, patientId);
-    String why = reason == null || reason.isBlank() ? null : reason.trim();
-    var entry =
-        tx.run(
-            () -> {
-              if (bookings.lockSlot(serviceId, startsAt) < service.getCapacityPerSlot()) {
-                throw new ApiException(HttpStatus.CONFLICT, "slot-not-full");
-              }
-              return bookings.joinWaitlist(
-                  serviceId, startsAt, false, booker.id(), patient.id(), why, clock.instant());
-            });
-    return waitView(entry);
-  }
-
-  /**
-   * Puts the patient on the waiting list of a whole day whose every slot is full: the first place
-   * freed that day, at whatever time, is offered to whoever has waited longest for it or its day.
-   */
-  public ClinicViews.WaitView joinDayWaitlist(
-      Account booker,
-      long serviceId,
-      LocalDate day,
-      @Nullable Long patientId,
-      @Nullable String reason) {
-    ClinicServicesRecord service = visibleService(booker, serviceId);
-    requireSlotService(service);
-    List<ClinicViews.Slot> ofDay =
-        slots(booker, serviceId).stream()
-            .filter(s -> LocalDate.ofInstant(s.startsAt(), zone).equals(day))
-            .toList();
-    if (ofDay.isEmpty()) {
-      throw ApiException.invalidField("day", "validation.not-a-slot");
-    }
-    if (ofDay.stream().anyMatch(s -> s.booked() < s.capacity())) {
-      throw new ApiException(HttpStatus.CONFLICT, "slot-not-full");
-    }
-    Account patient = patientOf(booker, patientId);
-    String why = reason == null || reason.isBlank() ? null : reason.trim();
-    return waitView(
-        bookings.joinWaitlist(
-            serviceId,
-            day.atStartOfDay(zone).toInstant(),
-            true,
-            booker.id(),
-            patient.id(),
-            why,
-            clock.instant()));
-  }
-
-  /** The booker takes the place offered to them, while the offer stands. */
-  public ClinicViews.BookingView acceptOffer(Account booker, long waitId) {
-    var wait = bookings.findWait(waitId).orElseThrow(ApiException::notFound);
-    if (wait.getBookerId() != booker.id()) {
-      throw ApiException.notFound();
-    }
-    ClinicServicesRecord service = clinics.findService(wait.getServiceId()).orElseThrow();
-    if (wait.getOfferedSlot() == null) {
-      throw new ApiException(HttpStatus.CONFLICT, "offer-gone");
-    }
-    long id =
-        tx.run(
-            () -> {
-              bookings.lockSlot(wait.getServiceId(), wait.getOfferedSlot());
-              var now = bookings.findWait(waitId).orElseThrow();
-              Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-              if (!BookingRepository.OFFERED.equals(now.getStatus())
-                  || at.isAfter(now.getOfferedUntil())
-                  || !wait.getOfferedSlot().equals(now.getOfferedSlot())) {
-                throw new ApiException(HttpStatus.CONFLICT, "offer-gone");
-              }
-              Instant slot = now.getOfferedSlot();
-              Instant endsAt = slot.plus(Duration.ofMinutes(service.getSlotMinutes()));
-              if (bookings.patientBusy(now.getPatientId(), slot, endsAt)) {
-                throw new ApiException(HttpStatus.CONFLICT, "patient-busy");
-              }
-              String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-              long created =
-                  bookings.insert(
-                      now.getServiceId(),
-                      slot,
-                      endsAt,
-                      booker.id(),
-                      now.getPatientId(),
-                      homeGrid(accounts.get(now.getPatientId())).orElse(null),
-                      now.getReason(),
-                      code,
-                      "waitlist:" + waitId,
-                      at);
-              bookings.setWaitStatus(waitId, "ACCEPTED");
-              return created;
-            });
-    return view(bookings.findById(id).orElseThrow(), true);
-  }
-
-  /** My waiting-list entries and the places offered to me. */
-  public List<ClinicViews.WaitView> myWaits(Account booker) {
-    return bookings.findWaitsOf(booker.id()).stream().map(this::waitView).toList();
+    return views.view(bookings.findById(bookingId).orElseThrow(), true);
   }
 
   /** The booking as an iCalendar file, for its booker or patient. */
@@ -442,224 +330,21 @@ public class ClinicService {
   @io.micronaut.scheduling.annotation.Scheduled(
       fixedDelay = "${onegrid.clinic.reminder-interval:5m}",
       initialDelay = "50s")
-  void remind() {
-    remind(clock.instant());
-  }
-
-  void remind(Instant now) {
-    for (boolean dayBefore : new boolean[] {true, false}) {
-      Instant until = now.plus(dayBefore ? Duration.ofHours(24) : Duration.ofHours(2));
-      for (long id : bookings.findDueForReminder(now, until, dayBefore, 500)) {
-        tx.run(
-            () -> {
-              if (!bookings.claimReminder(id, dayBefore, now)) {
-                return null;
-              }
-              ClinicBookingsRecord b = bookings.findById(id).orElseThrow();
-              ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
-              ClinicProvidersRecord provider =
-                  clinics.findProvider(service.getProviderId()).orElseThrow();
-              Account booker = accounts.get(b.getBookerId());
-              notify.tell(
-                  booker,
-                  "clinic-reminder",
-                  "/clinic",
-                  locale ->
-                      texts.get(
-                          locale,
-                          "sms.clinic-reminder",
-                          service.getName(),
-                          provider.getName(),
-                          when(b.getStartsAt(), locale),
-                          accounts.get(b.getPatientId()).displayName(),
-                          b.getCode()));
-              return null;
-            });
-      }
-    }
-  }
 
   /** Offers not taken in time pass to the next waiting, or free the place. */
   @io.micronaut.scheduling.annotation.Scheduled(
       fixedDelay = "${onegrid.clinic.offer-check-interval:1m}",
       initialDelay = "40s")
-  void expireOffers() {
-    expireOffers(clock.instant());
-  }
-
-  void expireOffers(Instant now) {
-    for (var offer : bookings.findExpiredOffers(now, 200)) {
-      tx.run(
-          () -> {
-            bookings.lockSlot(offer.getServiceId(), offer.getOfferedSlot());
-            var current = bookings.findWait(offer.getId()).orElseThrow();
-            if (BookingRepository.OFFERED.equals(current.getStatus())
-                && current.getOfferedUntil().isBefore(now)
-                && offer.getOfferedSlot().equals(current.getOfferedSlot())) {
-              bookings.setWaitStatus(offer.getId(), "EXPIRED");
-              release(
-                  clinics.findService(offer.getServiceId()).orElseThrow(),
-                  offer.getOfferedSlot(),
-                  now);
-            }
-            return null;
-          });
-    }
-  }
-
-  /**
-   * A place of the slot came free (the slot's row is locked): offered to the longest waiting, held
-   * for them, and texted; else the slot has one more free place.
-   */
-  private void release(ClinicServicesRecord service, Instant startsAt, Instant now) {
-    Optional<org.onegrid.db.tables.records.ClinicWaitlistRecord> next =
-        startsAt.isAfter(now)
-            ? bookings.findFirstWaiting(
-                service.getId(),
-                startsAt,
-                LocalDate.ofInstant(startsAt, zone).atStartOfDay(zone).toInstant())
-            : Optional.empty();
-    if (next.isEmpty()) {
-      bookings.addToSlot(service.getId(), startsAt, -1);
-      return;
-    }
-    Instant offered = now.plus(offerWindow);
-    Instant until = offered.isAfter(startsAt) ? startsAt : offered;
-    bookings.offer(next.get().getId(), startsAt, until);
-    Account booker = accounts.get(next.get().getBookerId());
-    notify.tell(
-        booker,
-        "clinic-offer",
-        "/clinic",
-        locale ->
-            texts.get(
-                locale,
-                "sms.clinic-offer",
-                service.getName(),
-                when(startsAt, locale),
-                String.valueOf(Duration.between(now, until).toMinutes())));
-  }
-
-  private ClinicViews.WaitView waitView(org.onegrid.db.tables.records.ClinicWaitlistRecord w) {
-    ClinicServicesRecord service = clinics.findService(w.getServiceId()).orElseThrow();
-    return new ClinicViews.WaitView(
-        w.getId(),
-        service.getId(),
-        service.getName(),
-        w.getStartsAt(),
-        w.getWholeDay(),
-        w.getOfferedSlot(),
-        accounts.get(w.getPatientId()).displayName(),
-        w.getStatus(),
-        w.getOfferedUntil());
-  }
 
   /** Bookings I made or am the patient of, from today on. */
   public List<ClinicViews.BookingView> mine(Account person) {
     return bookings.findOfPerson(person.id(), clock.instant().minus(Duration.ofHours(12))).stream()
-        .map(b -> view(b, true))
+        .map(b -> views.view(b, true))
         .toList();
-  }
-
-  /** A service's bookings of one day, with reasons, for the provider's own staff only. */
-  public List<ClinicViews.BookingView> dayList(Account staff, long serviceId, LocalDate day) {
-    ClinicServicesRecord service =
-        clinics.findService(serviceId).orElseThrow(ApiException::notFound);
-    requireProviderStaff(staff, service);
-    Instant from = day.atStartOfDay(zone).toInstant();
-    return bookings
-        .findOfService(serviceId, from, day.plusDays(1).atStartOfDay(zone).toInstant())
-        .stream()
-        .map(b -> view(b, true))
-        .toList();
-  }
-
-  static final Duration ATTENDANCE_UNDO = Duration.ofDays(1);
-
-  /**
-   * The provider's staff mark a booking attended or a no-show, from the time the visit starts (not
-   * weeks before it).
-   */
-  public ClinicViews.BookingView mark(Account staff, long bookingId, boolean attended) {
-    ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
-    requireProviderStaff(staff, clinics.findService(b.getServiceId()).orElseThrow());
-    if (!BookingRepository.BOOKED.equals(b.getStatus())) {
-      throw new ApiException(HttpStatus.CONFLICT, "booking-state");
-    }
-    Instant now = clock.instant();
-    if (now.isBefore(b.getStartsAt())) {
-      throw new ApiException(HttpStatus.CONFLICT, "attendance-too-early");
-    }
-    bookings.setStatus(bookingId, attended ? "ATTENDED" : "NO_SHOW", now);
-    return view(bookings.findById(bookingId).orElseThrow(), true);
-  }
-
-  /** Takes back a mark of attendance made by mistake, within a day of making it. */
-  public ClinicViews.BookingView unmark(Account staff, long bookingId) {
-    ClinicBookingsRecord b = bookings.findById(bookingId).orElseThrow(ApiException::notFound);
-    requireProviderStaff(staff, clinics.findService(b.getServiceId()).orElseThrow());
-    if (!"ATTENDED".equals(b.getStatus()) && !"NO_SHOW".equals(b.getStatus())) {
-      throw new ApiException(HttpStatus.CONFLICT, "booking-state");
-    }
-    Instant now = clock.instant();
-    if (now.isAfter(b.getUpdatedAt().plus(ATTENDANCE_UNDO))) {
-      throw new ApiException(HttpStatus.CONFLICT, "attendance-undo-too-late");
-    }
-    bookings.setStatus(bookingId, BookingRepository.BOOKED, now);
-    return view(bookings.findById(bookingId).orElseThrow(), true);
-  }
-
-  /** Creates a provider with its services and hours (demo data, admin tools). */
-  public long addProvider(
-      long communityId,
-      String kind,
-      String name,
-      @Nullable String address,
-      @Nullable String phone) {
-    return clinics.insertProvider(communityId, kind, name, address, phone);
-  }
-
-  /** Lets a clinician work for a provider (demo data, admin tools). */
-  public void addStaff(long providerId, long clinicianId) {
-    clinics.insertStaff(providerId, clinicianId);
-  }
-
-  /** An area doctor serves a grid: its residents see them, others of the community do not. */
-  public void serveGrid(long providerId, long gridId) {
-    clinics.insertAreaGrid(providerId, gridId);
-  }
-
-  public long addService(
-      long providerId,
-      String kind,
-      String name,
-      int slotMinutes,
-      int capacity,
-      int minNoticeHours,
-      int horizonDays,
-      int cancelCutoffHours,
-      Map<Integer, List<LocalTime[]>> weeklyHours) {
-    long id =
-        clinics.insertService(
-            providerId,
-            kind,
-            name,
-            slotMinutes,
-            capacity,
-            minNoticeHours,
-            horizonDays,
-            cancelCutoffHours);
-    weeklyHours.forEach(
-        (weekday, periods) -> periods.forEach(p -> clinics.insertHours(id, weekday, p[0], p[1])));
-    return id;
-  }
-
-  public void closeOn(long serviceId, LocalDate day, @Nullable String reason) {
-    clinics.insertClosure(serviceId, day, reason);
   }
 
   /** The slot starts of a service from now (plus notice) to its horizon, in order. */
-  private List<Instant> schedule(ClinicServicesRecord service) {
+  List<Instant> schedule(ClinicServicesRecord service) {
     Instant now = clock.instant();
     Instant earliest = now.plus(Duration.ofHours(service.getMinNoticeHours()));
     LocalDate today = LocalDate.ofInstant(now, zone);
@@ -713,7 +398,7 @@ public class ClinicService {
   }
 
   /** Home visits and green-channel referrals are requested, not booked by slot. */
-  private static void requireSlotService(ClinicServicesRecord service) {
+  static void requireSlotService(ClinicServicesRecord service) {
     if ("HOME_VISIT".equals(service.getKind()) || "GREEN_CHANNEL".equals(service.getKind())) {
       throw ApiException.invalidField("serviceId", "validation.not-bookable");
     }
@@ -748,33 +433,9 @@ public class ClinicService {
     return accounts.communityOf(account);
   }
 
-  private ClinicViews.BookingView view(ClinicBookingsRecord b, boolean withReason) {
-    ClinicServicesRecord service = clinics.findService(b.getServiceId()).orElseThrow();
-    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
-    Account patient = accounts.get(b.getPatientId());
-    boolean cancellable =
-        BookingRepository.BOOKED.equals(b.getStatus())
-            && clock
-                .instant()
-                .isBefore(b.getStartsAt().minus(Duration.ofHours(service.getCancelCutoffHours())));
-    return new ClinicViews.BookingView(
-        b.getId(),
-        service.getId(),
-        service.getName(),
-        provider.getName(),
-        provider.getAddress(),
-        b.getStartsAt(),
-        b.getEndsAt(),
-        patient.id(),
-        patient.displayName(),
-        withReason ? b.getReason() : null,
-        b.getStatus(),
-        b.getCode(),
-        cancellable);
-  }
-
-  private String when(Instant at, Locale locale) {
-    return texts.when(at, locale);
+  /** The six digits a patient shows at the desk. */
+  static String bookingCode() {
+    return String.format("%06d", RANDOM.nextInt(1_000_000));
   }
 
   static ClinicViews.ServiceView serviceView(ClinicServicesRecord s) {

@@ -38,9 +38,10 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final AccountService accounts;
   private final SecretStore secrets;
   private final org.onegrid.problem.ProblemService problems;
+  private final org.onegrid.problem.Transfers transfers;
   private final org.onegrid.association.AssociationService clubs;
   private final org.onegrid.association.ActivityService activities;
-  private final org.onegrid.clinic.ClinicService clinic;
+  private final org.onegrid.clinic.ClinicCatalog clinic;
   private final org.onegrid.care.CareService care;
   private final org.onegrid.hotline.RosterService roster;
   private final Tx tx;
@@ -50,9 +51,10 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       AccountService accounts,
       SecretStore secrets,
       org.onegrid.problem.ProblemService problems,
+      org.onegrid.problem.Transfers transfers,
       org.onegrid.association.AssociationService clubs,
       org.onegrid.association.ActivityService activities,
-      org.onegrid.clinic.ClinicService clinic,
+      org.onegrid.clinic.ClinicCatalog clinic,
       org.onegrid.care.CareService care,
       org.onegrid.hotline.RosterService roster,
       Tx tx) {
@@ -60,6 +62,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     this.accounts = accounts;
     this.secrets = secrets;
     this.problems = problems;
+    this.transfers = transfers;
     this.clubs = clubs;
     this.activities = activities;
     this.clinic = clinic;
@@ -89,7 +92,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
             "water", "power", "urban_management", "housing", "market_regulation", "police"
           };
           for (int i = 0; i < departments.length; i++) {
-            problems.setDepartmentPhone(departments[i], String.format("+86371671000%02d", i + 1));
+            transfers.setDepartmentPhone(departments[i], String.format("+86371671000%02d", i + 1));
           }
           GridNode city = grids.create(null, GridLevel.CITY, "4101", "郑州市", "+863712345678", null);
           accounts.createStaff("+8613800000001", "王建国", Role.CITY_ADMIN, city.id(), null, password);

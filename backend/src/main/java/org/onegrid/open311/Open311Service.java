@@ -35,6 +35,7 @@ import org.onegrid.problem.CategoryQuestion;
 import org.onegrid.problem.ProblemService;
 import org.onegrid.problem.ProblemSource;
 import org.onegrid.problem.ProblemState;
+import org.onegrid.problem.PublicRecords;
 
 /**
  * OneGrid as an Open311 GeoReport v2 server. Services are the problem categories (their extra
@@ -51,6 +52,7 @@ public class Open311Service {
       EnumSet.of(ProblemState.RESOLVED, ProblemState.RETURNED, ProblemState.CLOSED);
 
   private final ProblemService problems;
+  private final PublicRecords publicRecords;
   private final Answers answerCheck;
   private final GridService grids;
   private final AccountService accounts;
@@ -65,6 +67,7 @@ public class Open311Service {
 
   Open311Service(
       ProblemService problems,
+      PublicRecords publicRecords,
       Answers answerCheck,
       GridService grids,
       AccountService accounts,
@@ -77,6 +80,7 @@ public class Open311Service {
       @Value("${onegrid.open311.posts-per-minute:30}") int postsPerMinute,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
     this.problems = problems;
+    this.publicRecords = publicRecords;
     this.answerCheck = answerCheck;
     this.grids = grids;
     this.accounts = accounts;
@@ -257,7 +261,7 @@ public class Open311Service {
       for (String id : ids.split(",")) {
         wanted.add(parseId(id.trim()));
       }
-      return render(problems.publicRecords(wanted, filedBy(query), locale), locale);
+      return render(publicRecords.find(wanted, filedBy(query), locale), locale);
     }
     Instant start = date(query, "start_date");
     Instant end = date(query, "end_date");
@@ -282,12 +286,12 @@ public class Open311Service {
       codes =
           Arrays.stream(services.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
-    return render(problems.publicRecords(start, end, states, codes, MAX_REQUESTS, locale), locale);
+    return render(publicRecords.find(start, end, states, codes, MAX_REQUESTS, locale), locale);
   }
 
   List<Map<String, Object>> one(long id, Map<String, List<String>> query, Locale locale) {
     List<Map<String, Object>> found =
-        render(problems.publicRecords(List.of(id), filedBy(query), locale), locale);
+        render(publicRecords.find(List.of(id), filedBy(query), locale), locale);
     if (found.isEmpty()) {
       throw new Open311Exception(404, "service_request_id " + id + " was not found");
     }
@@ -295,12 +299,12 @@ public class Open311Service {
   }
 
   private List<Map<String, Object>> render(
-      List<ProblemService.PublicRecord> records, Locale locale) {
+      List<PublicRecords.PublicRecord> records, Locale locale) {
     Map<Long, String> media =
-        requests.findMediaUrls(records.stream().map(ProblemService.PublicRecord::id).toList());
+        requests.findMediaUrls(records.stream().map(PublicRecords.PublicRecord::id).toList());
     Map<String, Category> kinds = new LinkedHashMap<>();
     List<Map<String, Object>> out = new ArrayList<>();
-    for (ProblemService.PublicRecord r : records) {
+    for (PublicRecords.PublicRecord r : records) {
       Category category =
           kinds.computeIfAbsent(r.categoryCode(), c -> problems.category(c).orElseThrow());
       Map<String, Object> m = new LinkedHashMap<>();

@@ -47,6 +47,9 @@ import org.onegrid.platform.ProblemAnswers;
 class ProblemController {
 
   private final ProblemService problems;
+  private final ProblemWorkflow workflow;
+  private final Transfers transfers;
+  private final ProblemAccess access;
   private final PhotoService photos;
   private final ProblemThreadService threads;
   private final AccountService accounts;
@@ -55,12 +58,18 @@ class ProblemController {
 
   ProblemController(
       ProblemService problems,
+      ProblemWorkflow workflow,
+      Transfers transfers,
+      ProblemAccess access,
       PhotoService photos,
       ProblemThreadService threads,
       AccountService accounts,
       Messages messages,
       Answers answers) {
     this.problems = problems;
+    this.workflow = workflow;
+    this.transfers = transfers;
+    this.access = access;
     this.photos = photos;
     this.threads = threads;
     this.accounts = accounts;
@@ -154,7 +163,7 @@ class ProblemController {
   @Operation(summary = "A photo (size=thumb for the thumbnail), for those who may see its problem")
   HttpResponse<byte[]> photo(
       Authentication auth, @PathVariable long id, @Nullable @QueryValue String size) {
-    return HttpResponse.ok(problems.photo(me(auth), id, "thumb".equals(size)))
+    return HttpResponse.ok(access.photo(me(auth), id, "thumb".equals(size)))
         .contentType(MediaType.of(MediaType.IMAGE_JPEG))
         .header("Cache-Control", "private, max-age=86400");
   }
@@ -182,7 +191,7 @@ class ProblemController {
       Authentication auth,
       @PathVariable long id,
       @Body @Valid ActionRequest body) {
-    return problems.act(
+    return workflow.act(
         me(auth), id, body.action(), body.reason(), body.rating(), messages.localeOf(request));
   }
 
@@ -208,7 +217,7 @@ class ProblemController {
       Authentication auth,
       @PathVariable long id,
       @Body @Valid VisibilityRequest body) {
-    return problems.setVisibility(
+    return workflow.setVisibility(
         me(auth),
         id,
         body.visibility() == ProblemView.Visibility.PUBLIC,
@@ -219,16 +228,16 @@ class ProblemController {
   @Post("/problems/{id}/follow")
   @Operation(summary = "Me too: follow a problem of my grid and get its updates")
   ProblemView follow(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
-    return problems.follow(me(auth), id, messages.localeOf(request));
+    return workflow.follow(me(auth), id, messages.localeOf(request));
   }
 
   @Get("/problems/{id}/transfer-targets")
   @Operation(
       summary =
           "Staff: the grids of the problem's community and the departments it can be handed to")
-  ProblemService.TransferTargets transferTargets(
+  Transfers.TransferTargets transferTargets(
       HttpRequest<?> request, Authentication auth, @PathVariable long id) {
-    return problems.transferTargets(me(auth), id, messages.localeOf(request));
+    return transfers.transferTargets(me(auth), id, messages.localeOf(request));
   }
 
   @Post("/problems/{id}/transfer")
@@ -241,7 +250,7 @@ class ProblemController {
       Authentication auth,
       @PathVariable long id,
       @Body @Valid TransferRequest body) {
-    return problems.transfer(
+    return transfers.transfer(
         me(auth),
         id,
         body.gridId(),
@@ -257,7 +266,7 @@ class ProblemController {
       Authentication auth,
       @PathVariable long id,
       @Body @Valid MergeRequest body) {
-    return problems.merge(me(auth), id, body.intoId(), messages.localeOf(request));
+    return transfers.merge(me(auth), id, body.intoId(), messages.localeOf(request));
   }
 
   @Get("/problems/{id}/messages")

@@ -29,6 +29,20 @@ final class Publication {
 
   private Publication() {}
 
+  /**
+   * Whether a problem may be public at all: only reports from the app and Open311, and never of a
+   * category that is always private (care, medical, disputes). Hotline, text, call and patrol
+   * problems are private and stay so.
+   */
+  static boolean mayBePublic(ProblemSource source, Category category) {
+    return (source == ProblemSource.APP || source == ProblemSource.OPEN311)
+        && !category.alwaysPrivate();
+  }
+
+  static boolean mayBePublic(Problem problem, Category category) {
+    return mayBePublic(ProblemSource.valueOf(problem.source()), category);
+  }
+
   /** The text with every phone and ID number masked, keeping only a few of its digits. */
   static String mask(@Nullable String text) {
     if (text == null || text.isEmpty()) {

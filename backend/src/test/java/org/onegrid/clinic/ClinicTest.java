@@ -33,7 +33,9 @@ import org.onegrid.support.SecondInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClinicTest extends ApiTest {
 
-  @Inject ClinicService clinic;
+  @Inject ClinicCatalog clinic;
+  @Inject ClinicWaitlist waitlist;
+  @Inject ClinicReminders reminders;
   @Inject GridService grids;
   @Inject org.onegrid.account.AccountService accounts;
   @Inject Tx tx;
@@ -422,7 +424,7 @@ class ClinicTest extends ApiTest {
     assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list())
         .singleElement()
         .satisfies(w -> assertThat(w.get("status")).isEqualTo("OFFERED"));
-    clinic.expireOffers(Instant.now().plus(java.time.Duration.ofHours(1)));
+    waitlist.expireOffers(Instant.now().plus(java.time.Duration.ofHours(1)));
     assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list()).isEmpty();
     assertThat(
             fourth
@@ -439,9 +441,9 @@ class ClinicTest extends ApiTest {
     Browser.Reply booked = book(resident.browser(), start, null, UUID.randomUUID().toString());
     assertThat(booked.status()).isEqualTo(201);
     Instant at = Instant.parse((String) start);
-    clinic.remind(at.minus(java.time.Duration.ofHours(20)));
-    clinic.remind(at.minus(java.time.Duration.ofMinutes(90)));
-    clinic.remind(at.minus(java.time.Duration.ofMinutes(60)));
+    reminders.remind(at.minus(java.time.Duration.ofHours(20)));
+    reminders.remind(at.minus(java.time.Duration.ofMinutes(90)));
+    reminders.remind(at.minus(java.time.Duration.ofMinutes(60)));
     assertThat(outbox.sentTo("+86" + resident.phone(), 20))
         .filteredOn(m -> m.purpose().equals("clinic-reminder"))
         .hasSize(2);
