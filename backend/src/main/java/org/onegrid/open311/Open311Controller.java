@@ -87,7 +87,7 @@ class Open311Controller {
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Nullable @Body Map<String, Object> form) {
     requireFormat(format);
-    List<Map<String, Object>> created =
+    List<Open311Documents.Receipt> created =
         open311.create(params(form), idempotencyKey, locale(request));
     return answer(format, "service_requests", new Open311Format.ListOf("request", created))
         .status(HttpStatus.CREATED);

@@ -22,6 +22,18 @@ final class Open311Format {
   /** A list that XML writes as {@code <itemName>} elements inside the list's element. */
   record ListOf(String itemName, List<?> items) {}
 
+  /** The name a record component is written under where snake case of its Java name is not it. */
+  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+  @java.lang.annotation.Target({
+    java.lang.annotation.ElementType.RECORD_COMPONENT,
+    java.lang.annotation.ElementType.FIELD,
+    java.lang.annotation.ElementType.METHOD,
+    java.lang.annotation.ElementType.PARAMETER
+  })
+  @interface Named {
+    String value();
+  }
+
   private Open311Format() {}
 
   static String xml(String root, Object body) {
@@ -40,11 +52,35 @@ final class Open311Format {
   }
 
   /** The errors document: one error with the HTTP status as its code. */
-  static List<Map<String, Object>> errors(int status, String description) {
-    Map<String, Object> error = new LinkedHashMap<>();
-    error.put("code", status);
-    error.put("description", description);
-    return List.of(error);
+  static List<Open311Documents.Error> errors(int status, String description) {
+    return List.of(new Open311Documents.Error(status, description));
+  }
+
+  /** A record's components by the names the specification gives them, in order. */
+  static Map<String, Object> fields(Record value) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+      Named named = c.getAnnotation(Named.class);
+      try {
+        out.put(
+            named == null ? snakeCase(c.getName()) : named.value(), c.getAccessor().invoke(value));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read " + c + " of " + value.getClass(), e);
+      }
+    }
+    return out;
+  }
+
+  static String snakeCase(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (char ch : camel.toCharArray()) {
+      if (Character.isUpperCase(ch)) {
+        out.append('_').append(Character.toLowerCase(ch));
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
   }
 
   private static void element(StringBuilder out, String name, @Nullable Object value) {
@@ -53,6 +89,9 @@ final class Open311Format {
       return;
     }
     out.append('<').append(name).append('>');
+    if (value instanceof Record r && !(value instanceof ListOf)) {
+      value = fields(r);
+    }
     if (value instanceof ListOf list) {
       for (Object item : list.items()) {
         element(out, list.itemName(), item);
@@ -92,6 +131,9 @@ final class Open311Format {
   private static Object plain(@Nullable Object value) {
     if (value instanceof ListOf list) {
       return plain(list.items());
+    }
+    if (value instanceof Record r) {
+      return plain(fields(r));
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();

@@ -95,73 +95,69 @@ public class Open311Service {
   }
 
   /** The discovery document: this one endpoint and its formats. */
-  Map<String, Object> discovery(String baseUrl) {
+  Open311Documents.Discovery discovery(String baseUrl) {
     String url = (publicUrl == null || publicUrl.isBlank() ? baseUrl : publicUrl) + "/open311/v2";
-    Map<String, Object> endpoint = new LinkedHashMap<>();
-    endpoint.put("specification", SPECIFICATION);
-    endpoint.put("url", url);
-    endpoint.put("changeset", "2026-11-27T00:00:00Z");
-    endpoint.put("type", "production");
-    endpoint.put(
-        "formats", new Open311Format.ListOf("format", List.of("text/xml", "application/json")));
-    Map<String, Object> discovery = new LinkedHashMap<>();
-    discovery.put("changeset", "2026-11-27T00:00:00Z");
-    discovery.put("contact", "Your city's OneGrid administrators");
-    discovery.put("key_service", "API keys are issued by a city administrator in OneGrid");
-    discovery.put("endpoints", new Open311Format.ListOf("endpoint", List.of(endpoint)));
-    return discovery;
+    Open311Documents.Endpoint endpoint =
+        new Open311Documents.Endpoint(
+            SPECIFICATION,
+            url,
+            CHANGESET,
+            "production",
+            new Open311Format.ListOf("format", List.of("text/xml", "application/json")));
+    return new Open311Documents.Discovery(
+        CHANGESET,
+        "Your city's OneGrid administrators",
+        "API keys are issued by a city administrator in OneGrid",
+        new Open311Format.ListOf("endpoint", List.of(endpoint)));
   }
 
-  List<Map<String, Object>> services(Locale locale) {
+  /** When this endpoint's documents last changed. */
+  private static final String CHANGESET = "2026-11-27T00:00:00Z";
+
+  List<Open311Documents.Service> services(Locale locale) {
     Map<String, List<CategoryQuestion>> questions = problems.questions();
-    List<Map<String, Object>> services = new ArrayList<>();
-    for (Category c : problems.categories()) {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("service_code", c.code());
-      s.put("service_name", c.name(locale));
-      s.put("description", notice(c, locale));
-      s.put("metadata", questions.containsKey(c.code()));
-      s.put("type", "batch");
-      s.put("keywords", c.nameZh() + ", " + c.nameEn());
-      s.put("group", "problems");
-      services.add(s);
-    }
-    return services;
+    return problems.categories().stream()
+        .map(
+            c ->
+                new Open311Documents.Service(
+                    c.code(),
+                    c.name(locale),
+                    notice(c, locale),
+                    questions.containsKey(c.code()),
+                    "batch",
+                    c.nameZh() + ", " + c.nameEn(),
+                    "problems"))
+        .toList();
   }
 
-  Map<String, Object> definition(String code, Locale locale) {
+  Open311Documents.ServiceDefinition definition(String code, Locale locale) {
     Category category = category(code);
-    List<Object> attributes = new ArrayList<>();
+    List<Open311Documents.Attribute> attributes = new ArrayList<>();
     for (CategoryQuestion q : problems.questions().getOrDefault(category.code(), List.of())) {
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("variable", true);
-      a.put("code", q.code());
-      a.put("datatype", q.datatype());
-      a.put("required", q.required());
-      a.put("datatype_description", null);
-      a.put("order", q.order());
-      a.put("description", q.text(locale));
-      List<Object> values = new ArrayList<>();
-      for (CategoryQuestion.Choice choice : q.choices()) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("key", choice.key());
-        v.put("name", choice.name(locale));
-        values.add(v);
-      }
-      a.put("values", new Open311Format.ListOf("value", values));
-      attributes.add(a);
+      List<Open311Documents.Value> values =
+          q.choices().stream()
+              .map(choice -> new Open311Documents.Value(choice.key(), choice.name(locale)))
+              .toList();
+      attributes.add(
+          new Open311Documents.Attribute(
+              true,
+              q.code(),
+              q.datatype(),
+              q.required(),
+              null,
+              q.order(),
+              q.text(locale),
+              new Open311Format.ListOf("value", values)));
     }
-    Map<String, Object> definition = new LinkedHashMap<>();
-    definition.put("service_code", category.code());
-    definition.put("attributes", new Open311Format.ListOf("attribute", attributes));
-    return definition;
+    return new Open311Documents.ServiceDefinition(
+        category.code(), new Open311Format.ListOf("attribute", attributes));
   }
 
   /**
    * Files a request as a OneGrid problem from the app holding the key. The same Idempotency-Key
    * from the same app returns the first request's token.
    */
-  List<Map<String, Object>> create(
+  List<Open311Documents.Receipt> create(
       Map<String, List<String>> form, @Nullable String idempotencyKey, Locale locale) {
     Open311Client client = clientOf(one(form, "api_key"));
     try {
@@ -232,29 +228,24 @@ public class Open311Service {
                 })
             .id();
     String issued = requests.findTokenByProblem(id).orElse(token);
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("token", issued);
-    response.put("service_notice", notice(category, locale));
-    response.put("account_id", fields.accountId());
-    return List.of(response);
+    return List.of(
+        new Open311Documents.Receipt(issued, notice(category, locale), fields.accountId()));
   }
 
-  List<Map<String, Object>> token(String token) {
+  List<Open311Documents.TokenAnswer> token(String token) {
     Long id =
         requests
             .findProblemIdByToken(token)
             .orElseThrow(() -> new Open311Exception(404, "token " + token + " was not found"));
-    Map<String, Object> response = new LinkedHashMap<>();
-    response.put("service_request_id", String.valueOf(id));
-    response.put("token", token);
-    return List.of(response);
+    return List.of(new Open311Documents.TokenAnswer(String.valueOf(id), token));
   }
 
   /**
    * GET requests: by ids (which override the rest), else by date window, service and status. Only
    * public problems are listed; by id, an app's own key also reads back what that app filed.
    */
-  List<Map<String, Object>> list(Map<String, List<String>> query, Locale locale, Instant now) {
+  List<Open311Documents.ServiceRequest> list(
+      Map<String, List<String>> query, Locale locale, Instant now) {
     String ids = one(query, "service_request_id");
     if (ids != null) {
       List<Long> wanted = new ArrayList<>();
@@ -289,8 +280,9 @@ public class Open311Service {
     return render(publicRecords.find(start, end, states, codes, MAX_REQUESTS, locale), locale);
   }
 
-  List<Map<String, Object>> one(long id, Map<String, List<String>> query, Locale locale) {
-    List<Map<String, Object>> found =
+  List<Open311Documents.ServiceRequest> one(
+      long id, Map<String, List<String>> query, Locale locale) {
+    List<Open311Documents.ServiceRequest> found =
         render(publicRecords.find(List.of(id), filedBy(query), locale), locale);
     if (found.isEmpty()) {
       throw new Open311Exception(404, "service_request_id " + id + " was not found");
@@ -298,34 +290,34 @@ public class Open311Service {
     return found;
   }
 
-  private List<Map<String, Object>> render(
+  private List<Open311Documents.ServiceRequest> render(
       List<PublicRecords.PublicRecord> records, Locale locale) {
     Map<Long, String> media =
         requests.findMediaUrls(records.stream().map(PublicRecords.PublicRecord::id).toList());
     Map<String, Category> kinds = new LinkedHashMap<>();
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<Open311Documents.ServiceRequest> out = new ArrayList<>();
     for (PublicRecords.PublicRecord r : records) {
       Category category =
           kinds.computeIfAbsent(r.categoryCode(), c -> problems.category(c).orElseThrow());
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("service_request_id", String.valueOf(r.id()));
-      m.put("status", CLOSED.contains(r.state()) ? "closed" : "open");
-      m.put("status_notes", r.statusNotes());
-      m.put("service_name", r.categoryName());
-      m.put("service_code", r.categoryCode());
-      m.put("description", r.description());
-      m.put("agency_responsible", r.agency());
-      m.put("service_notice", notice(category, locale));
-      m.put("requested_datetime", w3(r.requestedAt()));
-      m.put("updated_datetime", w3(r.updatedAt()));
-      m.put("expected_datetime", w3(r.expectedAt()));
-      m.put("address", r.address());
-      m.put("address_id", null);
-      m.put("zipcode", null);
-      m.put("lat", r.lat());
-      m.put("long", r.lng());
-      m.put("media_url", media.get(r.id()));
-      out.add(m);
+      out.add(
+          new Open311Documents.ServiceRequest(
+              String.valueOf(r.id()),
+              CLOSED.contains(r.state()) ? "closed" : "open",
+              r.statusNotes(),
+              r.categoryName(),
+              r.categoryCode(),
+              r.description(),
+              r.agency(),
+              notice(category, locale),
+              w3(r.requestedAt()),
+              w3(r.updatedAt()),
+              w3(r.expectedAt()),
+              r.address(),
+              null,
+              null,
+              r.lat(),
+              r.lng(),
+              media.get(r.id())));
     }
     return out;
   }
