@@ -326,16 +326,6 @@ public class ClinicService {
         b.getCode());
   }
 
-  /** Reminds the booker a day and two hours before; each reminder goes once, whichever instance. */
-  @io.micronaut.scheduling.annotation.Scheduled(
-      fixedDelay = "${onegrid.clinic.reminder-interval:5m}",
-      initialDelay = "50s")
-
-  /** Offers not taken in time pass to the next waiting, or free the place. */
-  @io.micronaut.scheduling.annotation.Scheduled(
-      fixedDelay = "${onegrid.clinic.offer-check-interval:1m}",
-      initialDelay = "40s")
-
   /** Bookings I made or am the patient of, from today on. */
   public List<ClinicViews.BookingView> mine(Account person) {
     return bookings.findOfPerson(person.id(), clock.instant().minus(Duration.ofHours(12))).stream()
