@@ -32,7 +32,7 @@ final class ErrorHandlers {
   private ErrorHandlers() {}
 
   @Singleton
-  @Produces(Problem.MEDIA_TYPE)
+  @Produces(ProblemDetails.MEDIA_TYPE)
   static final class ApiExceptionHandler
       implements ExceptionHandler<ApiException, HttpResponse<?>> {
     private final ProblemResponses problems;
@@ -49,7 +49,7 @@ final class ErrorHandlers {
 
   /** Bean Validation failures become one 400 with an entry per field. */
   @Singleton
-  @Produces(Problem.MEDIA_TYPE)
+  @Produces(ProblemDetails.MEDIA_TYPE)
   @Replaces(ConstraintExceptionHandler.class)
   static final class ConstraintViolationHandler
       implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
@@ -62,7 +62,7 @@ final class ErrorHandlers {
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
       Locale locale = problems.messages().localeOf(request);
-      List<Problem.InvalidParam> errors = new ArrayList<>();
+      List<ProblemDetails.InvalidParam> errors = new ArrayList<>();
       for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
         String constraint =
             violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
@@ -77,7 +77,7 @@ final class ErrorHandlers {
                 .map(java.util.Map.Entry::getValue)
                 .toArray();
         errors.add(
-            new Problem.InvalidParam(
+            new ProblemDetails.InvalidParam(
                 fieldOf(violation.getPropertyPath()),
                 problems.messages().get(locale, "validation." + constraint, args)));
       }
@@ -108,7 +108,7 @@ final class ErrorHandlers {
 
   /** Anything unexpected: logged with its stack here, a plain 500 problem there. */
   @Singleton
-  @Produces(Problem.MEDIA_TYPE)
+  @Produces(ProblemDetails.MEDIA_TYPE)
   static final class UnexpectedHandler
       implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedHandler.class);
@@ -152,7 +152,8 @@ final class ErrorHandlers {
   @Singleton
   @Requires(classes = ErrorResponseProcessor.class)
   @Replaces(ErrorResponseProcessor.class)
-  static final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+  static final class ProblemErrorResponseProcessor
+      implements ErrorResponseProcessor<ProblemDetails> {
     private final ProblemResponses problems;
 
     ProblemErrorResponseProcessor(ProblemResponses problems) {
@@ -161,7 +162,7 @@ final class ErrorHandlers {
 
     @Override
     @NonNull
-    public MutableHttpResponse<Problem> processResponse(
+    public MutableHttpResponse<ProblemDetails> processResponse(
         @NonNull ErrorContext context, @NonNull MutableHttpResponse<?> baseResponse) {
       HttpStatus status = baseResponse.getStatus();
       String code =
@@ -176,7 +177,7 @@ final class ErrorHandlers {
             default -> status.getCode() >= 500 ? "internal" : "bad-request";
           };
       Locale locale = problems.messages().localeOf(context.getRequest());
-      List<Problem.InvalidParam> errors = new ArrayList<>();
+      List<ProblemDetails.InvalidParam> errors = new ArrayList<>();
       if (status.getCode() == 400) {
         context
             .getErrors()
@@ -187,14 +188,15 @@ final class ErrorHandlers {
                         .ifPresent(
                             path ->
                                 errors.add(
-                                    new Problem.InvalidParam(
+                                    new ProblemDetails.InvalidParam(
                                         path,
                                         problems
                                             .messages()
                                             .get(locale, "validation.unreadable")))));
       }
-      MutableHttpResponse<Problem> built = problems.of(context.getRequest(), status, code, errors);
-      return baseResponse.body(built.body()).contentType(Problem.MEDIA_TYPE);
+      MutableHttpResponse<ProblemDetails> built =
+          problems.of(context.getRequest(), status, code, errors);
+      return baseResponse.body(built.body()).contentType(ProblemDetails.MEDIA_TYPE);
     }
   }
 }

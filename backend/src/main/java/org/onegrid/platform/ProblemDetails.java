@@ -8,7 +8,7 @@ import java.util.List;
 /** An RFC 9457 problem document, with per-field errors for validation. */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(
+public record ProblemDetails(
     String type,
     String title,
     int status,

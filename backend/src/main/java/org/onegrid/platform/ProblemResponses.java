@@ -18,46 +18,53 @@ public class ProblemResponses {
     this.messages = messages;
   }
 
-  public MutableHttpResponse<Problem> of(HttpRequest<?> request, ApiException e) {
+  public MutableHttpResponse<ProblemDetails> of(HttpRequest<?> request, ApiException e) {
     Locale locale = messages.localeOf(request);
-    List<Problem.InvalidParam> errors =
+    List<ProblemDetails.InvalidParam> errors =
         e.fieldErrors().stream()
             .map(
                 f ->
-                    new Problem.InvalidParam(
+                    new ProblemDetails.InvalidParam(
                         f.field(), messages.get(locale, f.messageKey(), f.args())))
             .toList();
     Long retryAfter = e.retryAfter() == null ? null : Math.max(1, e.retryAfter().toSeconds());
-    Problem problem =
-        new Problem(
-            Problem.typeOf(e.code()),
+    ProblemDetails problem =
+        new ProblemDetails(
+            ProblemDetails.typeOf(e.code()),
             messages.get(locale, "status." + e.status().getCode()),
             e.status().getCode(),
             messages.get(locale, "problem." + e.code(), e.args()),
             e.code(),
             errors.isEmpty() ? null : errors,
             retryAfter);
-    MutableHttpResponse<Problem> response =
-        HttpResponse.<Problem>status(e.status()).body(problem).contentType(Problem.MEDIA_TYPE);
+    MutableHttpResponse<ProblemDetails> response =
+        HttpResponse.<ProblemDetails>status(e.status())
+            .body(problem)
+            .contentType(ProblemDetails.MEDIA_TYPE);
     if (retryAfter != null) {
       response.header("Retry-After", String.valueOf(retryAfter));
     }
     return response;
   }
 
-  public MutableHttpResponse<Problem> of(
-      HttpRequest<?> request, HttpStatus status, String code, List<Problem.InvalidParam> errors) {
+  public MutableHttpResponse<ProblemDetails> of(
+      HttpRequest<?> request,
+      HttpStatus status,
+      String code,
+      List<ProblemDetails.InvalidParam> errors) {
     Locale locale = messages.localeOf(request);
-    Problem problem =
-        new Problem(
-            Problem.typeOf(code),
+    ProblemDetails problem =
+        new ProblemDetails(
+            ProblemDetails.typeOf(code),
             messages.get(locale, "status." + status.getCode()),
             status.getCode(),
             messages.get(locale, "problem." + code),
             code,
             errors.isEmpty() ? null : errors,
             null);
-    return HttpResponse.<Problem>status(status).body(problem).contentType(Problem.MEDIA_TYPE);
+    return HttpResponse.<ProblemDetails>status(status)
+        .body(problem)
+        .contentType(ProblemDetails.MEDIA_TYPE);
   }
 
   public Messages messages() {
