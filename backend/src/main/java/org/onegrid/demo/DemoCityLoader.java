@@ -45,6 +45,10 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final org.onegrid.care.CareService care;
   private final org.onegrid.hotline.RosterService roster;
   private final Tx tx;
+  private final java.time.Clock clock;
+
+  /** The city's zone ({@code onegrid.time-zone}): the demo's days and hours are local ones. */
+  private final java.time.ZoneId zone;
 
   DemoCityLoader(
       GridService grids,
@@ -57,7 +61,9 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
       org.onegrid.clinic.ClinicCatalog clinic,
       org.onegrid.care.CareService care,
       org.onegrid.hotline.RosterService roster,
-      Tx tx) {
+      Tx tx,
+      java.time.Clock clock,
+      org.onegrid.platform.OneGridConfig config) {
     this.grids = grids;
     this.accounts = accounts;
     this.secrets = secrets;
@@ -69,6 +75,8 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     this.care = care;
     this.roster = roster;
     this.tx = tx;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
   }
 
   @Override
@@ -235,9 +243,12 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private void dutyRoster() {
     GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
     Account admin = accounts.findByPhone("+8613800000010").orElseThrow();
-    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
     java.time.Instant firstStart =
-        java.time.LocalDate.now(zone).minusDays(1).atTime(8, 0).atZone(zone).toInstant();
+        java.time.LocalDate.now(clock.withZone(zone))
+            .minusDays(1)
+            .atTime(8, 0)
+            .atZone(zone)
+            .toInstant();
     roster.saveRotation(
         admin,
         minzhulu.id(),
@@ -285,7 +296,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
             20,
             org.onegrid.association.Association.JoinPolicy.APPROVAL));
     java.time.ZonedDateTime tuesday =
-        java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))
+        java.time.ZonedDateTime.now(clock.withZone(zone))
             .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
             .withHour(7)
             .withMinute(0)
