@@ -37,5 +37,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Component tests mount Vant components, whose modules import their CSS: let Vite load them.
+    server: { deps: { inline: ['vant'] } },
   },
 })
