@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.onegrid.db.tables.records.AccountsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.RecentReads;
 
 @Singleton
@@ -168,8 +169,7 @@ class AccountRepository {
   List<Account> findPendingUnder(String subtreePath, int limit) {
     return dsl.select(ACCOUNTS.fields())
         .from(AT_HOME)
-        .where(
-            ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull(), GRID_NODES.PATH.startsWith(subtreePath))
+        .where(ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull(), Subtree.holds(subtreePath))
         .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
         .limit(limit)
         .fetch(AccountRepository::toAccount);
@@ -317,7 +317,7 @@ class AccountRepository {
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             ACCOUNTS.ROLE.ne(Role.RESIDENT.name()),
             ACCOUNTS.ID.gt(afterId))
         .and(
@@ -381,7 +381,7 @@ class AccountRepository {
         .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
         .where(
             ACCOUNTS.ROLE.in(roles.stream().map(Role::name).toList()),
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             ACCOUNTS.DEACTIVATED_AT.isNull())
         .orderBy(ACCOUNTS.NAME, ACCOUNTS.ID)
         .limit(limit)
@@ -395,13 +395,13 @@ class AccountRepository {
   org.jooq.Select<org.jooq.Record1<String>> phonesUnder(String subtreePath) {
     return dsl.select(ACCOUNTS.PHONE_E164)
         .from(AT_HOME)
-        .where(GRID_NODES.PATH.startsWith(subtreePath))
+        .where(Subtree.holds(subtreePath))
         .unionAll(
             dsl.select(ACCOUNTS.PHONE_E164)
                 .from(ACCOUNTS)
                 .join(GRID_NODES)
                 .on(GRID_NODES.ID.eq(ACCOUNTS.NODE_ID))
-                .where(GRID_NODES.PATH.startsWith(subtreePath)));
+                .where(Subtree.holds(subtreePath)));
   }
 
   /**

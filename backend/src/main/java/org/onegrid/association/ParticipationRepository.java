@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.onegrid.grid.Subtree;
 
 /**
  * Participation figures of a subtree, read straight from associations, members and sign-ups: per
@@ -75,7 +76,7 @@ class ParticipationRepository {
         .from(ASSOCIATIONS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(ASSOCIATIONS.COMMUNITY_ID))
-        .where(GRID_NODES.PATH.startsWith(path))
+        .where(Subtree.holds(path))
         .orderBy(GRID_NODES.NAME, ASSOCIATIONS.NAME)
         .limit(500)
         .fetch(
@@ -132,7 +133,7 @@ class ParticipationRepository {
         .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-        .where(which, GRID_NODES.PATH.startsWith(path))
+        .where(which, Subtree.holds(path))
         .groupBy(BUILDINGS.GRID_ID)
         .fetchMap(BUILDINGS.GRID_ID, figure);
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.onegrid.db.tables.records.AuditLogRecord;
+import org.onegrid.grid.Subtree;
 
 @Singleton
 class AuditRepository {
@@ -39,7 +40,7 @@ class AuditRepository {
 
   List<AuditLogRecord> findUnder(String nodePath, @Nullable Long before, int limit) {
     return dsl.selectFrom(AUDIT_LOG)
-        .where(AUDIT_LOG.NODE_PATH.startsWith(nodePath))
+        .where(Subtree.at(AUDIT_LOG.NODE_PATH, nodePath))
         .and(before == null ? org.jooq.impl.DSL.noCondition() : AUDIT_LOG.ID.lt(before))
         .orderBy(AUDIT_LOG.ID.desc())
         .limit(limit)

@@ -15,6 +15,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ClinicBookingsRecord;
 import org.onegrid.db.tables.records.ClinicWaitlistRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Bookings and the per-slot counts that keep them within capacity. */
@@ -177,7 +178,7 @@ class BookingRepository {
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(CLINIC_BOOKINGS.GRID_ID))
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             CLINIC_BOOKINGS.STARTS_AT.ge(DSL.val(from, CLINIC_BOOKINGS.STARTS_AT)),
             CLINIC_BOOKINGS.STATUS.ne(CANCELLED))
         .orderBy(CLINIC_BOOKINGS.STARTS_AT, CLINIC_BOOKINGS.ID)

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ClinicRequestsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Home-visit requests and green-channel referrals: asked for, then scheduled or declined. */
@@ -146,7 +147,7 @@ class RequestRepository {
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(CLINIC_REQUESTS.GRID_ID))
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             CLINIC_REQUESTS
                 .STATUS
                 .in(OPEN)

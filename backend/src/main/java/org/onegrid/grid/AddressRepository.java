@@ -182,7 +182,7 @@ class AddressRepository {
             .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
             .leftJoin(BUILDING_UNITS)
             .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
-            .where(GRID_NODES.PATH.startsWith(subtreePath))
+            .where(Subtree.holds(subtreePath))
             .orderBy(
                 BUILDINGS.SORT_ORDER,
                 BUILDINGS.NAME,

@@ -161,7 +161,7 @@ class GridRepository {
             DSL.concat(
                 DSL.val(newPrefix),
                 DSL.substring(GRID_NODES.PATH, DSL.val(oldPrefix.length() + 1))))
-        .where(GRID_NODES.PATH.startsWith(oldPrefix))
+        .where(Subtree.holds(oldPrefix))
         .execute();
     dsl.update(GRID_NODES)
         .set(GRID_NODES.PARENT_ID, newParent.id())
@@ -188,7 +188,7 @@ class GridRepository {
   List<GridNode> findAllUnder(String subtreePath, GridLevel level) {
     return dsl.select(NODE_FIELDS)
         .from(GRID_NODES)
-        .where(GRID_NODES.PATH.startsWith(subtreePath), GRID_NODES.NODE_LEVEL.eq(level.name()))
+        .where(Subtree.holds(subtreePath), GRID_NODES.NODE_LEVEL.eq(level.name()))
         .fetch(GridRepository::toNode);
   }
 
@@ -197,7 +197,7 @@ class GridRepository {
     return dsl.select(NODE_FIELDS)
         .from(GRID_NODES)
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             GRID_NODES.NODE_LEVEL.eq(level.name()),
             GRID_NODES.RETIRED_AT.isNull())
         .and(
@@ -214,7 +214,7 @@ class GridRepository {
     return dsl.select(GRID_NODES.ID)
         .from(GRID_NODES)
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
             GRID_NODES.ID.gt(afterId))
         .orderBy(GRID_NODES.ID)
@@ -225,7 +225,7 @@ class GridRepository {
   int countGridsUnder(String subtreePath) {
     return dsl.fetchCount(
         GRID_NODES,
-        GRID_NODES.PATH.startsWith(subtreePath),
+        Subtree.holds(subtreePath),
         GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
         GRID_NODES.RETIRED_AT.isNull());
   }
@@ -289,7 +289,7 @@ class GridRepository {
     return dsl.select(GRID_NODES.BOUNDARY)
         .from(GRID_NODES)
         .where(
-            GRID_NODES.PATH.startsWith(subtreePath),
+            Subtree.holds(subtreePath),
             GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
             GRID_NODES.RETIRED_AT.isNull(),
             GRID_NODES.BOUNDARY.isNotNull())

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.NoticesRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Notices to grids and subtrees, and how far their SMS have gone. */
@@ -111,7 +112,7 @@ class NoticeRepository {
         .from(NOTICES)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(NOTICES.NODE_ID))
-        .where(GRID_NODES.PATH.startsWith(subtreePath), NOTICES.ID.lt(beforeId))
+        .where(Subtree.holds(subtreePath), NOTICES.ID.lt(beforeId))
         .orderBy(NOTICES.ID.desc())
         .limit(limit)
         .fetchInto(NOTICES);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.onegrid.db.tables.records.ImportRunsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Who imported what and how far each import has got. */
@@ -95,7 +96,7 @@ class ImportRunRepository {
   /** Runs by admins at or under the node, newest first. */
   List<ImportRunsRecord> findUnder(String nodePath, @Nullable Long before, int limit) {
     return dsl.selectFrom(IMPORT_RUNS)
-        .where(IMPORT_RUNS.NODE_PATH.startsWith(nodePath))
+        .where(Subtree.at(IMPORT_RUNS.NODE_PATH, nodePath))
         .and(before == null ? org.jooq.impl.DSL.noCondition() : IMPORT_RUNS.ID.lt(before))
         .orderBy(IMPORT_RUNS.ID.desc())
         .limit(limit)

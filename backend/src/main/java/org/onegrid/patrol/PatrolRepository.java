@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.onegrid.db.tables.records.PatrolsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Patrols of the grids, their photos and the problems they found. */
@@ -84,7 +85,7 @@ class PatrolRepository {
         .from(PATROLS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(PATROLS.GRID_ID))
-        .where(GRID_NODES.PATH.startsWith(subtreePath), PATROLS.ID.lt(beforeId))
+        .where(Subtree.holds(subtreePath), PATROLS.ID.lt(beforeId))
         .orderBy(PATROLS.ID.desc())
         .limit(limit)
         .fetchInto(PATROLS);

@@ -26,6 +26,7 @@ import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ProblemsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Problems and their events. */
@@ -190,7 +191,7 @@ class ProblemRepository {
     // A few grids (a grid leader's, a community's) are read grid by grid from (grid_id, state, id);
     // for a district or the city the path is joined, and newest-first meets 20 of them soon.
     Condition condition =
-        gridIds != null ? PROBLEMS.GRID_ID.in(gridIds) : GRID_NODES.PATH.startsWith(subtreePath);
+        gridIds != null ? PROBLEMS.GRID_ID.in(gridIds) : Subtree.holds(subtreePath);
     if (state != null) {
       condition = condition.and(PROBLEMS.STATE.eq(state.name()));
     }
@@ -477,7 +478,7 @@ class ProblemRepository {
         .from(PROBLEMS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
-        .where(GRID_NODES.PATH.startsWith(subtreePath))
+        .where(Subtree.holds(subtreePath))
         .groupBy(PROBLEMS.STATE)
         .fetchMap(PROBLEMS.STATE, DSL.count());
   }

@@ -15,6 +15,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.WarningAcksRecord;
 import org.onegrid.db.tables.records.WarningsRecord;
+import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Warnings to subtrees and each grid's acknowledgement of them. */
@@ -161,7 +162,7 @@ class WarningRepository {
         .from(WARNINGS)
         .join(GRID_NODES)
         .on(GRID_NODES.ID.eq(WARNINGS.NODE_ID))
-        .where(GRID_NODES.PATH.startsWith(subtreePath))
+        .where(Subtree.holds(subtreePath))
         .orderBy(WARNINGS.ID.desc())
         .limit(limit)
         .fetchInto(WARNINGS);
@@ -200,7 +201,7 @@ class WarningRepository {
         .where(
             WARNING_ACKS.ACKNOWLEDGED_AT.isNull(),
             WARNINGS.VALID_UNTIL.gt(now),
-            GRID_NODES.PATH.startsWith(subtreePath))
+            Subtree.holds(subtreePath))
         .groupBy(GRID_NODES.PATH)
         .fetchMap(GRID_NODES.PATH, org.jooq.impl.DSL.count());
   }
