@@ -101,6 +101,11 @@ class GridRepository {
         false);
   }
 
+  /** Locks the node's row until the transaction ends (callers that change what hangs off it). */
+  void lock(long id) {
+    dsl.select(GRID_NODES.ID).from(GRID_NODES).where(GRID_NODES.ID.eq(id)).forUpdate().fetch();
+  }
+
   Optional<GridNode> findById(long id) {
     return recent.get(
         id,

@@ -1,7 +1,5 @@
 package org.onegrid.grid;
 
-import static org.onegrid.db.Tables.GRID_NODES;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -12,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.DSLContext;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Tx;
 
@@ -27,7 +24,6 @@ public class GridService {
   private final AddressRepository addresses;
   private final GridLeaderRepository leaders;
   private final JsonMapper json;
-  private final DSLContext dsl;
   private final Tx tx;
   private final Clock clock;
 
@@ -36,14 +32,12 @@ public class GridService {
       AddressRepository addresses,
       GridLeaderRepository leaders,
       JsonMapper json,
-      DSLContext dsl,
       Tx tx,
       Clock clock) {
     this.nodes = nodes;
     this.addresses = addresses;
     this.leaders = leaders;
     this.json = json;
-    this.dsl = dsl;
     this.tx = tx;
     this.clock = clock;
   }
@@ -265,11 +259,7 @@ public class GridService {
           if (grid.level() != GridLevel.GRID) {
             throw ApiException.invalidField("gridId", "validation.not-a-grid");
           }
-          dsl.select(GRID_NODES.ID)
-              .from(GRID_NODES)
-              .where(GRID_NODES.ID.eq(gridId))
-              .forUpdate()
-              .fetch();
+          nodes.lock(gridId);
           if (leaders
               .findCurrentLeaderId(gridId)
               .filter(current -> current == leaderId)
