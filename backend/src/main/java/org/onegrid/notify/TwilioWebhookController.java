@@ -13,10 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.onegrid.platform.ProblemAnswers;
 
@@ -33,39 +30,19 @@ import org.onegrid.platform.ProblemAnswers;
 @Tag(name = "webhooks")
 final class TwilioWebhookController {
 
-  private static final Set<String> STOP =
-      Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "退订", "TD");
-  private static final Set<String> START = Set.of("START", "UNSTOP", "YES", "订阅");
-
   private final TwilioSignatures signatures;
-  private final OutboxRepository outbox;
-  private final SmsOutbox sms;
-  private final List<InboundSms> handlers;
+  private final TwilioReplies replies;
 
-  TwilioWebhookController(
-      TwilioSignatures signatures,
-      OutboxRepository outbox,
-      SmsOutbox sms,
-      List<InboundSms> handlers) {
+  TwilioWebhookController(TwilioSignatures signatures, TwilioReplies replies) {
     this.signatures = signatures;
-    this.outbox = outbox;
-    this.sms = sms;
-    this.handlers = handlers;
+    this.replies = replies;
   }
 
   @Post(uri = "/sms-status", consumes = MediaType.APPLICATION_FORM_URLENCODED)
   @Operation(summary = "Twilio delivery status callback (signature-checked)")
   HttpResponse<?> status(HttpRequest<?> request, @Body Map<String, String> form) {
     verify(request, form);
-    String sid = form.get("MessageSid");
-    String status = form.getOrDefault("MessageStatus", form.get("SmsStatus"));
-    if (sid != null && status != null) {
-      String error = form.get("ErrorCode");
-      outbox.updateProviderStatus(sid, status, error == null ? null : "twilio error " + error);
-      if (String.valueOf(SmsDispatcher.TWILIO_OPTED_OUT).equals(error) && form.get("To") != null) {
-        sms.optOut(form.get("To"), "twilio-21610");
-      }
-    }
+    replies.status(form);
     return HttpResponse.noContent();
   }
 
@@ -79,23 +56,7 @@ final class TwilioWebhookController {
               + " (signature-checked)")
   HttpResponse<String> inbound(HttpRequest<?> request, @Body Map<String, String> form) {
     verify(request, form);
-    String from = form.get("From");
-    String body = form.getOrDefault("Body", "").trim();
-    String word = body.toUpperCase(Locale.ROOT);
-    String reply = null;
-    if (from != null && STOP.contains(word)) {
-      sms.optOut(from, "reply");
-    } else if (from != null && START.contains(word)) {
-      sms.optIn(from);
-    } else if (from != null && form.get("To") != null && form.get("MessageSid") != null) {
-      for (InboundSms handler : handlers) {
-        var handled = handler.handle(form.get("MessageSid"), from, form.get("To"), body);
-        if (handled.isPresent()) {
-          reply = handled.get().text();
-          break;
-        }
-      }
-    }
+    String reply = replies.inbound(form).orElse(null);
     var twiml = new com.twilio.twiml.MessagingResponse.Builder();
     if (reply != null) {
       twiml.message(
