@@ -53,7 +53,7 @@ class ClinicReminders {
     for (boolean dayBefore : new boolean[] {true, false}) {
       Instant until = now.plus(dayBefore ? Duration.ofHours(24) : Duration.ofHours(2));
       for (long id : bookings.findDueForReminder(now, until, dayBefore, 500)) {
-        tx.run(
+        tx.runAlone(
             () -> {
               if (!bookings.claimReminder(id, dayBefore, now)) {
                 return null;

@@ -179,7 +179,7 @@ public class ClinicWaitlist {
 
   void expireOffers(Instant now) {
     for (var offer : bookings.findExpiredOffers(now, 200)) {
-      tx.run(
+      tx.runAlone(
           () -> {
             bookings.lockSlot(offer.getServiceId(), offer.getOfferedSlot());
             var current = bookings.findWait(offer.getId()).orElseThrow();

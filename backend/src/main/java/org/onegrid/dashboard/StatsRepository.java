@@ -241,8 +241,12 @@ class StatsRepository {
   /** A grid's path with its open problems and those of them past the fix deadline. */
   record OpenInGrid(String path, int open, int overdue) {}
 
+  /** The open states as an SQL list, from the one definition of them. */
   private static final String OPEN =
-      "'SUBMITTED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED', 'TRANSFERRED'";
+      org.onegrid.problem.ProblemState.OPEN.stream()
+          .map(s -> "'" + s.name() + "'")
+          .sorted()
+          .collect(java.util.stream.Collectors.joining(", "));
 
   private static String bucket(String column, int i) {
     String hours = "TIMESTAMPDIFF(MINUTE, created_at, " + column + ") / 60";

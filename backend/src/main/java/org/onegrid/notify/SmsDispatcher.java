@@ -184,7 +184,7 @@ public class SmsDispatcher {
           try {
             Instant now = clock.instant();
             rows =
-                tx.run(
+                tx.runAlone(
                     () -> {
                       outbox.releaseExpired(now);
                       return outbox.claimDue(now, free, instance, now.plus(settings.lease()));
@@ -285,12 +285,12 @@ public class SmsDispatcher {
               ? sender.findCall(row.getToE164(), since)
               : sender.find(row.getToE164(), row.getBody(), since);
       detail = found instanceof SmsSender.CannotAsk cannot ? cannot.error() : "";
-      outcome = tx.run(() -> settle(row, found));
+      outcome = tx.runAlone(() -> settle(row, found));
     } else if (expiredCode(row)) {
       // A sign-in code past its time is useless and confusing: it is not sent, and the sign-in
       // page has the resident ask for a new one.
       detail = "the sign-in code expired before it could be sent";
-      outcome = tx.run(() -> fail(row, detail));
+      outcome = tx.runAlone(() -> fail(row, detail));
     } else {
       if (!handOver(row)) {
         return false; // stopping, or no longer ours: given back, never half-sent
@@ -306,7 +306,7 @@ public class SmsDispatcher {
       }
       SmsSender.Result answer = result;
       detail = error(answer);
-      outcome = tx.run(() -> record(row, answer, row.getAttempts() + 1));
+      outcome = tx.runAlone(() -> record(row, answer, row.getAttempts() + 1));
     }
     report(row, outcome, detail);
     return outcome == Outcome.SENT || outcome == Outcome.RECONCILED;
@@ -328,7 +328,7 @@ public class SmsDispatcher {
       delivery = new PushChannel.TryAgain(e.toString(), null);
     }
     PushChannel.Delivery answer = delivery;
-    Outcome outcome = tx.run(() -> recordPush(row, answer));
+    Outcome outcome = tx.runAlone(() -> recordPush(row, answer));
     report(row, outcome, answer.toString());
     return outcome == Outcome.SENT;
   }

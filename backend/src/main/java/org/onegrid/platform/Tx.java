@@ -43,6 +43,11 @@ public class Tx {
     this.keysFromReply = dsl.configuration().derive(SQLDialect.MYSQL);
   }
 
+  /**
+   * Runs the work in a transaction: a new one, or the caller's when there is one (the work then
+   * commits or rolls back with it). Where the work must commit by itself before what follows (a
+   * claim before a text is handed to Twilio, a job's step before the next), use {@link #runAlone}.
+   */
   public <T> T run(Supplier<T> work) {
     if (ACTIVE.get() != null) {
       // Already inside a transaction: join it. Only the outermost call may retry, since a deadlock
@@ -76,6 +81,20 @@ public class Tx {
         ACTIVE.remove();
       }
     }
+  }
+
+  /**
+   * Runs the work in a transaction of its own that has committed when this returns; called inside
+   * another transaction it refuses (IllegalStateException) rather than silently joining it, since
+   * joining would keep what must already be done (a row claimed, a reminder marked sent)
+   * uncommitted until an outer transaction ends, and undo it if that one rolls back.
+   */
+  public <T> T runAlone(Supplier<T> work) {
+    if (ACTIVE.get() != null) {
+      throw new IllegalStateException(
+          "This work commits by itself: it may not run inside another transaction");
+    }
+    return run(work);
   }
 
   /**

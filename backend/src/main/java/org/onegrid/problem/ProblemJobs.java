@@ -84,7 +84,7 @@ public class ProblemJobs {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     for (Problem problem : problems.findDueForEscalation(now, BATCH)) {
       boolean won =
-          tx.run(
+          tx.runAlone(
               () -> {
                 if (!problems.raiseEscalation(problem.id(), problem.escalationLevel(), now)) {
                   return false;
@@ -120,7 +120,7 @@ public class ProblemJobs {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     for (long id : problems.findResolvedBefore(now.minus(AUTO_CLOSE_AFTER), BATCH)) {
       boolean won =
-          tx.run(
+          tx.runAlone(
               () -> {
                 if (!problems.closeIfStillResolved(id, now)) {
                   return false;
