@@ -8,11 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -340,32 +337,14 @@ public class ClinicService {
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate last = today.plusDays(service.getHorizonDays());
     Set<LocalDate> closed = clinics.findClosures(service.getId(), today, last);
-    List<ClinicRepository.Hours> hours = clinics.findHours(service.getId());
-    List<Instant> starts = new ArrayList<>();
-    for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
-      if (closed.contains(d)) {
-        continue;
-      }
-      int weekday = d.getDayOfWeek().getValue();
-      for (ClinicRepository.Hours h : hours) {
-        if (h.weekday() != weekday) {
-          continue;
-        }
-        for (LocalTime t = h.opens();
-            !t.plusMinutes(service.getSlotMinutes()).isAfter(h.closes()) && !t.isBefore(h.opens());
-            t = t.plusMinutes(service.getSlotMinutes())) {
-          Instant start = ZonedDateTime.of(d, t, zone).toInstant();
-          if (!start.isBefore(earliest)) {
-            starts.add(start);
-          }
-          if (t.plusMinutes(service.getSlotMinutes()).isBefore(t)) {
-            break;
-          }
-        }
-      }
-    }
-    starts.sort(null);
-    return starts;
+    return SlotSchedule.starts(
+        today,
+        last,
+        earliest,
+        closed,
+        clinics.findHours(service.getId()),
+        service.getSlotMinutes(),
+        zone);
   }
 
   ClinicServicesRecord visibleService(Account viewer, long serviceId) {
