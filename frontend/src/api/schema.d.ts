@@ -3955,7 +3955,7 @@ export interface components {
             name: string;
         };
         /** @description A key as issued: shown to the admin once. */
-        "Open311Service.IssuedKey": {
+        "Open311Keys.IssuedKey": {
             client: components["schemas"]["Open311Client"];
             apiKey: string;
         };
@@ -7922,7 +7922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Open311Service.IssuedKey"];
+                    "application/json": components["schemas"]["Open311Keys.IssuedKey"];
                 };
             };
             /** @description What was sent is not valid; `errors` names each field */

@@ -32,10 +32,10 @@ import org.onegrid.platform.ProblemAnswers;
 @Tag(name = "staff")
 class Open311ClientController {
 
-  private final Open311Service open311;
+  private final Open311Keys open311;
   private final AccountService accounts;
 
-  Open311ClientController(Open311Service open311, AccountService accounts) {
+  Open311ClientController(Open311Keys open311, AccountService accounts) {
     this.open311 = open311;
     this.accounts = accounts;
   }
@@ -49,7 +49,7 @@ class Open311ClientController {
 
   @Post
   @Operation(summary = "City admin: issue a key to a named app; the key is in this answer only")
-  HttpResponse<Open311Service.IssuedKey> issue(Authentication auth, @Body @Valid NewClient body) {
+  HttpResponse<Open311Keys.IssuedKey> issue(Authentication auth, @Body @Valid NewClient body) {
     return HttpResponse.status(HttpStatus.CREATED).body(open311.issue(me(auth), body.name()));
   }
 

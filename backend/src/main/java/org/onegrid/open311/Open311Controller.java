@@ -46,12 +46,19 @@ class Open311Controller {
   private static final Logger LOG = LoggerFactory.getLogger(Open311Controller.class);
 
   private final Open311Service open311;
+  private final Open311Updates updates;
   private final Messages messages;
   private final JsonMapper json;
   private final Clock clock;
 
-  Open311Controller(Open311Service open311, Messages messages, JsonMapper json, Clock clock) {
+  Open311Controller(
+      Open311Service open311,
+      Open311Updates updates,
+      Messages messages,
+      JsonMapper json,
+      Clock clock) {
     this.open311 = open311;
+    this.updates = updates;
     this.messages = messages;
     this.json = json;
     this.clock = clock;
@@ -119,6 +126,31 @@ class Open311Controller {
         named.format(),
         "service_requests",
         new Open311Format.ListOf("request", open311.one(id, query, locale(request))));
+  }
+
+  @Get("/servicerequestupdates.{format}")
+  HttpResponse<String> updates(HttpRequest<?> request, @PathVariable String format) {
+    requireFormat(format);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    request.getParameters().asMap().forEach((k, v) -> query.put(k, List.copyOf(v)));
+    return answer(
+        format,
+        "service_request_updates",
+        new Open311Format.ListOf(
+            "request_update", updates.list(query, locale(request), clock.instant())));
+  }
+
+  @Post("/servicerequestupdates.{format}")
+  @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+  HttpResponse<String> update(
+      HttpRequest<?> request,
+      @PathVariable String format,
+      @Nullable @Body Map<String, Object> form) {
+    requireFormat(format);
+    return answer(
+        format,
+        "service_request_updates",
+        new Open311Format.ListOf("request_update", updates.post(params(form), locale(request))));
   }
 
   @Get("/tokens/{file}")

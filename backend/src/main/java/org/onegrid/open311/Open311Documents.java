@@ -77,6 +77,21 @@ final class Open311Documents {
       @Open311Format.Named("long") @Nullable BigDecimal lng,
       @Nullable String mediaUrl) {}
 
+  /**
+   * One update of a request (the mySociety updates extension): a change of its status or a reply
+   * from its handlers, in the extension's lower-case statuses.
+   */
+  record RequestUpdate(
+      String updateId,
+      String serviceRequestId,
+      String status,
+      String updatedDatetime,
+      String description,
+      String mediaUrl) {}
+
+  /** What a POSTed update answers: the update's id here, and the app's own account id if sent. */
+  record UpdateReceipt(String updateId, @Nullable String accountId) {}
+
   /** One error: the HTTP status as its code, and what was wrong. */
   record Error(int code, String description) {}
 }

@@ -3,20 +3,12 @@ package org.onegrid.open311;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +18,7 @@ import java.util.UUID;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.grid.GridService;
-import org.onegrid.platform.ApiException;
 import org.onegrid.platform.OneGridConfig;
-import org.onegrid.platform.RateLimiter;
 import org.onegrid.problem.Answers;
 import org.onegrid.problem.Category;
 import org.onegrid.problem.CategoryQuestion;
@@ -53,44 +43,32 @@ public class Open311Service {
 
   private final ProblemService problems;
   private final PublicRecords publicRecords;
+  private final Open311Keys keys;
   private final Answers answerCheck;
   private final GridService grids;
   private final AccountService accounts;
-  private final Open311ClientRepository clients;
   private final Open311RequestRepository requests;
-  private final RateLimiter limiter;
-  private final org.onegrid.platform.Tx tx;
-  private final java.time.Clock clock;
   private final ZoneId zone;
-  private final int postsPerMinute;
   @Nullable private final String publicUrl;
 
   Open311Service(
       ProblemService problems,
       PublicRecords publicRecords,
+      Open311Keys keys,
       Answers answerCheck,
       GridService grids,
       AccountService accounts,
-      Open311ClientRepository clients,
       Open311RequestRepository requests,
-      RateLimiter limiter,
-      org.onegrid.platform.Tx tx,
-      java.time.Clock clock,
       OneGridConfig config,
-      @Value("${onegrid.open311.posts-per-minute:30}") int postsPerMinute,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
     this.problems = problems;
     this.publicRecords = publicRecords;
+    this.keys = keys;
     this.answerCheck = answerCheck;
     this.grids = grids;
     this.accounts = accounts;
-    this.clients = clients;
     this.requests = requests;
-    this.limiter = limiter;
-    this.tx = tx;
-    this.clock = clock;
     this.zone = config.getTimeZone();
-    this.postsPerMinute = postsPerMinute;
     this.publicUrl = publicUrl;
   }
 
@@ -159,24 +137,19 @@ public class Open311Service {
    */
   List<Open311Documents.Receipt> create(
       Map<String, List<String>> form, @Nullable String idempotencyKey, Locale locale) {
-    Open311Client client = clientOf(one(form, "api_key"));
-    try {
-      limiter.hit("open311:" + client.id(), postsPerMinute, Duration.ofMinutes(1), "rate-limited");
-    } catch (ApiException tooFast) {
-      throw new Open311Exception(429, "Too many requests from this api_key; try again in a minute");
-    }
-    String code = one(form, "service_code");
+    Open311Client client = keys.posting(Open311Params.one(form, "api_key"));
+    String code = Open311Params.one(form, "service_code");
     if (code == null) {
       throw new Open311Exception(400, "service_code was not provided");
     }
     Category category = category(code);
     Map<String, String> answers = answers(category, form, locale);
-    String description = one(form, "description");
+    String description = Open311Params.one(form, "description");
     if (description != null && description.length() > 2000) {
       throw new Open311Exception(400, "description is limited to 2000 characters here");
     }
     Place place = place(form);
-    String mediaUrl = one(form, "media_url");
+    String mediaUrl = Open311Params.one(form, "media_url");
     if (mediaUrl != null && (!mediaUrl.matches("(?i)https?://\\S+") || mediaUrl.length() > 500)) {
       throw new Open311Exception(400, "media_url must be an http(s) URL of at most 500 characters");
     }
@@ -216,13 +189,13 @@ public class Open311Service {
                       client.id(),
                       token,
                       new Open311RequestRepository.Submitter(
-                          cut(one(form, "address_string"), 400),
-                          cut(fields.email(), 200),
-                          cut(fields.firstName(), 60),
-                          cut(fields.lastName(), 60),
-                          cut(fields.phone(), 40),
-                          cut(fields.accountId(), 80),
-                          cut(fields.deviceId(), 80),
+                          Open311Params.cut(Open311Params.one(form, "address_string"), 400),
+                          Open311Params.cut(fields.email(), 200),
+                          Open311Params.cut(fields.firstName(), 60),
+                          Open311Params.cut(fields.lastName(), 60),
+                          Open311Params.cut(fields.phone(), 40),
+                          Open311Params.cut(fields.accountId(), 80),
+                          Open311Params.cut(fields.deviceId(), 80),
                           mediaUrl));
                   problems.saveAnswers(problemId, answers);
                 })
@@ -246,44 +219,31 @@ public class Open311Service {
    */
   List<Open311Documents.ServiceRequest> list(
       Map<String, List<String>> query, Locale locale, Instant now) {
-    String ids = one(query, "service_request_id");
+    String ids = Open311Params.one(query, "service_request_id");
     if (ids != null) {
       List<Long> wanted = new ArrayList<>();
       for (String id : ids.split(",")) {
-        wanted.add(parseId(id.trim()));
+        wanted.add(Open311Params.parseId(id.trim()));
       }
-      return render(publicRecords.find(wanted, filedBy(query), locale), locale);
+      return render(publicRecords.find(wanted, keys.filedBy(query), locale), locale);
     }
-    Instant start = date(query, "start_date");
-    Instant end = date(query, "end_date");
-    if (start == null && end == null) {
-      end = now;
-      start = now.minus(MAX_SPAN);
-    } else if (start == null) {
-      start = end.minus(MAX_SPAN);
-    } else if (end == null) {
-      end = start.plus(MAX_SPAN);
-    }
-    if (!start.isBefore(end)) {
-      throw new Open311Exception(400, "start_date must be before end_date");
-    }
-    if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-      throw new Open311Exception(400, "start_date and end_date may not span more than 90 days");
-    }
-    Set<ProblemState> states = statuses(one(query, "status"));
+    Open311Params.Window window = Open311Params.window(query, now, MAX_SPAN, MAX_SPAN);
+    Set<ProblemState> states = statuses(Open311Params.one(query, "status"));
     List<String> codes = null;
-    String services = one(query, "service_code");
+    String services = Open311Params.one(query, "service_code");
     if (services != null) {
       codes =
           Arrays.stream(services.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
-    return render(publicRecords.find(start, end, states, codes, MAX_REQUESTS, locale), locale);
+    return render(
+        publicRecords.find(window.start(), window.end(), states, codes, MAX_REQUESTS, locale),
+        locale);
   }
 
   List<Open311Documents.ServiceRequest> one(
       long id, Map<String, List<String>> query, Locale locale) {
     List<Open311Documents.ServiceRequest> found =
-        render(publicRecords.find(List.of(id), filedBy(query), locale), locale);
+        render(publicRecords.find(List.of(id), keys.filedBy(query), locale), locale);
     if (found.isEmpty()) {
       throw new Open311Exception(404, "service_request_id " + id + " was not found");
     }
@@ -309,9 +269,9 @@ public class Open311Service {
               r.description(),
               r.agency(),
               notice(category, locale),
-              w3(r.requestedAt()),
-              w3(r.updatedAt()),
-              w3(r.expectedAt()),
+              Open311Params.w3(r.requestedAt(), zone),
+              Open311Params.w3(r.updatedAt(), zone),
+              Open311Params.w3(r.expectedAt(), zone),
               r.address(),
               null,
               null,
@@ -326,18 +286,6 @@ public class Open311Service {
    * Which private problems the caller may read back: those filed by the app whose api_key came with
    * the query (none without a key, or with a key that is not valid).
    */
-  private java.util.function.LongPredicate filedBy(Map<String, List<String>> query) {
-    String apiKey = one(query, "api_key");
-    if (apiKey == null) {
-      return id -> false;
-    }
-    Long clientId = clients.findActiveByKeyHash(hash(apiKey)).map(Open311Client::id).orElse(null);
-    if (clientId == null) {
-      return id -> false;
-    }
-    return id -> requests.findClientIdByProblem(id).filter(clientId::equals).isPresent();
-  }
-
   private String notice(Category c, Locale locale) {
     return "en".equals(locale.getLanguage())
         ? "The grid leader accepts it within "
@@ -346,20 +294,6 @@ public class Open311Service {
             + c.resolveHours()
             + " hours."
         : "网格长 " + c.acceptHours() + " 小时内受理，" + c.resolveHours() + " 小时内办结。";
-  }
-
-  private String w3(Instant at) {
-    return OffsetDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), zone)
-        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-  }
-
-  private Open311Client clientOf(@Nullable String apiKey) {
-    if (apiKey == null) {
-      throw new Open311Exception(403, "api_key was not provided");
-    }
-    return clients
-        .findActiveByKeyHash(hash(apiKey))
-        .orElseThrow(() -> new Open311Exception(403, "Invalid api_key received"));
   }
 
   private Category category(String code) {
@@ -397,10 +331,10 @@ public class Open311Service {
 
   /** Where the request is: a point inside a grid, else the address_id (a unit), else the words. */
   private Place place(Map<String, List<String>> form) {
-    String lat = one(form, "lat");
-    String lng = one(form, "long");
-    String addressId = one(form, "address_id");
-    String address = one(form, "address_string");
+    String lat = Open311Params.one(form, "lat");
+    String lng = Open311Params.one(form, "long");
+    String addressId = Open311Params.one(form, "address_id");
+    String address = Open311Params.one(form, "address_string");
     if ((lat == null) != (lng == null)) {
       throw new Open311Exception(400, "lat and long must be sent together");
     }
@@ -408,7 +342,7 @@ public class Open311Service {
       throw new Open311Exception(
           400, "A location is required: lat & long, address_string or address_id");
     }
-    String text = cut(address, 200);
+    String text = Open311Params.cut(address, 200);
     if (lat != null) {
       double la = coordinate(lat, "lat", 90);
       double ln = coordinate(lng, "long", 180);
@@ -420,7 +354,7 @@ public class Open311Service {
       }
     }
     if (addressId != null) {
-      long unit = parseId(addressId);
+      long unit = Open311Params.parseId(addressId);
       if (grids.unit(unit).isEmpty()) {
         throw new Open311Exception(404, "address_id " + addressId + " was not found");
       }
@@ -441,7 +375,7 @@ public class Open311Service {
         match.unitId(),
         match.gridId(),
         match.buildingId(),
-        cut(match.remainder(), 200));
+        Open311Params.cut(match.remainder(), 200));
   }
 
   private record Place(
@@ -463,12 +397,12 @@ public class Open311Service {
 
     static OpenRequestFields of(Map<String, List<String>> form) {
       return new OpenRequestFields(
-          one(form, "email"),
-          one(form, "first_name"),
-          one(form, "last_name"),
-          one(form, "phone"),
-          one(form, "account_id"),
-          one(form, "device_id"));
+          Open311Params.one(form, "email"),
+          Open311Params.one(form, "first_name"),
+          Open311Params.one(form, "last_name"),
+          Open311Params.one(form, "phone"),
+          Open311Params.one(form, "account_id"),
+          Open311Params.one(form, "device_id"));
     }
   }
 
@@ -482,28 +416,6 @@ public class Open311Service {
       // refused below
     }
     throw new Open311Exception(400, name + " must be a WGS84 " + name + "itude in degrees");
-  }
-
-  private static long parseId(String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new Open311Exception(404, value + " was not found");
-    }
-  }
-
-  @Nullable
-  private static Instant date(Map<String, List<String>> query, String name) {
-    String value = one(query, name);
-    if (value == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new Open311Exception(
-          400, name + " must be a w3 datetime with a time zone, e.g. 2010-01-01T00:00:00Z");
-    }
   }
 
   @Nullable
@@ -522,73 +434,4 @@ public class Open311Service {
     }
     return states.isEmpty() ? null : states;
   }
-
-  /** A parameter's value, trimmed; null when absent or empty (the specification's "optional"). */
-  @Nullable
-  static String one(Map<String, List<String>> params, String name) {
-    List<String> values = params.get(name);
-    if (values == null || values.isEmpty()) {
-      return null;
-    }
-    String v = values.get(0).trim();
-    return v.isEmpty() ? null : v;
-  }
-
-  @Nullable
-  private static String cut(@Nullable String s, int max) {
-    return s == null ? null : s.length() <= max ? s : s.substring(0, max);
-  }
-
-  static String hash(String apiKey) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** Issues a key to a named app (city admins only); the key is returned this once. */
-  public IssuedKey issue(Account admin, String name) {
-    requireCityAdmin(admin);
-    String key =
-        "og311_"
-            + UUID.randomUUID().toString().replace("-", "")
-            + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    return tx.run(
-        () -> {
-          Instant now = clock.instant();
-          long account =
-              accounts.createAppAccount(
-                  "app:" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
-                  name.trim());
-          long id =
-              clients.insert(
-                  name.trim(), hash(key), key.substring(0, 10) + "…", account, admin.id(), now);
-          return new IssuedKey(clients.findById(id).orElseThrow(), key);
-        });
-  }
-
-  public List<Open311Client> clients(Account admin) {
-    requireCityAdmin(admin);
-    return clients.findAll();
-  }
-
-  public Open311Client revoke(Account admin, long id) {
-    requireCityAdmin(admin);
-    Open311Client client = clients.findById(id).orElseThrow(ApiException::notFound);
-    clients.revoke(id, clock.instant());
-    return clients.findById(client.id()).orElseThrow();
-  }
-
-  private static void requireCityAdmin(Account account) {
-    if (account.role() != org.onegrid.account.Role.CITY_ADMIN) {
-      throw ApiException.forbidden();
-    }
-  }
-
-  /** A key as issued: shown to the admin once. */
-  @io.micronaut.serde.annotation.Serdeable
-  public record IssuedKey(Open311Client client, String apiKey) {}
 }
