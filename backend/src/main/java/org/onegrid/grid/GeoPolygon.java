@@ -43,6 +43,39 @@ public record GeoPolygon(String type, List<List<List<Double>>> coordinates) {
     return Geometries.polygon(this).map(p -> p.covers(Geometries.point(lat, lng))).orElse(false);
   }
 
+  /**
+   * About how many metres the point is from the outline, 0 inside it: measured on a flat projection
+   * around the point, good to a few metres over the distances between a city's grids.
+   */
+  public double metersTo(double lat, double lng) {
+    if (contains(lat, lng)) {
+      return 0;
+    }
+    double kx = 111_320 * Math.cos(Math.toRadians(lat));
+    double ky = 110_574;
+    double best = Double.MAX_VALUE;
+    for (List<List<Double>> ring : coordinates) {
+      for (int i = 0; i + 1 < ring.size(); i++) {
+        double ax = (ring.get(i).get(0) - lng) * kx;
+        double ay = (ring.get(i).get(1) - lat) * ky;
+        double bx = (ring.get(i + 1).get(0) - lng) * kx;
+        double by = (ring.get(i + 1).get(1) - lat) * ky;
+        best = Math.min(best, fromOrigin(ax, ay, bx, by));
+      }
+    }
+    return best;
+  }
+
+  /** The distance from (0, 0) to the segment from a to b. */
+  private static double fromOrigin(double ax, double ay, double bx, double by) {
+    double dx = bx - ax;
+    double dy = by - ay;
+    double lengthSquared = dx * dx + dy * dy;
+    double t =
+        lengthSquared == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / lengthSquared));
+    return Math.hypot(ax + t * dx, ay + t * dy);
+  }
+
   double minLat() {
     return coordinates.get(0).stream().mapToDouble(p -> p.get(1)).min().orElseThrow();
   }

@@ -274,6 +274,20 @@ class GridRepository {
         .fetch();
   }
 
+  /** Grids whose outline's box comes within these many degrees of the point. */
+  List<Record2<Long, String>> findGridsNear(double lat, double lng, double dLat, double dLng) {
+    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
+        .from(GRID_NODES)
+        .where(
+            GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(lat + dLat)),
+            GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(lat - dLat)),
+            GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(lng + dLng)),
+            GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(lng - dLng)),
+            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
+            GRID_NODES.RETIRED_AT.isNull())
+        .fetch();
+  }
+
   Optional<String> findBoundary(long id) {
     return dsl.select(GRID_NODES.BOUNDARY)
         .from(GRID_NODES)

@@ -211,6 +211,35 @@ public class GridService {
         .flatMap(r -> nodes.findById(r.value1()));
   }
 
+  /** A grid near a point, and how far the point is from its outline. */
+  public record Nearby(GridNode grid, int meters) {}
+
+  /**
+   * The grid in service whose outline is nearest the point, when it is within {@code maxMeters}:
+   * where a point falls between the drawn grids (a road, a square), its problem still has a leader.
+   */
+  public Optional<Nearby> nearestGrid(double lat, double lng, int maxMeters) {
+    double dLat = maxMeters / 110_574.0;
+    double dLng = maxMeters / (111_320.0 * Math.cos(Math.toRadians(lat)));
+    Long best = null;
+    double bestMeters = Double.MAX_VALUE;
+    for (var r : nodes.findGridsNear(lat, lng, dLat, dLng)) {
+      if (r.value2() == null) {
+        continue;
+      }
+      double meters = parse(r.value2()).metersTo(lat, lng);
+      if (meters <= maxMeters && meters < bestMeters) {
+        best = r.value1();
+        bestMeters = meters;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    int rounded = (int) Math.round(bestMeters);
+    return nodes.findById(best).map(g -> new Nearby(g, rounded));
+  }
+
   public Optional<GeoPolygon> boundaryOf(long gridId) {
     return nodes.findBoundary(gridId).map(this::parse);
   }

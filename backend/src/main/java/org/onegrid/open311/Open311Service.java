@@ -50,6 +50,7 @@ public class Open311Service {
   private final Open311RequestRepository requests;
   private final ZoneId zone;
   @Nullable private final String publicUrl;
+  private final int nearestGridMeters;
 
   Open311Service(
       ProblemService problems,
@@ -60,7 +61,8 @@ public class Open311Service {
       AccountService accounts,
       Open311RequestRepository requests,
       OneGridConfig config,
-      @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
+      @Nullable @Value("${onegrid.public-url:}") String publicUrl,
+      @Value("${onegrid.open311.nearest-grid-meters:300}") int nearestGridMeters) {
     this.problems = problems;
     this.publicRecords = publicRecords;
     this.keys = keys;
@@ -70,6 +72,7 @@ public class Open311Service {
     this.requests = requests;
     this.zone = config.getTimeZone();
     this.publicUrl = publicUrl;
+    this.nearestGridMeters = nearestGridMeters;
   }
 
   /** The discovery document: this one endpoint and its formats. */
@@ -201,8 +204,11 @@ public class Open311Service {
                 })
             .id();
     String issued = requests.findTokenByProblem(id).orElse(token);
-    return List.of(
-        new Open311Documents.Receipt(issued, notice(category, locale), fields.accountId()));
+    String notice = notice(category, locale);
+    if (place.nearest() != null) {
+      notice = nearestNotice(place.nearest(), locale) + notice;
+    }
+    return List.of(new Open311Documents.Receipt(issued, notice, fields.accountId()));
   }
 
   List<Open311Documents.TokenAnswer> token(String token) {
@@ -286,6 +292,17 @@ public class Open311Service {
    * Which private problems the caller may read back: those filed by the app whose api_key came with
    * the query (none without a key, or with a key that is not valid).
    */
+  /** Said first in the answer when the point was between grids and the nearest took it. */
+  private static String nearestNotice(GridService.Nearby near, Locale locale) {
+    return "en".equals(locale.getLanguage())
+        ? "The point is outside every grid; it went to the nearest, "
+            + near.grid().name()
+            + " (about "
+            + near.meters()
+            + " m away). "
+        : "该位置不在任何网格内，已交给最近的" + near.grid().name() + "（约 " + near.meters() + " 米）。";
+  }
+
   private String notice(Category c, Locale locale) {
     return "en".equals(locale.getLanguage())
         ? "The grid leader accepts it within "
@@ -347,10 +364,25 @@ public class Open311Service {
       double la = coordinate(lat, "lat", 90);
       double ln = coordinate(lng, "long", 180);
       if (grids.locate(la, ln).isPresent()) {
-        return new Place(la, ln, null, null, null, text);
+        return new Place(la, ln, null, null, null, text, null);
       }
       if (addressId == null && address == null) {
-        throw new Open311Exception(400, "lat/long " + lat + "," + lng + " is outside every grid");
+        // Between the drawn grids (a road, a square): the nearest grid within reach takes it.
+        GridService.Nearby near =
+            grids
+                .nearestGrid(la, ln, nearestGridMeters)
+                .orElseThrow(
+                    () ->
+                        new Open311Exception(
+                            400,
+                            "lat/long "
+                                + lat
+                                + ","
+                                + lng
+                                + " is outside the city: more than "
+                                + nearestGridMeters
+                                + " m from every grid"));
+        return new Place(la, ln, null, near.grid().id(), null, text, near);
       }
     }
     if (addressId != null) {
@@ -358,7 +390,7 @@ public class Open311Service {
       if (grids.unit(unit).isEmpty()) {
         throw new Open311Exception(404, "address_id " + addressId + " was not found");
       }
-      return new Place(null, null, unit, null, null, text);
+      return new Place(null, null, unit, null, null, text, null);
     }
     GridService.AddressMatch match =
         grids
@@ -375,7 +407,8 @@ public class Open311Service {
         match.unitId(),
         match.gridId(),
         match.buildingId(),
-        Open311Params.cut(match.remainder(), 200));
+        Open311Params.cut(match.remainder(), 200),
+        null);
   }
 
   private record Place(
@@ -384,7 +417,8 @@ public class Open311Service {
       @Nullable Long unitId,
       @Nullable Long gridId,
       @Nullable Long buildingId,
-      @Nullable String text) {}
+      @Nullable String text,
+      @Nullable GridService.Nearby nearest) {}
 
   /** The optional submitter fields, as sent. */
   private record OpenRequestFields(

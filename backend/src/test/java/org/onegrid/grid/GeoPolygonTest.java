@@ -34,4 +34,14 @@ class GeoPolygonTest {
         .isNotNull();
     assertThat(GeoPolygon.rectangle(0, 0, 1, 1).problem()).isNull();
   }
+
+  @Test
+  void aPointOutsideIsAsManyMetresAwayAsTheNearestEdgeAndInsideIsNone() {
+    GeoPolygon grid = GeoPolygon.rectangle(34.7492, 113.6401, 34.7512, 113.6431);
+    assertThat(grid.metersTo(34.7500, 113.6420)).isZero();
+    // 0.0009° of longitude east of the edge at 34.75° N: about 82 m.
+    assertThat(grid.metersTo(34.7500, 113.6440)).isBetween(80.0, 84.0);
+    // 0.001° of latitude south of the south-west corner and as far west: the corner, about 143 m.
+    assertThat(grid.metersTo(34.7482, 113.6391)).isBetween(140.0, 146.0);
+  }
 }

@@ -264,7 +264,9 @@ class Open311Test extends ApiTest {
     Map<String, String> farAway = waterRequest("x");
     farAway.put("lat", "39.9");
     farAway.put("long", "116.4");
-    assertThat(post("requests.json", farAway).statusCode()).isEqualTo(400);
+    HttpResponse<String> outside = post("requests.json", farAway);
+    assertThat(outside.statusCode()).isEqualTo(400);
+    assertThat((String) jsonList(outside).get(0).get("description")).contains("outside the city");
 
     assertThat(get("services/potholes.json").statusCode()).isEqualTo(404);
     assertThat(get("requests/999999999.xml").statusCode()).isEqualTo(404);
@@ -317,5 +319,24 @@ class Open311Test extends ApiTest {
     assertThat(refused).isGreaterThanOrEqualTo(1);
     // Another app's key is not affected.
     assertThat(post("requests.json", waterRequest("另一个应用")).statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void aPointBetweenGridsGoesToTheNearestGridAndTheAnswerSaysSo() throws Exception {
+    // About 80 m east of 民主路社区 第2网格, on the road outside every drawn grid.
+    Map<String, String> form = waterRequest("路边消防栓漏水");
+    form.put("lat", "34.7500");
+    form.put("long", "113.6440");
+    HttpResponse<String> posted = post("requests.json", form);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+    Map<String, Object> receipt = jsonList(posted).get(0);
+    assertThat((String) receipt.get("service_notice")).startsWith("该位置不在任何网格内，已交给最近的第2网格（约 8");
+    String id =
+        (String)
+            jsonList(get("tokens/" + receipt.get("token") + ".json"))
+                .get(0)
+                .get("service_request_id");
+    Browser leader = staff(DemoCity.LEADER_MINZHULU_2);
+    assertThat(leader.get("/api/v1/problems/" + id).<String>at("gridName")).isEqualTo("第2网格");
   }
 }
