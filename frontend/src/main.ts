@@ -4,6 +4,7 @@ import { Button } from 'vant'
 // Styles of the Vant functions called from scripts (templates' components bring their own).
 import 'vant/es/toast/style'
 import 'vant/es/image-preview/style'
+import 'vant/es/dialog/style'
 import './styles.css'
 import App from './App.vue'
 import { i18n } from './i18n'
