@@ -121,8 +121,9 @@ test('a resident reports a problem with a photo, the grid leader accepts, replie
   await expect(page.locator('[data-test="sms"]', { hasText: '有新回复' }).first()).toBeVisible()
 })
 
-test('a leader hands a problem the grid cannot fix to a department, which is texted, and takes it back', async ({
+test('a leader hands a problem the grid cannot fix to a department, which is texted, takes it back, and hands it again; the department answers through its link', async ({
   page,
+  browser,
 }) => {
   // 郭振华 of 工人新村社区 第1网格 reports a leak (the other journeys stay in 民主路社区).
   await signInResident(page, '13900000004')
@@ -175,6 +176,47 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await expect(
     page.locator('[data-test="sms"]', { hasText: '+8637167100001' }).filter({ hasText: '归自来水公司抢修' }),
   ).toBeVisible()
+
+  // Handed again; this time the water company answers through the link in its text, with no account.
+  await page.goto(problemUrl)
+  await page.locator('[data-test="transfer"]').click()
+  await page.getByRole('radio', { name: '自来水公司' }).click()
+  await page.locator('textarea[name="transfer-reason"]').fill('物业无资质，再请自来水公司')
+  await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
+  await expect(page.locator('[data-test="department"]')).toContainText('自来水公司')
+  await page.goto('/demo/inbox')
+  const text = await page.locator('[data-test="sms"]', { hasText: '+8637167100001' }).filter({ hasText: '再请自来水公司' }).first().textContent()
+  const link = /\/d\/[A-Za-z0-9_-]+/.exec(text ?? '')?.[0]
+  expect(link, text ?? '').toBeTruthy()
+
+  const officerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' })
+  const officer = await officerContext.newPage()
+  await officer.goto(link as string)
+  await expect(officer.locator('[data-test="department-task"]')).toContainText('自来水管爆裂')
+  await expectNoAxeViolations(officer, 'a department reads the problem it was texted')
+  await officer.locator('[data-test="department-accept"]').click()
+  await expect(officer.locator('[data-test="department-step"]', { hasText: '部门已接单' })).toBeVisible()
+  // Nothing written: it says what is missing and sends nothing.
+  await officer.locator('[data-test="department-resolve"]').click()
+  await expect(officer.getByText('请写明是怎么处理的，居民会看到')).toBeVisible()
+  await officer.locator('[data-test="department-text"] textarea').fill('抢修队已到场关阀')
+  await officer.locator('[data-test="department-progress"]').click()
+  await expect(officer.locator('[data-test="department-step"]', { hasText: '抢修队已到场关阀' })).toBeVisible()
+  await officer.locator('[data-test="department-text"] textarea').fill('已更换爆裂管段，恢复供水')
+  await officer.locator('[data-test="department-resolve"]').click()
+  // Recording the fix cannot be undone and tells the resident: it asks first.
+  await officer.getByRole('dialog').getByRole('button', { name: '已办结' }).click()
+  await expect(officer.locator('[data-test="department-closed"]')).toBeVisible()
+  await expect(officer.getByRole('dialog')).toHaveCount(0)
+  await officer.evaluate(() => window.scrollTo(0, 0))
+  await docShot(officer, 'department-link')
+  await officerContext.close()
+
+  // The grid sees the department's steps on the timeline; the fix is the department's words.
+  await page.goto(problemUrl)
+  await expect(page.locator('[data-test="timeline-step"]', { hasText: '部门已接单' })).toBeVisible()
+  await expect(page.locator('[data-test="timeline-step"]', { hasText: '已更换爆裂管段' })).toBeVisible()
+  await expect(page.getByText('已办结').first()).toBeVisible()
 })
 
 test('a half-written report waits on the phone, and one sent with no signal goes once when the signal is back', async ({ page, context }) => {

@@ -26,6 +26,13 @@ export const routes: RouteRecordRaw[] = [
   { path: '/messages', name: 'messages', component: () => import('@/features/me/MessagesPage.vue') },
   { path: '/settings', name: 'settings', component: () => import('@/features/me/SettingsPage.vue'), meta: { anyone: true } },
   {
+    path: '/d/:token',
+    name: 'department-link',
+    component: () => import('@/features/department/DepartmentLinkPage.vue'),
+    meta: { public: true },
+    props: true,
+  },
+  {
     path: '/demo/inbox',
     name: 'demo-inbox',
     component: () => import('@/features/demo/DemoInboxPage.vue'),

@@ -1,5 +1,7 @@
 import { http, uploadFile } from './client'
 import type {
+  DepartmentStep,
+  DepartmentTask,
   PushStatus,
   SessionView,
   PushSubscriptionBody,
@@ -174,6 +176,14 @@ export interface NewReport {
   photoIds: number[]
   /** Answers to the category's extra questions, by question code. */
   answers?: Record<string, string[]>
+}
+
+/** A department answering a problem through the link in its text: the link is the key, no account. */
+export const departmentApi = {
+  task: (token: string) => http.get<DepartmentTask>(`/department-links/${encodeURIComponent(token)}`),
+  step: (token: string, step: DepartmentStep, text?: string) =>
+    http.post<DepartmentTask>(`/department-links/${encodeURIComponent(token)}/steps`, { step, text }),
+  revoke: (problemId: number) => http.post<void>(`/problems/${problemId}/department-link/revoke`),
 }
 
 export const problemApi = {

@@ -233,6 +233,9 @@ const en: typeof zhCN = {
     afterPhotoAlt: 'Photo after the fix {n}',
     photoAlt: 'Photo of the problem {n}',
     confirmTitle: 'Confirm it is fixed and rate it',
+    revokeLink: 'Withdraw the department\'s link',
+    revokeLinkConfirm: 'The link texted to the department stops working at once; the problem stays with the department, and handing it again texts a new link.',
+    linkRevoked: 'Link withdrawn',
     ratingNote: 'A word for the person who fixed it (optional)',
     events: {
       ESCALATE_COMMUNITY: 'Overdue: escalated to the community',
@@ -244,6 +247,8 @@ const en: typeof zhCN = {
       MERGE: 'Merged',
       REGRID: 'Moved to another grid with its building',
       TRANSFER_DEPARTMENT: 'Handed to a department',
+      DEPARTMENT_ACCEPT: 'The department accepted it',
+      DEPARTMENT_PROGRESS: 'Progress from the department',
     },
     states: {
       SUBMITTED: 'Waiting',
@@ -919,6 +924,41 @@ const en: typeof zhCN = {
   notifications: {
     title: 'Notifications',
     unread: 'Notifications, {n} unread',
+  },
+  department: {
+    title: 'For the department',
+    where: 'Where',
+    due: 'Fix by',
+    answer: 'Answer',
+    words: 'What was done',
+    wordsHint: 'Progress, what was done, or why it goes back; the resident and the grid staff read it',
+    needProgress: 'Please say how it is going',
+    needResult: 'Please say what was done; the resident reads it',
+    needReason: 'Please say why it goes back',
+    notYours: 'This problem is no longer with your department: nothing more to do here.',
+    steps: {
+      ACCEPT: 'Accept',
+      PROGRESS: 'Report progress',
+      RESOLVE: 'Fixed',
+      SEND_BACK: 'Send back to the grid',
+    },
+    confirm: {
+      RESOLVE: 'Record it as fixed? The reporter is told, and it cannot be changed afterwards.',
+      SEND_BACK: 'Send it back to the grid? The grid leader is told and this link stops working.',
+    },
+    done: {
+      ACCEPT: 'Accepted',
+      PROGRESS: 'Progress sent',
+      RESOLVE: 'Fixed; the reporter was told',
+      SEND_BACK: 'Sent back to the grid',
+    },
+    events: {
+      REPORT: 'Reported',
+      TRANSFER_DEPARTMENT: 'Handed to your department',
+      DEPARTMENT_ACCEPT: 'The department accepted it',
+      DEPARTMENT_PROGRESS: 'Progress from the department',
+      TAKE_BACK: 'Back with the grid',
+    },
   },
   demoInbox: {
     title: 'Demo inbox',

@@ -223,6 +223,9 @@ export default {
     afterPhotoAlt: '处理后的照片 {n}',
     photoAlt: '问题照片 {n}',
     confirmTitle: '确认已解决并评价',
+    revokeLink: '收回部门办理链接',
+    revokeLinkConfirm: '收回后，部门收到的短信链接立即失效；问题仍在部门办理中，可再次转交以发新链接。',
+    linkRevoked: '链接已收回',
     ratingNote: '想对处理的人说的话（选填）',
     events: {
       ESCALATE_COMMUNITY: '超时，已升级到社区督办',
@@ -234,6 +237,8 @@ export default {
       MERGE: '已合并',
       REGRID: '随楼栋调整到新网格',
       TRANSFER_DEPARTMENT: '已转交职能部门',
+      DEPARTMENT_ACCEPT: '部门已接单',
+      DEPARTMENT_PROGRESS: '部门反馈进展',
     },
     states: {
       SUBMITTED: '待受理',
@@ -909,6 +914,41 @@ export default {
   notifications: {
     title: '通知',
     unread: '通知，{n} 条未读',
+  },
+  department: {
+    title: '部门办理',
+    where: '位置',
+    due: '办结时限',
+    answer: '办理',
+    words: '办理情况',
+    wordsHint: '写进展、处理结果或退回原因，居民和网格员会看到',
+    needProgress: '请写明进展',
+    needResult: '请写明是怎么处理的，居民会看到',
+    needReason: '请写明退回原因',
+    notYours: '这个问题已不在贵部门办理中，无需再处理。',
+    steps: {
+      ACCEPT: '接单',
+      PROGRESS: '反馈进展',
+      RESOLVE: '已办结',
+      SEND_BACK: '退回网格',
+    },
+    confirm: {
+      RESOLVE: '确认已办结？反映人会收到通知，之后不能再修改。',
+      SEND_BACK: '确认退回给网格？网格长会收到通知，这个链接随即失效。',
+    },
+    done: {
+      ACCEPT: '已接单',
+      PROGRESS: '进展已反馈',
+      RESOLVE: '已办结，已通知反映人',
+      SEND_BACK: '已退回网格',
+    },
+    events: {
+      REPORT: '居民反映',
+      TRANSFER_DEPARTMENT: '转交本部门',
+      DEPARTMENT_ACCEPT: '部门已接单',
+      DEPARTMENT_PROGRESS: '部门反馈进展',
+      TAKE_BACK: '退回网格办理',
+    },
   },
   demoInbox: {
     title: '演示收件箱',

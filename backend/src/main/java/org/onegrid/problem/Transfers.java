@@ -37,6 +37,7 @@ public class Transfers {
   private final ProblemAccess access;
   private final ProblemViews views;
   private final Assignees assignees;
+  private final DepartmentDesk desk;
   private final SmsOutbox sms;
   private final Phones phones;
   private final Messages texts;
@@ -52,6 +53,7 @@ public class Transfers {
       ProblemAccess access,
       ProblemViews views,
       Assignees assignees,
+      DepartmentDesk desk,
       SmsOutbox sms,
       Phones phones,
       Messages texts,
@@ -65,6 +67,7 @@ public class Transfers {
     this.access = access;
     this.views = views;
     this.assignees = assignees;
+    this.desk = desk;
     this.sms = sms;
     this.phones = phones;
     this.texts = texts;
@@ -179,6 +182,7 @@ public class Transfers {
               department.nameZh() + "：" + why,
               now);
           if (department.phone() != null) {
+            String link = desk.issue(problem.id(), department.id(), now);
             Category category = categories.findByCode(problem.categoryCode()).orElseThrow();
             Locale zh = Messages.CHINESE;
             String place = views.placeText(problem);
@@ -193,7 +197,8 @@ public class Transfers {
                     (place == null ? "" : place + "，") + Assignees.excerpt(problem.description()),
                     why,
                     staff.displayName(),
-                    phones.dialable(staff.phone())),
+                    phones.dialable(staff.phone()),
+                    link),
                 "problem-department");
           }
           return problems.findById(id).orElseThrow();

@@ -31,6 +31,8 @@ class ApiSurfaceTest extends ApiTest {
           "POST /api/v1/auth/otp/verify",
           "GET /api/v1/config",
           "GET /api/v1/demo/inbox",
+          "GET /api/v1/department-links/{token}",
+          "POST /api/v1/department-links/{token}/steps",
           "GET /api/v1/session");
 
   /** Operations that end the caller's own session; covered by SessionsTest, not walked here. */

@@ -276,6 +276,8 @@ class AuthorizationMatrixTest extends ApiTest {
         return "matrixCode";
       case "table":
         return "table";
+      case "token":
+        return "departmentToken";
       default:
         break;
     }
@@ -360,6 +362,43 @@ class AuthorizationMatrixTest extends ApiTest {
    * A checksum of every table whose rows people's actions make or change (not sessions, counters of
    * tries, or the dashboard's summaries that its job keeps).
    */
+  /**
+   * A second problem of the owner's, handed to the water company: the link in its text is the
+   * fixture of the department's operations (the link is the key, whoever holds it).
+   */
+  private void departmentLink(Browser owner) {
+    long id =
+        owner
+            .send(
+                "POST",
+                "/api/v1/problems",
+                Map.of("categoryCode", "water_supply", "description", "矩阵部门件"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+            .<Number>at("id")
+            .longValue();
+    Browser leader = callers.get(Who.LEADER);
+    List<Map<String, Object>> departments =
+        leader.get("/api/v1/problems/" + id + "/transfer-targets").at("departments");
+    Object water =
+        departments.stream()
+            .filter(d -> d.get("name").equals("自来水公司"))
+            .findFirst()
+            .orElseThrow()
+            .get("id");
+    leader.post(
+        "/api/v1/problems/" + id + "/transfer", Map.of("departmentId", water, "reason", "矩阵"));
+    String text =
+        outbox.sentTo("+8637167100001", 50).stream()
+            .filter(m -> m.body().contains("编号 " + id))
+            .findFirst()
+            .orElseThrow()
+            .body();
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile("/d/([A-Za-z0-9_-]+)").matcher(text);
+    assertThat(link.find()).as(text).isTrue();
+    ids.put("departmentToken", link.group(1));
+  }
+
   private Map<String, String> tables() {
     Set<String> volatileTables =
         Set.of(
@@ -436,6 +475,7 @@ class AuthorizationMatrixTest extends ApiTest {
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(problem.status()).as(problem.text()).isEqualTo(201);
     ids.put("problem", ((Number) problem.at("id")).longValue());
+    departmentLink(o);
 
     // A clinic booking at the health station, and a home visit from the area doctor.
     List<Map<String, Object>> providers = o.get("/api/v1/clinic/providers").list();
