@@ -3,13 +3,9 @@ package org.onegrid.open311;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +13,7 @@ import java.util.function.LongPredicate;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Digests;
 import org.onegrid.platform.RateLimiter;
 import org.onegrid.platform.Tx;
 
@@ -96,13 +93,7 @@ public class Open311Keys {
   }
 
   static String hash(String apiKey) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(apiKey);
   }
 
   /** Issues a key to a named app (city admins only); the key is returned this once. */

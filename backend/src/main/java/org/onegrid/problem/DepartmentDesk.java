@@ -5,16 +5,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.onegrid.account.Account;
@@ -22,6 +18,7 @@ import org.onegrid.account.AccountService;
 import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Digests;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.RateLimiter;
 import org.onegrid.platform.Strings;
@@ -270,13 +267,7 @@ public class DepartmentDesk {
   }
 
   private static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(token);
   }
 
   /**

@@ -4,13 +4,10 @@ import static org.onegrid.db.Tables.ACCOUNTS;
 import static org.onegrid.db.Tables.PUSH_SUBSCRIPTIONS;
 
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.onegrid.platform.Digests;
 
 /** The browsers that take push messages, by account. */
 @Singleton
@@ -90,13 +87,6 @@ class PushSubscriptionRepository {
   }
 
   private static String hash(String endpoint) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(endpoint.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Digests.sha256Hex(endpoint);
   }
 }
