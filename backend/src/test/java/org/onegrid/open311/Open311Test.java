@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Open311Http;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -34,7 +30,7 @@ import org.w3c.dom.Element;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Open311Test extends ApiTest {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private Open311Http client;
   private Browser admin;
   private String apiKey;
   private long clientId;
@@ -46,6 +42,7 @@ class Open311Test extends ApiTest {
 
   @BeforeAll
   void issueKey() {
+    client = new Open311Http(server.getURL().toString());
     admin = staff(DemoCity.CITY_ADMIN);
     Browser.Reply issued = admin.post("/api/v1/admin/open311-clients", Map.of("name", "随手拍郑州"));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
@@ -54,26 +51,11 @@ class Open311Test extends ApiTest {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + "/open311/v2/" + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.get(path);
   }
 
   HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-    String body =
-        form.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return http.send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + "/open311/v2/" + path))
-            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return client.post(path, form);
   }
 
   List<Map<String, Object>> jsonList(HttpResponse<String> response) throws Exception {

@@ -6,12 +6,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Departments;
 
 /**
  * A department answers through the link in its text, with no account: it reads the problem, accepts
@@ -20,9 +19,6 @@ import org.onegrid.support.DemoCity;
  */
 @MicronautTest
 class DepartmentDeskTest extends ApiTest {
-
-  private static final String WATER_PHONE = "+8637167100001";
-  private static final Pattern LINK = Pattern.compile("/d/([A-Za-z0-9_-]{20,64})");
 
   private long report(Resident who, String text) {
     return who.browser()
@@ -35,30 +31,8 @@ class DepartmentDeskTest extends ApiTest {
         .longValue();
   }
 
-  /** Hands the problem to the water company; the link in the text it gets. */
   private String handToWater(Browser leader, long id) {
-    List<Map<String, Object>> departments =
-        leader.get("/api/v1/problems/" + id + "/transfer-targets").at("departments");
-    Object water =
-        departments.stream()
-            .filter(d -> d.get("name").equals("自来水公司"))
-            .findFirst()
-            .orElseThrow()
-            .get("id");
-    Browser.Reply handed =
-        leader.post(
-            "/api/v1/problems/" + id + "/transfer",
-            Map.of("departmentId", water, "reason", "水表归自来水公司"));
-    assertThat(handed.status()).as(handed.text()).isEqualTo(200);
-    String text =
-        outbox.sentTo(WATER_PHONE, 50).stream()
-            .filter(m -> m.body().contains("编号 " + id))
-            .findFirst()
-            .orElseThrow()
-            .body();
-    Matcher link = LINK.matcher(text);
-    assertThat(link.find()).as(text).isTrue();
-    return link.group(1);
+    return Departments.handToWater(leader, outbox, id, "水表归自来水公司");
   }
 
   @Test

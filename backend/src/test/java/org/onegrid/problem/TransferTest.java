@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Departments;
 
 /**
  * A problem in the wrong grid is handed on, with a reason, to be accepted there anew; one the grid
@@ -34,12 +35,7 @@ class TransferTest extends ApiTest {
     Browser leader1 = staff(DemoCity.LEADER_MINZHULU_1);
     List<Map<String, Object>> targets =
         leader1.get("/api/v1/problems/" + id + "/transfer-targets").at("grids");
-    Object grid2 =
-        targets.stream()
-            .filter(t -> t.get("name").equals("第2网格"))
-            .findFirst()
-            .orElseThrow()
-            .get("id");
+    Object grid2 = Departments.targetId(leader1, id, "grids", "第2网格");
     assertThat(targets).noneMatch(t -> t.get("name").equals("第1网格"));
 
     assertThat(
@@ -84,14 +80,7 @@ class TransferTest extends ApiTest {
     Resident reporter = residentOfMinzhulu1("蔡大爷", "802");
     long id = report(reporter, "water_supply", "5号楼4单元水表井低洼进污水");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
-    List<Map<String, Object>> departments =
-        leader.get("/api/v1/problems/" + id + "/transfer-targets").at("departments");
-    Object water =
-        departments.stream()
-            .filter(d -> d.get("name").equals("自来水公司"))
-            .findFirst()
-            .orElseThrow()
-            .get("id");
+    Object water = Departments.targetId(leader, id, "departments", "自来水公司");
 
     assertThat(
             leader

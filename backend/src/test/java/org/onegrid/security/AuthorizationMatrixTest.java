@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Departments;
 import org.onegrid.support.Images;
 
 /**
@@ -376,27 +377,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()))
             .<Number>at("id")
             .longValue();
-    Browser leader = callers.get(Who.LEADER);
-    List<Map<String, Object>> departments =
-        leader.get("/api/v1/problems/" + id + "/transfer-targets").at("departments");
-    Object water =
-        departments.stream()
-            .filter(d -> d.get("name").equals("自来水公司"))
-            .findFirst()
-            .orElseThrow()
-            .get("id");
-    leader.post(
-        "/api/v1/problems/" + id + "/transfer", Map.of("departmentId", water, "reason", "矩阵"));
-    String text =
-        outbox.sentTo("+8637167100001", 50).stream()
-            .filter(m -> m.body().contains("编号 " + id))
-            .findFirst()
-            .orElseThrow()
-            .body();
-    java.util.regex.Matcher link =
-        java.util.regex.Pattern.compile("/d/([A-Za-z0-9_-]+)").matcher(text);
-    assertThat(link.find()).as(text).isTrue();
-    ids.put("departmentToken", link.group(1));
+    ids.put("departmentToken", Departments.handToWater(callers.get(Who.LEADER), outbox, id, "矩阵"));
   }
 
   private Map<String, String> tables() {
