@@ -282,7 +282,7 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
   await scan(
     city,
     'city admin',
-    ['/staff', '/staff/dashboard', '/staff/import', '/staff/categories', '/staff/open311', '/staff/audit', '/staff/sms', '/staff/map'],
+    ['/staff', '/staff/dashboard', '/staff/import', '/staff/categories', '/staff/open311', '/staff/webhooks', '/staff/audit', '/staff/sms', '/staff/map'],
     [PHONE, PC],
   )
 

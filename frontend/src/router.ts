@@ -196,6 +196,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   {
+    path: '/staff/webhooks',
+    name: 'webhooks',
+    component: () => import('@/features/admin/WebhooksPage.vue'),
+    meta: { staff: true },
+  },
+  {
     path: '/staff/communities/:id/clinic',
     name: 'clinic-setup',
     component: () => import('@/features/admin/clinic/ClinicSetupPage.vue'),

@@ -1,5 +1,10 @@
 import { http, uploadFile } from './client'
 import type {
+  WebhookSubscriber,
+  RegisteredWebhook,
+  WebhookDelivery,
+  WebhookDeliveryPage,
+  WebhookEvent,
   DepartmentStep,
   DepartmentTask,
   PushStatus,
@@ -304,6 +309,18 @@ export const staffAdminApi = {
   repost: (id: number, body: { role: Role; nodeId: number }) => http.put<StaffRow>(`/admin/staff/${id}`, body),
   resetPassword: (id: number) => http.post<void>(`/staff/members/${id}/password-reset`),
   nodes: (level: GridLevel, q: string) => http.get<NodeRef[]>(`/admin/node-search?level=${level}&q=${encodeURIComponent(q)}`),
+}
+
+export const webhookApi = {
+  list: () => http.get<WebhookSubscriber[]>('/admin/webhooks'),
+  register: (body: { name: string; url: string; nodeId: number; events: string[] }) =>
+    http.post<RegisteredWebhook>('/admin/webhooks', body),
+  disable: (id: number) => http.delete<WebhookSubscriber>(`/admin/webhooks/${id}`),
+  ping: (id: number) => http.post<WebhookEvent>(`/admin/webhooks/${id}/ping`),
+  deliveries: (id: number, before?: number) =>
+    http.get<WebhookDeliveryPage>(`/admin/webhooks/${id}/deliveries?limit=20${before ? `&before=${before}` : ''}`),
+  retry: (id: number, deliveryId: number) =>
+    http.post<WebhookDelivery>(`/admin/webhooks/${id}/deliveries/${deliveryId}/retry`),
 }
 
 export const open311Api = {

@@ -51,6 +51,7 @@ public class ClinicService {
   private final ZoneId zone;
   private final BookingViews views;
   private final FreedPlaces freed;
+  private final BookingFeed feed;
 
   ClinicService(
       ClinicRepository clinics,
@@ -63,7 +64,8 @@ public class ClinicService {
       Clock clock,
       OneGridConfig config,
       BookingViews views,
-      FreedPlaces freed) {
+      FreedPlaces freed,
+      BookingFeed feed) {
     this.clinics = clinics;
     this.bookings = bookings;
     this.accounts = accounts;
@@ -75,6 +77,7 @@ public class ClinicService {
     this.zone = config.getTimeZone();
     this.views = views;
     this.freed = freed;
+    this.feed = feed;
   }
 
   /** Providers of the resident's community and what each offers. */
@@ -191,6 +194,7 @@ public class ClinicService {
                       key,
                       now);
               bookings.addToSlot(serviceId, startsAt, 1);
+              feed.made(created);
               ClinicProvidersRecord provider =
                   clinics.findProvider(service.getProviderId()).orElseThrow();
               notify.tell(
@@ -233,6 +237,7 @@ public class ClinicService {
               bookings.lockSlot(b.getServiceId(), b.getStartsAt());
               bookings.setStatus(b.getId(), BookingRepository.CANCELLED, now);
               freed.release(service, b.getStartsAt(), now);
+              feed.cancelled(b.getId());
               return bookings.findById(bookingId).orElseThrow();
             });
     return views.view(cancelled, true);

@@ -31,6 +31,7 @@ public class ClinicWaitlist {
   private final BookingRepository bookings;
   private final BookingViews views;
   private final FreedPlaces freed;
+  private final BookingFeed feed;
   private final AccountService accounts;
   private final Tx tx;
   private final Clock clock;
@@ -42,6 +43,7 @@ public class ClinicWaitlist {
       BookingRepository bookings,
       BookingViews views,
       FreedPlaces freed,
+      BookingFeed feed,
       AccountService accounts,
       Tx tx,
       Clock clock,
@@ -51,6 +53,7 @@ public class ClinicWaitlist {
     this.bookings = bookings;
     this.views = views;
     this.freed = freed;
+    this.feed = feed;
     this.accounts = accounts;
     this.tx = tx;
     this.clock = clock;
@@ -161,6 +164,7 @@ public class ClinicWaitlist {
                       "waitlist:" + waitId,
                       at);
               bookings.setWaitStatus(waitId, "ACCEPTED");
+              feed.made(created);
               return created;
             });
     return views.view(bookings.findById(id).orElseThrow(), true);

@@ -49,6 +49,7 @@ public class DepartmentDesk {
 
   private final DepartmentLinkRepository links;
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final DepartmentRepository departments;
   private final CategoryRepository categories;
   private final ProblemViews views;
@@ -65,6 +66,7 @@ public class DepartmentDesk {
   DepartmentDesk(
       DepartmentLinkRepository links,
       ProblemRepository problems,
+      ProblemLog log,
       DepartmentRepository departments,
       CategoryRepository categories,
       ProblemViews views,
@@ -79,6 +81,7 @@ public class DepartmentDesk {
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
     this.links = links;
     this.problems = problems;
+    this.log = log;
     this.departments = departments;
     this.categories = categories;
     this.views = views;
@@ -140,7 +143,7 @@ public class DepartmentDesk {
               String who = department.nameZh();
               switch (step) {
                 case ACCEPT, PROGRESS ->
-                    problems.insertEvent(
+                    log.record(
                         problem.id(),
                         null,
                         step == Step.ACCEPT ? "DEPARTMENT_ACCEPT" : "DEPARTMENT_PROGRESS",
@@ -150,7 +153,7 @@ public class DepartmentDesk {
                         now);
                 case RESOLVE -> {
                   problems.updateState(problem.id(), ProblemState.RESOLVED, now, false);
-                  problems.insertEvent(
+                  log.record(
                       problem.id(),
                       null,
                       ProblemAction.RESOLVE.name(),
@@ -162,7 +165,7 @@ public class DepartmentDesk {
                 }
                 case SEND_BACK -> {
                   problems.updateState(problem.id(), ProblemState.IN_PROGRESS, now, false);
-                  problems.insertEvent(
+                  log.record(
                       problem.id(),
                       null,
                       ProblemAction.TAKE_BACK.name(),

@@ -41,6 +41,7 @@ public class ProblemJobs {
   private static final int BATCH = 200;
 
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final CategoryRepository categories;
   private final GridService grids;
   private final AccountService accounts;
@@ -51,6 +52,7 @@ public class ProblemJobs {
 
   ProblemJobs(
       ProblemRepository problems,
+      ProblemLog log,
       CategoryRepository categories,
       GridService grids,
       AccountService accounts,
@@ -59,6 +61,7 @@ public class ProblemJobs {
       Tx tx,
       Clock clock) {
     this.problems = problems;
+    this.log = log;
     this.categories = categories;
     this.grids = grids;
     this.accounts = accounts;
@@ -91,7 +94,7 @@ public class ProblemJobs {
                 }
                 GridLevel level =
                     problem.escalationLevel() == 0 ? GridLevel.COMMUNITY : GridLevel.STREET;
-                problems.insertEvent(
+                log.record(
                     problem.id(),
                     null,
                     "ESCALATE_" + level.name(),
@@ -125,7 +128,7 @@ public class ProblemJobs {
                 if (!problems.closeIfStillResolved(id, now)) {
                   return false;
                 }
-                problems.insertEvent(
+                log.record(
                     id, null, "AUTO_CLOSE", ProblemState.RESOLVED, ProblemState.CLOSED, null, now);
                 return true;
               });

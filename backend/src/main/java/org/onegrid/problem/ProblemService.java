@@ -35,6 +35,7 @@ public class ProblemService {
   private static final int PAGE = 30;
 
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final PhotoService photos;
   private final CategoryRepository categories;
   private final ProblemViews views;
@@ -49,6 +50,7 @@ public class ProblemService {
 
   ProblemService(
       ProblemRepository problems,
+      ProblemLog log,
       PhotoService photos,
       CategoryRepository categories,
       ProblemViews views,
@@ -61,6 +63,7 @@ public class ProblemService {
       @Value("${onegrid.limits.reports-per-hour:10}") int reportsPerHour,
       @Value("${onegrid.limits.hotline-messages-per-hour:6}") int hotlineMessagesPerHour) {
     this.problems = problems;
+    this.log = log;
     this.photos = photos;
     this.categories = categories;
     this.views = views;
@@ -159,7 +162,7 @@ public class ProblemService {
               if (inserted.created()) {
                 photos.attach(report.photoIds(), reporter, inserted.id());
                 alsoInTx.accept(inserted.id());
-                problems.insertEvent(
+                log.record(
                     inserted.id(),
                     reporter.id(),
                     "REPORT",

@@ -30,6 +30,7 @@ public class ProblemWorkflow {
   static final Duration REOPEN_WINDOW = Duration.ofDays(7);
 
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final CategoryRepository categories;
   private final AccountService accounts;
   private final ProblemAccess access;
@@ -41,6 +42,7 @@ public class ProblemWorkflow {
 
   ProblemWorkflow(
       ProblemRepository problems,
+      ProblemLog log,
       CategoryRepository categories,
       AccountService accounts,
       ProblemAccess access,
@@ -50,6 +52,7 @@ public class ProblemWorkflow {
       Tx tx,
       Clock clock) {
     this.problems = problems;
+    this.log = log;
     this.categories = categories;
     this.accounts = accounts;
     this.access = access;
@@ -103,8 +106,7 @@ public class ProblemWorkflow {
               if (action == ProblemAction.CONFIRM) {
                 problems.setRating(id, rating, why);
               }
-              problems.insertEvent(
-                  id, actor.id(), action.name(), problem.state(), action.to(), why, now);
+              log.record(id, actor.id(), action.name(), problem.state(), action.to(), why, now);
               notifyReporter(problem, action, why);
               return problems.findById(id).orElseThrow();
             });
@@ -182,7 +184,7 @@ public class ProblemWorkflow {
               }
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               problems.setPublic(id, makePublic, now);
-              problems.insertEvent(
+              log.record(
                   id,
                   actor.id(),
                   makePublic ? "MADE_PUBLIC" : "MADE_PRIVATE",

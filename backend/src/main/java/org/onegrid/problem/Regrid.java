@@ -22,11 +22,13 @@ public class Regrid {
   public static final String ACTION = "REGRID";
 
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final GridService grids;
   private final Clock clock;
 
-  Regrid(ProblemRepository problems, GridService grids, Clock clock) {
+  Regrid(ProblemRepository problems, ProblemLog log, GridService grids, Clock clock) {
     this.problems = problems;
+    this.log = log;
     this.grids = grids;
     this.clock = clock;
   }
@@ -55,7 +57,7 @@ public class Regrid {
     problems.regrid(open.stream().map(Problem::id).toList(), to.id(), leader, now);
     String reason = from.name() + " → " + to.name() + "：" + why;
     for (Problem p : open) {
-      problems.insertEvent(p.id(), actorId, ACTION, p.state(), p.state(), reason, now);
+      log.record(p.id(), actorId, ACTION, p.state(), p.state(), reason, now);
     }
     return open.size();
   }

@@ -30,6 +30,7 @@ import org.onegrid.platform.Tx;
 public class Transfers {
 
   private final ProblemRepository problems;
+  private final ProblemLog log;
   private final CategoryRepository categories;
   private final DepartmentRepository departments;
   private final AccountService accounts;
@@ -46,6 +47,7 @@ public class Transfers {
 
   Transfers(
       ProblemRepository problems,
+      ProblemLog log,
       CategoryRepository categories,
       DepartmentRepository departments,
       AccountService accounts,
@@ -60,6 +62,7 @@ public class Transfers {
       Tx tx,
       Clock clock) {
     this.problems = problems;
+    this.log = log;
     this.categories = categories;
     this.departments = departments;
     this.accounts = accounts;
@@ -150,7 +153,7 @@ public class Transfers {
                   assignee,
                   now.plus(Duration.ofHours(category.acceptHours())),
                   now);
-              problems.insertEvent(
+              log.record(
                   id,
                   staff.id(),
                   "TRANSFER",
@@ -173,7 +176,7 @@ public class Transfers {
           }
           Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
           problems.transferToDepartment(id, department.id(), now);
-          problems.insertEvent(
+          log.record(
               id,
               staff.id(),
               "TRANSFER_DEPARTMENT",
@@ -232,7 +235,7 @@ public class Transfers {
           }
           Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
           problems.updateState(duplicateId, ProblemState.CLOSED, now, false);
-          problems.insertEvent(
+          log.record(
               duplicateId,
               staff.id(),
               "MERGE",

@@ -27,6 +27,9 @@ import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
+import org.onegrid.webhook.EventFeed;
+import org.onegrid.webhook.EventType;
+import org.onegrid.webhook.WebhookEvent;
 
 /**
  * Four-level warnings (四级预警). An admin warns the grids under a node with instructions for a period;
@@ -60,6 +63,7 @@ public class WarningService {
   private final Notifications notify;
   private final Messages texts;
   private final Tx tx;
+  private final EventFeed feed;
   private final Clock clock;
 
   WarningService(
@@ -69,6 +73,7 @@ public class WarningService {
       Notifications notify,
       Messages texts,
       Tx tx,
+      EventFeed feed,
       Clock clock) {
     this.warnings = warnings;
     this.accounts = accounts;
@@ -76,6 +81,7 @@ public class WarningService {
     this.notify = notify;
     this.texts = texts;
     this.tx = tx;
+    this.feed = feed;
     this.clock = clock;
   }
 
@@ -130,6 +136,14 @@ public class WarningService {
                   tellLeader(leader, lvl, title.trim(), now.plus(ack), "sms.warning-issued");
                 }
               }
+              feed.publish(
+                  EventType.WARNING_ISSUED,
+                  "warning:" + created,
+                  () ->
+                      EventFeed.Subject.of(
+                          node,
+                          new WebhookEvent.WarningData(
+                              created, lvl.name(), title.trim(), validUntil, null)));
               return created;
             });
     return view(warnings.findById(id).orElseThrow());
@@ -139,7 +153,21 @@ public class WarningService {
   public MyWarning acknowledge(Account staff, long warningId) {
     long grid = ownGrid(staff);
     WarningAcksRecord row = warnings.findAck(warningId, grid).orElseThrow(ApiException::notFound);
-    warnings.acknowledge(warningId, grid, staff.id(), clock.instant());
+    tx.run(
+        () -> {
+          if (warnings.acknowledge(warningId, grid, staff.id(), clock.instant())) {
+            feed.publish(
+                EventType.WARNING_ACKNOWLEDGED,
+                "warning:" + warningId,
+                () -> {
+                  WarningsRecord w = warnings.findById(warningId).orElseThrow();
+                  return EventFeed.Subject.of(
+                      grids.get(grid),
+                      new WebhookEvent.WarningData(
+                          w.getId(), w.getLevel(), w.getTitle(), w.getValidUntil(), grid));
+                });
+          }
+        });
     return mine(staff).stream()
         .filter(w -> w.warning().id() == row.getWarningId())
         .findFirst()

@@ -279,6 +279,8 @@ class AuthorizationMatrixTest extends ApiTest {
         return "table";
       case "token":
         return "departmentToken";
+      case "deliveryId":
+        return "webhookDelivery";
       default:
         break;
     }
@@ -293,6 +295,7 @@ class AuthorizationMatrixTest extends ApiTest {
     byPrefix.put("/api/v1/admin/clinic/providers/", "provider");
     byPrefix.put("/api/v1/admin/clinic/services/", "service");
     byPrefix.put("/api/v1/admin/sms/", "sms");
+    byPrefix.put("/api/v1/admin/webhooks/", "webhook");
     byPrefix.put("/api/v1/associations/", "association");
     byPrefix.put("/api/v1/clinic/bookings/", "booking");
     byPrefix.put("/api/v1/clinic/requests/", "visit");
@@ -380,6 +383,38 @@ class AuthorizationMatrixTest extends ApiTest {
     ids.put("departmentToken", Departments.handToWater(callers.get(Who.LEADER), outbox, id, "矩阵"));
   }
 
+  /**
+   * A subscriber of the city's, disabled at once (so nothing is posted to it during the walk), with
+   * one delivery (a ping queued before it was disabled).
+   */
+  private void webhook(Browser city) {
+    Browser.Reply made =
+        city.post(
+            "/api/v1/admin/webhooks",
+            Map.of(
+                "name",
+                "矩阵订阅",
+                "url",
+                "https://matrix.example/hooks",
+                "nodeId",
+                ids.get("community"),
+                "events",
+                List.of("booking.made")));
+    assertThat(made.status()).as(made.text()).isEqualTo(201);
+    long id = ((Number) made.at("subscriber.id")).longValue();
+    ids.put("webhook", id);
+    city.post("/api/v1/admin/webhooks/" + id + "/ping", Map.of());
+    city.send("DELETE", "/api/v1/admin/webhooks/" + id, null);
+    ids.put(
+        "webhookDelivery",
+        ((Number)
+                city.get("/api/v1/admin/webhooks/" + id + "/deliveries")
+                    .<List<Map<String, Object>>>at("items")
+                    .get(0)
+                    .get("id"))
+            .longValue());
+  }
+
   private Map<String, String> tables() {
     Set<String> volatileTables =
         Set.of(
@@ -388,6 +423,7 @@ class AuthorizationMatrixTest extends ApiTest {
             "login_failures",
             "otp_codes",
             "sms_outbox",
+            "webhook_deliveries",
             "notifications",
             "problem_changes",
             "flyway_schema_history",
@@ -572,6 +608,7 @@ class AuthorizationMatrixTest extends ApiTest {
     assertThat(importRun.status()).as(importRun.text()).isEqualTo(202);
     ids.put("importRun", ((Number) importRun.at("id")).longValue());
     ids.put("importKind", "GRIDS");
+    webhook(city);
     ids.put("matrixCode", "matrix_code");
     ids.put("sms", ((Number) o.get("/api/v1/me/sms").list().get(0).get("id")).longValue());
     ids.put("shift", 987654321L);
