@@ -1,8 +1,10 @@
 package org.onegrid.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.onegrid.db.Tables.PROBLEMS;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,6 +28,8 @@ import org.onegrid.support.TestSubscriber;
 class WebhookTest extends ApiTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
+  @Inject org.onegrid.problem.ProblemJobs jobs;
+  @Inject org.jooq.DSLContext dsl;
   private TestSubscriber receiver;
   private Browser city;
   private Long registered;
@@ -318,6 +322,29 @@ class WebhookTest extends ApiTest {
         .doesNotContain("卫先生")
         .doesNotContain(patient.phone())
         .doesNotContain("想量一下血压");
+  }
+
+  @Test
+  void anOverdueProblemIsToldOnceEvenWhenTwoInstancesEscalate() throws Exception {
+    city = staff(DemoCity.CITY_ADMIN);
+    register("督办平台", communityId("民主路"), List.of("problem.overdue"));
+    long id = report(residentOfMinzhulu1("卫奶奶", "906"), "楼顶水箱溢水");
+    dsl.update(PROBLEMS)
+        .set(PROBLEMS.ACCEPT_DUE_AT, java.time.Instant.now().minus(Duration.ofHours(1)))
+        .where(PROBLEMS.ID.eq(id))
+        .execute();
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var a = two.submit(jobs::escalateOverdue);
+    var b = two.submit(jobs::escalateOverdue);
+    a.get();
+    b.get();
+    two.shutdown();
+    Map<String, Object> overdue = receiver.await(e -> about(e, "problem.overdue", id), WAIT);
+    assertThat(((Map<?, ?>) overdue.get("problem")).get("action")).isEqualTo("ESCALATE_COMMUNITY");
+    receiver.await(e -> "ping".equals(e.get("type")), pinged());
+    assertThat(receiver.processed().stream().filter(e -> about(e, "problem.overdue", id)))
+        .hasSize(1);
+    assertThat(receiver.posts()).isEqualTo(2);
   }
 
   @Test
