@@ -216,6 +216,23 @@ test('every page a grid leader opens passes axe-core, on a phone and at a PC', a
     [PHONE, PC],
   )
 
+  // The page a department opens from its text, with no account: both languages, large text, phone and PC.
+  const handed = await api<{ id: number }>(
+    resident,
+    'POST',
+    '/problems',
+    { categoryCode: categories[0].code, description: '小区主水管漏水，需要自来水公司', visibility: 'PRIVATE', photoIds: [] },
+    crypto.randomUUID(),
+  )
+  const targets = await api<{ departments: { id: number; name: string }[] }>(leader, 'GET', `/problems/${handed.id}/transfer-targets`)
+  await api(leader, 'POST', `/problems/${handed.id}/transfer`, { departmentId: targets.departments[0].id, reason: '归专业部门' })
+  const texts = await api<{ body: string }[]>(leader, 'GET', '/demo/inbox')
+  const link = /\/d\/[A-Za-z0-9_-]+/.exec(texts.find((m) => m.body.includes(`编号 ${handed.id}`) && m.body.includes('/d/'))?.body ?? '')?.[0]
+  expect(link).toBeTruthy()
+  const officer = await (await browser.newContext()).newPage()
+  await officer.goto('/login')
+  await scan(officer, 'department', [link as string], [PHONE, PC])
+
   // At a PC the inbox keeps its list on the left and opens a problem beside it.
   await leader.setViewportSize(PC)
   await leader.goto('/staff/problems')

@@ -203,6 +203,15 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await officer.locator('[data-test="department-progress"]').click()
   await expect(officer.locator('[data-test="department-step"]', { hasText: '抢修队已到场关阀' })).toBeVisible()
   await officer.locator('[data-test="department-text"] textarea').fill('已更换爆裂管段，恢复供水')
+  // A photo of the repaired pipe goes with the fix, sent through the link (no account).
+  await officer.locator('[data-test="department-photos"] input[type="file"]').setInputFiles({
+    name: 'pipe.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(ONE_PIXEL_PNG, 'base64'),
+  })
+  await expect(officer.locator('.van-uploader__preview')).toHaveCount(1)
+  await expect(officer.getByText('上传中')).toHaveCount(0)
+  await expectNoAxeViolations(officer, 'a department adds a photo of the fix')
   await officer.locator('[data-test="department-resolve"]').click()
   // Recording the fix cannot be undone and tells the resident: it asks first.
   await officer.getByRole('dialog').getByRole('button', { name: '已办结' }).click()
@@ -217,6 +226,8 @@ test('a leader hands a problem the grid cannot fix to a department, which is tex
   await expect(page.locator('[data-test="timeline-step"]', { hasText: '部门已接单' })).toBeVisible()
   await expect(page.locator('[data-test="timeline-step"]', { hasText: '已更换爆裂管段' })).toBeVisible()
   await expect(page.getByText('已办结').first()).toBeVisible()
+  // The department's photo of the fix is with the problem's photos.
+  await expect(page.locator('[data-test="problem-photo"]')).toHaveCount(1)
 })
 
 test('a half-written report waits on the phone, and one sent with no signal goes once when the signal is back', async ({ page, context }) => {

@@ -186,8 +186,9 @@ export interface NewReport {
 /** A department answering a problem through the link in its text: the link is the key, no account. */
 export const departmentApi = {
   task: (token: string) => http.get<DepartmentTask>(`/department-links/${encodeURIComponent(token)}`),
-  step: (token: string, step: DepartmentStep, text?: string) =>
-    http.post<DepartmentTask>(`/department-links/${encodeURIComponent(token)}/steps`, { step, text }),
+  step: (token: string, step: DepartmentStep, text?: string, photoIds: number[] = []) =>
+    http.post<DepartmentTask>(`/department-links/${encodeURIComponent(token)}/steps`, { step, text, photoIds }),
+  uploadPhoto: (token: string, file: Blob) => uploadFile<PhotoRef>(`/department-links/${encodeURIComponent(token)}/photos`, file),
   revoke: (problemId: number) => http.post<void>(`/problems/${problemId}/department-link/revoke`),
 }
 

@@ -981,6 +981,8 @@ const en: typeof zhCN = {
     unread: 'Notifications, {n} unread',
   },
   department: {
+    photos: 'Photos of the work',
+    photosHint: 'Add photos (sent with the progress or the fix)',
     title: 'For the department',
     where: 'Where',
     due: 'Fix by',

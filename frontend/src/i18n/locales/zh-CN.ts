@@ -971,6 +971,8 @@ export default {
     unread: '通知，{n} 条未读',
   },
   department: {
+    photos: '现场照片',
+    photosHint: '添加现场照片（随进展或办结一起发送）',
     title: '部门办理',
     where: '位置',
     due: '办结时限',

@@ -50,6 +50,7 @@ public class DepartmentDesk {
   private final DepartmentLinkRepository links;
   private final ProblemRepository problems;
   private final ProblemLog log;
+  private final PhotoService photos;
   private final DepartmentRepository departments;
   private final CategoryRepository categories;
   private final ProblemViews views;
@@ -67,6 +68,7 @@ public class DepartmentDesk {
       DepartmentLinkRepository links,
       ProblemRepository problems,
       ProblemLog log,
+      PhotoService photos,
       DepartmentRepository departments,
       CategoryRepository categories,
       ProblemViews views,
@@ -82,6 +84,7 @@ public class DepartmentDesk {
     this.links = links;
     this.problems = problems;
     this.log = log;
+    this.photos = photos;
     this.departments = departments;
     this.categories = categories;
     this.views = views;
@@ -122,8 +125,17 @@ public class DepartmentDesk {
     return task(live.problem(), live.department(), locale);
   }
 
-  /** One step of the officer's; the problem as it is after it. */
-  public Task act(String token, Step step, @Nullable String text, Locale locale) {
+  /** A photo the officer sends, to go with their next step (progress or the fix). */
+  public PhotoService.PhotoRef photo(String token, byte[] bytes) {
+    return photos.uploadForDepartment(live(token).linkId(), bytes);
+  }
+
+  /**
+   * One step of the officer's, with the photos they sent for it (none to accept); the problem as it
+   * is after it.
+   */
+  public Task act(
+      String token, Step step, @Nullable String text, List<Long> photoIds, Locale locale) {
     String words = Strings.blankToNull(text);
     if (words == null && step != Step.ACCEPT) {
       throw ApiException.invalidField(
@@ -139,6 +151,9 @@ public class DepartmentDesk {
             () -> {
               Problem problem = problems.lockById(live.problem().id()).orElseThrow();
               requireWithDepartment(problem, department.id());
+              if (step != Step.ACCEPT) {
+                photos.attachFromDepartment(photoIds, live.linkId(), problem.id());
+              }
               Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
               String who = department.nameZh();
               switch (step) {
@@ -181,7 +196,7 @@ public class DepartmentDesk {
     return task(after, department, locale);
   }
 
-  private record Live(Problem problem, Department department) {}
+  private record Live(long linkId, Problem problem, Department department) {}
 
   /** The link's problem while the link works: 404 unknown, 410 ended, 429 used too often. */
   private Live live(String token) {
@@ -197,7 +212,7 @@ public class DepartmentDesk {
       throw new ApiException(HttpStatus.GONE, "department-link-ended");
     }
     requireWithDepartment(problem, link.departmentId());
-    return new Live(problem, departments.findById(link.departmentId()).orElseThrow());
+    return new Live(link.id(), problem, departments.findById(link.departmentId()).orElseThrow());
   }
 
   private static void requireWithDepartment(Problem problem, long departmentId) {

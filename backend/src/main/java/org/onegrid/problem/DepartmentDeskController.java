@@ -3,6 +3,8 @@ package org.onegrid.problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.ProblemAnswers;
@@ -63,7 +66,23 @@ class DepartmentDeskController {
       HttpRequest<?> request,
       @PathVariable @Size(max = 64) String token,
       @Body @Valid StepBody body) {
-    return desk.act(token, body.step(), body.text(), messages.localeOf(request));
+    return desk.act(
+        token,
+        body.step(),
+        body.text(),
+        body.photoIds() == null ? List.of() : body.photoIds(),
+        messages.localeOf(request));
+  }
+
+  @Post(uri = "/department-links/{token}/photos", consumes = MediaType.ALL)
+  @Secured(SecurityRule.IS_ANONYMOUS)
+  @Operation(
+      summary =
+          "The department sends a photo (JPEG, PNG or WebP) to go with its progress or fix; its"
+              + " reference goes in photoIds of the step")
+  HttpResponse<PhotoService.PhotoRef> photo(
+      @PathVariable @Size(max = 64) String token, @Body byte[] body) {
+    return HttpResponse.status(HttpStatus.CREATED).body(desk.photo(token, body));
   }
 
   @Post("/problems/{id}/department-link/revoke")
@@ -76,5 +95,8 @@ class DepartmentDeskController {
 
   /** One step of the department's, with its words (needed for all but accepting). */
   @Serdeable
-  record StepBody(@NotNull DepartmentDesk.Step step, @Nullable @Size(max = 1000) String text) {}
+  record StepBody(
+      @NotNull DepartmentDesk.Step step,
+      @Nullable @Size(max = 1000) String text,
+      @Nullable @Size(max = 6) List<Long> photoIds) {}
 }

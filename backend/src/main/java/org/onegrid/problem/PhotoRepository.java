@@ -34,6 +34,31 @@ class PhotoRepository {
         PROBLEM_PHOTOS.ID);
   }
 
+  /** A photo sent through a department's link: no owner but the link. */
+  long insertForDepartment(
+      long linkId, String fileKey, int width, int height, int bytes, Instant now) {
+    return tx.insertReturningId(
+        dsl.insertInto(PROBLEM_PHOTOS)
+            .set(PROBLEM_PHOTOS.DEPARTMENT_LINK_ID, linkId)
+            .set(PROBLEM_PHOTOS.FILE_KEY, fileKey)
+            .set(PROBLEM_PHOTOS.WIDTH, width)
+            .set(PROBLEM_PHOTOS.HEIGHT, height)
+            .set(PROBLEM_PHOTOS.BYTES, bytes)
+            .set(PROBLEM_PHOTOS.CREATED_AT, now),
+        PROBLEM_PHOTOS.ID);
+  }
+
+  /** Adds photos sent through the link, not yet attached, to its problem; how many were. */
+  int attachFromDepartment(Collection<Long> ids, long linkId, long problemId) {
+    return dsl.update(PROBLEM_PHOTOS)
+        .set(PROBLEM_PHOTOS.PROBLEM_ID, problemId)
+        .where(
+            PROBLEM_PHOTOS.ID.in(ids),
+            PROBLEM_PHOTOS.DEPARTMENT_LINK_ID.eq(linkId),
+            PROBLEM_PHOTOS.PROBLEM_ID.isNull())
+        .execute();
+  }
+
   Optional<ProblemPhotosRecord> findById(long id) {
     return dsl.selectFrom(PROBLEM_PHOTOS).where(PROBLEM_PHOTOS.ID.eq(id)).fetchOptional();
   }

@@ -22,6 +22,7 @@ public class PhotoService {
   private static final Logger LOG = LoggerFactory.getLogger(PhotoService.class);
 
   static final int MAX_PER_PROBLEM = 6;
+  static final int DEPARTMENT_PHOTOS_PER_HOUR = 20;
 
   private final PhotoProcessor processor;
   private final PhotoRepository photos;
@@ -50,19 +51,60 @@ public class PhotoService {
   public PhotoRef upload(Account owner, byte[] bytes) {
     limiter.hit(
         "photos:" + owner.id(), photosPerHour, java.time.Duration.ofHours(1), "too-many-photos");
+    Stored stored = store(bytes);
+    return PhotoRef.of(
+        photos.insert(
+            owner.id(),
+            stored.key(),
+            stored.width(),
+            stored.height(),
+            stored.bytes(),
+            clock.instant()));
+  }
+
+  /**
+   * A photo a department's officer sends through its link, to go with a step of theirs; at most
+   * {@link #DEPARTMENT_PHOTOS_PER_HOUR} an hour per link.
+   */
+  PhotoRef uploadForDepartment(long linkId, byte[] bytes) {
+    limiter.hit(
+        "department-photos:" + linkId,
+        DEPARTMENT_PHOTOS_PER_HOUR,
+        java.time.Duration.ofHours(1),
+        "too-many-photos");
+    Stored stored = store(bytes);
+    return PhotoRef.of(
+        photos.insertForDepartment(
+            linkId,
+            stored.key(),
+            stored.width(),
+            stored.height(),
+            stored.bytes(),
+            clock.instant()));
+  }
+
+  /** Adds photos sent through the link to its problem; call in the step's transaction. */
+  void attachFromDepartment(List<Long> ids, long linkId, long problemId) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (ids.size() > MAX_PER_PROBLEM) {
+      throw ApiException.invalidField("photoIds", "validation.photos-max", MAX_PER_PROBLEM);
+    }
+    if (photos.attachFromDepartment(ids, linkId, problemId) != ids.stream().distinct().count()) {
+      throw ApiException.invalidField("photoIds", "validation.photos-unknown");
+    }
+  }
+
+  private record Stored(String key, int width, int height, int bytes) {}
+
+  /** Decodes, shrinks and writes a photo and its thumbnail; the file key. */
+  private Stored store(byte[] bytes) {
     PhotoProcessor.Processed processed = processor.process(bytes);
     String key = UUID.randomUUID().toString().replace("-", "");
     files.write(key + ".jpg", processed.full());
     files.write(key + "-t.jpg", processed.thumb());
-    long id =
-        photos.insert(
-            owner.id(),
-            key,
-            processed.width(),
-            processed.height(),
-            processed.full().length,
-            clock.instant());
-    return PhotoRef.of(id);
+    return new Stored(key, processed.width(), processed.height(), processed.full().length);
   }
 
   /**

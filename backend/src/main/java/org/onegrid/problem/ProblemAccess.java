@@ -98,7 +98,8 @@ class ProblemAccess {
       return photos.bytes(photo, thumb);
     }
     if (photo.getProblemId() == null) {
-      if (photo.getOwnerId() != viewer.id()) {
+      // Not attached yet: its uploader's alone (one sent through a department's link has none).
+      if (photo.getOwnerId() == null || photo.getOwnerId() != viewer.id()) {
         throw ApiException.notFound();
       }
     } else {

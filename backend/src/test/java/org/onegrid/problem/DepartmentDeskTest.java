@@ -11,6 +11,7 @@ import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Departments;
+import org.onegrid.support.Images;
 
 /**
  * A department answers through the link in its text, with no account: it reads the problem, accepts
@@ -59,9 +60,34 @@ class DepartmentDeskTest extends ApiTest {
     assertThat(noWords.status()).isEqualTo(400);
     assertThat(noWords.header("Content-Type")).startsWith("application/problem+json");
     officer.post(path + "/steps", Map.of("step", "PROGRESS", "text", "维修班组下午到场"));
+    // The fix goes with a photo, sent through the link; one uploaded by anyone else is refused.
+    Browser.Reply photo =
+        officer.send("POST", path + "/photos", Images.png(), Map.of("Content-Type", "image/png"));
+    assertThat(photo.status()).as(photo.text()).isEqualTo(201);
+    long photoId = photo.<Number>at("id").longValue();
+    assertThat(officer.get("/api/v1/photos/" + photoId).status()).isIn(401, 404);
+    long residents =
+        reporter
+            .browser()
+            .send("POST", "/api/v1/photos", Images.png(), Map.of("Content-Type", "image/png"))
+            .<Number>at("id")
+            .longValue();
+    Browser.Reply borrowed =
+        officer.post(
+            path + "/steps",
+            Map.of("step", "RESOLVE", "text", "已更换水表井盖", "photoIds", List.of(residents)));
+    assertThat(borrowed.status()).isEqualTo(400);
+    assertThat(borrowed.text()).contains("photoIds");
     Browser.Reply fixed =
-        officer.post(path + "/steps", Map.of("step", "RESOLVE", "text", "已更换水表井盖"));
+        officer.post(
+            path + "/steps",
+            Map.of("step", "RESOLVE", "text", "已更换水表井盖", "photoIds", List.of(photoId)));
     assertThat(fixed.status()).as(fixed.text()).isEqualTo(200);
+    assertThat(leader.get("/api/v1/problems/" + id).text()).contains("/api/v1/photos/" + photoId);
+    assertThat(leader.get("/api/v1/photos/" + photoId).status()).isEqualTo(200);
+    assertThat(reporter.browser().get("/api/v1/photos/" + photoId).status()).isEqualTo(200);
+    assertThat(staff(DemoCity.LEADER_GONGREN_2).get("/api/v1/photos/" + photoId).status())
+        .isEqualTo(404);
     assertThat(fixed.<String>at("state")).isEqualTo("RESOLVED");
     assertThat(fixed.<Boolean>at("open")).isFalse();
 

@@ -33,6 +33,7 @@ class ApiSurfaceTest extends ApiTest {
           "GET /api/v1/demo/inbox",
           "GET /api/v1/department-links/{token}",
           "POST /api/v1/department-links/{token}/steps",
+          "POST /api/v1/department-links/{token}/photos",
           "GET /api/v1/session");
 
   /** Operations that end the caller's own session; covered by SessionsTest, not walked here. */
