@@ -20,6 +20,7 @@ declare module 'vue' {
     ReplyTemplates: typeof import('./components/ReplyTemplates.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    ShownOnce: typeof import('./components/ShownOnce.vue')['default']
     VanActionSheet: typeof import('vant/es')['ActionSheet']
     VanBadge: typeof import('vant/es')['Badge']
     VanButton: typeof import('vant/es')['Button']

@@ -3,6 +3,8 @@ import type zhCN from './zh-CN'
 const en: typeof zhCN = {
   app: { name: 'OneGrid', tagline: 'Your grid leader, close at hand' },
   common: {
+    copy: 'Copy',
+    copied: 'Copied',
     offline: 'Offline: no network; this is what was last loaded',
     back: 'Back',
     save: 'Save',
@@ -920,8 +922,6 @@ const en: typeof zhCN = {
     register: 'Add subscriber',
     secretFor: 'Signing secret for {name}',
     secretOnce: 'Shown this once: copy it to the other system, which checks X-OneGrid-Signature on every post with it.',
-    copy: 'Copy',
-    copied: 'Copied',
     subscribers: 'Subscribers',
     under: 'Area: {node}',
     pending: '{n} waiting',
@@ -966,8 +966,6 @@ const en: typeof zhCN = {
     issue: 'Issue a key',
     keyFor: 'Key for {name}',
     keyOnce: 'Shown only now: copy it and give it to the app. OneGrid keeps only a fingerprint.',
-    copy: 'Copy',
-    copied: 'Copied',
     apps: 'Apps with keys',
     requests: '{n} requests',
     revoke: 'Revoke',

@@ -1,6 +1,8 @@
 export default {
   app: { name: '一网通', tagline: '网格长就在身边' },
   common: {
+    copy: '复制',
+    copied: '已复制',
     offline: '离线：没有网络，显示的是上次加载的内容',
     back: '返回',
     save: '保存',
@@ -910,8 +912,6 @@ export default {
     register: '添加订阅',
     secretFor: '{name} 的签名密钥',
     secretOnce: '只显示这一次：请复制后交给对方系统，用它校验每次推送的 X-OneGrid-Signature。',
-    copy: '复制',
-    copied: '已复制',
     subscribers: '已订阅的系统',
     under: '范围：{node}',
     pending: '待推送 {n}',
@@ -956,8 +956,6 @@ export default {
     issue: '发放密钥',
     keyFor: '{name} 的密钥',
     keyOnce: '只显示这一次：请复制后交给应用方。一网通只保存密钥的指纹。',
-    copy: '复制',
-    copied: '已复制',
     apps: '持有密钥的应用',
     requests: '已提交 {n} 件',
     revoke: '撤销',

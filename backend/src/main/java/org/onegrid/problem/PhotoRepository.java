@@ -2,6 +2,7 @@ package org.onegrid.problem;
 
 import static org.onegrid.db.Tables.PROBLEM_PHOTOS;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,23 +23,21 @@ class PhotoRepository {
     this.tx = tx;
   }
 
-  long insert(long ownerId, String fileKey, int width, int height, int bytes, Instant now) {
+  /**
+   * A new photo, not attached yet: uploaded by an account ({@code ownerId}), or sent through a
+   * department's link ({@code linkId}, no owner).
+   */
+  long insert(
+      @Nullable Long ownerId,
+      @Nullable Long linkId,
+      String fileKey,
+      int width,
+      int height,
+      int bytes,
+      Instant now) {
     return tx.insertReturningId(
         dsl.insertInto(PROBLEM_PHOTOS)
             .set(PROBLEM_PHOTOS.OWNER_ID, ownerId)
-            .set(PROBLEM_PHOTOS.FILE_KEY, fileKey)
-            .set(PROBLEM_PHOTOS.WIDTH, width)
-            .set(PROBLEM_PHOTOS.HEIGHT, height)
-            .set(PROBLEM_PHOTOS.BYTES, bytes)
-            .set(PROBLEM_PHOTOS.CREATED_AT, now),
-        PROBLEM_PHOTOS.ID);
-  }
-
-  /** A photo sent through a department's link: no owner but the link. */
-  long insertForDepartment(
-      long linkId, String fileKey, int width, int height, int bytes, Instant now) {
-    return tx.insertReturningId(
-        dsl.insertInto(PROBLEM_PHOTOS)
             .set(PROBLEM_PHOTOS.DEPARTMENT_LINK_ID, linkId)
             .set(PROBLEM_PHOTOS.FILE_KEY, fileKey)
             .set(PROBLEM_PHOTOS.WIDTH, width)

@@ -1,5 +1,6 @@
 package org.onegrid.problem;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -51,15 +52,7 @@ public class PhotoService {
   public PhotoRef upload(Account owner, byte[] bytes) {
     limiter.hit(
         "photos:" + owner.id(), photosPerHour, java.time.Duration.ofHours(1), "too-many-photos");
-    Stored stored = store(bytes);
-    return PhotoRef.of(
-        photos.insert(
-            owner.id(),
-            stored.key(),
-            stored.width(),
-            stored.height(),
-            stored.bytes(),
-            clock.instant()));
+    return store(owner.id(), null, bytes);
   }
 
   /**
@@ -72,15 +65,7 @@ public class PhotoService {
         DEPARTMENT_PHOTOS_PER_HOUR,
         java.time.Duration.ofHours(1),
         "too-many-photos");
-    Stored stored = store(bytes);
-    return PhotoRef.of(
-        photos.insertForDepartment(
-            linkId,
-            stored.key(),
-            stored.width(),
-            stored.height(),
-            stored.bytes(),
-            clock.instant()));
+    return store(null, linkId, bytes);
   }
 
   /** Adds photos sent through the link to its problem; call in the step's transaction. */
@@ -96,15 +81,21 @@ public class PhotoService {
     }
   }
 
-  private record Stored(String key, int width, int height, int bytes) {}
-
-  /** Decodes, shrinks and writes a photo and its thumbnail; the file key. */
-  private Stored store(byte[] bytes) {
+  /** Decodes, shrinks and writes a photo and its thumbnail, and records it unattached. */
+  private PhotoRef store(@Nullable Long ownerId, @Nullable Long linkId, byte[] bytes) {
     PhotoProcessor.Processed processed = processor.process(bytes);
     String key = UUID.randomUUID().toString().replace("-", "");
     files.write(key + ".jpg", processed.full());
     files.write(key + "-t.jpg", processed.thumb());
-    return new Stored(key, processed.width(), processed.height(), processed.full().length);
+    return PhotoRef.of(
+        photos.insert(
+            ownerId,
+            linkId,
+            key,
+            processed.width(),
+            processed.height(),
+            processed.full().length,
+            clock.instant()));
   }
 
   /**

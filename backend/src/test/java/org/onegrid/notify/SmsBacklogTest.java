@@ -96,15 +96,7 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
         anyone.post("/api/v1/auth/otp", java.util.Map.of("phone", phone));
     assertThat(asked.status()).isEqualTo(202);
     assertThat(asked.<Boolean>at("textsDelayed")).isTrue();
-    String scraped =
-        java.net.http.HttpClient.newHttpClient()
-            .send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(server.getURL() + "/prometheus"))
-                    .header("Authorization", "Bearer test-scrape-token")
-                    .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString())
-            .body();
+    String scraped = metrics();
     assertThat(scraped)
         .contains("onegrid_sms_due")
         .contains("onegrid_sms_oldest_due_seconds")

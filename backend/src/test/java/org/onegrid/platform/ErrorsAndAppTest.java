@@ -89,19 +89,4 @@ class ErrorsAndAppTest extends ApiTest {
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
   }
-
-  java.net.http.HttpResponse<String> scrape(String authorization) {
-    try {
-      var request =
-          java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create(server.getURL() + "/prometheus"));
-      if (authorization != null) {
-        request.header("Authorization", authorization);
-      }
-      return java.net.http.HttpClient.newHttpClient()
-          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
@@ -21,17 +20,6 @@ import org.onegrid.support.Images;
 @MicronautTest
 class DepartmentDeskTest extends ApiTest {
 
-  private long report(Resident who, String text) {
-    return who.browser()
-        .send(
-            "POST",
-            "/api/v1/problems",
-            Map.of("categoryCode", "water_supply", "description", text),
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-        .<Number>at("id")
-        .longValue();
-  }
-
   private String handToWater(Browser leader, long id) {
     return Departments.handToWater(leader, outbox, id, "水表归自来水公司");
   }
@@ -39,7 +27,7 @@ class DepartmentDeskTest extends ApiTest {
   @Test
   void theDepartmentAcceptsReportsProgressAndRecordsTheFixWhichTheReporterHears() {
     Resident reporter = residentOfMinzhulu1("龚大姐", "803");
-    long id = report(reporter, "水表井漏水，联系我 13712345678");
+    long id = reportWater(reporter, "水表井漏水，联系我 13712345678");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     String token = handToWater(leader, id);
     Browser officer = browser();
@@ -112,7 +100,7 @@ class DepartmentDeskTest extends ApiTest {
   @Test
   void sentBackTheGridWorksOnItAgainAndARevokedOrUnknownLinkOpensNothing() {
     Resident reporter = residentOfMinzhulu1("龚大爷", "804");
-    long id = report(reporter, "楼道水管滴水");
+    long id = reportWater(reporter, "楼道水管滴水");
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     String token = handToWater(leader, id);
     Browser officer = browser();

@@ -20,6 +20,48 @@ public abstract class ApiTest {
     return new Browser(server.getURL().toString(), json);
   }
 
+  /**
+   * The metrics endpoint as a scraper sees it, with this {@code Authorization} header (none when
+   * null); tests run with the token {@code test-scrape-token}.
+   */
+  protected java.net.http.HttpResponse<String> scrape(String authorization) {
+    try {
+      var request =
+          java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(server.getURL() + "/prometheus"));
+      if (authorization != null) {
+        request.header("Authorization", authorization);
+      }
+      return java.net.http.HttpClient.newHttpClient()
+          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The metrics as the configured scraper reads them. */
+  protected String metrics() {
+    return scrape("Bearer test-scrape-token").body();
+  }
+
+  /** A water problem the resident reports (as the app does, with a key of its own); its id. */
+  protected long reportWater(Resident who, String text) {
+    Browser.Reply created =
+        who.browser()
+            .send(
+                "POST",
+                "/api/v1/problems",
+                java.util.Map.of("categoryCode", "water_supply", "description", text),
+                java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+    if (created.status() != 201) {
+      throw new IllegalStateException(created.text());
+    }
+    return created.<Number>at("id").longValue();
+  }
+
   protected SignIn signIn() {
     return new SignIn(outbox);
   }

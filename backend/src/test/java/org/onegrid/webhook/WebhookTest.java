@@ -69,17 +69,6 @@ class WebhookTest extends ApiTest {
     }
   }
 
-  private long report(Resident who, String text) {
-    return who.browser()
-        .send(
-            "POST",
-            "/api/v1/problems",
-            Map.of("categoryCode", "water_supply", "description", text),
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-        .<Number>at("id")
-        .longValue();
-  }
-
   private static boolean about(Map<String, Object> event, String type, long problemId) {
     @SuppressWarnings("unchecked")
     Map<String, Object> problem = (Map<String, Object>) event.get("problem");
@@ -94,7 +83,7 @@ class WebhookTest extends ApiTest {
     register(
         "12345 热线平台", communityId("民主路"), List.of("problem.reported", "problem.state_changed"));
     Resident reporter = residentOfMinzhulu1("卫大姐", "901");
-    long id = report(reporter, "单元门禁坏了，联系我 13712340000");
+    long id = reportWater(reporter, "单元门禁坏了，联系我 13712340000");
     Map<String, Object> reported = receiver.await(e -> about(e, "problem.reported", id), WAIT);
     assertThat(reported.toString())
         .contains("单元门禁坏了")
@@ -133,7 +122,7 @@ class WebhookTest extends ApiTest {
 
     // A problem of another community never reaches it.
     Resident elsewhere = residentOf("黄河路", "卫大爷", "902");
-    long other = report(elsewhere, "路灯不亮");
+    long other = reportWater(elsewhere, "路灯不亮");
     receiver.await(e -> "ping".equals(e.get("type")), pinged());
     assertThat(receiver.processed()).noneMatch(e -> about(e, "problem.reported", other));
     assertThat(receiver.badSignatures()).isZero();
@@ -151,7 +140,7 @@ class WebhookTest extends ApiTest {
     city = staff(DemoCity.CITY_ADMIN);
     register("数据仓库", communityId("民主路"), List.of("problem.reported"));
     receiver.stallNext(Duration.ofMillis(2500));
-    long id = report(residentOfMinzhulu1("卫老师", "903"), "楼道灯不亮");
+    long id = reportWater(residentOfMinzhulu1("卫老师", "903"), "楼道灯不亮");
     receiver.await(e -> about(e, "problem.reported", id), WAIT);
     receiver.await(e -> "ping".equals(e.get("type")), pinged());
     // Posted twice (OneGrid stopped waiting after a second and sent it again), processed once.
@@ -165,12 +154,12 @@ class WebhookTest extends ApiTest {
     city = staff(DemoCity.CITY_ADMIN);
     register("一直失败的系统", communityId("民主路"), List.of("problem.reported"));
     receiver.failNext(100, 500);
-    long id = report(residentOfMinzhulu1("卫阿姨", "904"), "垃圾没清运");
+    long id = reportWater(residentOfMinzhulu1("卫阿姨", "904"), "垃圾没清运");
     Map<String, Object> failed = awaitFailed();
     assertThat(String.valueOf(failed.get("lastError"))).contains("HTTP 500").contains("try later");
     assertThat(((Number) failed.get("attempts")).intValue()).isEqualTo(4);
     assertThat(browser().get("/health").<String>at("status")).isEqualTo("DEGRADED");
-    assertThat(scrape()).contains("onegrid_webhooks_failed").contains("onegrid_webhooks_waiting");
+    assertThat(metrics()).contains("onegrid_webhooks_failed").contains("onegrid_webhooks_waiting");
     List<Map<String, Object>> subscribers = city.get("/api/v1/admin/webhooks").list();
     assertThat(subscribers)
         .anySatisfy(
@@ -193,24 +182,6 @@ class WebhookTest extends ApiTest {
             "/api/v1/admin/webhooks/" + registered + "/deliveries/" + failed.get("id") + "/retry",
             Map.of());
     assertThat(twice.status()).isIn(200, 409);
-  }
-
-  private String scrape() {
-    try {
-      return java.net.http.HttpClient.newHttpClient()
-          .send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create(server.getURL() + "/prometheus"))
-                  .header("Authorization", "Bearer test-scrape-token")
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   private Map<String, Object> awaitFailed() {
@@ -328,7 +299,7 @@ class WebhookTest extends ApiTest {
   void anOverdueProblemIsToldOnceEvenWhenTwoInstancesEscalate() throws Exception {
     city = staff(DemoCity.CITY_ADMIN);
     register("督办平台", communityId("民主路"), List.of("problem.overdue"));
-    long id = report(residentOfMinzhulu1("卫奶奶", "906"), "楼顶水箱溢水");
+    long id = reportWater(residentOfMinzhulu1("卫奶奶", "906"), "楼顶水箱溢水");
     dsl.update(PROBLEMS)
         .set(PROBLEMS.ACCEPT_DUE_AT, java.time.Instant.now().minus(Duration.ofHours(1)))
         .where(PROBLEMS.ID.eq(id))
