@@ -2,10 +2,10 @@ package org.onegrid.account;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * instances never text one person twice and together invite faster. How many are waiting is the
  * metric {@code onegrid_staff_invites_waiting}.
  */
-@Singleton
+// Made at start-up, not at first use: its gauges are in the metrics from the first scrape.
+@Context
 class StaffInvites {
 
   private static final Logger LOG = LoggerFactory.getLogger(StaffInvites.class);

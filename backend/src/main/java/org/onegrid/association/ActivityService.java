@@ -37,7 +37,7 @@ public class ActivityService {
 
   private final ActivityRepository activities;
   private final AssociationRepository associationEvents;
-  private final AssociationService associations;
+  private final AssociationAccess associations;
   private final AccountService accounts;
   private final org.onegrid.grid.GridService grids;
   private final Notifications notify;
@@ -50,7 +50,7 @@ public class ActivityService {
   ActivityService(
       ActivityRepository activities,
       AssociationRepository associationEvents,
-      AssociationService associations,
+      AssociationAccess associations,
       AccountService accounts,
       org.onegrid.grid.GridService grids,
       Notifications notify,
@@ -206,7 +206,7 @@ public class ActivityService {
                 return a;
               }
               Activity.SignupStatus next =
-                  activities.countSignedUp(id) < a.capacity()
+                  places(a).free()
                       ? Activity.SignupStatus.SIGNED_UP
                       : Activity.SignupStatus.WAITING;
               activities.setStatus(id, person.id(), next, now);
@@ -239,9 +239,7 @@ public class ActivityService {
               associationEvents.insertEvent(
                   a.associationId(), id, person.id(), "CANCEL", person.id(), null, now);
               if (was.get() == Activity.SignupStatus.SIGNED_UP && now.isBefore(a.startsAt())) {
-                activities
-                    .findFirstWaiting(id)
-                    .ifPresent(next -> moveUp(a, next, "sms.activity-moved-up", now));
+                places(a).moveUp(next -> moveUp(a, next, "sms.activity-moved-up", now));
               }
               return a;
             });
@@ -355,18 +353,20 @@ public class ActivityService {
                               changed.place()));
                 }
               }
-              for (int free = c.capacity() - signed;
-                  free > 0 && now.isBefore(changed.startsAt());
-                  free--) {
-                Optional<Long> next = activities.findFirstWaiting(id);
-                if (next.isEmpty()) {
-                  break;
-                }
-                moveUp(changed, next.get(), "sms.activity-more-places", now);
+              if (now.isBefore(changed.startsAt())) {
+                places(changed)
+                    .moveUp(next -> moveUp(changed, next, "sms.activity-more-places", now));
               }
               return changed;
             });
     return view(organiser, activity);
+  }
+
+  private Places places(Activity a) {
+    return new Places(
+        a.capacity(),
+        () -> activities.countSignedUp(a.id()),
+        () -> activities.findFirstWaiting(a.id()));
   }
 
   /** The first on the waiting list gets a place and is told why ({@code textKey}). */

@@ -40,6 +40,7 @@ import org.onegrid.platform.ProblemAnswers;
 class AssociationController {
 
   private final AssociationService associations;
+  private final ParticipationReport participation;
   private final ActivityService activities;
   private final AccountService accounts;
   private final Messages messages;
@@ -47,11 +48,13 @@ class AssociationController {
 
   AssociationController(
       AssociationService associations,
+      ParticipationReport participation,
       ActivityService activities,
       AccountService accounts,
       Messages messages,
       org.onegrid.platform.Phones phones) {
     this.associations = associations;
+    this.participation = participation;
     this.activities = activities;
     this.accounts = accounts;
     this.messages = messages;
@@ -275,7 +278,7 @@ class AssociationController {
       summary =
           "Staff: members and attendance per association and per grid of my subtree, last 90 days")
   AssociationViews.Participation participation(Authentication auth) {
-    return associations.participation(me(auth));
+    return participation.participation(me(auth));
   }
 
   @Get("/me/activities")

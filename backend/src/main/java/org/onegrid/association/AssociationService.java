@@ -32,7 +32,7 @@ import org.onegrid.platform.Tx;
 public class AssociationService {
 
   private final AssociationRepository associations;
-  private final ParticipationRepository participation;
+  private final AssociationAccess access;
   private final org.onegrid.problem.PhotoService photos;
   private final AccountService accounts;
   private final GridService grids;
@@ -45,7 +45,7 @@ public class AssociationService {
 
   AssociationService(
       AssociationRepository associations,
-      ParticipationRepository participation,
+      AssociationAccess access,
       org.onegrid.problem.PhotoService photos,
       AccountService accounts,
       GridService grids,
@@ -57,7 +57,7 @@ public class AssociationService {
       org.onegrid.audit.AuditLog audit) {
     this.audit = audit;
     this.associations = associations;
-    this.participation = participation;
+    this.access = access;
     this.photos = photos;
     this.accounts = accounts;
     this.grids = grids;
@@ -74,7 +74,7 @@ public class AssociationService {
     if (community.level() != GridLevel.COMMUNITY) {
       throw ApiException.invalidField("communityId", "validation.not-a-community");
     }
-    if (!administers(staff, community)) {
+    if (!access.administers(staff, community)) {
       throw ApiException.forbidden();
     }
     Account organiser =
@@ -82,7 +82,7 @@ public class AssociationService {
             .findFirst()
             .orElseThrow(() -> ApiException.invalidField("organiserId", "validation.organiser"));
     if (!organiser.role().isStaff()
-        && communityOf(organiser).map(c -> c.id() != community.id()).orElse(true)) {
+        && access.communityOf(organiser).map(c -> c.id() != community.id()).orElse(true)) {
       throw ApiException.invalidField("organiserId", "validation.organiser");
     }
     long id =
@@ -112,7 +112,7 @@ public class AssociationService {
       List<Long> communities = communitiesUnder(node);
       found.addAll(associations.findInCommunities(communities, q, null, 100));
     } else {
-      GridNode community = communityOf(viewer).orElseThrow(() -> needsHome());
+      GridNode community = access.communityOf(viewer).orElseThrow(() -> needsHome());
       found.addAll(associations.findInCommunities(List.of(community.id()), q, null, 100));
       List<Long> neighbours =
           grids.children(community.parentId()).stream()
@@ -128,7 +128,7 @@ public class AssociationService {
 
   public AssociationViews.AssociationView get(Account viewer, long id) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    requireVisible(viewer, a);
+    access.requireVisible(viewer, a);
     return view(viewer, a);
   }
 
@@ -141,7 +141,7 @@ public class AssociationService {
         tx.run(
             () -> {
               Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-              requireVisible(resident, a);
+              access.requireVisible(resident, a);
               Optional<Association.MemberStatus> now = associations.findStatus(id, resident.id());
               if (now.isPresent()
                   && now.get() != Association.MemberStatus.LEFT
@@ -153,7 +153,9 @@ public class AssociationService {
                 next = Association.MemberStatus.PENDING;
               } else {
                 next =
-                    hasRoom(a) ? Association.MemberStatus.MEMBER : Association.MemberStatus.WAITING;
+                    places(a).free()
+                        ? Association.MemberStatus.MEMBER
+                        : Association.MemberStatus.WAITING;
               }
               Instant at = now();
               associations.setStatus(id, resident.id(), next, null, at);
@@ -178,7 +180,7 @@ public class AssociationService {
               if (was.isEmpty()) {
                 // Never in it: nothing to leave, and nothing to learn about an association not
                 // theirs.
-                requireVisible(resident, a);
+                access.requireVisible(resident, a);
                 return a;
               }
               if (was.get() == Association.MemberStatus.LEFT) {
@@ -188,7 +190,7 @@ public class AssociationService {
               associations.setStatus(id, resident.id(), Association.MemberStatus.LEFT, null, at);
               associations.insertEvent(id, null, resident.id(), "LEAVE", resident.id(), null, at);
               if (was.get() == Association.MemberStatus.MEMBER) {
-                moveUp(a, at);
+                places(a).moveUp(next -> admit(a, next, at));
               }
               return a;
             });
@@ -205,7 +207,7 @@ public class AssociationService {
     tx.run(
         () -> {
           Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-          requireManager(organiser, a);
+          access.requireManager(organiser, a);
           if (associations.findStatus(id, accountId).orElse(null)
               != Association.MemberStatus.PENDING) {
             throw new ApiException(HttpStatus.CONFLICT, "member-state");
@@ -214,7 +216,9 @@ public class AssociationService {
           Association.MemberStatus next =
               !approve
                   ? Association.MemberStatus.DECLINED
-                  : hasRoom(a) ? Association.MemberStatus.MEMBER : Association.MemberStatus.WAITING;
+                  : places(a).free()
+                      ? Association.MemberStatus.MEMBER
+                      : Association.MemberStatus.WAITING;
           associations.setStatus(id, accountId, next, why, at);
           associations.insertEvent(
               id, null, organiser.id(), approve ? "APPROVE" : "DECLINE", accountId, why, at);
@@ -235,7 +239,7 @@ public class AssociationService {
   /** Members, applicants and the waiting list; names and masked phones, for those who manage it. */
   public List<AssociationViews.MemberView> members(Account viewer, long id) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    requireManager(viewer, a);
+    access.requireManager(viewer, a);
     List<AssociationRepository.Member> people = associations.findPeople(id);
     Map<Long, Account> names =
         accounts.byIds(people.stream().map(AssociationRepository.Member::accountId).toList());
@@ -261,7 +265,7 @@ public class AssociationService {
   public List<AssociationViews.Announcement> announce(
       Account organiser, long id, String body, boolean bySms) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    requireManager(organiser, a);
+    access.requireManager(organiser, a);
     if (bySms) {
       limiter.hit("announce-sms:" + id, 1, java.time.Duration.ofDays(1), "announcement-sms-limit");
     }
@@ -289,10 +293,10 @@ public class AssociationService {
   /** The latest announcements, for members and those who manage the association. */
   public List<AssociationViews.Announcement> announcements(Account viewer, long id) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    requireVisible(viewer, a);
+    access.requireVisible(viewer, a);
     boolean member =
         associations.findStatus(id, viewer.id()).orElse(null) == Association.MemberStatus.MEMBER;
-    if (!member && !manages(viewer, a)) {
+    if (!member && !access.manages(viewer, a)) {
       return List.of();
     }
     return associations.findAnnouncements(id, 20);
@@ -308,7 +312,7 @@ public class AssociationService {
         tx.run(
             () -> {
               Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-              requireManager(organiser, a);
+              access.requireManager(organiser, a);
               int members = associations.countMembers(id);
               if (d.memberLimit() != null && d.memberLimit() < members) {
                 throw new ApiException(HttpStatus.CONFLICT, "limit-below-members", members);
@@ -352,9 +356,7 @@ public class AssociationService {
                               place == null ? "" : place));
                 }
               }
-              while (hasRoom(now) && associations.findFirstWaiting(id).isPresent()) {
-                moveUp(now, at);
-              }
+              places(now).moveUp(next -> admit(now, next, at));
               return now;
             });
     return view(organiser, changed);
@@ -387,7 +389,7 @@ public class AssociationService {
   /** The organiser sets the cover picture from a photo they uploaded. */
   public AssociationViews.AssociationView setCover(Account organiser, long id, long photoId) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    requireManager(organiser, a);
+    access.requireManager(organiser, a);
     tx.run(
         () -> {
           Instant at = now();
@@ -397,116 +399,6 @@ public class AssociationService {
           return null;
         });
     return view(organiser, associations.findById(id).orElseThrow());
-  }
-
-  static final int PARTICIPATION_DAYS = 90;
-
-  /**
-   * Participation in the staff member's subtree over the last 90 days: per association (members,
-   * activities held, sign-ups, check-ins) and per grid (residents who are members, check-ins).
-   */
-  public AssociationViews.Participation participation(Account staff) {
-    accounts.requireStaff(staff);
-    GridNode node = grids.get(staff.nodeId());
-    Instant now = clock.instant();
-    Instant since = now.minus(java.time.Duration.ofDays(PARTICIPATION_DAYS));
-    Map<Long, Integer> members = participation.membersByGrid(node.path());
-    Map<Long, Integer> attended = participation.attendanceByGrid(node.path(), since);
-    java.util.Set<Long> gridIds = new java.util.TreeSet<>(members.keySet());
-    gridIds.addAll(attended.keySet());
-    List<AssociationViews.GridFigures> byGrid =
-        gridIds.stream()
-            .map(
-                g ->
-                    new AssociationViews.GridFigures(
-                        g,
-                        grids.pathOf(grids.get(g)).stream()
-                            .filter(
-                                n ->
-                                    n.level() == GridLevel.COMMUNITY || n.level() == GridLevel.GRID)
-                            .map(GridNode::name)
-                            .collect(java.util.stream.Collectors.joining(" ")),
-                        members.getOrDefault(g, 0),
-                        attended.getOrDefault(g, 0)))
-            .toList();
-    return new AssociationViews.Participation(
-        PARTICIPATION_DAYS, participation.byAssociation(node.path(), since, now), byGrid);
-  }
-
-  /** The association's people who are members (for announcements and activities). */
-  List<Long> memberIds(long id) {
-    return associations.findMemberIds(id);
-  }
-
-  Association find(long id) {
-    return associations.findById(id).orElseThrow(ApiException::notFound);
-  }
-
-  /** Organisers and the staff above the association's community manage it. */
-  /**
-   * The organiser and the admins of the community and above manage an association; grid leaders and
-   * workers of the community read it but do not manage it.
-   */
-  boolean manages(Account account, Association a) {
-    if (account.id() == a.organiserId()) {
-      return true;
-    }
-    return administers(account, grids.get(a.communityId()));
-  }
-
-  void requireManager(Account account, Association a) {
-    if (!manages(account, a)) {
-      if (!canSee(account, a)) {
-        throw ApiException.notFound();
-      }
-      throw ApiException.forbidden();
-    }
-  }
-
-  void requireVisible(Account account, Association a) {
-    if (!canSee(account, a)) {
-      throw ApiException.notFound();
-    }
-  }
-
-  boolean canSee(Account account, Association a) {
-    if (manages(account, a)) {
-      return true;
-    }
-    if (account.role().isStaff()) {
-      return supervises(account, grids.get(a.communityId()));
-    }
-    Optional<GridNode> community = communityOf(account);
-    if (community.isEmpty()) {
-      return false;
-    }
-    if (community.get().id() == a.communityId()) {
-      return true;
-    }
-    return a.openToNeighbours()
-        && grids.get(a.communityId()).parentId() != null
-        && grids.get(a.communityId()).parentId().equals(community.get().parentId());
-  }
-
-  /** The community a resident lives in, or a grid's staff member works in. */
-  Optional<GridNode> communityOf(Account account) {
-    return accounts.communityOf(account);
-  }
-
-  /** Admins whose subtree holds the community (its own admins, the street's and above). */
-  boolean administers(Account staff, GridNode community) {
-    return staff.role().isAdmin() && accounts.reaches(staff, community);
-  }
-
-  /** Staff supervise a community when it is in their subtree or their grid is in it. */
-  boolean supervises(Account staff, GridNode community) {
-    if (!staff.role().isStaff() || staff.nodeId() == null) {
-      return false;
-    }
-    if (accounts.reaches(staff, community)) {
-      return true;
-    }
-    return communityOf(staff).map(c -> c.id() == community.id()).orElse(false);
   }
 
   private List<Long> communitiesUnder(GridNode node) {
@@ -527,28 +419,23 @@ public class AssociationService {
     return grids.pathOf(node).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
   }
 
-  private boolean hasRoom(Association a) {
-    return a.memberLimit() == null || associations.countMembers(a.id()) < a.memberLimit();
+  private Places places(Association a) {
+    return new Places(
+        a.memberLimit(),
+        () -> associations.countMembers(a.id()),
+        () -> associations.findFirstWaiting(a.id()));
   }
 
-  /** The first on the waiting list becomes a member and is told. Call with the row locked. */
-  private void moveUp(Association a, Instant at) {
-    if (!hasRoom(a)) {
-      return;
-    }
-    associations
-        .findFirstWaiting(a.id())
-        .ifPresent(
-            next -> {
-              associations.setStatus(a.id(), next, Association.MemberStatus.MEMBER, null, at);
-              associations.insertEvent(a.id(), null, null, "MOVE_UP", next, null, at);
-              Account person = accounts.get(next);
-              notify.tell(
-                  person,
-                  "association-moved-up",
-                  "/associations/" + a.id(),
-                  locale -> texts.get(locale, "sms.association-moved-up", a.name()));
-            });
+  /** One from the waiting list becomes a member and is told. Call with the row locked. */
+  private void admit(Association a, long next, Instant at) {
+    associations.setStatus(a.id(), next, Association.MemberStatus.MEMBER, null, at);
+    associations.insertEvent(a.id(), null, null, "MOVE_UP", next, null, at);
+    Account person = accounts.get(next);
+    notify.tell(
+        person,
+        "association-moved-up",
+        "/associations/" + a.id(),
+        locale -> texts.get(locale, "sms.association-moved-up", a.name()));
   }
 
   private void tellOrganiser(Association a, String key, String who) {
@@ -581,7 +468,7 @@ public class AssociationService {
         a.joinPolicy(),
         a.openToNeighbours(),
         associations.findStatus(a.id(), viewer.id()).orElse(null),
-        manages(viewer, a));
+        access.manages(viewer, a));
   }
 
   private static ApiException needsHome() {

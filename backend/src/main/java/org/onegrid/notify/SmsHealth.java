@@ -2,12 +2,12 @@ package org.onegrid.notify;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,8 @@ import org.reactivestreams.Publisher;
  * due texts and the age of the oldest, so an outage of the SMS provider shows before residents call
  * to say their code never came.
  */
-@Singleton
+// Made at start-up, not at first use: its gauges are in the metrics from the first scrape.
+@Context
 final class SmsHealth implements HealthIndicator {
 
   /**

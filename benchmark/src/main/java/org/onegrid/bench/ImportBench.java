@@ -187,7 +187,10 @@ public final class ImportBench {
     HttpResponse<String> r = client.metrics(token);
     Matcher m = WAITING.matcher(r.body());
     if (r.statusCode() != 200 || !m.find()) {
-      throw new IllegalStateException("metrics answered " + r.statusCode());
+      throw new IllegalStateException(
+          "metrics answered "
+              + r.statusCode()
+              + (r.statusCode() == 200 ? " without onegrid_staff_invites_waiting" : ""));
     }
     return (long) Double.parseDouble(m.group(1));
   }
