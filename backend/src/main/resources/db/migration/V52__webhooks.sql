@@ -44,9 +44,10 @@ CREATE TABLE webhook_deliveries (
 -- No foreign key to the subscriber: checking one would share-lock the subscriber's row in every transaction that
 -- writes an event, and the dispatcher locks that row to claim the subscriber's deliveries (subscribers are never
 -- deleted, only disabled).
--- What is due, per subscriber; and whether an earlier delivery of the same stream is still waiting.
+-- What is due, per subscriber; and a subscriber's waiting deliveries in the order they were written (the heads of
+-- their streams are found among the first of them).
 CREATE INDEX ix_webhook_deliveries_due ON webhook_deliveries (subscriber_id, status, next_attempt_at);
-CREATE INDEX ix_webhook_deliveries_stream ON webhook_deliveries (subscriber_id, stream_key, status, id);
+CREATE INDEX ix_webhook_deliveries_order ON webhook_deliveries (subscriber_id, status, id);
 -- The delivery log, newest first; and delivered rows past their keeping, oldest first.
 CREATE INDEX ix_webhook_deliveries_log ON webhook_deliveries (subscriber_id, id);
 CREATE INDEX ix_webhook_deliveries_delivered ON webhook_deliveries (status, delivered_at);

@@ -6,12 +6,15 @@ import static org.onegrid.db.Tables.WEBHOOK_SUBSCRIBERS;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
-import org.onegrid.db.tables.WebhookDeliveries;
 import org.onegrid.db.tables.records.WebhookDeliveriesRecord;
 
 /** The outbox of events for other systems: one row per event and subscriber. */
@@ -59,40 +62,66 @@ class DeliveryRepository {
     insert.execute();
   }
 
-  /** The active subscribers with something due, oldest due first. */
+  /**
+   * The active subscribers with something due: a delivery waiting whose time has come, or one
+   * claimed by an instance whose lease ran out. Asked per subscriber (a handful), each answered
+   * from an index whatever the number of delivered rows.
+   */
   List<Long> subscribersWithDue(Instant now, int limit) {
-    return dsl.selectDistinct(WEBHOOK_DELIVERIES.SUBSCRIBER_ID)
-        .from(WEBHOOK_DELIVERIES)
-        .join(WEBHOOK_SUBSCRIBERS)
-        .on(WEBHOOK_SUBSCRIBERS.ID.eq(WEBHOOK_DELIVERIES.SUBSCRIBER_ID))
-        .where(WEBHOOK_SUBSCRIBERS.ACTIVE.isTrue(), due(WEBHOOK_DELIVERIES, now))
+    return dsl.select(WEBHOOK_SUBSCRIBERS.ID)
+        .from(WEBHOOK_SUBSCRIBERS)
+        .where(WEBHOOK_SUBSCRIBERS.ACTIVE.isTrue())
+        .and(
+            DSL.exists(
+                    DSL.selectOne()
+                        .from(WEBHOOK_DELIVERIES)
+                        .where(
+                            WEBHOOK_DELIVERIES.SUBSCRIBER_ID.eq(WEBHOOK_SUBSCRIBERS.ID),
+                            WEBHOOK_DELIVERIES.STATUS.eq(PENDING),
+                            WEBHOOK_DELIVERIES.NEXT_ATTEMPT_AT.le(now)))
+                .or(
+                    DSL.exists(
+                        DSL.selectOne()
+                            .from(WEBHOOK_DELIVERIES)
+                            .where(
+                                WEBHOOK_DELIVERIES.SUBSCRIBER_ID.eq(WEBHOOK_SUBSCRIBERS.ID),
+                                WEBHOOK_DELIVERIES.STATUS.eq(SENDING),
+                                WEBHOOK_DELIVERIES.CLAIMED_UNTIL.lt(now)))))
         .limit(limit)
-        .fetch(WEBHOOK_DELIVERIES.SUBSCRIBER_ID);
+        .fetch(WEBHOOK_SUBSCRIBERS.ID);
   }
 
   /**
    * Claims, for a short lease, the subscriber's due deliveries that head their stream (no earlier
    * delivery of the same problem, booking or warning still waits), so each stream goes in order.
-   * The caller holds the subscriber's lock.
+   * The heads are found among the subscriber's first {@code window} waiting deliveries, read in the
+   * order they were written; a stream whose first delivery lies further back waits for a later
+   * round, behind the older ones. The caller holds the subscriber's lock.
    */
   List<WebhookDeliveriesRecord> claimHeads(
-      long subscriberId, Instant now, int limit, String instance, Instant leaseUntil) {
-    WebhookDeliveries d = WEBHOOK_DELIVERIES.as("d");
-    WebhookDeliveries earlier = WEBHOOK_DELIVERIES.as("e");
-    List<WebhookDeliveriesRecord> heads =
-        dsl.selectFrom(d)
-            .where(d.SUBSCRIBER_ID.eq(subscriberId), due(d, now))
-            .andNotExists(
-                DSL.selectOne()
-                    .from(earlier)
-                    .where(
-                        earlier.SUBSCRIBER_ID.eq(subscriberId),
-                        earlier.STREAM_KEY.eq(d.STREAM_KEY),
-                        earlier.STATUS.in(PENDING, SENDING),
-                        earlier.ID.lt(d.ID)))
-            .orderBy(d.ID)
-            .limit(limit)
-            .fetchInto(WEBHOOK_DELIVERIES);
+      long subscriberId, Instant now, int limit, int window, String instance, Instant leaseUntil) {
+    List<WebhookDeliveriesRecord> waiting = new ArrayList<>();
+    for (String status : List.of(PENDING, SENDING)) {
+      waiting.addAll(
+          dsl.selectFrom(WEBHOOK_DELIVERIES)
+              .where(
+                  WEBHOOK_DELIVERIES.SUBSCRIBER_ID.eq(subscriberId),
+                  WEBHOOK_DELIVERIES.STATUS.eq(status))
+              .orderBy(WEBHOOK_DELIVERIES.ID)
+              .limit(window)
+              .fetch());
+    }
+    waiting.sort(Comparator.comparing(WebhookDeliveriesRecord::getId));
+    Set<String> streams = new HashSet<>();
+    List<WebhookDeliveriesRecord> heads = new ArrayList<>();
+    for (WebhookDeliveriesRecord d : waiting.subList(0, Math.min(window, waiting.size()))) {
+      if (streams.add(d.getStreamKey()) && due(d, now)) {
+        heads.add(d);
+        if (heads.size() == limit) {
+          break;
+        }
+      }
+    }
     if (!heads.isEmpty()) {
       dsl.update(WEBHOOK_DELIVERIES)
           .set(WEBHOOK_DELIVERIES.STATUS, SENDING)
@@ -106,11 +135,10 @@ class DeliveryRepository {
   }
 
   /** Due: waiting and its time has come, or claimed by an instance whose lease ran out. */
-  private static org.jooq.Condition due(WebhookDeliveries d, Instant now) {
-    return d.STATUS
-        .eq(PENDING)
-        .and(d.NEXT_ATTEMPT_AT.le(now))
-        .or(d.STATUS.eq(SENDING).and(d.CLAIMED_UNTIL.lt(now)));
+  private static boolean due(WebhookDeliveriesRecord d, Instant now) {
+    return PENDING.equals(d.getStatus())
+        ? !d.getNextAttemptAt().isAfter(now)
+        : d.getClaimedUntil() != null && d.getClaimedUntil().isBefore(now);
   }
 
   void delivered(long id, String instance, int status, Instant now) {

@@ -43,6 +43,10 @@ public class WebhookDispatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int HEADS_PER_ROUND = 20;
+
+  /** How many of a subscriber's oldest waiting deliveries a round looks among for heads. */
+  private static final int WINDOW = 500;
+
   private static final Duration KEEP_DELIVERED = Duration.ofDays(30);
 
   private final SubscriberRepository subscribers;
@@ -138,6 +142,7 @@ public class WebhookDispatcher {
                         subscriberId,
                         now,
                         HEADS_PER_ROUND,
+                        WINDOW,
                         instance,
                         now.plus(timeout.multipliedBy(3)))
                     : List.<WebhookDeliveriesRecord>of());

@@ -45,6 +45,7 @@ final class QueryPlans {
           "problem_stats",
           "notifications",
           "sms_outbox",
+          "webhook_deliveries",
           "resident_messages",
           "associations",
           "association_members",
