@@ -2,7 +2,6 @@ package org.onegrid.association;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -431,37 +430,6 @@ public class ActivityService {
         a.title(),
         a.place(),
         a.description());
-  }
-
-  /** Reminds everyone signed up, the day before; of several instances one sends each reminder. */
-  @Scheduled(
-      fixedDelay = "${onegrid.activities.reminder-interval:10m}",
-      initialDelay = "${onegrid.activities.reminder-first-delay:30s}")
-  void remind() {
-    Instant now = clock.instant();
-    for (long id : activities.findDueForReminder(now, now.plus(Duration.ofHours(24)), 200)) {
-      tx.run(
-          () -> {
-            if (!activities.claimReminder(id, now)) {
-              return null;
-            }
-            Activity a = activities.findById(id).orElseThrow();
-            for (ActivityRepository.Signup s : activities.findSignups(id)) {
-              if (s.status() != Activity.SignupStatus.SIGNED_UP) {
-                continue;
-              }
-              Account person = accounts.get(s.accountId());
-              notify.tell(
-                  person,
-                  "activity-reminder",
-                  "/activities/" + id,
-                  locale ->
-                      texts.get(
-                          locale, "sms.activity-reminder", a.title(), when(a, locale), a.place()));
-            }
-            return null;
-          });
-    }
   }
 
   private Activity visible(Account viewer, long id) {

@@ -24,7 +24,7 @@ import org.onegrid.support.DemoCity;
 @MicronautTest
 class AssociationTest extends ApiTest {
 
-  @Inject ActivityService activityService;
+  @Inject ActivityReminders activityReminders;
 
   static final String COMMUNITY_ADMIN = "13800000010";
 
@@ -279,8 +279,8 @@ class AssociationTest extends ApiTest {
 
     Resident reader = residentOfMinzhulu1("韩老师", "1208");
     reader.browser().post("/api/v1/activities/" + first + "/signup", Map.of());
-    activityService.remind();
-    activityService.remind();
+    activityReminders.remind();
+    activityReminders.remind();
     assertThat(outbox.sentTo("+86" + reader.phone(), 20))
         .filteredOn(m -> m.purpose().equals("activity-reminder"))
         .hasSize(1);
