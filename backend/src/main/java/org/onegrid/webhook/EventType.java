@@ -1,8 +1,5 @@
 package org.onegrid.webhook;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** What other systems may follow, by the name a subscriber chooses and a delivery carries. */
 public enum EventType {
   PROBLEM_REPORTED("problem.reported"),
@@ -24,9 +21,5 @@ public enum EventType {
   /** The name on the wire and in a subscriber's choice. */
   public String wire() {
     return wire;
-  }
-
-  static Optional<EventType> ofWire(String name) {
-    return Arrays.stream(values()).filter(t -> t.wire.equals(name)).findFirst();
   }
 }

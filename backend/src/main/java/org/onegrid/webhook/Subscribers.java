@@ -2,6 +2,7 @@ package org.onegrid.webhook;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -80,15 +81,8 @@ public class Subscribers {
       Account admin, String name, String url, long nodeId, List<String> events) {
     requireCityAdmin(admin);
     String target = checkedUrl(url.trim());
-    Set<String> chosen = new LinkedHashSet<>();
-    for (String event : events) {
-      if (!CHOOSABLE.contains(event)) {
-        throw ApiException.invalidField(
-            "events", "validation.webhook-events", String.join(", ", CHOOSABLE));
-      }
-      chosen.add(event);
-    }
-    if (chosen.isEmpty()) {
+    Set<String> chosen = new LinkedHashSet<>(events);
+    if (chosen.isEmpty() || !CHOOSABLE.containsAll(chosen)) {
       throw ApiException.invalidField(
           "events", "validation.webhook-events", String.join(", ", CHOOSABLE));
     }
@@ -128,7 +122,7 @@ public class Subscribers {
     requireCityAdmin(admin);
     Subscriber subscriber = subscribers.findById(id).orElseThrow(ApiException::notFound);
     if (!subscriber.active()) {
-      throw new ApiException(io.micronaut.http.HttpStatus.CONFLICT, "webhook-disabled");
+      throw new ApiException(HttpStatus.CONFLICT, "webhook-disabled");
     }
     return tx.run(() -> feed.ping(id, grids.get(subscriber.nodeId())));
   }
@@ -163,7 +157,7 @@ public class Subscribers {
             .filter(d -> d.getSubscriberId() == id)
             .orElseThrow(ApiException::notFound);
     if (!deliveries.retry(id, row.getId(), clock.instant())) {
-      throw new ApiException(io.micronaut.http.HttpStatus.CONFLICT, "webhook-not-failed");
+      throw new ApiException(HttpStatus.CONFLICT, "webhook-not-failed");
     }
     return view(deliveries.findById(deliveryId).orElseThrow());
   }
