@@ -7,10 +7,14 @@ import static org.onegrid.db.Tables.CLINIC_PROVIDERS;
 import static org.onegrid.db.Tables.CLINIC_SERVICES;
 import static org.onegrid.db.Tables.CLINIC_STAFF;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,9 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.onegrid.db.tables.records.ClinicClosuresRecord;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.platform.OneGridConfig;
+import org.onegrid.platform.RecentReads;
 import org.onegrid.platform.Tx;
 
 /** Providers, their services, weekly hours and closures. */
@@ -30,11 +38,64 @@ class ClinicRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final Clock clock;
+  private final ZoneId zone;
 
-  ClinicRepository(DSLContext dsl, Tx tx) {
+  /**
+   * Timetables read for the slot lists residents open again and again (see {@link
+   * #recentTimetable}); forgotten here when a service, its hours or its closures are written.
+   */
+  private final RecentReads<Timetable> recent;
+
+  ClinicRepository(
+      DSLContext dsl,
+      Tx tx,
+      Clock clock,
+      OneGridConfig config,
+      @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.clock = clock;
+    this.zone = config.getTimeZone();
+    this.recent = new RecentReads<>(recentFor, 20_000);
   }
+
+  /**
+   * A service with what its slots are made from, as read within the last few seconds: what a slot
+   * list shows. A change made on this instance shows at once, one made on another within {@code
+   * onegrid.sessions.check-every}; booking reads afresh ({@link #findService} and the rest).
+   */
+  Optional<Timetable> recentTimetable(long serviceId) {
+    return recent.get(serviceId, this::findTimetable);
+  }
+
+  private Optional<Timetable> findTimetable(long serviceId) {
+    return findService(serviceId)
+        .flatMap(
+            service ->
+                findProvider(service.getProviderId())
+                    .map(
+                        provider ->
+                            new Timetable(
+                                service,
+                                provider,
+                                findHours(serviceId),
+                                findClosuresFrom(
+                                        serviceId, LocalDate.now(clock.withZone(zone)).minusDays(1))
+                                    .stream()
+                                    .map(ClinicClosuresRecord::getClosedOn)
+                                    .collect(Collectors.toUnmodifiableSet()))));
+  }
+
+  /**
+   * A service, its provider, its weekly hours and its closures from the day before it was read on
+   * (so that it still holds just past midnight). Shared between requests: read only.
+   */
+  record Timetable(
+      ClinicServicesRecord service,
+      ClinicProvidersRecord provider,
+      List<Hours> hours,
+      Set<LocalDate> closures) {}
 
   long insertProvider(
       long communityId,
@@ -169,6 +230,7 @@ class ClinicRepository {
   }
 
   void insertHours(long serviceId, int weekday, LocalTime opens, LocalTime closes) {
+    recent.forget(serviceId);
     dsl.insertInto(CLINIC_HOURS)
         .set(CLINIC_HOURS.SERVICE_ID, serviceId)
         .set(CLINIC_HOURS.WEEKDAY, (byte) weekday)
@@ -178,6 +240,7 @@ class ClinicRepository {
   }
 
   void insertClosure(long serviceId, LocalDate day, @Nullable String reason) {
+    recent.forget(serviceId);
     dsl.insertInto(CLINIC_CLOSURES)
         .set(CLINIC_CLOSURES.SERVICE_ID, serviceId)
         .set(CLINIC_CLOSURES.CLOSED_ON, day)
@@ -243,6 +306,7 @@ class ClinicRepository {
       int horizonDays,
       int cancelCutoffHours,
       boolean active) {
+    recent.forget(id);
     dsl.update(CLINIC_SERVICES)
         .set(CLINIC_SERVICES.NAME, name)
         .set(CLINIC_SERVICES.SLOT_MINUTES, slotMinutes)
@@ -256,18 +320,19 @@ class ClinicRepository {
   }
 
   void deleteHours(long serviceId) {
+    recent.forget(serviceId);
     dsl.deleteFrom(CLINIC_HOURS).where(CLINIC_HOURS.SERVICE_ID.eq(serviceId)).execute();
   }
 
   int deleteClosure(long serviceId, LocalDate day) {
+    recent.forget(serviceId);
     return dsl.deleteFrom(CLINIC_CLOSURES)
         .where(CLINIC_CLOSURES.SERVICE_ID.eq(serviceId), CLINIC_CLOSURES.CLOSED_ON.eq(day))
         .execute();
   }
 
   /** Closures from a day on, with their reasons. */
-  List<org.onegrid.db.tables.records.ClinicClosuresRecord> findClosuresFrom(
-      long serviceId, LocalDate from) {
+  List<ClinicClosuresRecord> findClosuresFrom(long serviceId, LocalDate from) {
     return dsl.selectFrom(CLINIC_CLOSURES)
         .where(CLINIC_CLOSURES.SERVICE_ID.eq(serviceId), CLINIC_CLOSURES.CLOSED_ON.ge(from))
         .orderBy(CLINIC_CLOSURES.CLOSED_ON)

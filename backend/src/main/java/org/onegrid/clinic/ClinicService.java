@@ -125,8 +125,11 @@ public class ClinicService {
 
   /** The bookable slots of a service from now to its horizon, with the places taken. */
   public List<ClinicViews.Slot> slots(Account viewer, long serviceId) {
-    ClinicServicesRecord service = visibleService(viewer, serviceId);
-    List<Instant> starts = schedule(service);
+    ClinicRepository.Timetable timetable =
+        clinics.recentTimetable(serviceId).orElseThrow(ApiException::notFound);
+    requireVisible(viewer, timetable.provider());
+    ClinicServicesRecord service = timetable.service();
+    List<Instant> starts = schedule(service, timetable.hours(), timetable.closures());
     if (starts.isEmpty()) {
       return List.of();
     }
@@ -336,18 +339,26 @@ public class ClinicService {
   }
 
   /** The slot starts of a service from now (plus notice) to its horizon, in order. */
+  /** The service's slots as they stand now: what a booking is checked against. */
   List<Instant> schedule(ClinicServicesRecord service) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+    return schedule(
+        service,
+        clinics.findHours(service.getId()),
+        clinics.findClosures(service.getId(), today, today.plusDays(service.getHorizonDays())));
+  }
+
+  /** Slot starts from now (plus the notice the service needs) to its horizon. */
+  private List<Instant> schedule(
+      ClinicServicesRecord service, List<ClinicRepository.Hours> hours, Set<LocalDate> closed) {
     Instant now = clock.instant();
-    Instant earliest = now.plus(Duration.ofHours(service.getMinNoticeHours()));
     LocalDate today = LocalDate.ofInstant(now, zone);
-    LocalDate last = today.plusDays(service.getHorizonDays());
-    Set<LocalDate> closed = clinics.findClosures(service.getId(), today, last);
     return SlotSchedule.starts(
         today,
-        last,
-        earliest,
+        today.plusDays(service.getHorizonDays()),
+        now.plus(Duration.ofHours(service.getMinNoticeHours())),
         closed,
-        clinics.findHours(service.getId()),
+        hours,
         service.getSlotMinutes(),
         zone);
   }
@@ -355,14 +366,17 @@ public class ClinicService {
   ClinicServicesRecord visibleService(Account viewer, long serviceId) {
     ClinicServicesRecord service =
         clinics.findService(serviceId).orElseThrow(ApiException::notFound);
-    ClinicProvidersRecord provider = clinics.findProvider(service.getProviderId()).orElseThrow();
-    boolean ownStaff = clinics.isStaff(provider.getId(), viewer.id());
+    requireVisible(viewer, clinics.findProvider(service.getProviderId()).orElseThrow());
+    return service;
+  }
+
+  /** A provider's services are seen by the residents of its community and by its own staff. */
+  private void requireVisible(Account viewer, ClinicProvidersRecord provider) {
     boolean inCommunity =
         communityOf(viewer).map(c -> c.id() == provider.getCommunityId()).orElse(false);
-    if (!ownStaff && !inCommunity) {
+    if (!inCommunity && !clinics.isStaff(provider.getId(), viewer.id())) {
       throw ApiException.notFound();
     }
-    return service;
   }
 
   void requireProviderStaff(Account staff, ClinicServicesRecord service) {

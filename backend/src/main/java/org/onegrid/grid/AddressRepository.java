@@ -5,13 +5,16 @@ import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.onegrid.platform.RecentReads;
 import org.onegrid.platform.Tx;
 
 /** Buildings, their units and the households in them. */
@@ -21,9 +24,18 @@ class AddressRepository {
   private final DSLContext dsl;
   private final Tx tx;
 
-  AddressRepository(DSLContext dsl, Tx tx) {
+  /**
+   * Homes read for signed-in requests (see {@link #findHousehold}): which grid and community a
+   * resident belongs to is asked on most of their requests. Forgotten when a building moves or
+   * changes here; a change on another instance shows within {@code onegrid.sessions.check-every}.
+   */
+  private final RecentReads<Address> recentHomes;
+
+  AddressRepository(
+      DSLContext dsl, Tx tx, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.recentHomes = new RecentReads<>(recentFor, 100_000);
   }
 
   long insertBuilding(
@@ -144,6 +156,7 @@ class AddressRepository {
 
   /** Puts a building (its units and households with it) in another grid, under a name. */
   void moveBuilding(long buildingId, long toGridId, String name) {
+    recentHomes.forgetAll();
     dsl.update(BUILDINGS)
         .set(BUILDINGS.GRID_ID, toGridId)
         .set(BUILDINGS.NAME, name)
@@ -153,6 +166,7 @@ class AddressRepository {
 
   /** Sets a building's floors, rooms and point, and adds units up to {@code units}. */
   void update(BuildingRecord existing, BuildingDraft d) {
+    recentHomes.forgetAll();
     dsl.update(BUILDINGS)
         .set(BUILDINGS.FLOORS, d.floors())
         .set(BUILDINGS.ROOMS_PER_FLOOR, d.roomsPerFloor())
@@ -253,6 +267,10 @@ class AddressRepository {
   }
 
   Optional<Address> findHousehold(long householdId) {
+    return recentHomes.get(householdId, this::readHousehold);
+  }
+
+  private Optional<Address> readHousehold(long householdId) {
     return dsl.select(
             HOUSEHOLDS.ID,
             HOUSEHOLDS.ROOM,

@@ -170,12 +170,16 @@ public final class Bench {
     env.put("ONEGRID_METRICS_TOKEN", metricsToken);
 
     // As an operator runs it (docs/operators.md, "Run a city"): the app writes the classes it
-    // loaded to an
-    // archive as it stops, and the next start maps them instead of loading each from the jar.
+    // loaded to an archive as it stops, and the next start maps them instead of loading each from
+    // the jar.
     Path classArchive = dataDir.resolve("onegrid.jsa");
     Files.deleteIfExists(classArchive);
     List<String> restartJvm = new ArrayList<>(jvm);
-    jvm.add("-XX:ArchiveClassesAtExit=" + classArchive);
+    // The JVM switches a flight recording off while it writes a class archive: with one asked
+    // for, the first start writes none (and the restart loads its classes from the jar).
+    if (!o.getOrDefault("app-java-options", "").contains("FlightRecording")) {
+      jvm.add("-XX:ArchiveClassesAtExit=" + classArchive);
+    }
 
     Path log = dataDir.resolve("onegrid.log");
     Instant started = Instant.now();
