@@ -9,7 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Points the default datasource at a configured MySQL/MariaDB server, or, when no URL is
- * configured, at an embedded MariaDB started here. Either way every connection works in UTC.
+ * configured, at an embedded MariaDB started here. Either way every connection works in UTC; on a
+ * node of a Galera cluster its reads also wait for what the cluster has committed ({@link
+ * GaleraNode}).
  */
 @Singleton
 public final class DatabaseConfigurer implements BeanCreatedEventListener<DatasourceConfiguration> {
@@ -32,7 +34,8 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
   @Override
   public DatasourceConfiguration onCreated(BeanCreatedEvent<DatasourceConfiguration> event) {
     DatasourceConfiguration config = event.getBean();
-    if (isEmbedded(environment.getProperty(URL_PROPERTY, String.class).orElse(null))) {
+    boolean embedded = isEmbedded(environment.getProperty(URL_PROPERTY, String.class).orElse(null));
+    if (embedded) {
       Path dataDir =
           Path.of(
               environment
@@ -51,7 +54,10 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
       config.addDataSourceProperty("sslMode", "DISABLED");
     }
     config.setDriverClassName("com.mysql.cj.jdbc.Driver");
-    config.setConnectionInitSql("SET time_zone = '+00:00'");
+    config.setConnectionInitSql(
+        !embedded && GaleraNode.isOne(config.getUrl(), config.getUsername(), config.getPassword())
+            ? "SET time_zone = '+00:00', wsrep_sync_wait = " + GaleraNode.SYNC_READS
+            : "SET time_zone = '+00:00'");
     config.addDataSourceProperty("connectionTimeZone", "UTC");
     config.addDataSourceProperty("characterEncoding", "UTF-8");
     // A server that does not answer the connection attempt is given up on in seconds.
