@@ -315,6 +315,15 @@ public class AccountService {
     return accounts.findByIds(ids);
   }
 
+  /** The display names of these accounts, for a list that mentions them. */
+  public Names names(java.util.Collection<Long> ids) {
+    Map<Long, String> byId = new java.util.HashMap<>();
+    accounts
+        .findByIds(ids.stream().distinct().toList())
+        .forEach((id, account) -> byId.put(id, account.displayName()));
+    return new Names(byId);
+  }
+
   public List<Account> staffAt(java.util.Collection<Long> nodeIds) {
     return nodeIds.isEmpty() ? List.of() : accounts.findStaffAt(nodeIds);
   }

@@ -66,15 +66,9 @@ class StaffViews {
 
   List<LeaderTerm> leaderHistory(long gridId) {
     var history = grids.leaderHistory(gridId);
-    Map<Long, Account> people = accounts.byIds(history.stream().map(h -> h.leaderId()).toList());
+    Names people = accounts.names(history.stream().map(h -> h.leaderId()).toList());
     return history.stream()
-        .map(
-            h ->
-                new LeaderTerm(
-                    h.leaderId(),
-                    people.get(h.leaderId()) == null ? "?" : people.get(h.leaderId()).displayName(),
-                    h.startedAt(),
-                    h.endedAt()))
+        .map(h -> new LeaderTerm(h.leaderId(), people.of(h.leaderId()), h.startedAt(), h.endedAt()))
         .toList();
   }
 

@@ -9,9 +9,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Names;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
@@ -63,16 +63,13 @@ public class AuditLog implements org.onegrid.account.AdminChangeLog {
     }
     GridNode reach = grids.get(admin.nodeId());
     var rows = entries.findUnder(reach.path(), before, 50);
-    Map<Long, Account> actors =
-        accounts.byIds(rows.stream().map(r -> r.getActorId()).distinct().toList());
+    Names actors = accounts.names(rows.stream().map(r -> r.getActorId()).toList());
     return rows.stream()
         .map(
             r ->
                 new Entry(
                     r.getId(),
-                    actors.get(r.getActorId()) == null
-                        ? ""
-                        : actors.get(r.getActorId()).displayName(),
+                    actors.of(r.getActorId()),
                     r.getAction(),
                     r.getSubject(),
                     r.getBeforeJson(),

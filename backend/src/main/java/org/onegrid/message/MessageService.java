@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Names;
 import org.onegrid.db.tables.records.ResidentMessagesRecord;
 import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
@@ -179,8 +180,7 @@ public class MessageService {
   }
 
   private List<MessageView> views(List<ResidentMessagesRecord> rows) {
-    Map<Long, Account> senders =
-        accounts.byIds(rows.stream().map(ResidentMessagesRecord::getSenderId).distinct().toList());
+    Names senders = accounts.names(rows.stream().map(ResidentMessagesRecord::getSenderId).toList());
     return rows.stream()
         .sorted(Comparator.comparing(ResidentMessagesRecord::getId))
         .map(
@@ -188,9 +188,7 @@ public class MessageService {
                 new MessageView(
                     r.getId(),
                     r.getFromStaff(),
-                    senders.containsKey(r.getSenderId())
-                        ? senders.get(r.getSenderId()).displayName()
-                        : "?",
+                    senders.of(r.getSenderId()),
                     r.getBody(),
                     r.getCreatedAt(),
                     r.getReadAt()))

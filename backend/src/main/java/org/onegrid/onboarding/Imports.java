@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Names;
 import org.onegrid.audit.AuditLog;
 import org.onegrid.db.tables.records.ImportRunsRecord;
 import org.onegrid.grid.GridNode;
@@ -158,7 +159,8 @@ class Imports {
             }
           }
         });
-    return view(runs.findById(id).orElseThrow(), Map.of(admin.id(), admin));
+    return view(
+        runs.findById(id).orElseThrow(), new Names(Map.of(admin.id(), admin.displayName())));
   }
 
   ImportViews.Run run(Account admin, long id) {
@@ -167,13 +169,12 @@ class Imports {
         runs.findById(id)
             .filter(x -> x.getNodePath().startsWith(reach.path()))
             .orElseThrow(ApiException::notFound);
-    return view(r, accounts.byIds(List.of(r.getActorId())));
+    return view(r, accounts.names(List.of(r.getActorId())));
   }
 
   List<ImportViews.Run> history(Account admin, @Nullable Long before) {
     var rows = runs.findUnder(reach(admin).path(), before, 30);
-    Map<Long, Account> actors =
-        accounts.byIds(rows.stream().map(ImportRunsRecord::getActorId).distinct().toList());
+    Names actors = accounts.names(rows.stream().map(ImportRunsRecord::getActorId).toList());
     return rows.stream().map(r -> view(r, actors)).toList();
   }
 
@@ -184,17 +185,16 @@ class Imports {
     return grids.get(admin.nodeId());
   }
 
-  private ImportViews.Run view(ImportRunsRecord r, Map<Long, Account> actors) {
+  private ImportViews.Run view(ImportRunsRecord r, Names actors) {
     String status = r.getStatus();
     if ("RUNNING".equals(status) && r.getHeartbeatAt().isBefore(clock.instant().minus(STALE))) {
       status = "INTERRUPTED";
     }
-    Account actor = actors.get(r.getActorId());
     return new ImportViews.Run(
         r.getId(),
         ImportKind.valueOf(r.getKind()),
         r.getFileName(),
-        actor == null ? "" : actor.displayName(),
+        actors.of(r.getActorId()),
         status,
         r.getRowsTotal(),
         r.getRowsDone(),

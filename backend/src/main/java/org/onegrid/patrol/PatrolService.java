@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Names;
 import org.onegrid.db.tables.records.PatrolsRecord;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
@@ -148,8 +149,7 @@ public class PatrolService {
     List<Long> ids = rows.stream().map(PatrolsRecord::getId).toList();
     Map<Long, List<Long>> photoIds = patrols.findPhotos(ids);
     Map<Long, List<Long>> findings = patrols.findFindings(ids);
-    Map<Long, Account> authors =
-        accounts.byIds(rows.stream().map(PatrolsRecord::getAuthorId).distinct().toList());
+    Names authors = accounts.names(rows.stream().map(PatrolsRecord::getAuthorId).toList());
     return rows.stream()
         .map(
             r ->
@@ -157,7 +157,7 @@ public class PatrolService {
                     r.getId(),
                     r.getGridId(),
                     grids.get(r.getGridId()).name(),
-                    authors.get(r.getAuthorId()).displayName(),
+                    authors.of(r.getAuthorId()),
                     r.getPatrolDate(),
                     r.getArea(),
                     r.getNotes(),

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Names;
 import org.onegrid.db.tables.records.ProblemMessagesRecord;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
@@ -149,17 +149,14 @@ public class ProblemThreadService {
   }
 
   private List<ProblemMessageView> views(List<ProblemMessagesRecord> rows) {
-    Map<Long, Account> authors =
-        accounts.byIds(rows.stream().map(ProblemMessagesRecord::getAuthorId).distinct().toList());
+    Names authors = accounts.names(rows.stream().map(ProblemMessagesRecord::getAuthorId).toList());
     return rows.stream()
         .map(
             r ->
                 new ProblemMessageView(
                     r.getId(),
                     r.getFromStaff(),
-                    authors.containsKey(r.getAuthorId())
-                        ? authors.get(r.getAuthorId()).displayName()
-                        : "?",
+                    authors.of(r.getAuthorId()),
                     r.getBody(),
                     r.getCreatedAt(),
                     null,
