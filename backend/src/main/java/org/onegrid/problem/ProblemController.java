@@ -313,12 +313,12 @@ class ProblemController {
       @Nullable @QueryValue Long after,
       @Nullable @QueryValue java.time.Instant afterDue) {
     boolean byDeadline = "deadline".equals(sort);
-    ProblemRepository.Cursor cursor =
+    ProblemQueries.Cursor cursor =
         byDeadline
             ? (after == null || afterDue == null
                 ? null
-                : new ProblemRepository.Cursor(after, afterDue))
-            : (before == null ? null : new ProblemRepository.Cursor(before, null));
+                : new ProblemQueries.Cursor(after, afterDue))
+            : (before == null ? null : new ProblemQueries.Cursor(before, null));
     return problems.inbox(
         me(auth),
         new ProblemService.InboxFilter(

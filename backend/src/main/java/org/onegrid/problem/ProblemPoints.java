@@ -13,10 +13,10 @@ import java.util.List;
 @Singleton
 public class ProblemPoints {
 
-  private final ProblemRepository problems;
+  private final ProblemQueries problems;
   private final Clock clock;
 
-  ProblemPoints(ProblemRepository problems, Clock clock) {
+  ProblemPoints(ProblemQueries problems, Clock clock) {
     this.problems = problems;
     this.clock = clock;
   }

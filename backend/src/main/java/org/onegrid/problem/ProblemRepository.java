@@ -1,8 +1,5 @@
 package org.onegrid.problem;
 
-import static org.onegrid.db.Tables.BUILDINGS;
-import static org.onegrid.db.Tables.BUILDING_UNITS;
-import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.PROBLEMS;
 import static org.onegrid.db.Tables.PROBLEM_ANSWERS;
 import static org.onegrid.db.Tables.PROBLEM_CHANGES;
@@ -13,20 +10,14 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record1;
-import org.jooq.SortField;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ProblemsRecord;
-import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
 
 /** Problems and their events. */
@@ -162,93 +153,6 @@ class ProblemRepository {
                     r.getCreatedAt()));
   }
 
-  /** A reporter's problems, newest first, a page at a time. */
-  List<Problem> findByReporter(long reporterId, @Nullable Long beforeId, int limit) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.REPORTER_ID.eq(reporterId))
-        .and(beforeId == null ? DSL.noCondition() : PROBLEMS.ID.lt(beforeId))
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(ProblemRepository::toProblem);
-  }
-
-  /**
-   * Problems of the grids under {@code subtreePath} (one grid: its own path), newest first,
-   * filtered. The grid's path prefix is matched through the grid tree's path index.
-   */
-  List<Problem> findInSubtree(
-      String subtreePath,
-      @Nullable List<Long> gridIds,
-      @Nullable ProblemState state,
-      @Nullable String category,
-      @Nullable ProblemSource source,
-      boolean overdueOnly,
-      @Nullable String text,
-      @Nullable Cursor cursor,
-      boolean byDeadline,
-      int limit,
-      Instant now) {
-    // A few grids (a grid leader's, a community's) are read grid by grid from (grid_id, state, id);
-    // for a district or the city the path is joined, and newest-first meets 20 of them soon.
-    Condition condition =
-        gridIds != null ? PROBLEMS.GRID_ID.in(gridIds) : Subtree.holds(subtreePath);
-    if (state != null) {
-      condition = condition.and(PROBLEMS.STATE.eq(state.name()));
-    }
-    if (category != null) {
-      condition = condition.and(PROBLEMS.CATEGORY_CODE.eq(category));
-    }
-    if (source != null) {
-      condition = condition.and(PROBLEMS.SOURCE.eq(source.name()));
-    }
-    if (text != null && !text.isBlank()) {
-      condition = condition.and(PROBLEMS.DESCRIPTION.contains(text.trim()));
-    }
-    if (overdueOnly) {
-      condition = condition.and(pastLimit(now));
-    }
-    // The deadline that applies now: accepting for a new problem, resolving for the others.
-    Field<Instant> due =
-        DSL.when(PROBLEMS.STATE.eq(ProblemState.SUBMITTED.name()), PROBLEMS.ACCEPT_DUE_AT)
-            .otherwise(PROBLEMS.RESOLVE_DUE_AT);
-    if (cursor != null && byDeadline && cursor.due() != null) {
-      Field<Instant> at = DSL.val(cursor.due(), PROBLEMS.ACCEPT_DUE_AT);
-      condition = condition.and(due.gt(at).or(due.eq(at).and(PROBLEMS.ID.gt(cursor.id()))));
-    } else if (cursor != null && !byDeadline) {
-      condition = condition.and(PROBLEMS.ID.lt(cursor.id()));
-    }
-    List<SortField<?>> order =
-        byDeadline ? List.of(due.asc(), PROBLEMS.ID.asc()) : List.of(PROBLEMS.ID.desc());
-    if (gridIds != null && (overdueOnly || byDeadline)) {
-      // Which problems, from (grid_id, state, accept_due_at, resolve_due_at) alone; then their
-      // rows. Read row by row, a grid with thousands waiting took 9 ms a page, now 0.3 to 2.
-      Table<Record1<Long>> page =
-          dsl.select(PROBLEMS.ID)
-              .from(PROBLEMS)
-              .where(condition)
-              .orderBy(order)
-              .limit(limit)
-              .asTable("page");
-      return dsl.select(PROBLEMS.fields())
-          .from(PROBLEMS)
-          .join(page)
-          .on(PROBLEMS.ID.eq(page.field(PROBLEMS.ID.getName(), Long.class)))
-          .orderBy(order)
-          .fetch(ProblemRepository::toProblem);
-    }
-    var from =
-        gridIds != null
-            ? dsl.select(PROBLEMS.fields()).from(PROBLEMS)
-            : dsl.select(PROBLEMS.fields())
-                .from(PROBLEMS)
-                .join(GRID_NODES)
-                .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID));
-    return from.where(condition).orderBy(order).limit(limit).fetch(ProblemRepository::toProblem);
-  }
-
-  /** Where the next page starts: after this problem (and, sorted by deadline, this deadline). */
-  record Cursor(long id, @Nullable Instant due) {}
-
   /**
    * Open problems due for escalation: not yet escalated and past the limit of their state, or
    * escalated to the community a day ago and still open.
@@ -341,24 +245,6 @@ class ProblemRepository {
         });
   }
 
-  /**
-   * Open problems of this category in the grid (or, given one, the building) since {@code since}.
-   */
-  List<Problem> findSimilarOpenPublic(
-      long gridId, String category, @Nullable Long buildingId, Instant since, int limit) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(
-            PROBLEMS.GRID_ID.eq(gridId),
-            PROBLEMS.IS_PUBLIC.isTrue(),
-            PROBLEMS.CATEGORY_CODE.eq(category),
-            PROBLEMS.CREATED_AT.ge(since),
-            isOpen())
-        .and(buildingId == null ? DSL.noCondition() : PROBLEMS.BUILDING_ID.eq(buildingId))
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(ProblemRepository::toProblem);
-  }
-
   /** Moves the problem to another grid and assignee, to be accepted there anew. */
   void transfer(long id, long gridId, @Nullable Long assigneeId, Instant acceptDue, Instant now) {
     tx.run(
@@ -411,51 +297,6 @@ class ProblemRepository {
         .fetchMap(PROBLEM_ANSWERS.QUESTION_CODE, PROBLEM_ANSWERS.ANSWER);
   }
 
-  /**
-   * Problems reported in [from, to), newest first, of these states and categories (null: any), for
-   * the public Open311 list.
-   */
-  List<Problem> findPublicReportedBetween(
-      Instant from,
-      Instant to,
-      @Nullable List<String> states,
-      @Nullable List<String> categories,
-      int limit) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(
-            PROBLEMS.IS_PUBLIC.isTrue(),
-            PROBLEMS.CREATED_AT.ge(DSL.val(from, PROBLEMS.CREATED_AT)),
-            PROBLEMS.CREATED_AT.lt(DSL.val(to, PROBLEMS.CREATED_AT)))
-        .and(states == null ? DSL.noCondition() : PROBLEMS.STATE.in(states))
-        .and(categories == null ? DSL.noCondition() : PROBLEMS.CATEGORY_CODE.in(categories))
-        .orderBy(PROBLEMS.CREATED_AT.desc(), PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(ProblemRepository::toProblem);
-  }
-
-  List<Problem> findByIds(java.util.Collection<Long> ids) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.ID.in(ids))
-        .orderBy(PROBLEMS.ID.desc())
-        .fetch(ProblemRepository::toProblem);
-  }
-
-  /** For each problem, the reason given with its latest event that had one. */
-  Map<Long, String> findLatestReasons(java.util.Collection<Long> problemIds) {
-    if (problemIds.isEmpty()) {
-      return Map.of();
-    }
-    var latest =
-        DSL.select(DSL.max(PROBLEM_EVENTS.ID))
-            .from(PROBLEM_EVENTS)
-            .where(PROBLEM_EVENTS.PROBLEM_ID.in(problemIds), PROBLEM_EVENTS.REASON.isNotNull())
-            .groupBy(PROBLEM_EVENTS.PROBLEM_ID);
-    return dsl.select(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON)
-        .from(PROBLEM_EVENTS)
-        .where(PROBLEM_EVENTS.ID.in(latest))
-        .fetchMap(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON);
-  }
-
   void follow(long problemId, long accountId, Instant now) {
     dsl.insertInto(PROBLEM_FOLLOWERS)
         .set(PROBLEM_FOLLOWERS.PROBLEM_ID, problemId)
@@ -471,54 +312,6 @@ class ProblemRepository {
         .where(PROBLEM_FOLLOWERS.PROBLEM_ID.eq(problemId))
         .orderBy(PROBLEM_FOLLOWERS.CREATED_AT)
         .fetch(PROBLEM_FOLLOWERS.ACCOUNT_ID);
-  }
-
-  Map<String, Integer> countByState(String subtreePath) {
-    return dsl.select(PROBLEMS.STATE, DSL.count())
-        .from(PROBLEMS)
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID))
-        .where(Subtree.holds(subtreePath))
-        .groupBy(PROBLEMS.STATE)
-        .fetchMap(PROBLEMS.STATE, DSL.count());
-  }
-
-  /**
-   * Open and past the limit of its state: accepting for a new problem, resolving for the others.
-   */
-  private static Condition pastLimit(Instant now) {
-    return PROBLEMS
-        .STATE
-        .eq(ProblemState.SUBMITTED.name())
-        .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
-        .or(
-            PROBLEMS
-                .STATE
-                .in(
-                    ProblemState.OPEN.stream()
-                        .filter(s -> s != ProblemState.SUBMITTED)
-                        .map(Enum::name)
-                        .toList())
-                .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
-  }
-
-  /** The reporter's newest open problem that came from this source. */
-  Optional<Long> findLatestOpen(long reporterId, Collection<String> sources) {
-    return dsl.select(PROBLEMS.ID)
-        .from(PROBLEMS)
-        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.SOURCE.in(sources), isOpen())
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(1)
-        .fetchOptional(PROBLEMS.ID);
-  }
-
-  /** Open problems of a grid, of these buildings only when given. */
-  List<Problem> findOpenIn(long gridId, @Nullable Collection<Long> buildingIds) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.GRID_ID.eq(gridId), isOpen())
-        .and(buildingIds == null ? DSL.noCondition() : PROBLEMS.BUILDING_ID.in(buildingIds))
-        .orderBy(PROBLEMS.ID)
-        .fetch(ProblemRepository::toProblem);
   }
 
   /**
@@ -562,7 +355,27 @@ class ProblemRepository {
         .execute();
   }
 
-  private static Condition isOpen() {
+  /**
+   * Open and past the limit of its state: accepting for a new problem, resolving for the others.
+   */
+  static Condition pastLimit(Instant now) {
+    return PROBLEMS
+        .STATE
+        .eq(ProblemState.SUBMITTED.name())
+        .and(PROBLEMS.ACCEPT_DUE_AT.lt(now))
+        .or(
+            PROBLEMS
+                .STATE
+                .in(
+                    ProblemState.OPEN.stream()
+                        .filter(s -> s != ProblemState.SUBMITTED)
+                        .map(Enum::name)
+                        .toList())
+                .and(PROBLEMS.RESOLVE_DUE_AT.lt(now)));
+  }
+
+  /** Still open: not resolved, returned or closed. */
+  static Condition isOpen() {
     return PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList());
   }
 
@@ -598,103 +411,8 @@ class ProblemRepository {
   }
 
   /**
-   * Open problems of these grids with where they are (the spot reported, else their building),
-   * newest first, at most {@code limit}: the points of a map. Read from the (grid_id, state, id)
-   * index, one range per grid and state.
-   */
-  List<ProblemPoints.Point> findOpenPoints(Collection<Long> gridIds, Instant now, int limit) {
-    if (gridIds.isEmpty()) {
-      return List.of();
-    }
-    Field<BigDecimal> lat = DSL.coalesce(PROBLEMS.LAT, BUILDINGS.LAT);
-    Field<BigDecimal> lng = DSL.coalesce(PROBLEMS.LNG, BUILDINGS.LNG);
-    return dsl.select(
-            PROBLEMS.ID,
-            PROBLEMS.GRID_ID,
-            PROBLEMS.CATEGORY_CODE,
-            PROBLEMS.STATE,
-            PROBLEMS.RESOLVE_DUE_AT,
-            lat,
-            lng)
-        .from(PROBLEMS)
-        .leftJoin(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(PROBLEMS.UNIT_ID))
-        .leftJoin(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .where(
-            PROBLEMS.GRID_ID.in(gridIds),
-            PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList()),
-            lat.isNotNull())
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(
-            r ->
-                new ProblemPoints.Point(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    ProblemState.valueOf(r.value4()),
-                    r.value5().isBefore(now),
-                    r.value6().doubleValue(),
-                    r.value7().doubleValue()));
-  }
-
-  /**
    * The id of a stored problem, and whether this call created it (false: a retry of an earlier
    * one).
    */
   record Saved(long id, boolean created) {}
-
-  /** What a new problem is made of. */
-  record NewProblem(
-      long reporterId,
-      long gridId,
-      String categoryCode,
-      String description,
-      @Nullable Long buildingId,
-      @Nullable Long unitId,
-      @Nullable String locationText,
-      @Nullable Double lat,
-      @Nullable Double lng,
-      boolean hideReporter,
-      boolean isPublic,
-      @Nullable Long assigneeId,
-      String source,
-      Instant acceptDueAt,
-      Instant resolveDueAt) {
-
-    /**
-     * The problem as its row now reads, without reading it: coordinates at the column's six
-     * decimals, as the database keeps them.
-     */
-    Problem asSaved(long id, Instant now) {
-      return new Problem(
-          id,
-          reporterId,
-          gridId,
-          categoryCode,
-          description,
-          buildingId,
-          unitId,
-          locationText,
-          lat == null ? null : BigDecimal.valueOf(lat).setScale(6, java.math.RoundingMode.HALF_UP),
-          lng == null ? null : BigDecimal.valueOf(lng).setScale(6, java.math.RoundingMode.HALF_UP),
-          hideReporter,
-          ProblemState.SUBMITTED,
-          assigneeId,
-          source,
-          acceptDueAt,
-          resolveDueAt,
-          null,
-          null,
-          null,
-          0,
-          0,
-          null,
-          now,
-          now,
-          null,
-          isPublic);
-    }
-  }
 }

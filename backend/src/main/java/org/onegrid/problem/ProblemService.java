@@ -35,6 +35,7 @@ public class ProblemService {
   private static final int PAGE = 30;
 
   private final ProblemRepository problems;
+  private final ProblemQueries queries;
   private final ProblemLog log;
   private final PhotoService photos;
   private final CategoryRepository categories;
@@ -50,6 +51,7 @@ public class ProblemService {
 
   ProblemService(
       ProblemRepository problems,
+      ProblemQueries queries,
       ProblemLog log,
       PhotoService photos,
       CategoryRepository categories,
@@ -63,6 +65,7 @@ public class ProblemService {
       @Value("${onegrid.limits.reports-per-hour:10}") int reportsPerHour,
       @Value("${onegrid.limits.hotline-messages-per-hour:6}") int hotlineMessagesPerHour) {
     this.problems = problems;
+    this.queries = queries;
     this.log = log;
     this.photos = photos;
     this.categories = categories;
@@ -138,8 +141,8 @@ public class ProblemService {
     Account assigneeAccount = assignees.assigneeOf(grid);
     Long assignee = assigneeAccount == null ? null : assigneeAccount.id();
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    ProblemRepository.NewProblem row =
-        new ProblemRepository.NewProblem(
+    NewProblem row =
+        new NewProblem(
             reporter.id(),
             grid.id(),
             category.code(),
@@ -230,7 +233,7 @@ public class ProblemService {
 
   /** The reporter's newest problem from these sources that is still open. */
   public Optional<Long> latestOpen(Account reporter, List<ProblemSource> sources) {
-    return problems.findLatestOpen(reporter.id(), sources.stream().map(Enum::name).toList());
+    return queries.findLatestOpen(reporter.id(), sources.stream().map(Enum::name).toList());
   }
 
   /** One problem for one viewer, with its timeline; 404 for those who may not see it. */
@@ -241,7 +244,7 @@ public class ProblemService {
   }
 
   public List<ProblemView> mine(Account reporter, @Nullable Long beforeId, Locale locale) {
-    return views.views(reporter, problems.findByReporter(reporter.id(), beforeId, PAGE), locale);
+    return views.views(reporter, queries.findByReporter(reporter.id(), beforeId, PAGE), locale);
   }
 
   /** The staff member's inbox: problems in their subtree, newest first, filtered. */
@@ -249,7 +252,7 @@ public class ProblemService {
     GridNode node = access.staffNode(staff);
     return views.views(
         staff,
-        problems.findInSubtree(
+        queries.findInSubtree(
             node.path(),
             fewGridsUnder(node),
             filter.state(),
@@ -273,7 +276,7 @@ public class ProblemService {
   private static final int FEW_GRIDS = 500;
 
   public Map<String, Integer> counts(Account staff) {
-    return problems.countByState(access.staffNode(staff).path());
+    return queries.countByState(access.staffNode(staff).path());
   }
 
   static final Duration SIMILAR_WINDOW = Duration.ofDays(30);
@@ -303,7 +306,7 @@ public class ProblemService {
     }
     return views.views(
         resident,
-        problems.findSimilarOpenPublic(
+        queries.findSimilarOpenPublic(
             home.gridId(), category, buildingId, clock.instant().minus(SIMILAR_WINDOW), 10),
         locale);
   }
@@ -418,7 +421,7 @@ public class ProblemService {
       boolean overdue,
       @Nullable String text,
       boolean byDeadline,
-      @Nullable ProblemRepository.Cursor cursor) {}
+      @Nullable ProblemQueries.Cursor cursor) {}
 
   private record Place(long gridId, @Nullable Long buildingId, @Nullable Long unitId) {}
 }

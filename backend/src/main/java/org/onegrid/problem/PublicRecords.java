@@ -20,13 +20,13 @@ import org.onegrid.grid.GridService;
 @Singleton
 public class PublicRecords {
 
-  private final ProblemRepository problems;
+  private final ProblemQueries problems;
   private final CategoryRepository categories;
   private final DepartmentRepository departments;
   private final GridService grids;
 
   PublicRecords(
-      ProblemRepository problems,
+      ProblemQueries problems,
       CategoryRepository categories,
       DepartmentRepository departments,
       GridService grids) {

@@ -22,12 +22,19 @@ public class Regrid {
   public static final String ACTION = "REGRID";
 
   private final ProblemRepository problems;
+  private final ProblemQueries queries;
   private final ProblemLog log;
   private final GridService grids;
   private final Clock clock;
 
-  Regrid(ProblemRepository problems, ProblemLog log, GridService grids, Clock clock) {
+  Regrid(
+      ProblemRepository problems,
+      ProblemQueries queries,
+      ProblemLog log,
+      GridService grids,
+      Clock clock) {
     this.problems = problems;
+    this.queries = queries;
     this.log = log;
     this.grids = grids;
     this.clock = clock;
@@ -35,7 +42,7 @@ public class Regrid {
 
   /** How many problems of the grid are still open. */
   public int openCount(long gridId) {
-    return problems.findOpenIn(gridId, null).size();
+    return queries.findOpenIn(gridId, null).size();
   }
 
   /**
@@ -48,7 +55,7 @@ public class Regrid {
       GridNode to,
       @Nullable Collection<Long> buildingIds,
       String why) {
-    List<Problem> open = problems.findOpenIn(from.id(), buildingIds);
+    List<Problem> open = queries.findOpenIn(from.id(), buildingIds);
     if (open.isEmpty()) {
       return 0;
     }
