@@ -45,34 +45,31 @@ public class Open311Service {
   private final PublicRecords publicRecords;
   private final Open311Keys keys;
   private final Answers answerCheck;
-  private final GridService grids;
+  private final Open311Places places;
   private final AccountService accounts;
   private final Open311RequestRepository requests;
   private final ZoneId zone;
   @Nullable private final String publicUrl;
-  private final int nearestGridMeters;
 
   Open311Service(
       ProblemService problems,
       PublicRecords publicRecords,
       Open311Keys keys,
       Answers answerCheck,
-      GridService grids,
+      Open311Places places,
       AccountService accounts,
       Open311RequestRepository requests,
       OneGridConfig config,
-      @Nullable @Value("${onegrid.public-url:}") String publicUrl,
-      @Value("${onegrid.open311.nearest-grid-meters:300}") int nearestGridMeters) {
+      @Nullable @Value("${onegrid.public-url:}") String publicUrl) {
     this.problems = problems;
     this.publicRecords = publicRecords;
     this.keys = keys;
     this.answerCheck = answerCheck;
-    this.grids = grids;
+    this.places = places;
     this.accounts = accounts;
     this.requests = requests;
     this.zone = config.getTimeZone();
     this.publicUrl = publicUrl;
-    this.nearestGridMeters = nearestGridMeters;
   }
 
   /** The discovery document: this one endpoint and its formats. */
@@ -151,7 +148,7 @@ public class Open311Service {
     if (description != null && description.length() > 2000) {
       throw new Open311Exception(400, "description is limited to 2000 characters here");
     }
-    Place place = place(form);
+    Open311Places.Place place = places.place(form);
     String mediaUrl = Open311Params.one(form, "media_url");
     if (mediaUrl != null && (!mediaUrl.matches("(?i)https?://\\S+") || mediaUrl.length() > 500)) {
       throw new Open311Exception(400, "media_url must be an http(s) URL of at most 500 characters");
@@ -288,10 +285,6 @@ public class Open311Service {
     return out;
   }
 
-  /**
-   * Which private problems the caller may read back: those filed by the app whose api_key came with
-   * the query (none without a key, or with a key that is not valid).
-   */
   /** Said first in the answer when the point was between grids and the nearest took it. */
   private static String nearestNotice(GridService.Nearby near, Locale locale) {
     return "en".equals(locale.getLanguage())
@@ -346,80 +339,6 @@ public class Open311Service {
                 }));
   }
 
-  /** Where the request is: a point inside a grid, else the address_id (a unit), else the words. */
-  private Place place(Map<String, List<String>> form) {
-    String lat = Open311Params.one(form, "lat");
-    String lng = Open311Params.one(form, "long");
-    String addressId = Open311Params.one(form, "address_id");
-    String address = Open311Params.one(form, "address_string");
-    if ((lat == null) != (lng == null)) {
-      throw new Open311Exception(400, "lat and long must be sent together");
-    }
-    if (lat == null && addressId == null && address == null) {
-      throw new Open311Exception(
-          400, "A location is required: lat & long, address_string or address_id");
-    }
-    String text = Open311Params.cut(address, 200);
-    if (lat != null) {
-      double la = coordinate(lat, "lat", 90);
-      double ln = coordinate(lng, "long", 180);
-      if (grids.locate(la, ln).isPresent()) {
-        return new Place(la, ln, null, null, null, text, null);
-      }
-      if (addressId == null && address == null) {
-        // Between the drawn grids (a road, a square): the nearest grid within reach takes it.
-        GridService.Nearby near =
-            grids
-                .nearestGrid(la, ln, nearestGridMeters)
-                .orElseThrow(
-                    () ->
-                        new Open311Exception(
-                            400,
-                            "lat/long "
-                                + lat
-                                + ","
-                                + lng
-                                + " is outside the city: more than "
-                                + nearestGridMeters
-                                + " m from every grid"));
-        return new Place(la, ln, null, near.grid().id(), null, text, near);
-      }
-    }
-    if (addressId != null) {
-      long unit = Open311Params.parseId(addressId);
-      if (grids.unit(unit).isEmpty()) {
-        throw new Open311Exception(404, "address_id " + addressId + " was not found");
-      }
-      return new Place(null, null, unit, null, null, text, null);
-    }
-    GridService.AddressMatch match =
-        grids
-            .matchAddress(address)
-            .orElseThrow(
-                () ->
-                    new Open311Exception(
-                        400,
-                        "address_string could not be placed in a grid: name the community and"
-                            + " the building, e.g. 民主路社区 3号楼 2单元"));
-    return new Place(
-        null,
-        null,
-        match.unitId(),
-        match.gridId(),
-        match.buildingId(),
-        Open311Params.cut(match.remainder(), 200),
-        null);
-  }
-
-  private record Place(
-      @Nullable Double lat,
-      @Nullable Double lng,
-      @Nullable Long unitId,
-      @Nullable Long gridId,
-      @Nullable Long buildingId,
-      @Nullable String text,
-      @Nullable GridService.Nearby nearest) {}
-
   /** The optional submitter fields, as sent. */
   private record OpenRequestFields(
       @Nullable String email,
@@ -438,18 +357,6 @@ public class Open311Service {
           Open311Params.one(form, "account_id"),
           Open311Params.one(form, "device_id"));
     }
-  }
-
-  private static double coordinate(String value, String name, double limit) {
-    try {
-      double v = Double.parseDouble(value);
-      if (Double.isFinite(v) && Math.abs(v) <= limit) {
-        return v;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw new Open311Exception(400, name + " must be a WGS84 " + name + "itude in degrees");
   }
 
   @Nullable
