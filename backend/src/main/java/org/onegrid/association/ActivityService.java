@@ -10,24 +10,23 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
-import org.onegrid.grid.GridLevel;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.grid.GridNode;
+import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.Ics;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.OneGridConfig;
-import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
 
 /**
- * Activities of associations: published by their organisers, once or every week; members and
- * neighbours sign up until the deadline, never beyond capacity (sign-ups of one activity queue on
- * its row); a cancellation moves the first on the waiting list up and texts them; the day before,
- * everyone signed up is reminded; the organiser checks people in.
+ * Activities of associations and communities: published by their organisers, once or every week,
+ * changed or called off (everyone signed up is texted), listed and read. Signing up is {@link
+ * ActivitySignups}; who may see and manage one is {@link ActivityAccess}; the reminder the day
+ * before is {@link ActivityReminders}.
  */
 @Singleton
 public class ActivityService {
@@ -37,31 +36,37 @@ public class ActivityService {
   private final ActivityRepository activities;
   private final AssociationRepository associationEvents;
   private final AssociationAccess associations;
+  private final ActivityAccess access;
+  private final ActivitySignups signups;
   private final AccountService accounts;
-  private final org.onegrid.grid.GridService grids;
+  private final GridService grids;
   private final Notifications notify;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
   private final ZoneId zone;
-  private final org.onegrid.audit.AuditLog audit;
+  private final AuditLog audit;
 
   ActivityService(
       ActivityRepository activities,
       AssociationRepository associationEvents,
       AssociationAccess associations,
+      ActivityAccess access,
+      ActivitySignups signups,
       AccountService accounts,
-      org.onegrid.grid.GridService grids,
+      GridService grids,
       Notifications notify,
       Messages texts,
       Tx tx,
       Clock clock,
       OneGridConfig config,
-      org.onegrid.audit.AuditLog audit) {
+      AuditLog audit) {
     this.audit = audit;
     this.activities = activities;
     this.associationEvents = associationEvents;
     this.associations = associations;
+    this.access = access;
+    this.signups = signups;
     this.accounts = accounts;
     this.grids = grids;
     this.notify = notify;
@@ -82,7 +87,7 @@ public class ActivityService {
   /** The community's admins (and those above) publish an activity of the community itself. */
   public List<AssociationViews.ActivityView> publishForCommunity(
       Account staff, long communityId, NewActivity a) {
-    GridNode community = community(communityId);
+    GridNode community = access.community(communityId);
     if (!associations.administers(staff, community)) {
       throw ApiException.forbidden();
     }
@@ -91,26 +96,13 @@ public class ActivityService {
 
   /** The community's own coming activities, for its residents and the staff over it. */
   public List<AssociationViews.ActivityView> ofCommunity(Account viewer, long communityId) {
-    GridNode community = community(communityId);
-    if (!inCommunity(viewer, community)) {
+    GridNode community = access.community(communityId);
+    if (!access.inCommunity(viewer, community)) {
       throw ApiException.notFound();
     }
     return activities.findByCommunity(communityId, clock.instant(), 60).stream()
-        .map(a -> view(viewer, a))
+        .map(a -> access.view(viewer, a))
         .toList();
-  }
-
-  private GridNode community(long id) {
-    GridNode community = grids.find(id).orElseThrow(ApiException::notFound);
-    if (community.level() != GridLevel.COMMUNITY) {
-      throw ApiException.notFound();
-    }
-    return community;
-  }
-
-  private boolean inCommunity(Account viewer, GridNode community) {
-    return associations.supervises(viewer, community)
-        || associations.communityOf(viewer).map(c -> c.id() == community.id()).orElse(false);
   }
 
   private List<AssociationViews.ActivityView> publishIn(
@@ -158,20 +150,22 @@ public class ActivityService {
               }
               return created;
             });
-    return ids.stream().map(id -> view(organiser, activities.findById(id).orElseThrow())).toList();
+    return ids.stream()
+        .map(id -> access.view(organiser, activities.findById(id).orElseThrow()))
+        .toList();
   }
 
   public List<AssociationViews.ActivityView> ofAssociation(Account viewer, long associationId) {
     Association association = associations.find(associationId);
     associations.requireVisible(viewer, association);
     return activities.findByAssociation(associationId, clock.instant(), 60).stream()
-        .map(a -> view(viewer, a))
+        .map(a -> access.view(viewer, a))
         .toList();
   }
 
   public AssociationViews.ActivityView get(Account viewer, long id) {
-    Activity a = visible(viewer, id);
-    return view(viewer, a);
+    Activity a = access.visible(viewer, id);
+    return access.view(viewer, a);
   }
 
   /** What a person signed up or waits for, soonest first: their calendar. */
@@ -179,70 +173,8 @@ public class ActivityService {
     return activities
         .findOfPerson(person.id(), clock.instant().minus(Duration.ofHours(12)), 100)
         .stream()
-        .map(a -> view(person, a))
+        .map(a -> access.view(person, a))
         .toList();
-  }
-
-  /**
-   * Signs up while there are places, else puts the person on the waiting list. Signing up twice
-   * changes nothing.
-   */
-  public AssociationViews.ActivityView signUp(Account person, long id) {
-    Activity updated =
-        tx.run(
-            () -> {
-              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
-              requireVisible(person, a);
-              if (a.cancelledAt() != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "activity-cancelled");
-              }
-              Instant now = now();
-              if (now.isAfter(a.signupDeadline())) {
-                throw new ApiException(HttpStatus.CONFLICT, "activity-signup-closed");
-              }
-              Optional<Activity.SignupStatus> was = activities.findStatus(id, person.id());
-              if (was.isPresent() && was.get() != Activity.SignupStatus.CANCELLED) {
-                return a;
-              }
-              Activity.SignupStatus next =
-                  places(a).free()
-                      ? Activity.SignupStatus.SIGNED_UP
-                      : Activity.SignupStatus.WAITING;
-              activities.setStatus(id, person.id(), next, now);
-              activities.requeue(id, person.id(), now);
-              associationEvents.insertEvent(
-                  a.associationId(), id, person.id(), "SIGN_UP_" + next, person.id(), null, now);
-              return a;
-            });
-    return view(person, updated);
-  }
-
-  /** Cancels a sign-up; the first on the waiting list moves up and is texted. */
-  public AssociationViews.ActivityView cancel(Account person, long id) {
-    Activity updated =
-        tx.run(
-            () -> {
-              Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
-              Optional<Activity.SignupStatus> was = activities.findStatus(id, person.id());
-              if (was.isEmpty()) {
-                // Never on it: nothing to cancel, and nothing to learn about an activity not
-                // theirs.
-                requireVisible(person, a);
-                return a;
-              }
-              if (was.get() == Activity.SignupStatus.CANCELLED) {
-                return a;
-              }
-              Instant now = now();
-              activities.setStatus(id, person.id(), Activity.SignupStatus.CANCELLED, now);
-              associationEvents.insertEvent(
-                  a.associationId(), id, person.id(), "CANCEL", person.id(), null, now);
-              if (was.get() == Activity.SignupStatus.SIGNED_UP && now.isBefore(a.startsAt())) {
-                places(a).moveUp(next -> moveUp(a, next, "sms.activity-moved-up", now));
-              }
-              return a;
-            });
-    return view(person, updated);
   }
 
   /**
@@ -257,7 +189,7 @@ public class ActivityService {
         tx.run(
             () -> {
               Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
-              requireManager(organiser, a);
+              access.requireManager(organiser, a);
               Instant now = now();
               if (activities.callOff(id, now)) {
                 associationEvents.insertEvent(
@@ -275,7 +207,7 @@ public class ActivityService {
               }
               return activities.findById(id).orElseThrow();
             });
-    return view(organiser, activity);
+    return access.view(organiser, activity);
   }
 
   /**
@@ -295,7 +227,7 @@ public class ActivityService {
         tx.run(
             () -> {
               Activity a = activities.lock(id).orElseThrow(ApiException::notFound);
-              requireManager(organiser, a);
+              access.requireManager(organiser, a);
               Instant now = now();
               if (a.cancelledAt() != null || !a.endsAt().isAfter(now)) {
                 throw new ApiException(HttpStatus.CONFLICT, "activity-closed");
@@ -353,76 +285,19 @@ public class ActivityService {
                 }
               }
               if (now.isBefore(changed.startsAt())) {
-                places(changed)
-                    .moveUp(next -> moveUp(changed, next, "sms.activity-more-places", now));
+                signups
+                    .places(changed)
+                    .moveUp(next -> signups.moveUp(changed, next, "sms.activity-more-places", now));
               }
               return changed;
             });
-    return view(organiser, activity);
-  }
-
-  private Places places(Activity a) {
-    return new Places(
-        a.capacity(),
-        () -> activities.countSignedUp(a.id()),
-        () -> activities.findFirstWaiting(a.id()));
-  }
-
-  /** The first on the waiting list gets a place and is told why ({@code textKey}). */
-  private void moveUp(Activity a, long next, String textKey, Instant now) {
-    activities.setStatus(a.id(), next, Activity.SignupStatus.SIGNED_UP, now);
-    associationEvents.insertEvent(a.associationId(), a.id(), null, "MOVE_UP", next, null, now);
-    Account lucky = accounts.get(next);
-    notify.tell(
-        lucky,
-        "activity-moved-up",
-        "/activities/" + a.id(),
-        locale -> texts.get(locale, textKey, a.title(), when(a, locale)));
-  }
-
-  /** Who signed up and who waits, with check-ins, for the organiser. */
-  public List<AssociationViews.SignupView> signups(Account organiser, long id) {
-    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
-    requireManager(organiser, a);
-    List<ActivityRepository.Signup> all = activities.findSignups(id);
-    Map<Long, Account> people =
-        accounts.byIds(all.stream().map(ActivityRepository.Signup::accountId).toList());
-    return all.stream()
-        .map(
-            s ->
-                new AssociationViews.SignupView(
-                    s.accountId(),
-                    people.get(s.accountId()).displayName(),
-                    Phones.mask(people.get(s.accountId()).phone()),
-                    s.status(),
-                    s.signedUpAt(),
-                    s.checkedInAt()))
-        .toList();
-  }
-
-  /** The organiser checks a signed-up person in; checking in twice changes nothing. */
-  public List<AssociationViews.SignupView> checkIn(Account organiser, long id, long accountId) {
-    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
-    requireManager(organiser, a);
-    if (activities.findStatus(id, accountId).orElse(null) != Activity.SignupStatus.SIGNED_UP) {
-      throw new ApiException(HttpStatus.CONFLICT, "activity-not-signed-up");
-    }
-    tx.run(
-        () -> {
-          Instant now = now();
-          if (activities.checkIn(id, accountId, now)) {
-            associationEvents.insertEvent(
-                a.associationId(), id, organiser.id(), "CHECK_IN", accountId, null, now);
-          }
-          return null;
-        });
-    return signups(organiser, id);
+    return access.view(organiser, activity);
   }
 
   /** The activity as an iCalendar file, for the phone's calendar. */
   public String ics(Account viewer, long id) {
-    Activity a = visible(viewer, id);
-    return org.onegrid.platform.Ics.event(
+    Activity a = access.visible(viewer, id);
+    return Ics.event(
         "activity-" + a.id(),
         clock.instant(),
         a.startsAt(),
@@ -430,57 +305,6 @@ public class ActivityService {
         a.title(),
         a.place(),
         a.description());
-  }
-
-  private Activity visible(Account viewer, long id) {
-    Activity a = activities.findById(id).orElseThrow(ApiException::notFound);
-    requireVisible(viewer, a);
-    return a;
-  }
-
-  private void requireVisible(Account viewer, Activity a) {
-    if (a.associationId() != null) {
-      associations.requireVisible(viewer, associations.find(a.associationId()));
-    } else if (!inCommunity(viewer, grids.get(a.communityId()))) {
-      throw ApiException.notFound();
-    }
-  }
-
-  private void requireManager(Account viewer, Activity a) {
-    if (a.associationId() != null) {
-      associations.requireManager(viewer, associations.find(a.associationId()));
-    } else if (!associations.administers(viewer, grids.get(a.communityId()))) {
-      requireVisible(viewer, a);
-      throw ApiException.forbidden();
-    }
-  }
-
-  private boolean manages(Account viewer, Activity a, @Nullable Association association) {
-    return association != null
-        ? associations.manages(viewer, association)
-        : associations.administers(viewer, grids.get(a.communityId()));
-  }
-
-  private AssociationViews.ActivityView view(Account viewer, Activity a) {
-    Association association =
-        a.associationId() == null ? null : associations.find(a.associationId());
-    return new AssociationViews.ActivityView(
-        a.id(),
-        a.associationId(),
-        association == null ? null : association.name(),
-        grids.get(a.communityId()).name(),
-        a.title(),
-        a.description(),
-        a.place(),
-        a.startsAt(),
-        a.endsAt(),
-        a.signupDeadline(),
-        a.capacity(),
-        activities.countSignedUp(a.id()),
-        a.seriesId() != null,
-        activities.findStatus(a.id(), viewer.id()).orElse(null),
-        manages(viewer, a, association),
-        a.cancelledAt() != null);
   }
 
   private String when(Activity a, Locale locale) {

@@ -96,4 +96,26 @@ class AssociationAccess {
     }
     return communityOf(staff).map(c -> c.id() == community.id()).orElse(false);
   }
+
+  /** The association as this viewer sees it. */
+  AssociationViews.AssociationView view(Account viewer, Association a) {
+    Account organiser = accounts.get(a.organiserId());
+    return new AssociationViews.AssociationView(
+        a.id(),
+        a.communityId(),
+        grids.get(a.communityId()).name(),
+        a.name(),
+        a.kind(),
+        a.description(),
+        a.coverPhotoId() == null ? null : "/api/v1/photos/" + a.coverPhotoId(),
+        organiser.displayName(),
+        a.meetingTime(),
+        a.meetingPlace(),
+        a.memberLimit(),
+        associations.countMembers(a.id()),
+        a.joinPolicy(),
+        a.openToNeighbours(),
+        associations.findStatus(a.id(), viewer.id()).orElse(null),
+        manages(viewer, a));
+  }
 }

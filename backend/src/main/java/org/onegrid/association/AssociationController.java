@@ -40,22 +40,28 @@ import org.onegrid.platform.ProblemAnswers;
 class AssociationController {
 
   private final AssociationService associations;
+  private final Memberships memberships;
   private final ParticipationReport participation;
   private final ActivityService activities;
+  private final ActivitySignups signups;
   private final AccountService accounts;
   private final Messages messages;
   private final org.onegrid.platform.Phones phones;
 
   AssociationController(
       AssociationService associations,
+      Memberships memberships,
       ParticipationReport participation,
       ActivityService activities,
+      ActivitySignups signups,
       AccountService accounts,
       Messages messages,
       org.onegrid.platform.Phones phones) {
     this.associations = associations;
+    this.memberships = memberships;
     this.participation = participation;
     this.activities = activities;
+    this.signups = signups;
     this.accounts = accounts;
     this.messages = messages;
     this.phones = phones;
@@ -101,19 +107,19 @@ class AssociationController {
   @Post("/associations/{id}/join")
   @Operation(summary = "Join (or ask to, or queue when full); twice is once")
   AssociationViews.AssociationView join(Authentication auth, @PathVariable long id) {
-    return associations.join(me(auth), id);
+    return memberships.join(me(auth), id);
   }
 
   @Post("/associations/{id}/leave")
   @Operation(summary = "Leave or withdraw; the waiting list moves up")
   AssociationViews.AssociationView leave(Authentication auth, @PathVariable long id) {
-    return associations.leave(me(auth), id);
+    return memberships.leave(me(auth), id);
   }
 
   @Get("/associations/{id}/members")
   @Operation(summary = "Organisers: members, requests and waiting list (phones masked)")
   List<AssociationViews.MemberView> members(Authentication auth, @PathVariable long id) {
-    return associations.members(me(auth), id);
+    return memberships.members(me(auth), id);
   }
 
   @Post("/associations/{id}/members/{accountId}/decision")
@@ -123,7 +129,7 @@ class AssociationController {
       @PathVariable long id,
       @PathVariable long accountId,
       @Body @Valid Decision body) {
-    return associations.decide(me(auth), id, accountId, body.approve(), body.reason());
+    return memberships.decide(me(auth), id, accountId, body.approve(), body.reason());
   }
 
   @io.micronaut.http.annotation.Put("/associations/{id}")
@@ -234,13 +240,13 @@ class AssociationController {
   @Post("/activities/{id}/signup")
   @Operation(summary = "Sign up (or join the waiting list when full); twice is once")
   AssociationViews.ActivityView signUp(Authentication auth, @PathVariable long id) {
-    return activities.signUp(me(auth), id);
+    return signups.signUp(me(auth), id);
   }
 
   @Post("/activities/{id}/cancel")
   @Operation(summary = "Cancel my sign-up; the first waiting moves up and is texted")
   AssociationViews.ActivityView cancel(Authentication auth, @PathVariable long id) {
-    return activities.cancel(me(auth), id);
+    return signups.cancel(me(auth), id);
   }
 
   @Post("/activities/{id}/call-off")
@@ -263,14 +269,14 @@ class AssociationController {
   @Get("/activities/{id}/signups")
   @Operation(summary = "Organisers: who signed up and who waits, with check-ins")
   List<AssociationViews.SignupView> signups(Authentication auth, @PathVariable long id) {
-    return activities.signups(me(auth), id);
+    return signups.signups(me(auth), id);
   }
 
   @Post("/activities/{id}/signups/{accountId}/check-in")
   @Operation(summary = "Organisers: check a signed-up person in")
   List<AssociationViews.SignupView> checkIn(
       Authentication auth, @PathVariable long id, @PathVariable long accountId) {
-    return activities.checkIn(me(auth), id, accountId);
+    return signups.checkIn(me(auth), id, accountId);
   }
 
   @Get("/staff/participation")

@@ -7,20 +7,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
-import org.onegrid.platform.Phones;
+import org.onegrid.platform.RateLimiter;
 import org.onegrid.platform.Tx;
+import org.onegrid.problem.PhotoService;
 
 /**
  * Associations of a community: staff found them and name an organiser (a resident volunteer or
@@ -33,31 +36,34 @@ public class AssociationService {
 
   private final AssociationRepository associations;
   private final AssociationAccess access;
-  private final org.onegrid.problem.PhotoService photos;
+  private final Memberships memberships;
+  private final PhotoService photos;
   private final AccountService accounts;
   private final GridService grids;
   private final Notifications notify;
-  private final org.onegrid.platform.RateLimiter limiter;
+  private final RateLimiter limiter;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
-  private final org.onegrid.audit.AuditLog audit;
+  private final AuditLog audit;
 
   AssociationService(
       AssociationRepository associations,
       AssociationAccess access,
-      org.onegrid.problem.PhotoService photos,
+      Memberships memberships,
+      PhotoService photos,
       AccountService accounts,
       GridService grids,
       Notifications notify,
-      org.onegrid.platform.RateLimiter limiter,
+      RateLimiter limiter,
       Messages texts,
       Tx tx,
       Clock clock,
-      org.onegrid.audit.AuditLog audit) {
+      AuditLog audit) {
     this.audit = audit;
     this.associations = associations;
     this.access = access;
+    this.memberships = memberships;
     this.photos = photos;
     this.accounts = accounts;
     this.grids = grids;
@@ -97,7 +103,7 @@ public class AssociationService {
               }
               return created;
             });
-    return view(staff, associations.findById(id).orElseThrow());
+    return access.view(staff, associations.findById(id).orElseThrow());
   }
 
   /**
@@ -129,133 +135,7 @@ public class AssociationService {
   public AssociationViews.AssociationView get(Account viewer, long id) {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
     access.requireVisible(viewer, a);
-    return view(viewer, a);
-  }
-
-  /**
-   * Joins (open association with room), asks to join (by approval) or queues (full). Joining twice
-   * changes nothing.
-   */
-  public AssociationViews.AssociationView join(Account resident, long id) {
-    Association joined =
-        tx.run(
-            () -> {
-              Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-              access.requireVisible(resident, a);
-              Optional<Association.MemberStatus> now = associations.findStatus(id, resident.id());
-              if (now.isPresent()
-                  && now.get() != Association.MemberStatus.LEFT
-                  && now.get() != Association.MemberStatus.DECLINED) {
-                return a;
-              }
-              Association.MemberStatus next;
-              if (a.joinPolicy() == Association.JoinPolicy.APPROVAL) {
-                next = Association.MemberStatus.PENDING;
-              } else {
-                next =
-                    places(a).free()
-                        ? Association.MemberStatus.MEMBER
-                        : Association.MemberStatus.WAITING;
-              }
-              Instant at = now();
-              associations.setStatus(id, resident.id(), next, null, at);
-              associations.requeue(id, resident.id(), at);
-              associations.insertEvent(
-                  id, null, resident.id(), "JOIN_" + next, resident.id(), null, at);
-              if (next == Association.MemberStatus.PENDING) {
-                tellOrganiser(a, "sms.association-request", resident.displayName());
-              }
-              return a;
-            });
-    return view(resident, joined);
-  }
-
-  /** Leaves (or withdraws a request); the first on the waiting list moves up. */
-  public AssociationViews.AssociationView leave(Account resident, long id) {
-    Association left =
-        tx.run(
-            () -> {
-              Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-              Optional<Association.MemberStatus> was = associations.findStatus(id, resident.id());
-              if (was.isEmpty()) {
-                // Never in it: nothing to leave, and nothing to learn about an association not
-                // theirs.
-                access.requireVisible(resident, a);
-                return a;
-              }
-              if (was.get() == Association.MemberStatus.LEFT) {
-                return a;
-              }
-              Instant at = now();
-              associations.setStatus(id, resident.id(), Association.MemberStatus.LEFT, null, at);
-              associations.insertEvent(id, null, resident.id(), "LEAVE", resident.id(), null, at);
-              if (was.get() == Association.MemberStatus.MEMBER) {
-                places(a).moveUp(next -> admit(a, next, at));
-              }
-              return a;
-            });
-    return view(resident, left);
-  }
-
-  /** The organiser approves a request (or queues it when full) or declines it with a reason. */
-  public List<AssociationViews.MemberView> decide(
-      Account organiser, long id, long accountId, boolean approve, @Nullable String reason) {
-    String why = reason == null || reason.isBlank() ? null : reason.trim();
-    if (!approve && why == null) {
-      throw ApiException.invalidField("reason", "validation.reason");
-    }
-    tx.run(
-        () -> {
-          Association a = associations.lock(id).orElseThrow(ApiException::notFound);
-          access.requireManager(organiser, a);
-          if (associations.findStatus(id, accountId).orElse(null)
-              != Association.MemberStatus.PENDING) {
-            throw new ApiException(HttpStatus.CONFLICT, "member-state");
-          }
-          Instant at = now();
-          Association.MemberStatus next =
-              !approve
-                  ? Association.MemberStatus.DECLINED
-                  : places(a).free()
-                      ? Association.MemberStatus.MEMBER
-                      : Association.MemberStatus.WAITING;
-          associations.setStatus(id, accountId, next, why, at);
-          associations.insertEvent(
-              id, null, organiser.id(), approve ? "APPROVE" : "DECLINE", accountId, why, at);
-          Account person = accounts.get(accountId);
-          notify.tell(
-              person,
-              "association-decision",
-              "/associations/" + id,
-              locale ->
-                  approve
-                      ? texts.get(locale, "sms.association-approved", a.name())
-                      : texts.get(locale, "sms.association-declined", a.name(), why));
-          return null;
-        });
-    return members(organiser, id);
-  }
-
-  /** Members, applicants and the waiting list; names and masked phones, for those who manage it. */
-  public List<AssociationViews.MemberView> members(Account viewer, long id) {
-    Association a = associations.findById(id).orElseThrow(ApiException::notFound);
-    access.requireManager(viewer, a);
-    List<AssociationRepository.Member> people = associations.findPeople(id);
-    Map<Long, Account> names =
-        accounts.byIds(people.stream().map(AssociationRepository.Member::accountId).toList());
-    return people.stream()
-        .map(
-            m -> {
-              Account p = names.get(m.accountId());
-              return new AssociationViews.MemberView(
-                  m.accountId(),
-                  p.displayName(),
-                  Phones.mask(p.phone()),
-                  m.status(),
-                  m.reason(),
-                  m.since());
-            })
-        .toList();
+    return access.view(viewer, a);
   }
 
   /**
@@ -356,15 +236,15 @@ public class AssociationService {
                               place == null ? "" : place));
                 }
               }
-              places(now).moveUp(next -> admit(now, next, at));
+              memberships.places(now).moveUp(next -> memberships.admit(now, next, at));
               return now;
             });
-    return view(organiser, changed);
+    return access.view(organiser, changed);
   }
 
   /** What the audit log keeps of an association's details. */
-  private static java.util.Map<String, Object> details(Association a) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  private static Map<String, Object> details(Association a) {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", a.name());
     m.put("meetingTime", String.valueOf(a.meetingTime()));
     m.put("meetingPlace", String.valueOf(a.meetingPlace()));
@@ -398,7 +278,7 @@ public class AssociationService {
           associations.insertEvent(id, null, organiser.id(), "COVER", null, null, at);
           return null;
         });
-    return view(organiser, associations.findById(id).orElseThrow());
+    return access.view(organiser, associations.findById(id).orElseThrow());
   }
 
   private List<Long> communitiesUnder(GridNode node) {
@@ -419,56 +299,8 @@ public class AssociationService {
     return grids.pathOf(node).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
   }
 
-  private Places places(Association a) {
-    return new Places(
-        a.memberLimit(),
-        () -> associations.countMembers(a.id()),
-        () -> associations.findFirstWaiting(a.id()));
-  }
-
-  /** One from the waiting list becomes a member and is told. Call with the row locked. */
-  private void admit(Association a, long next, Instant at) {
-    associations.setStatus(a.id(), next, Association.MemberStatus.MEMBER, null, at);
-    associations.insertEvent(a.id(), null, null, "MOVE_UP", next, null, at);
-    Account person = accounts.get(next);
-    notify.tell(
-        person,
-        "association-moved-up",
-        "/associations/" + a.id(),
-        locale -> texts.get(locale, "sms.association-moved-up", a.name()));
-  }
-
-  private void tellOrganiser(Association a, String key, String who) {
-    Account organiser = accounts.get(a.organiserId());
-    notify.add(
-        organiser.id(),
-        texts.get(texts.localeOf(organiser.locale()), key, a.name(), who),
-        "/associations/" + a.id());
-  }
-
   private List<AssociationViews.AssociationView> views(Account viewer, List<Association> list) {
-    return list.stream().map(a -> view(viewer, a)).toList();
-  }
-
-  AssociationViews.AssociationView view(Account viewer, Association a) {
-    Account organiser = accounts.get(a.organiserId());
-    return new AssociationViews.AssociationView(
-        a.id(),
-        a.communityId(),
-        grids.get(a.communityId()).name(),
-        a.name(),
-        a.kind(),
-        a.description(),
-        a.coverPhotoId() == null ? null : "/api/v1/photos/" + a.coverPhotoId(),
-        organiser.displayName(),
-        a.meetingTime(),
-        a.meetingPlace(),
-        a.memberLimit(),
-        associations.countMembers(a.id()),
-        a.joinPolicy(),
-        a.openToNeighbours(),
-        associations.findStatus(a.id(), viewer.id()).orElse(null),
-        access.manages(viewer, a));
+    return list.stream().map(a -> access.view(viewer, a)).toList();
   }
 
   private static ApiException needsHome() {
