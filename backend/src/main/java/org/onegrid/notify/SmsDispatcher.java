@@ -3,8 +3,10 @@ package org.onegrid.notify;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -21,6 +23,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
+import org.onegrid.platform.DemoMode;
+import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,13 +55,12 @@ public class SmsDispatcher {
   static final String SECRET_SENT = "(已发送；含验证码或密码，发送后不保留内容)";
 
   private final OutboxRepository outbox;
-  private final OptOutRepository optOuts;
   private final SmsSender sender;
   private final PushChannel push;
   private final Tx tx;
   private final Clock clock;
   private final Settings settings;
-  private final MeterRegistry metrics;
+  private final SendResults results;
   private final String instance;
   private final ExecutorService senders;
   private final Semaphore slots;
@@ -95,13 +98,12 @@ public class SmsDispatcher {
       Settings settings,
       MeterRegistry metrics) {
     this.outbox = outbox;
-    this.optOuts = optOuts;
     this.sender = sender;
     this.push = push;
     this.tx = tx;
     this.clock = clock;
     this.settings = settings;
-    this.metrics = metrics;
+    this.results = new SendResults(outbox, optOuts, sender, clock, settings, metrics);
     this.instance =
         ManagementFactory.getRuntimeMXBean().getName()
             + "/"
@@ -118,7 +120,7 @@ public class SmsDispatcher {
             });
   }
 
-  @jakarta.inject.Inject
+  @Inject
   SmsDispatcher(
       OutboxRepository outbox,
       OptOutRepository optOuts,
@@ -130,8 +132,8 @@ public class SmsDispatcher {
       @Value("${onegrid.sms.first-backoff:10s}") Duration firstBackoff,
       @Value("${onegrid.sms.concurrency:4}") int concurrency,
       @Value("${onegrid.sms.lease:40s}") Duration lease,
-      io.micronaut.context.env.Environment environment,
-      org.onegrid.platform.OneGridConfig.Otp otp,
+      Environment environment,
+      OneGridConfig.Otp otp,
       MeterRegistry metrics) {
     this(
         outbox,
@@ -145,7 +147,7 @@ public class SmsDispatcher {
             firstBackoff,
             Math.max(1, concurrency),
             lease,
-            org.onegrid.platform.DemoMode.inbox(environment),
+            DemoMode.inbox(environment),
             otp.getTtl()),
         metrics);
   }
@@ -256,17 +258,6 @@ public class SmsDispatcher {
     }
   }
 
-  /** What became of one row after an attempt or a lookup. */
-  private enum Outcome {
-    SENT,
-    RECONCILED,
-    RETRIED,
-    UNKNOWN,
-    FAILED,
-    OPTED_OUT,
-    AS_TEXT
-  }
-
   /**
    * Sends (or, if it was handed over before with no answer, settles) one claimed row. Calls to the
    * provider happen outside any transaction; what they answered is recorded in one (retried on a
@@ -276,7 +267,7 @@ public class SmsDispatcher {
     if (isPush(row)) {
       return pushOne(row);
     }
-    Outcome outcome;
+    SendResults.Outcome outcome;
     String detail;
     if (row.getHandedAt() != null) {
       Instant since = row.getHandedAt().minus(CLOCK_SKEW);
@@ -285,12 +276,12 @@ public class SmsDispatcher {
               ? sender.findCall(row.getToE164(), since)
               : sender.find(row.getToE164(), row.getBody(), since);
       detail = found instanceof SmsSender.CannotAsk cannot ? cannot.error() : "";
-      outcome = tx.runAlone(() -> settle(row, found));
-    } else if (expiredCode(row)) {
+      outcome = tx.runAlone(() -> results.settle(row, found));
+    } else if (results.expiredCode(row)) {
       // A sign-in code past its time is useless and confusing: it is not sent, and the sign-in
       // page has the resident ask for a new one.
       detail = "the sign-in code expired before it could be sent";
-      outcome = tx.runAlone(() -> fail(row, detail));
+      outcome = tx.runAlone(() -> results.fail(row, detail));
     } else {
       if (!handOver(row)) {
         return false; // stopping, or no longer ours: given back, never half-sent
@@ -305,11 +296,11 @@ public class SmsDispatcher {
         result = new SmsSender.TryAgain(e.toString());
       }
       SmsSender.Result answer = result;
-      detail = error(answer);
-      outcome = tx.runAlone(() -> record(row, answer, row.getAttempts() + 1));
+      detail = SendResults.error(answer);
+      outcome = tx.runAlone(() -> results.record(row, answer, row.getAttempts() + 1));
     }
-    report(row, outcome, detail);
-    return outcome == Outcome.SENT || outcome == Outcome.RECONCILED;
+    results.report(row, outcome, detail);
+    return outcome == SendResults.Outcome.SENT || outcome == SendResults.Outcome.RECONCILED;
   }
 
   /**
@@ -328,9 +319,9 @@ public class SmsDispatcher {
       delivery = new PushChannel.TryAgain(e.toString(), null);
     }
     PushChannel.Delivery answer = delivery;
-    Outcome outcome = tx.runAlone(() -> recordPush(row, answer));
-    report(row, outcome, answer.toString());
-    return outcome == Outcome.SENT;
+    SendResults.Outcome outcome = tx.runAlone(() -> results.recordPush(row, answer));
+    results.report(row, outcome, answer.toString());
+    return outcome == SendResults.Outcome.SENT;
   }
 
   /** Records that the row is about to reach the provider; false when stopping or no longer ours. */
@@ -342,173 +333,11 @@ public class SmsDispatcher {
                 outbox.handOver(row.getId(), instance, handedAt, handedAt.plus(settings.lease())));
   }
 
-  private Outcome recordPush(SmsOutboxRecord row, PushChannel.Delivery delivery) {
-    Instant now = clock.instant();
-    if (delivery instanceof PushChannel.Delivered) {
-      outbox.markSent(row.getId(), "push", "push-" + row.getId(), "delivered", now, null);
-      return Outcome.SENT;
-    }
-    int attempts = row.getAttempts() + 1;
-    if (delivery instanceof PushChannel.TryAgain again && attempts < settings.maxAttempts()) {
-      SmsSender.TryAgain wait = new SmsSender.TryAgain(again.error(), again.retryAfter());
-      outbox.markRetry(row.getId(), "push", again.error(), now.plus(backoff(wait, attempts)));
-      return Outcome.RETRIED;
-    }
-    outbox.pushToText(row.getId(), now);
-    return Outcome.AS_TEXT;
-  }
-
-  private Outcome record(SmsOutboxRecord row, SmsSender.Result result, int attempts) {
-    Instant now = clock.instant();
-    if (result instanceof SmsSender.Accepted ok) {
-      markSent(row, ok);
-      return Outcome.SENT;
-    }
-    if (result instanceof SmsSender.Unsure unsure) {
-      // It may be at the provider: ask it (after a moment, so a request still in progress there
-      // has landed) before any new attempt.
-      outbox.markUnknown(
-          row.getId(), sender.name(), unsure.error(), now.plus(settings.firstBackoff()));
-      return Outcome.UNKNOWN;
-    }
-    if (result instanceof SmsSender.TryAgain again && attempts < settings.maxAttempts()) {
-      outbox.markRetry(
-          row.getId(), sender.name(), again.error(), now.plus(backoff(again, attempts)));
-      return Outcome.RETRIED;
-    }
-    if (result instanceof SmsSender.Refused refused
-        && Integer.valueOf(TWILIO_OPTED_OUT).equals(refused.providerCode())) {
-      optOuts.optOut(row.getToE164(), "twilio-21610", now);
-      outbox.markOptedOut(row.getId());
-      return Outcome.OPTED_OUT;
-    }
-    return fail(row, error(result));
-  }
-
-  /** The wait before the next attempt: doubling, and never shorter than the provider asked. */
-  private Duration backoff(SmsSender.TryAgain again, int attempts) {
-    Duration backoff =
-        settings.firstBackoff().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 10));
-    return again.retryAfter() != null && again.retryAfter().compareTo(backoff) > 0
-        ? again.retryAfter()
-        : backoff;
-  }
-
-  /**
-   * What the provider said about a row handed over with no answer: there → sent; not there → an
-   * ordinary failed attempt (tried again, unless too many or a code too old); cannot ask → still
-   * unknown, asked again later.
-   */
-  private Outcome settle(SmsOutboxRecord row, SmsSender.Lookup found) {
-    if (found instanceof SmsSender.Accepted ok) {
-      markSent(row, ok);
-      return Outcome.RECONCILED;
-    }
-    if (found instanceof SmsSender.CannotAsk cannot) {
-      outbox.markUnknown(
-          row.getId(),
-          sender.name(),
-          cannot.error(),
-          clock.instant().plus(settings.firstBackoff().multipliedBy(6)));
-      return Outcome.UNKNOWN;
-    }
-    if (expiredCode(row)) {
-      return fail(row, "the sign-in code expired before it could be sent again");
-    }
-    return record(
-        row,
-        new SmsSender.TryAgain("the provider does not have it after an attempt with no answer"),
-        row.getAttempts());
-  }
-
-  private Outcome fail(SmsOutboxRecord row, String error) {
-    outbox.markFailed(row.getId(), sender.name(), error);
-    forgetIfSecret(row);
-    return Outcome.FAILED;
-  }
-
-  private static String error(SmsSender.Result result) {
-    if (result instanceof SmsSender.TryAgain again) {
-      return again.error();
-    }
-    if (result instanceof SmsSender.Refused refused) {
-      return refused.error();
-    }
-    if (result instanceof SmsSender.Unsure unsure) {
-      return unsure.error();
-    }
-    return "";
-  }
-
-  /** The log line and the counter for an outcome: every text that did not go says why. */
-  private void report(SmsOutboxRecord row, Outcome outcome, String detail) {
-    String purpose = row.getPurpose();
-    switch (outcome) {
-      case SENT -> count("sent", row);
-      case RECONCILED -> {
-        count("sent", row);
-        count("reconciled", row);
-        LOG.info("SMS {} ({}) was taken by the provider after all", row.getId(), purpose);
-      }
-      case RETRIED -> {
-        count("retried", row);
-        LOG.warn("SMS {} ({}) not sent, will try again: {}", row.getId(), purpose, detail);
-      }
-      case UNKNOWN -> {
-        count("unknown", row);
-        LOG.warn(
-            "SMS {} ({}) may or may not have reached the provider; asking it before any new attempt: {}",
-            row.getId(),
-            purpose,
-            detail);
-      }
-      case FAILED -> {
-        count("failed", row);
-        LOG.warn("SMS {} ({}) failed for good: {}", row.getId(), purpose, detail);
-      }
-      case OPTED_OUT ->
-          LOG.info("SMS {} ({}) not sent: the recipient opted out", row.getId(), purpose);
-      case AS_TEXT -> {
-        count("push.as-text", row);
-        LOG.info("Push {} ({}) goes as a text instead: {}", row.getId(), purpose, detail);
-      }
-    }
-  }
-
-  private void markSent(SmsOutboxRecord row, SmsSender.Accepted ok) {
-    outbox.markSent(
-        row.getId(),
-        sender.name(),
-        ok.providerId(),
-        ok.providerStatus(),
-        clock.instant(),
-        secret(row) ? SECRET_SENT : null);
-  }
-
   private static boolean isPush(SmsOutboxRecord row) {
     return OutboxRepository.PUSH.equals(row.getChannel());
   }
 
   private static boolean isCall(SmsOutboxRecord row) {
     return OutboxRepository.VOICE.equals(row.getChannel());
-  }
-
-  private boolean expiredCode(SmsOutboxRecord row) {
-    return "otp".equals(row.getPurpose())
-        && !clock.instant().isBefore(row.getCreatedAt().plus(settings.otpTtl()));
-  }
-
-  private void count(String outcome, SmsOutboxRecord row) {
-    metrics.counter("onegrid.sms." + outcome, "purpose", row.getPurpose()).increment();
-  }
-
-  private boolean secret(SmsOutboxRecord row) {
-    return !settings.keepSecrets() && SmsOutbox.SECRET_PURPOSES.contains(row.getPurpose());
-  }
-
-  private void forgetIfSecret(SmsOutboxRecord row) {
-    if (secret(row)) {
-      outbox.replaceBody(row.getId(), SECRET_SENT);
-    }
   }
 }
