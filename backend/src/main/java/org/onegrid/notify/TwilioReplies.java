@@ -66,7 +66,9 @@ class TwilioReplies {
     for (InboundSms handler : handlers) {
       var handled = handler.handle(form.get("MessageSid"), from, form.get("To"), body);
       if (handled.isPresent()) {
-        return Optional.of(handled.get().text());
+        // Handled with nothing to say (a replayed text, an empty one): no reply, and no next
+        // handler.
+        return Optional.ofNullable(handled.get().text());
       }
     }
     return Optional.empty();
