@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,6 @@ import org.onegrid.grid.GridService;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
-import org.onegrid.platform.Phones;
 import org.onegrid.platform.Strings;
 import org.onegrid.platform.Tx;
 
@@ -49,6 +47,8 @@ public class ClinicRequestService {
   private final GridService grids;
   private final CareService care;
   private final Notifications notify;
+  private final RequestNotices notices;
+  private final RequestViews views;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -62,6 +62,8 @@ public class ClinicRequestService {
       GridService grids,
       CareService care,
       Notifications notify,
+      RequestNotices notices,
+      RequestViews views,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -73,6 +75,8 @@ public class ClinicRequestService {
     this.grids = grids;
     this.care = care;
     this.notify = notify;
+    this.notices = notices;
+    this.views = views;
     this.texts = texts;
     this.tx = tx;
     this.clock = clock;
@@ -91,7 +95,7 @@ public class ClinicRequestService {
       String key) {
     Optional<ClinicRequestsRecord> earlier = requests.findByKey(booker.id(), key);
     if (earlier.isPresent()) {
-      return view(earlier.get(), booker);
+      return views.view(earlier.get(), booker);
     }
     ClinicServicesRecord service = clinic.visibleService(booker, serviceId);
     if (!RequestRepository.HOME_VISIT.equals(service.getKind())) {
@@ -129,12 +133,12 @@ public class ClinicRequestService {
                       key,
                       now());
               ClinicRequestsRecord r = requests.findById(created).orElseThrow();
-              tellProvider(r, "sms.clinic-request-new", patient.displayName());
-              tellPerson(booker, r, "sms.clinic-home-visit-received");
-              tellCareLeader(patient, r, "sms.clinic-care-requested");
+              notices.tellProvider(r, "sms.clinic-request-new", patient.displayName());
+              notices.tellPerson(booker, r, "sms.clinic-home-visit-received");
+              notices.tellCareLeader(patient, r, "sms.clinic-care-requested");
               return created;
             });
-    return view(requests.findById(id).orElseThrow(), booker);
+    return views.view(requests.findById(id).orElseThrow(), booker);
   }
 
   /**
@@ -145,7 +149,7 @@ public class ClinicRequestService {
       Account referrer, long serviceId, long patientId, String reason, String key) {
     Optional<ClinicRequestsRecord> earlier = requests.findByKey(referrer.id(), key);
     if (earlier.isPresent()) {
-      return view(earlier.get(), referrer);
+      return views.view(earlier.get(), referrer);
     }
     ClinicServicesRecord service =
         clinics.findService(serviceId).orElseThrow(ApiException::notFound);
@@ -179,7 +183,7 @@ public class ClinicRequestService {
                       key,
                       now());
               ClinicRequestsRecord r = requests.findById(created).orElseThrow();
-              tellProvider(r, "sms.clinic-request-new", patient.displayName());
+              notices.tellProvider(r, "sms.clinic-request-new", patient.displayName());
               notify.tell(
                   patient,
                   "clinic-referred",
@@ -193,7 +197,7 @@ public class ClinicRequestService {
                           service.getName()));
               return created;
             });
-    return view(requests.findById(id).orElseThrow(), referrer);
+    return views.view(requests.findById(id).orElseThrow(), referrer);
   }
 
   /** The green channels of the resident's community, for someone who may refer them. */
@@ -265,12 +269,12 @@ public class ClinicRequestService {
         requests.findOfProviders(
             providers, statuses, beforeId == null ? Long.MAX_VALUE : beforeId, 50);
     Set<Long> onCare = care.onList(rows.stream().map(ClinicRequestsRecord::getPatientId).toList());
-    return rows.stream().map(r -> view(r, clinician, onCare)).toList();
+    return rows.stream().map(r -> views.view(r, clinician, onCare)).toList();
   }
 
   /** Home visits and referrals I asked for or am the patient of. */
   public List<ClinicViews.RequestView> mine(Account person) {
-    return requests.findOfPerson(person.id(), 50).stream().map(r -> view(r, person)).toList();
+    return requests.findOfPerson(person.id(), 50).stream().map(r -> views.view(r, person)).toList();
   }
 
   /** The provider's staff set (or move) the time, with a note such as where to go. */
@@ -294,14 +298,15 @@ public class ClinicRequestService {
           }
           ClinicRequestsRecord after = requests.findById(id).orElseThrow();
           Account patient = accounts.get(r.getPatientId());
-          tellPerson(patient, after, "sms.clinic-request-scheduled");
+          notices.tellPerson(patient, after, "sms.clinic-request-scheduled");
           if (r.getRequestedBy() != patient.id()) {
-            tellPerson(accounts.get(r.getRequestedBy()), after, "sms.clinic-request-scheduled");
+            notices.tellPerson(
+                accounts.get(r.getRequestedBy()), after, "sms.clinic-request-scheduled");
           }
-          tellCareLeader(patient, after, "sms.clinic-care-scheduled");
+          notices.tellCareLeader(patient, after, "sms.clinic-care-scheduled");
           return null;
         });
-    return view(requests.findById(id).orElseThrow(), clinician);
+    return views.view(requests.findById(id).orElseThrow(), clinician);
   }
 
   /**
@@ -317,14 +322,15 @@ public class ClinicRequestService {
           }
           ClinicRequestsRecord after = requests.findById(id).orElseThrow();
           Account patient = accounts.get(r.getPatientId());
-          tellPerson(patient, after, "sms.clinic-request-declined");
+          notices.tellPerson(patient, after, "sms.clinic-request-declined");
           if (r.getRequestedBy() != patient.id()) {
-            tellPerson(accounts.get(r.getRequestedBy()), after, "sms.clinic-request-declined");
+            notices.tellPerson(
+                accounts.get(r.getRequestedBy()), after, "sms.clinic-request-declined");
           }
-          tellCareLeader(patient, after, "sms.clinic-care-declined");
+          notices.tellCareLeader(patient, after, "sms.clinic-care-declined");
           return null;
         });
-    return view(requests.findById(id).orElseThrow(), clinician);
+    return views.view(requests.findById(id).orElseThrow(), clinician);
   }
 
   /** The provider's staff record the visit happened. */
@@ -334,7 +340,7 @@ public class ClinicRequestService {
         id, List.of(RequestRepository.SCHEDULED), RequestRepository.DONE, null, null, now())) {
       throw new ApiException(HttpStatus.CONFLICT, "request-state");
     }
-    return view(requests.findById(id).orElseThrow(), clinician);
+    return views.view(requests.findById(id).orElseThrow(), clinician);
   }
 
   /** The patient or whoever asked for it in their household calls the visit off. */
@@ -351,14 +357,14 @@ public class ClinicRequestService {
         () -> {
           if (requests.transition(
               id, RequestRepository.OPEN, RequestRepository.CANCELLED, null, null, now())) {
-            tellProvider(
+            notices.tellProvider(
                 requests.findById(id).orElseThrow(),
                 "sms.clinic-request-cancelled",
                 accounts.get(r.getPatientId()).displayName());
           }
           return null;
         });
-    return view(requests.findById(id).orElseThrow(), person);
+    return views.view(requests.findById(id).orElseThrow(), person);
   }
 
   /** Requests of patients living under a node, for care follow-up: no reasons, no notes. */
@@ -393,96 +399,6 @@ public class ClinicRequestService {
       throw ApiException.notFound();
     }
     return r;
-  }
-
-  private void tellProvider(ClinicRequestsRecord r, String key, String patientName) {
-    ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
-    for (Account staff : accounts.byIds(clinics.findStaffIds(r.getProviderId())).values()) {
-      notify.tell(
-          staff,
-          "clinic-request",
-          "/clinician",
-          locale -> texts.get(locale, key, service.getName(), patientName));
-    }
-  }
-
-  private void tellPerson(Account person, ClinicRequestsRecord r, String key) {
-    ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
-    ClinicProvidersRecord provider = clinics.findProvider(r.getProviderId()).orElseThrow();
-    notify.tell(
-        person,
-        "clinic-request",
-        "/clinic",
-        locale ->
-            texts.get(
-                locale,
-                key,
-                service.getName(),
-                provider.getName(),
-                r.getScheduledAt() == null ? "" : texts.when(r.getScheduledAt(), locale),
-                r.getProviderNote() == null ? "" : r.getProviderNote(),
-                accounts.get(r.getPatientId()).displayName()));
-  }
-
-  /** The grid leader of a resident on the care list hears what happens, not why. */
-  private void tellCareLeader(Account patient, ClinicRequestsRecord r, String key) {
-    care.leaderToTell(patient)
-        .ifPresent(
-            leader -> {
-              ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
-              notify.tell(
-                  leader,
-                  "clinic-care",
-                  "/staff/clinic",
-                  locale ->
-                      texts.get(
-                          locale,
-                          key,
-                          patient.displayName(),
-                          service.getName(),
-                          r.getScheduledAt() == null
-                              ? ""
-                              : texts.when(r.getScheduledAt(), locale)));
-            });
-  }
-
-  private ClinicViews.RequestView view(ClinicRequestsRecord r, Account viewer) {
-    return view(r, viewer, care.onList(List.of(r.getPatientId())));
-  }
-
-  /**
-   * The household sees the reason and the provider's note; the provider's staff see them and the
-   * patient's phone; a referrer sees neither once the referral is made.
-   */
-  private ClinicViews.RequestView view(
-      ClinicRequestsRecord r, Account viewer, Collection<Long> onCare) {
-    ClinicServicesRecord service = clinics.findService(r.getServiceId()).orElseThrow();
-    ClinicProvidersRecord provider = clinics.findProvider(r.getProviderId()).orElseThrow();
-    Account patient = accounts.get(r.getPatientId());
-    boolean providerStaff = clinics.isStaff(r.getProviderId(), viewer.id());
-    boolean household =
-        r.getPatientId() == viewer.id()
-            || (RequestRepository.HOME_VISIT.equals(r.getKind())
-                && r.getRequestedBy() == viewer.id());
-    boolean private_ = providerStaff || household;
-    return new ClinicViews.RequestView(
-        r.getId(),
-        r.getKind(),
-        service.getId(),
-        service.getName(),
-        provider.getName(),
-        patient.id(),
-        patient.displayName(),
-        providerStaff ? patient.phone() : household ? null : Phones.mask(patient.phone()),
-        accounts.get(r.getRequestedBy()).displayName(),
-        private_ ? r.getAddress() : null,
-        private_ ? r.getPreferred() : null,
-        private_ ? r.getReason() : null,
-        r.getStatus(),
-        r.getScheduledAt(),
-        private_ ? r.getProviderNote() : null,
-        r.getCreatedAt(),
-        providerStaff && onCare.contains(r.getPatientId()));
   }
 
   private Instant now() {
