@@ -200,4 +200,19 @@ class RosterRepository {
             .execute()
         == 1;
   }
+
+  /** The shifts of a community between two instants, as a timeline. */
+  DutyTimeline timeline(long communityId, Instant from, Instant to) {
+    return new DutyTimeline(
+        findShifts(communityId, from, to).stream().map(RosterRepository::shift).toList());
+  }
+
+  static DutyTimeline.Shift shift(DutyShiftsRecord r) {
+    return new DutyTimeline.Shift(
+        r.getId(),
+        r.getStartsAt(),
+        r.getEndsAt(),
+        r.getAccountId(),
+        RosterRepository.OVERRIDE.equals(r.getKind()));
+  }
 }

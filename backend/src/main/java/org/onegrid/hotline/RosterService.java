@@ -16,6 +16,7 @@ import java.util.Set;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
+import org.onegrid.audit.AuditLog;
 import org.onegrid.db.tables.records.DutyRotationsRecord;
 import org.onegrid.db.tables.records.DutyShiftsRecord;
 import org.onegrid.grid.GridLevel;
@@ -43,32 +44,23 @@ public class RosterService {
   private final RosterRepository roster;
   private final AccountService accounts;
   private final GridService grids;
-  private final org.onegrid.notify.Notifications notify;
-  private final org.onegrid.platform.Messages texts;
   private final Tx tx;
   private final Clock clock;
-  private final java.time.ZoneId zone;
-  private final org.onegrid.audit.AuditLog audit;
+  private final AuditLog audit;
 
   RosterService(
       RosterRepository roster,
       AccountService accounts,
       GridService grids,
-      org.onegrid.notify.Notifications notify,
-      org.onegrid.platform.Messages texts,
       Tx tx,
       Clock clock,
-      org.onegrid.platform.OneGridConfig config,
-      org.onegrid.audit.AuditLog audit) {
+      AuditLog audit) {
     this.audit = audit;
     this.roster = roster;
     this.accounts = accounts;
     this.grids = grids;
-    this.notify = notify;
-    this.texts = texts;
     this.tx = tx;
     this.clock = clock;
-    this.zone = config.getTimeZone();
   }
 
   /** Replaces the community's rotation and writes its shifts from the current one on. */
@@ -198,7 +190,7 @@ public class RosterService {
 
   /** Who is on duty at {@code at} and who comes next, from one range of shifts. */
   public OnDuty onDuty(long communityId, Instant at) {
-    DutyTimeline timeline = timeline(communityId, at, at.plus(Duration.ofDays(3)));
+    DutyTimeline timeline = roster.timeline(communityId, at, at.plus(Duration.ofDays(3)));
     List<DutyTimeline.Segment> segments = timeline.segments(at, at.plus(Duration.ofDays(3)));
     DutyTimeline.Segment now = segments.get(0);
     DutyTimeline.Segment next =
@@ -221,7 +213,7 @@ public class RosterService {
    */
   public List<Account> chain(long communityId, Instant at) {
     LinkedHashSet<Long> ids = new LinkedHashSet<>();
-    timeline(communityId, at, at.plusSeconds(1)).at(at).ifPresent(ids::add);
+    roster.timeline(communityId, at, at.plusSeconds(1)).at(at).ifPresent(ids::add);
     List<Long> fallbacks = roster.findFallbacks(communityId);
     ids.addAll(fallbacks);
     if (fallbacks.isEmpty()) {
@@ -242,7 +234,7 @@ public class RosterService {
     List<Long> members = roster.findMembers(communityId);
     List<Long> fallbacks = roster.findFallbacks(communityId);
     List<DutyShiftsRecord> rows = roster.findShifts(communityId, now, now.plus(COVERAGE));
-    DutyTimeline timeline = new DutyTimeline(rows.stream().map(RosterService::shift).toList());
+    DutyTimeline timeline = new DutyTimeline(rows.stream().map(RosterRepository::shift).toList());
     List<DutyTimeline.Segment> week = timeline.segments(now, now.plus(Duration.ofDays(7)));
     Set<Long> ids = new LinkedHashSet<>(members);
     ids.addAll(fallbacks);
@@ -296,57 +288,6 @@ public class RosterService {
   }
 
   /**
-   * Warns each community's admins, once a day, of any time in the next 14 days with nobody on duty
-   * (in the app and by SMS, with the first such time).
-   */
-  @Scheduled(fixedDelay = "${onegrid.hotline.coverage-check-interval:1h}", initialDelay = "2m")
-  void warnOfGaps() {
-    warnOfGaps(clock.instant());
-  }
-
-  void warnOfGaps(Instant now) {
-    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
-    long after = 0;
-    for (List<Long> page = roster.findRotationCommunities(after, 200);
-        !page.isEmpty();
-        page = roster.findRotationCommunities(after, 200)) {
-      after = page.get(page.size() - 1);
-      for (long communityId : page) {
-        List<DutyTimeline.Segment> gaps =
-            timeline(communityId, now, now.plus(COVERAGE)).gaps(now, now.plus(COVERAGE));
-        if (!gaps.isEmpty()) {
-          warn(communityId, gaps, today);
-        }
-      }
-    }
-  }
-
-  private void warn(long communityId, List<DutyTimeline.Segment> gaps, java.time.LocalDate today) {
-    tx.run(
-        () -> {
-          if (!roster.claimAlert(communityId, today)) {
-            return null;
-          }
-          for (Account admin : accounts.staffAt(List.of(communityId))) {
-            if (admin.role() != Role.COMMUNITY_ADMIN) {
-              continue;
-            }
-            notify.tell(
-                admin,
-                "duty-gaps",
-                "/staff/roster?community=" + communityId,
-                locale ->
-                    texts.get(
-                        locale,
-                        "sms.duty-gaps",
-                        String.valueOf(gaps.size()),
-                        texts.when(gaps.get(0).from(), locale)));
-          }
-          return null;
-        });
-  }
-
-  /**
    * Inside a transaction: writes the rotation's shifts from where it stopped up to {@code until}.
    */
   private void materialize(long communityId, Instant until) {
@@ -386,20 +327,6 @@ public class RosterService {
     long minutes = Duration.ofHours(hours).toMinutes();
     long index = Duration.between(first, now).toMinutes() / minutes;
     return first.plus(Duration.ofMinutes(index * minutes));
-  }
-
-  private DutyTimeline timeline(long communityId, Instant from, Instant to) {
-    return new DutyTimeline(
-        roster.findShifts(communityId, from, to).stream().map(RosterService::shift).toList());
-  }
-
-  private static DutyTimeline.Shift shift(DutyShiftsRecord r) {
-    return new DutyTimeline.Shift(
-        r.getId(),
-        r.getStartsAt(),
-        r.getEndsAt(),
-        r.getAccountId(),
-        RosterRepository.OVERRIDE.equals(r.getKind()));
   }
 
   /** The community, if the admin is one who supervises it. */

@@ -24,7 +24,7 @@ import org.onegrid.support.DemoCity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotlineTest extends ApiTest {
 
-  @jakarta.inject.Inject RosterService rosters;
+  @jakarta.inject.Inject CoverageWarnings coverage;
 
   private Browser admin;
   private long community;
@@ -170,8 +170,8 @@ class HotlineTest extends ApiTest {
     assertThat(saved.status()).as(saved.text()).isEqualTo(200);
     assertThat(saved.<List<?>>at("gaps")).hasSize(1);
 
-    rosters.warnOfGaps(Instant.now());
-    rosters.warnOfGaps(Instant.now());
+    coverage.warnOfGaps(Instant.now());
+    coverage.warnOfGaps(Instant.now());
     assertThat(outbox.sentTo("+8613800000011", 50))
         .filteredOn(m -> m.purpose().equals("duty-gaps"))
         .hasSize(1)
