@@ -3813,6 +3813,21 @@ export interface components {
             text?: string | null;
             photoIds?: number[] | null;
         };
+        /** @description A text that did not go out, as an admin reads it: masked phone, no secret, the reason. */
+        FailedText: {
+            /** Format: int64 */
+            id: number;
+            toMasked: string;
+            body?: string | null;
+            purpose: string;
+            status: string;
+            /** Format: int32 */
+            attempts: number;
+            reason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            canResend: boolean;
+        };
         /** @description A GeoJSON Polygon (`{"type":"Polygon","coordinates":[[[lng,lat],...]]}`): the first ring is the outline, any further rings are holes. Held as text in the database and tested in memory with JTS (Geometries), since jOOQ's open-source edition has no spatial types; a bounding-box index finds the few candidate grids first. */
         GeoPolygon: {
             type: string;
@@ -4188,21 +4203,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             sentAt?: string | null;
-        };
-        /** @description A text that did not go out, as an admin reads it: masked phone, no secret, the reason. */
-        "OutboxRepository.FailedText": {
-            /** Format: int64 */
-            id: number;
-            toMasked: string;
-            body?: string | null;
-            purpose: string;
-            status: string;
-            /** Format: int32 */
-            attempts: number;
-            reason?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            canResend: boolean;
         };
         "PatrolController.FindingRequest": {
             categoryCode: string;
@@ -8435,7 +8435,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutboxRepository.FailedText"][];
+                    "application/json": components["schemas"]["FailedText"][];
                 };
             };
             /** @description What was sent is not valid; `errors` names each field */

@@ -11,11 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
 import org.onegrid.platform.Tx;
 
+/**
+ * The SMS outbox's rows as the senders change them: queued, folded into digests, claimed, handed
+ * over, marked with what the provider answered, released. What people read of it is {@link
+ * OutboxQueries}.
+ */
 @Singleton
 class OutboxRepository {
 
@@ -46,35 +50,6 @@ class OutboxRepository {
   }
 
   /**
-   * Texts that did not go out (failed for good, or not known to have gone), newest first; to {@code
-   * phones} only, when given.
-   */
-  List<FailedText> findNotSent(
-      long beforeId,
-      int limit,
-      java.util.Optional<org.jooq.Select<? extends org.jooq.Record1<String>>> phones) {
-    return dsl.selectFrom(SMS_OUTBOX)
-        .where(
-            SMS_OUTBOX.STATUS.in(FAILED, UNKNOWN),
-            SMS_OUTBOX.ID.lt(beforeId),
-            phones.map(SMS_OUTBOX.TO_E164::in).orElse(DSL.noCondition()))
-        .orderBy(SMS_OUTBOX.ID.desc())
-        .limit(limit)
-        .fetch(
-            r ->
-                new FailedText(
-                    r.getId(),
-                    org.onegrid.platform.Phones.mask(r.getToE164()),
-                    SmsOutbox.SECRET_PURPOSES.contains(r.getPurpose()) ? null : r.getBody(),
-                    r.getPurpose(),
-                    r.getStatus(),
-                    r.getAttempts(),
-                    r.getLastError(),
-                    r.getCreatedAt(),
-                    !SmsOutbox.SECRET_PURPOSES.contains(r.getPurpose())));
-  }
-
-  /**
    * A failed text that was queued again on purpose: it leaves the list of texts not sent. False
    * when it is no longer failed or unknown (a dispatcher is asking Twilio about it right now, or
    * found it sent).
@@ -87,59 +62,9 @@ class OutboxRepository {
         == 1;
   }
 
-  /** Whether the text went to one of {@code phones} (any, when not given). */
-  boolean isTo(
-      long id, java.util.Optional<org.jooq.Select<? extends org.jooq.Record1<String>>> phones) {
-    return dsl.fetchExists(
-        SMS_OUTBOX,
-        SMS_OUTBOX.ID.eq(id),
-        phones.map(SMS_OUTBOX.TO_E164::in).orElse(DSL.noCondition()));
-  }
-
-  java.util.Optional<SmsOutboxRecord> findById(long id) {
+  Optional<SmsOutboxRecord> findById(long id) {
     return dsl.selectFrom(SMS_OUTBOX).where(SMS_OUTBOX.ID.eq(id)).fetchOptional();
   }
-
-  /** A text that did not go out, as an admin reads it: masked phone, no secret, the reason. */
-  @io.micronaut.serde.annotation.Serdeable
-  record FailedText(
-      long id,
-      String toMasked,
-      @Nullable String body,
-      String purpose,
-      String status,
-      int attempts,
-      @Nullable String reason,
-      Instant createdAt,
-      boolean canResend) {}
-
-  /**
-   * How many texts wait to leave (due and queued, waiting to be tried again, being sent or asked
-   * about), since when the oldest of them has waited, and how many are UNKNOWN (handed to the
-   * provider with no answer, or lost before this version recorded it). A text never tried waits
-   * from when it is due (a digest is made now and due at the end of its window), one tried before
-   * from when it was made; texts not due yet do not count.
-   */
-  Backlog backlog(Instant now) {
-    Field<Instant> waitingSince =
-        DSL.when(SMS_OUTBOX.ATTEMPTS.eq(0), SMS_OUTBOX.NEXT_ATTEMPT_AT)
-            .otherwise(SMS_OUTBOX.CREATED_AT);
-    org.jooq.Record2<Integer, Instant> row =
-        dsl.select(DSL.count(), DSL.min(waitingSince))
-            .from(SMS_OUTBOX)
-            .where(
-                SMS_OUTBOX
-                    .STATUS
-                    .in(PENDING, SENDING)
-                    .or(SMS_OUTBOX.STATUS.eq(UNKNOWN).and(SMS_OUTBOX.HANDED_AT.isNotNull())))
-            .and(SMS_OUTBOX.ATTEMPTS.gt(0).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.le(now)))
-            .fetchOne();
-    int unknown = dsl.fetchCount(SMS_OUTBOX, SMS_OUTBOX.STATUS.eq(UNKNOWN));
-    return new Backlog(row.value1(), row.value2(), unknown);
-  }
-
-  /** Texts not yet sent. */
-  record Backlog(int due, @Nullable Instant oldestDueSince, int unknown) {}
 
   /** Purposes sent before everything else that is due. */
   static final List<String> FIRST = List.of("otp", "password-reset");
@@ -434,38 +359,6 @@ class OutboxRepository {
                 SMS_OUTBOX.HANDED_AT.isNotNull())
             .execute();
     return returned + unsure;
-  }
-
-  List<OutboxMessage> findByRecipient(String to, int limit) {
-    return dsl.selectFrom(SMS_OUTBOX)
-        .where(SMS_OUTBOX.TO_E164.eq(to))
-        .orderBy(SMS_OUTBOX.CREATED_AT.desc(), SMS_OUTBOX.ID.desc())
-        .limit(limit)
-        .fetch(OutboxRepository::toMessage);
-  }
-
-  List<OutboxMessage> findLatest(int limit, @Nullable Instant before) {
-    Condition condition = before == null ? DSL.noCondition() : SMS_OUTBOX.CREATED_AT.lt(before);
-    return dsl.selectFrom(SMS_OUTBOX)
-        .where(condition)
-        .orderBy(SMS_OUTBOX.ID.desc())
-        .limit(limit)
-        .fetch(OutboxRepository::toMessage);
-  }
-
-  private static OutboxMessage toMessage(SmsOutboxRecord r) {
-    return new OutboxMessage(
-        r.getId(),
-        r.getToE164(),
-        r.getBody(),
-        r.getPurpose(),
-        r.getChannel(),
-        r.getStatus(),
-        r.getAttempts(),
-        r.getProvider(),
-        r.getProviderId(),
-        r.getCreatedAt(),
-        r.getSentAt());
   }
 
   private static String truncate(String s) {

@@ -32,12 +32,12 @@ final class SmsHealth implements HealthIndicator {
   static final HealthStatus DEGRADED =
       new HealthStatus("DEGRADED", "texts are not leaving in time", null, 500);
 
-  private final OutboxRepository outbox;
+  private final OutboxQueries outbox;
   private final Clock clock;
   private final Duration maxDelay;
 
   SmsHealth(
-      OutboxRepository outbox,
+      OutboxQueries outbox,
       Clock clock,
       MeterRegistry registry,
       @Value("${onegrid.sms.health.max-delay:2m}") Duration maxDelay) {
@@ -63,7 +63,7 @@ final class SmsHealth implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    OutboxRepository.Backlog backlog = safely();
+    OutboxQueries.Backlog backlog = safely();
     Duration delay = delay(backlog);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("due", backlog.due());
@@ -75,16 +75,16 @@ final class SmsHealth implements HealthIndicator {
             .build());
   }
 
-  private Duration delay(OutboxRepository.Backlog backlog) {
+  private Duration delay(OutboxQueries.Backlog backlog) {
     Instant oldest = backlog.oldestDueSince();
     return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
   }
 
-  private OutboxRepository.Backlog safely() {
+  private OutboxQueries.Backlog safely() {
     try {
       return outbox.backlog(clock.instant());
     } catch (RuntimeException e) {
-      return new OutboxRepository.Backlog(0, null, 0);
+      return new OutboxQueries.Backlog(0, null, 0);
     }
   }
 }

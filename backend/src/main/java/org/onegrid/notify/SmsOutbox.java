@@ -20,6 +20,7 @@ public class SmsOutbox {
       java.util.Set.of("otp", "password-reset", "staff-invite");
 
   private final OutboxRepository outbox;
+  private final OutboxQueries queries;
   private final OptOutRepository optOuts;
   private final Clock clock;
   private final SmsHealth health;
@@ -28,12 +29,14 @@ public class SmsOutbox {
 
   SmsOutbox(
       OutboxRepository outbox,
+      OutboxQueries queries,
       OptOutRepository optOuts,
       Clock clock,
       SmsHealth health,
       SmsDigest digest,
       PushChannel push) {
     this.outbox = outbox;
+    this.queries = queries;
     this.optOuts = optOuts;
     this.clock = clock;
     this.health = health;
@@ -101,11 +104,11 @@ public class SmsOutbox {
 
   /** Messages sent to one phone, newest first, for the owner's own view. */
   public List<OutboxMessage> sentTo(String toE164, int limit) {
-    return outbox.findByRecipient(toE164, limit);
+    return queries.findByRecipient(toE164, limit);
   }
 
   /** Newest messages to anyone, for the demo inbox. */
   public List<OutboxMessage> latest(int limit, @Nullable Instant before) {
-    return outbox.findLatest(limit, before);
+    return queries.findLatest(limit, before);
   }
 }
