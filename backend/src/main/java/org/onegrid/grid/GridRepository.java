@@ -2,15 +2,20 @@ package org.onegrid.grid;
 
 import static org.onegrid.db.Tables.GRID_NODES;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.GridNodesRecord;
 import org.onegrid.platform.RecentReads;
@@ -21,7 +26,7 @@ import org.onegrid.platform.Tx;
 class GridRepository {
 
   /** The columns a {@link GridNode} holds (not the boundary, which can be kilobytes). */
-  private static final List<org.jooq.Field<?>> NODE_FIELDS =
+  private static final List<Field<?>> NODE_FIELDS =
       List.of(
           GRID_NODES.ID,
           GRID_NODES.PARENT_ID,
@@ -44,10 +49,7 @@ class GridRepository {
   private final RecentReads<GridNode> recent;
 
   GridRepository(
-      DSLContext dsl,
-      Tx tx,
-      @io.micronaut.context.annotation.Value("${onegrid.sessions.check-every:5s}")
-          java.time.Duration recentFor) {
+      DSLContext dsl, Tx tx, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
     this.recent = new RecentReads<>(recentFor, 100_000);
@@ -138,7 +140,7 @@ class GridRepository {
                     .fetchMap(GRID_NODES.ID, GridRepository::toNode))
         .values()
         .stream()
-        .sorted(java.util.Comparator.comparingInt(GridNode::depth).thenComparingLong(GridNode::id))
+        .sorted(Comparator.comparingInt(GridNode::depth).thenComparingLong(GridNode::id))
         .toList();
   }
 
@@ -241,7 +243,7 @@ class GridRepository {
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
         .and(
             text == null || text.isBlank()
-                ? org.jooq.impl.DSL.noCondition()
+                ? DSL.noCondition()
                 : GRID_NODES.NAME.contains(text.trim()))
         .orderBy(GRID_NODES.NAME, GRID_NODES.ID)
         .limit(limit)
@@ -253,68 +255,13 @@ class GridRepository {
     return dsl.select(NODE_FIELDS)
         .from(GRID_NODES)
         .where(GRID_NODES.NODE_LEVEL.eq(level.name()), GRID_NODES.RETIRED_AT.isNull())
-        .and(org.jooq.impl.DSL.val(text).contains(GRID_NODES.NAME))
-        .orderBy(org.jooq.impl.DSL.charLength(GRID_NODES.NAME).desc(), GRID_NODES.ID)
+        .and(DSL.val(text).contains(GRID_NODES.NAME))
+        .orderBy(DSL.charLength(GRID_NODES.NAME).desc(), GRID_NODES.ID)
         .limit(limit)
         .fetch(GridRepository::toNode);
   }
 
-  /** Grids whose bounding box holds the point, with their boundary text. */
-  List<Record2<Long, String>> findGridsAround(double lat, double lng) {
-    BigDecimal la = BigDecimal.valueOf(lat);
-    BigDecimal ln = BigDecimal.valueOf(lng);
-    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
-        .from(GRID_NODES)
-        .where(
-            GRID_NODES.MIN_LAT.le(la),
-            GRID_NODES.MAX_LAT.ge(la),
-            GRID_NODES.MIN_LNG.le(ln),
-            GRID_NODES.MAX_LNG.ge(ln),
-            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()))
-        .fetch();
-  }
-
-  /** Grids whose outline's box comes within these many degrees of the point. */
-  List<Record2<Long, String>> findGridsNear(double lat, double lng, double dLat, double dLng) {
-    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
-        .from(GRID_NODES)
-        .where(
-            GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(lat + dLat)),
-            GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(lat - dLat)),
-            GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(lng + dLng)),
-            GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(lng - dLng)),
-            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
-            GRID_NODES.RETIRED_AT.isNull())
-        .fetch();
-  }
-
-  Optional<String> findBoundary(long id) {
-    return dsl.select(GRID_NODES.BOUNDARY)
-        .from(GRID_NODES)
-        .where(GRID_NODES.ID.eq(id))
-        .fetchOptional(GRID_NODES.BOUNDARY);
-  }
-
-  /** The drawn boundaries of these nodes (nodes without one are left out). */
-  java.util.Map<Long, String> findBoundaries(java.util.Collection<Long> ids) {
-    return dsl.select(GRID_NODES.ID, GRID_NODES.BOUNDARY)
-        .from(GRID_NODES)
-        .where(GRID_NODES.ID.in(ids), GRID_NODES.BOUNDARY.isNotNull())
-        .fetchMap(GRID_NODES.ID, GRID_NODES.BOUNDARY);
-  }
-
-  /** The drawn boundaries of the grids in use below a subtree path. */
-  List<String> findGridBoundariesUnder(String subtreePath) {
-    return dsl.select(GRID_NODES.BOUNDARY)
-        .from(GRID_NODES)
-        .where(
-            Subtree.holds(subtreePath),
-            GRID_NODES.NODE_LEVEL.eq(GridLevel.GRID.name()),
-            GRID_NODES.RETIRED_AT.isNull(),
-            GRID_NODES.BOUNDARY.isNotNull())
-        .fetch(GRID_NODES.BOUNDARY);
-  }
-
+  /** A node's new outline and the box around it (null: none). */
   void updateBoundary(long id, String boundaryJson, GeoPolygon boundary) {
     recent.forgetAll();
     dsl.update(GRID_NODES)
@@ -343,36 +290,14 @@ class GridRepository {
         .toList();
   }
 
-  /** Nodes of a level with a boundary whose box meets the given box, each with its boundary. */
-  List<Record> findBoundedIn(
-      GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {
-    var parent = GRID_NODES.as("parent");
-    return dsl
-        .select(GRID_NODES.fields())
-        .select(parent.CODE.as("parent_code"))
-        .from(GRID_NODES)
-        .leftJoin(parent)
-        .on(parent.ID.eq(GRID_NODES.PARENT_ID))
-        .where(
-            GRID_NODES.NODE_LEVEL.eq(level.name()),
-            GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(maxLat)),
-            GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(minLat)),
-            GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(maxLng)),
-            GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(minLng)))
-        .fetch()
-        .stream()
-        .map(r -> (Record) r)
-        .toList();
-  }
-
   /**
    * Inserts nodes under parents that already exist in one statement, then fills in their paths in a
    * second; call inside a transaction.
    */
   void insertAll(
       List<NodeDraft> drafts,
-      java.util.Map<String, GridNode> parentsByCode,
-      java.util.function.Function<GeoPolygon, String> write,
+      Map<String, GridNode> parentsByCode,
+      Function<GeoPolygon, String> write,
       Instant now) {
     recent.forgetAll();
     var insert =
@@ -414,10 +339,7 @@ class GridRepository {
     var child = GRID_NODES.as("child");
     var parent = GRID_NODES.as("parent");
     dsl.update(child.join(parent).on(parent.ID.eq(child.PARENT_ID)))
-        .set(
-            child.PATH,
-            org.jooq.impl.DSL.concat(
-                parent.PATH, child.ID.cast(String.class), org.jooq.impl.DSL.val("/")))
+        .set(child.PATH, DSL.concat(parent.PATH, child.ID.cast(String.class), DSL.val("/")))
         .where(child.PATH.eq("/"), child.CODE.in(drafts.stream().map(NodeDraft::code).toList()))
         .execute();
   }

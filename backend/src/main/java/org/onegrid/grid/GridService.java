@@ -21,6 +21,7 @@ import org.onegrid.platform.Tx;
 public class GridService {
 
   private final GridRepository nodes;
+  private final BoundaryRepository boundaries;
   private final AddressRepository addresses;
   private final GridLeaderRepository leaders;
   private final JsonMapper json;
@@ -29,12 +30,14 @@ public class GridService {
 
   GridService(
       GridRepository nodes,
+      BoundaryRepository boundaries,
       AddressRepository addresses,
       GridLeaderRepository leaders,
       JsonMapper json,
       Tx tx,
       Clock clock) {
     this.nodes = nodes;
+    this.boundaries = boundaries;
     this.addresses = addresses;
     this.leaders = leaders;
     this.json = json;
@@ -205,7 +208,7 @@ public class GridService {
 
   /** The grid whose boundary holds the point, if any. */
   public Optional<GridNode> locate(double lat, double lng) {
-    return nodes.findGridsAround(lat, lng).stream()
+    return boundaries.findGridsAround(lat, lng).stream()
         .filter(r -> r.value2() != null && parse(r.value2()).contains(lat, lng))
         .findFirst()
         .flatMap(r -> nodes.findById(r.value1()));
@@ -223,7 +226,7 @@ public class GridService {
     double dLng = maxMeters / (111_320.0 * Math.cos(Math.toRadians(lat)));
     Long best = null;
     double bestMeters = Double.MAX_VALUE;
-    for (var r : nodes.findGridsNear(lat, lng, dLat, dLng)) {
+    for (var r : boundaries.findGridsNear(lat, lng, dLat, dLng)) {
       if (r.value2() == null) {
         continue;
       }
@@ -241,7 +244,7 @@ public class GridService {
   }
 
   public Optional<GeoPolygon> boundaryOf(long gridId) {
-    return nodes.findBoundary(gridId).map(this::parse);
+    return boundaries.findBoundary(gridId).map(this::parse);
   }
 
   /** The drawn boundaries of these nodes, by id (nodes without one are left out). */
@@ -250,7 +253,7 @@ public class GridService {
       return Map.of();
     }
     Map<Long, GeoPolygon> out = new java.util.HashMap<>();
-    nodes.findBoundaries(nodeIds).forEach((id, text) -> out.put(id, parse(text)));
+    boundaries.findBoundaries(nodeIds).forEach((id, text) -> out.put(id, parse(text)));
     return out;
   }
 
@@ -263,7 +266,7 @@ public class GridService {
 
   /** The drawn boundaries of the grids in use below the node (the node itself if a grid). */
   public List<GeoPolygon> gridBoundariesUnder(GridNode node) {
-    return nodes.findGridBoundariesUnder(node.path()).stream().map(this::parse).toList();
+    return boundaries.findGridBoundariesUnder(node.path()).stream().map(this::parse).toList();
   }
 
   public Optional<Long> currentLeaderId(long gridId) {
