@@ -6,10 +6,11 @@ import static org.onegrid.db.Tables.BUILDING_UNITS;
 import static org.onegrid.db.Tables.GRID_LEADER_ASSIGNMENTS;
 import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.HOUSEHOLDS;
-import static org.onegrid.db.Tables.HOUSEHOLD_EVENTS;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.Record1;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.onegrid.db.tables.records.AccountsRecord;
 import org.onegrid.grid.Subtree;
@@ -28,7 +31,7 @@ import org.onegrid.platform.RecentReads;
 class AccountRepository {
 
   /** Residents joined to their household, unit, building and the grid node the building is in. */
-  private static final Table<Record> AT_HOME =
+  static final Table<Record> AT_HOME =
       ACCOUNTS
           .join(HOUSEHOLDS)
           .on(HOUSEHOLDS.ID.eq(ACCOUNTS.HOUSEHOLD_ID))
@@ -45,9 +48,7 @@ class AccountRepository {
   private final RecentReads<Account> recent;
 
   AccountRepository(
-      DSLContext dsl,
-      @io.micronaut.context.annotation.Value("${onegrid.sessions.check-every:5s}")
-          java.time.Duration recentFor) {
+      DSLContext dsl, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.recent = new RecentReads<>(recentFor, 100_000);
   }
@@ -138,43 +139,6 @@ class AccountRepository {
         .fetch(AccountRepository::toAccount);
   }
 
-  /** Those waiting for a household's members to accept them, oldest first. */
-  List<Account> findPendingOf(long householdId) {
-    return dsl.selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.HOUSEHOLD_ID.eq(householdId), ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull())
-        .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
-        .limit(50)
-        .fetch(AccountRepository::toAccount);
-  }
-
-  /**
-   * How many members a household has besides {@code except}: a locking read, so it counts what
-   * others committed while this transaction waited for the household.
-   */
-  int countMembers(long householdId, long except) {
-    return dsl.selectCount()
-        .from(ACCOUNTS)
-        .where(
-            ACCOUNTS.HOUSEHOLD_ID.eq(householdId),
-            ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNull(),
-            ACCOUNTS.ID.ne(except))
-        .forUpdate()
-        .fetchSingle(0, int.class);
-  }
-
-  /**
-   * Those waiting to join a household anywhere under the node with this path, oldest first, with
-   * the household's address: for the grid staff who may accept them.
-   */
-  List<Account> findPendingUnder(String subtreePath, int limit) {
-    return dsl.select(ACCOUNTS.fields())
-        .from(AT_HOME)
-        .where(ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull(), Subtree.holds(subtreePath))
-        .orderBy(ACCOUNTS.HOUSEHOLD_PENDING_SINCE, ACCOUNTS.ID)
-        .limit(limit)
-        .fetch(AccountRepository::toAccount);
-  }
-
   /**
    * Where a person lives: a member of the household when {@code pendingSince} is null, else waiting
    * since then; a null household is no home.
@@ -211,17 +175,6 @@ class AccountRepository {
             ACCOUNTS.ID.eq(id),
             ACCOUNTS.HOUSEHOLD_ID.eq(householdId),
             ACCOUNTS.HOUSEHOLD_PENDING_SINCE.isNotNull())
-        .execute();
-  }
-
-  void insertHouseholdEvent(
-      long householdId, long accountId, String action, @Nullable Long by, Instant at) {
-    dsl.insertInto(HOUSEHOLD_EVENTS)
-        .set(HOUSEHOLD_EVENTS.HOUSEHOLD_ID, householdId)
-        .set(HOUSEHOLD_EVENTS.ACCOUNT_ID, accountId)
-        .set(HOUSEHOLD_EVENTS.ACTION, action)
-        .set(HOUSEHOLD_EVENTS.BY_ACCOUNT_ID, by)
-        .set(HOUSEHOLD_EVENTS.AT, at)
         .execute();
   }
 
@@ -392,7 +345,7 @@ class AccountRepository {
    * The phones of everyone under the node whose path is given: residents living there and staff
    * placed there, as a subquery for another feature to filter by.
    */
-  org.jooq.Select<org.jooq.Record1<String>> phonesUnder(String subtreePath) {
+  Select<Record1<String>> phonesUnder(String subtreePath) {
     return dsl.select(ACCOUNTS.PHONE_E164)
         .from(AT_HOME)
         .where(Subtree.holds(subtreePath))

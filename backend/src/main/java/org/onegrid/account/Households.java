@@ -32,6 +32,7 @@ public class Households {
   public static final String LINK = "/household";
 
   private final AccountRepository accounts;
+  private final HouseholdRepository households;
   private final GridService grids;
   private final AccountService people;
   private final Notifications notify;
@@ -43,6 +44,7 @@ public class Households {
 
   Households(
       AccountRepository accounts,
+      HouseholdRepository households,
       GridService grids,
       AccountService people,
       Notifications notify,
@@ -52,6 +54,7 @@ public class Households {
       Clock clock,
       @Value("${onegrid.limits.household-requests-per-day:3}") int requestsPerDay) {
     this.accounts = accounts;
+    this.households = households;
     this.grids = grids;
     this.people = people;
     this.notify = notify;
@@ -81,9 +84,9 @@ public class Households {
             accounts.updateHome(person.id(), household, person.householdPendingSince(), name, now);
             return;
           }
-          if (accounts.countMembers(household, person.id()) == 0) {
+          if (households.countMembers(household, person.id()) == 0) {
             accounts.updateHome(person.id(), household, null, name, now);
-            accounts.insertHouseholdEvent(household, person.id(), "JOINED", null, now);
+            households.insertHouseholdEvent(household, person.id(), "JOINED", null, now);
             return;
           }
           limiter.hit(
@@ -92,7 +95,7 @@ public class Households {
               Duration.ofDays(1),
               "too-many-household-requests");
           accounts.updateHome(person.id(), household, now, name, now);
-          accounts.insertHouseholdEvent(household, person.id(), "ASKED", null, now);
+          households.insertHouseholdEvent(household, person.id(), "ASKED", null, now);
           String who = name != null ? name : person.displayName();
           for (Account member : accounts.findByHousehold(household)) {
             notify.tell(
@@ -129,7 +132,7 @@ public class Households {
         accounts.findByHousehold(me.householdId()).stream()
             .map(m -> HouseholdView.Member.of(m, me))
             .toList(),
-        accounts.findPendingOf(me.householdId()).stream()
+        households.findPendingOf(me.householdId()).stream()
             .map(a -> HouseholdView.Request.of(a, null))
             .toList());
   }
@@ -138,7 +141,7 @@ public class Households {
   public List<HouseholdView.Request> pendingFor(Account staff) {
     people.requireStaff(staff);
     GridNode node = grids.get(staff.nodeId());
-    return accounts.findPendingUnder(node.path(), 200).stream()
+    return households.findPendingUnder(node.path(), 200).stream()
         .map(
             a -> HouseholdView.Request.of(a, place(grids.household(a.householdId()).orElseThrow())))
         .toList();
@@ -167,7 +170,7 @@ public class Households {
           if (accounts.settlePending(applicant.id(), household, accept, now) == 0) {
             throw ApiException.notFound();
           }
-          accounts.insertHouseholdEvent(
+          households.insertHouseholdEvent(
               household, applicant.id(), accept ? "ACCEPTED" : "DECLINED", decider.id(), now);
           String where = place(grids.household(household).orElseThrow());
           notify.tell(
@@ -188,7 +191,7 @@ public class Households {
     if (member.householdId() == null || member.householdPending()) {
       return Optional.empty();
     }
-    List<Account> waiting = accounts.findPendingOf(member.householdId());
+    List<Account> waiting = households.findPendingOf(member.householdId());
     return waiting.size() == 1 ? Optional.of(waiting.get(0)) : Optional.empty();
   }
 
@@ -196,7 +199,7 @@ public class Households {
   int waitingFor(Account member) {
     return member.householdId() == null || member.householdPending()
         ? 0
-        : accounts.findPendingOf(member.householdId()).size();
+        : households.findPendingOf(member.householdId()).size();
   }
 
   private boolean mayDecide(Account decider, long household) {
