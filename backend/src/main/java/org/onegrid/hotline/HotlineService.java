@@ -11,7 +11,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
@@ -203,15 +205,15 @@ public class HotlineService implements InboundSms {
     List<HotlineContactsRecord> rows =
         contacts.findOfCommunity(communityId, now.minus(Duration.ofDays(days)), now, 500);
     List<ContactView> views = views(rows);
-    return new Log(summary(rows), views);
+    return new Log(LogSummary.of(rows, zone), views);
   }
 
   private List<ContactView> views(List<HotlineContactsRecord> rows) {
     Map<Long, Account> people =
         accounts.byIds(
             rows.stream()
-                .flatMap(r -> java.util.stream.Stream.of(r.getAccountId(), r.getAnsweredBy()))
-                .filter(java.util.Objects::nonNull)
+                .flatMap(r -> Stream.of(r.getAccountId(), r.getAnsweredBy()))
+                .filter(Objects::nonNull)
                 .toList());
     return rows.stream()
         .map(
@@ -234,62 +236,6 @@ public class HotlineService implements InboundSms {
                     r.getHandledAt(),
                     r.getCreatedAt()))
         .toList();
-  }
-
-  /**
-   * Counts and times over the log's window: calls and texts per hour of the day (in the city's
-   * zone), how many calls were taken and how fast, missed calls, voicemails and how long until
-   * someone called back.
-   */
-  private Summary summary(List<HotlineContactsRecord> rows) {
-    int[] byHour = new int[24];
-    List<Long> answerSeconds = new java.util.ArrayList<>();
-    List<Long> handledMinutes = new java.util.ArrayList<>();
-    int calls = 0;
-    int answered = 0;
-    int missed = 0;
-    int voicemails = 0;
-    int texts = 0;
-    int messages = 0;
-    for (HotlineContactsRecord r : rows) {
-      byHour[r.getCreatedAt().atZone(zone).getHour()]++;
-      switch (r.getChannel()) {
-        case ContactRepository.CALL -> calls++;
-        case ContactRepository.SMS -> texts++;
-        default -> messages++;
-      }
-      if (r.getAnsweredAt() != null) {
-        answered++;
-        answerSeconds.add(Duration.between(r.getCreatedAt(), r.getAnsweredAt()).toSeconds());
-      }
-      if (ContactRepository.MISSED.equals(r.getStatus())) {
-        missed++;
-      }
-      if (ContactRepository.VOICEMAIL.equals(r.getStatus())) {
-        voicemails++;
-      }
-      if (r.getHandledAt() != null && !ContactRepository.ANSWERED.equals(r.getStatus())) {
-        handledMinutes.add(Duration.between(r.getCreatedAt(), r.getHandledAt()).toMinutes());
-      }
-    }
-    return new Summary(
-        calls,
-        answered,
-        median(answerSeconds),
-        missed,
-        voicemails,
-        median(handledMinutes),
-        texts,
-        messages,
-        java.util.Arrays.stream(byHour).boxed().toList());
-  }
-
-  private static @Nullable Long median(List<Long> values) {
-    if (values.isEmpty()) {
-      return null;
-    }
-    List<Long> sorted = values.stream().sorted().toList();
-    return sorted.get(sorted.size() / 2);
   }
 
   /** A missed call, voicemail or text was followed up (called back), or a taken call settled. */
