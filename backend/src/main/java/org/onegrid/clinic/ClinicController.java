@@ -40,6 +40,7 @@ import org.onegrid.platform.ProblemAnswers;
 class ClinicController {
 
   private final ClinicService clinic;
+  private final ClinicBookings bookings;
   private final ClinicWaitlist waitlist;
   private final ClinicDesk desk;
   private final AccountService accounts;
@@ -47,11 +48,13 @@ class ClinicController {
 
   ClinicController(
       ClinicService clinic,
+      ClinicBookings bookings,
       ClinicWaitlist waitlist,
       ClinicDesk desk,
       AccountService accounts,
       Messages messages) {
     this.clinic = clinic;
+    this.bookings = bookings;
     this.waitlist = waitlist;
     this.desk = desk;
     this.accounts = accounts;
@@ -93,7 +96,7 @@ class ClinicController {
     String key = IdempotencyKeys.of(idempotencyKey);
     return HttpResponse.status(HttpStatus.CREATED)
         .body(
-            clinic.book(
+            bookings.book(
                 me(auth), body.serviceId(), body.startsAt(), body.patientId(), body.reason(), key));
   }
 
@@ -142,7 +145,7 @@ class ClinicController {
               mediaType = "text/calendar",
               schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
   HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
-    return HttpResponse.ok(clinic.ics(me(auth), id))
+    return HttpResponse.ok(bookings.ics(me(auth), id))
         .contentType(io.micronaut.http.MediaType.of("text/calendar; charset=utf-8"))
         .header("Content-Disposition", "attachment; filename=\"clinic-" + id + ".ics\"");
   }
@@ -150,14 +153,14 @@ class ClinicController {
   @Post("/clinic/bookings/{id}/cancel")
   @Operation(summary = "Cancel a booking until the service's cut-off")
   ClinicViews.BookingView cancel(Authentication auth, @PathVariable long id) {
-    return clinic.cancel(me(auth), id);
+    return bookings.cancel(me(auth), id);
   }
 
   @Post("/clinic/bookings/{id}/reschedule")
   @Operation(summary = "Move a booking to another slot of its service until the cut-off")
   ClinicViews.BookingView reschedule(
       Authentication auth, @PathVariable long id, @Body @Valid Reschedule body) {
-    return clinic.reschedule(me(auth), id, body.startsAt());
+    return bookings.reschedule(me(auth), id, body.startsAt());
   }
 
   @Get("/clinician/providers")
@@ -169,7 +172,7 @@ class ClinicController {
   @Get("/me/clinic-bookings")
   @Operation(summary = "Bookings I made or am the patient of")
   List<ClinicViews.BookingView> mine(Authentication auth) {
-    return clinic.mine(me(auth));
+    return bookings.mine(me(auth));
   }
 
   @Get("/clinic/services/{id}/day")
