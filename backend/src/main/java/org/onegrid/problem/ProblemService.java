@@ -2,7 +2,6 @@ package org.onegrid.problem;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +35,7 @@ public class ProblemService {
 
   private final ProblemRepository problems;
   private final ProblemQueries queries;
+  private final ReportPlaces places;
   private final ProblemLog log;
   private final PhotoService photos;
   private final CategoryRepository categories;
@@ -52,6 +52,7 @@ public class ProblemService {
   ProblemService(
       ProblemRepository problems,
       ProblemQueries queries,
+      ReportPlaces places,
       ProblemLog log,
       PhotoService photos,
       CategoryRepository categories,
@@ -66,6 +67,7 @@ public class ProblemService {
       @Value("${onegrid.limits.hotline-messages-per-hour:6}") int hotlineMessagesPerHour) {
     this.problems = problems;
     this.queries = queries;
+    this.places = places;
     this.log = log;
     this.photos = photos;
     this.categories = categories;
@@ -136,7 +138,7 @@ public class ProblemService {
       return earlier.get();
     }
     limitTextsCausedBy(reporter, source);
-    Place place = place(reporter, report);
+    ReportPlaces.Place place = places.of(reporter, report);
     GridNode grid = grids.get(place.gridId());
     Account assigneeAccount = assignees.assigneeOf(grid);
     Long assignee = assigneeAccount == null ? null : assigneeAccount.id();
@@ -311,44 +313,6 @@ public class ProblemService {
         locale);
   }
 
-  /**
-   * Where the problem is: the grid and, when known, building and unit. A map pin inside a grid
-   * decides the grid; the building and unit chosen are kept when they are in that grid (the pin
-   * starts at the chosen building), and dropped when the pin was moved to another grid.
-   */
-  private Place place(Account reporter, NewReport report) {
-    Place chosen = chosenPlace(reporter, report);
-    if (report.lat() != null && report.lng() != null) {
-      Optional<GridNode> located = grids.locate(report.lat(), report.lng());
-      if (located.isPresent()) {
-        long gridId = located.get().id();
-        return chosen != null && chosen.gridId() == gridId ? chosen : new Place(gridId, null, null);
-      }
-    }
-    if (chosen == null) {
-      throw new ApiException(HttpStatus.CONFLICT, "needs-home");
-    }
-    return chosen;
-  }
-
-  private @Nullable Place chosenPlace(Account reporter, NewReport report) {
-    if (report.gridId() != null) {
-      return new Place(report.gridId(), report.buildingId(), report.unitId());
-    }
-    if (report.unitId() != null) {
-      Address unit =
-          grids
-              .unit(report.unitId())
-              .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
-      return new Place(unit.gridId(), unit.buildingId(), unit.unitId());
-    }
-    if (reporter.householdId() != null) {
-      Address home = grids.household(reporter.householdId()).orElseThrow();
-      return new Place(home.gridId(), home.buildingId(), home.unitId());
-    }
-    return null;
-  }
-
   /** What a resident fills in. */
   public record NewReport(
       String categoryCode,
@@ -422,6 +386,4 @@ public class ProblemService {
       @Nullable String text,
       boolean byDeadline,
       @Nullable ProblemQueries.Cursor cursor) {}
-
-  private record Place(long gridId, @Nullable Long buildingId, @Nullable Long unitId) {}
 }
