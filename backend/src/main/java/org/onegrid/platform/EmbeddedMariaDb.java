@@ -12,6 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +38,7 @@ final class EmbeddedMariaDb {
   private static EmbeddedMariaDb running;
 
   private volatile DB db;
-  private volatile java.util.Optional<ProcessHandle> process = java.util.Optional.empty();
+  private volatile Optional<ProcessHandle> process = Optional.empty();
   private Path dataDir;
   private String bufferPool;
   private final int port;
@@ -46,8 +51,7 @@ final class EmbeddedMariaDb {
   }
 
   /** Application contexts of this JVM whose datasource is not closed yet. */
-  private static final java.util.concurrent.atomic.AtomicInteger USERS =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private static final AtomicInteger USERS = new AtomicInteger();
 
   /** The longest the server waits at JVM shutdown for the application to finish with it. */
   private static final long LAST_TO_LEAVE_MILLIS = 60_000;
@@ -121,7 +125,7 @@ final class EmbeddedMariaDb {
             absolute);
       }
       Files.createDirectories(absolute);
-      stopLeftBehind(absolute.resolve("data"));
+      MariaDbProcesses.stopLeftBehind(absolute.resolve("data"));
       int port = requestedPort > 0 ? requestedPort : freePort();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
       config.setPort(port);
@@ -196,7 +200,7 @@ final class EmbeddedMariaDb {
       EmbeddedMariaDb server = new EmbeddedMariaDb(db, port, password);
       server.dataDir = absolute;
       server.bufferPool = bufferPool;
-      server.process = serverProcess(absolute.resolve("data"));
+      server.process = MariaDbProcesses.serverProcess(absolute.resolve("data"));
       LOG.info("Embedded MariaDB ready in {} ms", (System.nanoTime() - began) / 1_000_000);
       return server;
     } catch (ManagedProcessException e) {
@@ -245,63 +249,6 @@ final class EmbeddedMariaDb {
     }
   }
 
-  /**
-   * A OneGrid killed with kill -9 leaves its MariaDB running, holding the data directory's locks,
-   * and the next start would fail. Such a server is recognised by the pid file in the data
-   * directory and a command line naming that directory, and stopped (SIGTERM: InnoDB shuts down
-   * cleanly) before a new one starts. Anything else is left alone.
-   */
-  static void stopLeftBehind(Path dataDir) {
-    java.util.Optional<ProcessHandle> server = serverProcess(dataDir);
-    if (server.isEmpty()) {
-      return;
-    }
-    // Left behind means its OneGrid is gone (killed: the server then belongs to init). A server
-    // whose parent is another running Java is another OneGrid's, in use: stopping it would pull
-    // the database from under that one, so this start is refused instead.
-    java.util.Optional<ProcessHandle> owner =
-        server
-            .get()
-            .parent()
-            .filter(p -> p.pid() != ProcessHandle.current().pid())
-            .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false));
-    if (owner.isPresent()) {
-      throw new IllegalStateException(
-          "Another OneGrid (pid "
-              + owner.get().pid()
-              + ") is running on the embedded database in "
-              + dataDir
-              + ": stop it first, or give this one its own onegrid.database.embedded.data-dir");
-    }
-    LOG.warn(
-        "A MariaDB left running on {} by an earlier OneGrid (pid {}) is being stopped first",
-        dataDir,
-        server.get().pid());
-    server.get().destroy();
-    try {
-      server.get().onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(
-          "The MariaDB left running on "
-              + dataDir
-              + " (pid "
-              + server.get().pid()
-              + ") did not stop in 2 minutes",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean isServerOf(ProcessHandle process, Path dataDir) {
-    String command = process.info().commandLine().orElse("");
-    return (command.contains("mariadbd") || command.contains("mysqld"))
-        && command.contains(dataDir.toString());
-  }
-
   String jdbcUrl() {
     return "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE;
   }
@@ -320,14 +267,14 @@ final class EmbeddedMariaDb {
   }
 
   /** The server of this JVM, if one was started. */
-  static java.util.Optional<EmbeddedMariaDb> current() {
+  static Optional<EmbeddedMariaDb> current() {
     synchronized (EmbeddedMariaDb.class) {
-      return java.util.Optional.ofNullable(running);
+      return Optional.ofNullable(running);
     }
   }
 
   /** The server's process, when its pid file named it. */
-  java.util.Optional<ProcessHandle> process() {
+  Optional<ProcessHandle> process() {
     return process;
   }
 
@@ -352,29 +299,6 @@ final class EmbeddedMariaDb {
     return true;
   }
 
-  /**
-   * The running server of a data directory: the process its pid file names, if that process is a
-   * mariadbd started on this directory.
-   */
-  static java.util.Optional<ProcessHandle> serverProcess(Path dataDir) {
-    if (!Files.isDirectory(dataDir)) {
-      return java.util.Optional.empty();
-    }
-    try (java.util.stream.Stream<Path> files = Files.list(dataDir)) {
-      for (Path pidFile : files.filter(f -> f.getFileName().toString().endsWith(".pid")).toList()) {
-        java.util.Optional<ProcessHandle> found =
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                .filter(p -> isServerOf(p, dataDir));
-        if (found.isPresent()) {
-          return found;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      LOG.debug("No pid of the embedded MariaDB in {}", dataDir, e);
-    }
-    return java.util.Optional.empty();
-  }
-
   /** Set once the server is being stopped on purpose: it is not started again. */
   private volatile boolean stopping;
 
@@ -391,14 +315,14 @@ final class EmbeddedMariaDb {
     process.ifPresent(
         p -> {
           try {
-            p.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
-          } catch (java.util.concurrent.TimeoutException e) {
+            p.onExit().get(2, TimeUnit.MINUTES);
+          } catch (TimeoutException e) {
             LOG.warn(
                 "Embedded MariaDB (pid {}) still running after 2 minutes; killing it", p.pid());
             p.destroyForcibly();
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-          } catch (java.util.concurrent.ExecutionException e) {
+          } catch (ExecutionException e) {
             LOG.warn("Could not wait for the embedded MariaDB to stop", e);
           }
         });
