@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Record2;
 
 /**
  * The drawn boundaries of the grid tree's nodes and the boxes around them: which grids may hold a
  * point or lie near it (read through the box columns' index, then tested against the outline), the
- * outlines a map draws, the outlines an import compares with. A new outline is written by {@link
+ * outlines a map draws, and the boxes an import reads. A new outline is written by {@link
  * GridRepository#updateBoundary}, which forgets the nodes it read recently.
  */
 @Singleton
@@ -81,27 +80,5 @@ class BoundaryRepository {
             GRID_NODES.RETIRED_AT.isNull(),
             GRID_NODES.BOUNDARY.isNotNull())
         .fetch(GRID_NODES.BOUNDARY);
-  }
-
-  /** Nodes of a level with a boundary whose box meets the given box, each with its boundary. */
-  List<Record> findBoundedIn(
-      GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {
-    var parent = GRID_NODES.as("parent");
-    return dsl
-        .select(GRID_NODES.fields())
-        .select(parent.CODE.as("parent_code"))
-        .from(GRID_NODES)
-        .leftJoin(parent)
-        .on(parent.ID.eq(GRID_NODES.PARENT_ID))
-        .where(
-            GRID_NODES.NODE_LEVEL.eq(level.name()),
-            GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(maxLat)),
-            GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(minLat)),
-            GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(maxLng)),
-            GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(minLng)))
-        .fetch()
-        .stream()
-        .map(r -> (Record) r)
-        .toList();
   }
 }

@@ -21,19 +21,12 @@ public class GridImports {
   private static final int BATCH = 1000;
 
   private final GridRepository nodes;
-  private final BoundaryRepository boundaries;
   private final AddressRepository addresses;
   private final GridService grids;
   private final Clock clock;
 
-  GridImports(
-      GridRepository nodes,
-      BoundaryRepository boundaries,
-      AddressRepository addresses,
-      GridService grids,
-      Clock clock) {
+  GridImports(GridRepository nodes, AddressRepository addresses, GridService grids, Clock clock) {
     this.nodes = nodes;
-    this.boundaries = boundaries;
     this.addresses = addresses;
     this.grids = grids;
     this.clock = clock;
@@ -58,7 +51,7 @@ public class GridImports {
   public List<NodeRecord> boundedIn(
       GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {
     Map<String, NodeRecord> out = new LinkedHashMap<>();
-    boundaries.findBoundedIn(level, minLat, maxLat, minLng, maxLng).forEach(r -> put(out, r));
+    nodes.findBoundedIn(level, minLat, maxLat, minLng, maxLng).forEach(r -> put(out, r));
     return List.copyOf(out.values());
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -276,6 +277,24 @@ class GridRepository {
 
   /** Nodes by code, each with its parent's code and its boundary text. */
   List<Record> findByCodes(Collection<String> codes) {
+    return withParentCode(GRID_NODES.CODE.in(codes));
+  }
+
+  /** Nodes of a level with a boundary whose box meets the given box, each with its boundary. */
+  List<Record> findBoundedIn(
+      GridLevel level, double minLat, double maxLat, double minLng, double maxLng) {
+    return withParentCode(
+        GRID_NODES
+            .NODE_LEVEL
+            .eq(level.name())
+            .and(GRID_NODES.MIN_LAT.le(BigDecimal.valueOf(maxLat)))
+            .and(GRID_NODES.MAX_LAT.ge(BigDecimal.valueOf(minLat)))
+            .and(GRID_NODES.MIN_LNG.le(BigDecimal.valueOf(maxLng)))
+            .and(GRID_NODES.MAX_LNG.ge(BigDecimal.valueOf(minLng))));
+  }
+
+  /** Nodes that meet the condition, each with its parent's code as "parent_code". */
+  private List<Record> withParentCode(Condition condition) {
     var parent = GRID_NODES.as("parent");
     return dsl
         .select(GRID_NODES.fields())
@@ -283,7 +302,7 @@ class GridRepository {
         .from(GRID_NODES)
         .leftJoin(parent)
         .on(parent.ID.eq(GRID_NODES.PARENT_ID))
-        .where(GRID_NODES.CODE.in(codes))
+        .where(condition)
         .fetch()
         .stream()
         .map(r -> (Record) r)
