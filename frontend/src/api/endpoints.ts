@@ -38,6 +38,7 @@ import type {
   HouseholdRequest,
   MyWarning,
   WarningAcks,
+  ResidentHomePage,
   WarningView,
   NoticeView,
   PatrolView,
@@ -107,6 +108,8 @@ export const meApi = {
   sms: () => http.get<SmsMessage[]>('/me/sms'),
   messages: () => http.get<Thread>('/me/messages'),
   unread: () => http.get<{ count: number }>('/me/messages/unread'),
+  /** The home page's warnings, notices and unread count in one round trip. */
+  homePage: () => http.get<ResidentHomePage>('/me/home-page'),
   send: (body: string, clientKey: string) => http.post<ChatMessage>('/me/messages', { body, clientKey }),
   endAllSessions: () => http.post<void>('/me/sessions/end-all'),
   changePassword: (currentPassword: string, newPassword: string) =>

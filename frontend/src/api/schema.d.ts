@@ -1849,6 +1849,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/home-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My home page: warnings in force where I live, notices to my grid and above (last 30 days), and how many staff messages I have not read */
+        get: operations["home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/household": {
         parameters: {
             query?: never;
@@ -2559,7 +2576,7 @@ export interface paths {
             cookie?: never;
         };
         /** The node I am placed at, as in /staff/nodes/{id} */
-        get: operations["home"];
+        get: operations["home_1"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3849,6 +3866,13 @@ export interface components {
         "GridOutlines.GridOutline": {
             node: components["schemas"]["NodeRef"];
             outline?: number[][][][] | null;
+        };
+        /** @description What the resident's home page shows. */
+        "HomeController.ResidentHome": {
+            warnings: components["schemas"]["WarningService.WarningView"][];
+            notices: components["schemas"]["NoticeService.NoticeView"][];
+            /** Format: int32 */
+            unreadMessages: number;
         };
         "HotlineController.Fallbacks": {
             accountIds: number[];
@@ -15111,6 +15135,89 @@ export interface operations {
             };
         };
     };
+    home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description home 200 response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeController.ResidentHome"];
+                };
+            };
+            /** @description What was sent is not valid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the session ended */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but this role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such record, or one outside the caller's reach (never told apart) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not possible in the record's present state (full, already decided, too early …) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many tries; `retryAfterSeconds` and the Retry-After header say when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The database cannot be reached or is busy; nothing was saved; Retry-After says when */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     mine_4: {
         parameters: {
             query?: never;
@@ -19056,7 +19163,7 @@ export interface operations {
             };
         };
     };
-    home: {
+    home_1: {
         parameters: {
             query?: never;
             header?: never;
@@ -19065,7 +19172,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description home 200 response */
+            /** @description home_1 200 response */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -97,6 +97,14 @@ class WarningTest extends ApiTest {
         .doesNotContain("大风蓝色预警");
     assertThat(residentOf("黄河路", "别处", "2302").browser().get("/api/v1/warnings").text())
         .doesNotContain("暴雨红色预警");
+    // The home page's one answer carries the same warnings, beside the notices and unread count.
+    Browser.Reply home = resident.browser().get("/api/v1/me/home-page");
+    assertThat(home.status()).isEqualTo(200);
+    assertThat(home.<List<Map<String, Object>>>at("warnings"))
+        .extracting(w -> w.get("title"))
+        .contains("暴雨红色预警")
+        .doesNotContain("大风蓝色预警");
+    assertThat(home.body()).containsKeys("notices", "unreadMessages");
 
     Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
     assertThat(issue(leader, nodeOf(leader), "RED", "x").status()).isEqualTo(403);

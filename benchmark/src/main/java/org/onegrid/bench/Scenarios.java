@@ -94,13 +94,11 @@ final class Scenarios {
     all.add(
         new Scenario(
             "resident_home",
-            "resident home page: me + notices + warnings + unread messages",
-            4,
+            "resident home page: me + its page (warnings, notices, unread messages in one answer)",
+            2,
             (u, i) -> {
               u.http.get(u.me, "/api/v1/me");
-              u.http.get(u.me, "/api/v1/notices");
-              u.http.get(u.me, "/api/v1/warnings");
-              u.http.get(u.me, "/api/v1/me/messages/unread");
+              u.http.get(u.me, "/api/v1/me/home-page");
             }));
     all.add(
         new Scenario(
