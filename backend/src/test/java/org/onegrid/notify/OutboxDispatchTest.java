@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.onegrid.platform.Tx;
+import org.onegrid.support.Eventually;
 
 /**
  * Two dispatchers (as two backend instances would run) share one outbox and send every message
@@ -69,11 +71,11 @@ class OutboxDispatchTest {
     pool.shutdown();
 
     // The app's own dispatcher does not wait for its sends; its last few may still be in flight.
-    List<OutboxMessage> rows = outbox.sentTo(to, 500);
-    for (int i = 0; i < 100 && rows.stream().anyMatch(r -> !r.status().equals("SENT")); i++) {
-      Thread.sleep(50);
-      rows = outbox.sentTo(to, 500);
-    }
+    List<OutboxMessage> rows =
+        Eventually.read(
+            Duration.ofSeconds(5),
+            () -> outbox.sentTo(to, 500),
+            all -> all.stream().allMatch(r -> r.status().equals("SENT")));
     assertThat(rows).hasSize(200).allSatisfy(r -> assertThat(r.status()).isEqualTo("SENT"));
     assertThat(deliveries.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
     long byLog = rows.stream().filter(r -> "log".equals(r.provider())).count();

@@ -19,6 +19,7 @@ import org.onegrid.platform.TestClock;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Eventually;
 
 /**
  * A burst of reports texts the grid leader twice, not once each: the first alert at once, the rest
@@ -80,12 +81,11 @@ class SmsDigestTest extends ApiTest {
 
     // When the window ends, the digest goes.
     clock.advance(Duration.ofMinutes(11));
-    long deadline = System.currentTimeMillis() + 15_000;
-    String status = digest.getStatus();
-    while (System.currentTimeMillis() < deadline && !status.equals("SENT")) {
-      Thread.sleep(100);
-      status = dsl.fetchValue(SMS_OUTBOX.STATUS, SMS_OUTBOX.ID.eq(digest.getId()));
-    }
+    String status =
+        Eventually.read(
+            Duration.ofSeconds(15),
+            () -> dsl.fetchValue(SMS_OUTBOX.STATUS, SMS_OUTBOX.ID.eq(digest.getId())),
+            "SENT"::equals);
     assertThat(status).isEqualTo("SENT");
 
     // A report after the digest went starts the next one, a window later.

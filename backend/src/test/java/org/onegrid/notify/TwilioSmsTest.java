@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onegrid.platform.TestClock;
 import org.onegrid.support.Browser;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.Phones;
 
@@ -33,6 +35,8 @@ class TwilioSmsTest implements TestPropertyProvider {
   @Inject JsonMapper json;
   @Inject SmsOutbox outbox;
   @Inject org.jooq.DSLContext dsl;
+  @Inject TestClock clock;
+  @Inject SmsDispatcher dispatcher;
 
   @Override
   public Map<String, String> getProperties() {
@@ -50,16 +54,11 @@ class TwilioSmsTest implements TestPropertyProvider {
   }
 
   OutboxMessage awaitStatus(String to, String status) {
-    long deadline = System.currentTimeMillis() + 15_000;
-    OutboxMessage row = outbox.sentTo(to, 1).get(0);
-    while (!row.status().equals(status) && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      row = outbox.sentTo(to, 1).get(0);
-    }
+    OutboxMessage row =
+        Eventually.read(
+            Duration.ofSeconds(15),
+            () -> outbox.sentTo(to, 1).get(0),
+            r -> r.status().equals(status));
     assertThat(row.status()).isEqualTo(status);
     return row;
   }
@@ -120,13 +119,19 @@ class TwilioSmsTest implements TestPropertyProvider {
   }
 
   @Test
-  void aRecipientWhoOptedOutIsNotRetriedAndGetsNoMore() throws InterruptedException {
+  void aRecipientWhoOptedOutIsNotRetriedAndGetsNoMore() {
     TWILIO.refuseNext(21610);
     String number = Phones.fresh();
     browser().post("/api/v1/auth/otp", Map.of("phone", number));
     awaitStatus("+86" + number, "OPTED_OUT");
     assertThat(outbox.isOptedOut("+86" + number)).isTrue();
-    Thread.sleep(1000);
+    // An hour later (past every backoff), a dispatch round still sends it nothing more.
+    clock.advance(Duration.ofHours(1));
+    try {
+      dispatcher.dispatchDue();
+    } finally {
+      clock.reset();
+    }
     assertThat(TWILIO.requestsTo("+86" + number)).isEqualTo(1);
   }
 
@@ -140,15 +145,10 @@ class TwilioSmsTest implements TestPropertyProvider {
     assertThat(asked.status()).isEqualTo(202);
     assertThat(asked.<String>at("channel")).isEqualTo("voice");
 
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (TWILIO.callsTo("+86" + number).isEmpty() && System.currentTimeMillis() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    assertThat(TWILIO.callsTo("+86" + number)).hasSize(1);
+    assertThat(
+            Eventually.read(
+                Duration.ofSeconds(15), () -> TWILIO.callsTo("+86" + number), c -> !c.isEmpty()))
+        .hasSize(1);
     FakeTwilio.Call call = TWILIO.callsTo("+86" + number).get(0);
     assertThat(call.from()).isEqualTo("+15005550006");
     assertThat(call.twiml()).contains("<Say language=\"zh-CN\">");

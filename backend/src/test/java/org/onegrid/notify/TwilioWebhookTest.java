@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onegrid.platform.Tx;
 import org.onegrid.support.ApiTest;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.Phones;
 import org.onegrid.support.TwilioWebhooks;
@@ -143,11 +144,10 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
     assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status()).isEqualTo(202);
     FakeTwilio.Message sent =
         TWILIO.awaitMessageTo("+86" + number, java.time.Duration.ofSeconds(15));
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline
-        && !"SENT".equals(outbox.sentTo("+86" + number, 1).get(0).status())) {
-      Thread.sleep(50);
-    }
+    Eventually.read(
+        java.time.Duration.ofSeconds(10),
+        () -> outbox.sentTo("+86" + number, 1).get(0).status(),
+        "SENT"::equals);
     Map<String, String> delivered =
         Map.of(
             "MessageSid",

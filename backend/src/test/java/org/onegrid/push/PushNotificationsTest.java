@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.onegrid.notify.OutboxMessage;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Eventually;
 
 /**
  * A resident who allows notifications in their browser gets the news by Web Push instead of SMS,
@@ -53,21 +56,12 @@ class PushNotificationsTest extends org.onegrid.support.ApiTest {
   }
 
   OutboxMessage await(String to, Predicate<OutboxMessage> done) {
-    long deadline = System.currentTimeMillis() + 20_000;
-    while (System.currentTimeMillis() < deadline) {
-      List<OutboxMessage> rows = outbox.sentTo(to, 10);
-      for (OutboxMessage row : rows) {
-        if (done.test(row)) {
-          return row;
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    throw new AssertionError("no such message to " + to + ": " + outbox.sentTo(to, 10));
+    return Eventually.read(
+            Duration.ofSeconds(20),
+            () -> outbox.sentTo(to, 10).stream().filter(done).findFirst(),
+            Optional::isPresent)
+        .orElseThrow(
+            () -> new AssertionError("no such message to " + to + ": " + outbox.sentTo(to, 10)));
   }
 
   @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.TestSubscriber;
 
 /**
@@ -185,21 +186,17 @@ class WebhookTest extends ApiTest {
   }
 
   private Map<String, Object> awaitFailed() {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      List<Map<String, Object>> items =
-          city.get("/api/v1/admin/webhooks/" + registered + "/deliveries?status=FAILED")
-              .at("items");
-      if (!items.isEmpty()) {
-        return items.get(0);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    List<Map<String, Object>> items =
+        Eventually.read(
+            WAIT,
+            () ->
+                city.get("/api/v1/admin/webhooks/" + registered + "/deliveries?status=FAILED")
+                    .<List<Map<String, Object>>>at("items"),
+            found -> !found.isEmpty());
+    if (items.isEmpty()) {
+      throw new AssertionError("No delivery was given up on within " + WAIT);
     }
-    throw new AssertionError("No delivery was given up on within " + WAIT);
+    return items.get(0);
   }
 
   @Test
