@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.CityFiles;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Eventually;
 
 /**
  * A grid leader leaves: their admin deactivates them, their session ends at once, they cannot sign
@@ -94,11 +94,12 @@ class StaffAdminTest extends ApiTest {
     assertThat(gone.<String>at("deactivatedAt")).isNotNull();
 
     // Signed out within seconds, and the password no longer works.
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    while (leader.get("/api/v1/staff/home").status() != 401 && Instant.now().isBefore(deadline)) {
-      pause();
-    }
-    assertThat(leader.get("/api/v1/staff/home").status()).isEqualTo(401);
+    assertThat(
+            Eventually.read(
+                Duration.ofSeconds(15),
+                () -> leader.get("/api/v1/staff/home").status(),
+                s -> s == 401))
+        .isEqualTo(401);
     assertThat(
             browser()
                 .post(
@@ -218,10 +219,8 @@ class StaffAdminTest extends ApiTest {
                 .post("/api/v1/auth/login", Map.of("phone", "13766660021", "password", old))
                 .status())
         .isEqualTo(401);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (outbox.sentTo("+8613766660021", 5).size() < 2 && Instant.now().isBefore(deadline)) {
-      pause();
-    }
+    Eventually.read(
+        Duration.ofSeconds(30), () -> outbox.sentTo("+8613766660021", 5), s -> s.size() >= 2);
     String fresh =
         outbox
             .sentTo("+8613766660021", 1)
@@ -245,13 +244,5 @@ class StaffAdminTest extends ApiTest {
 
   private String temporaryPassword(String e164) {
     return CityFiles.temporaryPassword(outbox, e164);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

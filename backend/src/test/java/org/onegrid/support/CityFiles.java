@@ -3,7 +3,6 @@ package org.onegrid.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.onegrid.notify.SmsOutbox;
 
@@ -17,28 +16,25 @@ public final class CityFiles {
     Browser.Reply started = admin.post("/api/v1/admin/imports/" + kind + "?name=" + name, file);
     assertThat(started.status()).as(started.text()).isEqualTo(202);
     Object id = started.at("id");
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      Map<String, Object> run = admin.get("/api/v1/admin/imports/" + id).body();
-      if (!"RUNNING".equals(run.get("status"))) {
-        return run;
-      }
-      pause();
+    Map<String, Object> run =
+        Eventually.read(
+            Duration.ofSeconds(30),
+            () -> admin.get("/api/v1/admin/imports/" + id).body(),
+            r -> !"RUNNING".equals(r.get("status")));
+    if ("RUNNING".equals(run.get("status"))) {
+      throw new AssertionError("import " + id + " still running");
     }
-    throw new AssertionError("import " + id + " still running");
+    return run;
   }
 
   /** The first text sent to a phone, waiting for the outbox's sender (30 s at most). */
   public static String awaitText(SmsOutbox outbox, String e164) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-    while (Instant.now().isBefore(deadline)) {
-      var sent = outbox.sentTo(e164, 1);
-      if (!sent.isEmpty()) {
-        return sent.get(0).body();
-      }
-      pause();
+    var sent =
+        Eventually.read(Duration.ofSeconds(30), () -> outbox.sentTo(e164, 1), s -> !s.isEmpty());
+    if (sent.isEmpty()) {
+      throw new AssertionError("no text to " + e164);
     }
-    throw new AssertionError("no text to " + e164);
+    return sent.get(0).body();
   }
 
   /** The temporary password of a staff invitation texted to a phone. */
@@ -54,13 +50,5 @@ public final class CityFiles {
             Map.of("phone", phone, "password", temporaryPassword(outbox, "+86" + phone)));
     assertThat(login.status()).as(login.text()).isEqualTo(200);
     return fresh;
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(100);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

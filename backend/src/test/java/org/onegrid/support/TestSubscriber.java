@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -95,19 +96,11 @@ public final class TestSubscriber {
 
   /** Waits until an event matching the test was processed; fails after the timeout. */
   public Map<String, Object> await(Predicate<Map<String, Object>> test, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Map<String, Object> event : processed()) {
-        if (test.test(event)) {
-          return event;
-        }
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    Optional<Map<String, Object>> found =
+        Eventually.read(
+            timeout, () -> processed().stream().filter(test).findFirst(), Optional::isPresent);
+    if (found.isPresent()) {
+      return found.get();
     }
     throw new AssertionError(
         "No such event reached the subscriber within " + timeout + ": " + processed());
