@@ -78,7 +78,8 @@ public class RosterService {
     Instant first = firstStart.truncatedTo(ChronoUnit.MINUTES);
     tx.run(
         () -> {
-          Instant from = shiftStartCovering(first, shiftHours, now);
+          Instant from =
+              new Rotation(first, Duration.ofHours(shiftHours), memberIds).startCovering(now);
           roster.saveRotation(communityId, first, shiftHours, from, memberIds, admin.id(), now);
           roster.lockRotation(communityId);
           roster.deleteRotaShiftsEndingAfter(communityId, now);
@@ -297,36 +298,22 @@ public class RosterService {
     if (members.isEmpty() || !from.isBefore(until)) {
       return;
     }
-    Duration length = Duration.ofHours(rotation.getShiftHours());
-    Instant first = rotation.getFirstStart();
-    long index = Math.max(0, Duration.between(first, from).toMinutes() / length.toMinutes());
-    Instant start = first.plus(length.multipliedBy(index));
+    Rotation.Batch batch =
+        new Rotation(rotation.getFirstStart(), Duration.ofHours(rotation.getShiftHours()), members)
+            .turns(from, until);
     Instant now = clock.instant();
-    while (start.isBefore(until)) {
-      if (!start.isBefore(from)) {
-        roster.insertShift(
-            communityId,
-            start,
-            start.plus(length),
-            members.get((int) (index % members.size())),
-            RosterRepository.ROTA,
-            null,
-            null,
-            now);
-      }
-      index++;
-      start = start.plus(length);
+    for (Rotation.Turn turn : batch.turns()) {
+      roster.insertShift(
+          communityId,
+          turn.startsAt(),
+          turn.endsAt(),
+          turn.accountId(),
+          RosterRepository.ROTA,
+          null,
+          null,
+          now);
     }
-    roster.setMaterializedUntil(communityId, start);
-  }
-
-  private static Instant shiftStartCovering(Instant first, int hours, Instant now) {
-    if (!now.isAfter(first)) {
-      return first;
-    }
-    long minutes = Duration.ofHours(hours).toMinutes();
-    long index = Duration.between(first, now).toMinutes() / minutes;
-    return first.plus(Duration.ofMinutes(index * minutes));
+    roster.setMaterializedUntil(communityId, batch.next());
   }
 
   /** The community, if the admin is one who supervises it. */
