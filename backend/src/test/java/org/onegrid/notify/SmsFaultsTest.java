@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
 import org.onegrid.platform.TestClock;
 import org.onegrid.platform.Tx;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.Phones;
 
@@ -79,17 +80,15 @@ class SmsFaultsTest implements TestPropertyProvider {
   }
 
   /** Runs the dispatcher until nothing it may send is due, as the scheduled rounds would. */
-  void sendUntilQuiet(SmsDispatcher dispatcher, List<Long> ids) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      dispatcher.dispatchDue();
-      if (ids.stream()
-          .allMatch(
-              id -> !List.of("PENDING", "SENDING", "UNKNOWN").contains(row(id).getStatus()))) {
-        return;
-      }
-      Thread.sleep(50);
-    }
+  void sendUntilQuiet(SmsDispatcher dispatcher, List<Long> ids) {
+    Eventually.read(
+        Duration.ofSeconds(20),
+        () -> {
+          dispatcher.dispatchDue();
+          return ids.stream().map(id -> row(id).getStatus()).toList();
+        },
+        statuses ->
+            statuses.stream().noneMatch(List.of("PENDING", "SENDING", "UNKNOWN")::contains));
   }
 
   @Test
@@ -118,7 +117,7 @@ class SmsFaultsTest implements TestPropertyProvider {
     SmsDispatcher dispatcher = instance(twilio);
 
     dispatcher.dispatchDue(); // stalls: no answer
-    Thread.sleep(150);
+    clock.advance(Duration.ofMillis(150)); // past the short wait before asking Twilio about it
     dispatcher.dispatchDue(); // asks, and Twilio cannot answer
     assertThat(row(id).getStatus()).isEqualTo("UNKNOWN");
     assertThat(row(id).getLastError()).contains("could not ask Twilio");
@@ -220,10 +219,7 @@ class SmsFaultsTest implements TestPropertyProvider {
     io.micronaut.context.ApplicationContext other =
         io.micronaut.context.ApplicationContext.run(settings, "test");
     try {
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (TWILIO.messagesTo(to).size() < 8 && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
+      Eventually.read(Duration.ofSeconds(30), () -> TWILIO.messagesTo(to).size(), n -> n >= 8);
     } finally {
       other.close();
     }
@@ -275,9 +271,7 @@ class SmsFaultsTest implements TestPropertyProvider {
     SmsDispatcher stopping = instance(slow);
     SmsDispatcher other = instance(twilio);
     CompletableFuture<Integer> first = CompletableFuture.supplyAsync(stopping::dispatchDue);
-    while (sentByStopping.get() < 5) {
-      Thread.sleep(5);
-    }
+    Eventually.read(Duration.ofSeconds(20), sentByStopping::get, n -> n >= 5);
     stopping.stop(); // SIGTERM: Micronaut calls this before closing the database
     first.get();
     // Nothing is left claimed by the stopped instance.

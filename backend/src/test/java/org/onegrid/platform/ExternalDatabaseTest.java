@@ -10,6 +10,7 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.File;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.onegrid.db.Tables;
 import org.onegrid.grid.GridService;
 import org.onegrid.notify.SmsOutbox;
 import org.onegrid.support.Browser;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.Phones;
 import org.onegrid.support.SignIn;
 
@@ -86,11 +88,13 @@ class ExternalDatabaseTest {
       try (ApplicationContext app = ApplicationContext.run(operator, "test")) {
         EmbeddedServer http = app.getBean(EmbeddedServer.class).start();
         SmsOutbox outbox = app.getBean(SmsOutbox.class);
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-        while (outbox.sentTo("+8613755550001", 1).isEmpty() && System.nanoTime() < deadline) {
-          Thread.sleep(100);
-        }
-        String invite = outbox.sentTo("+8613755550001", 1).get(0).body();
+        String invite =
+            Eventually.read(
+                    Duration.ofSeconds(20),
+                    () -> outbox.sentTo("+8613755550001", 1),
+                    sent -> !sent.isEmpty())
+                .get(0)
+                .body();
         assertThat(invite).contains("郑州市").contains("市管理员");
         String password = invite.replaceAll("(?s).*临时密码：([A-Za-z0-9]+).*", "$1");
         Browser admin = new Browser(http.getURL().toString(), app.getBean(JsonMapper.class));

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
+import org.onegrid.support.Eventually;
 import org.onegrid.support.Images;
 import org.onegrid.support.SecondInstance;
 
@@ -51,10 +53,7 @@ class ObjectStorageTest extends ApiTest implements TestPropertyProvider {
               .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "test-access", "test-secret")
               .build();
       proxy.start();
-      long deadline = System.currentTimeMillis() + 10_000;
-      while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
-        Thread.sleep(20);
-      }
+      Eventually.read(Duration.ofSeconds(10), proxy::getState, "STARTED"::equals);
       STORE.getBlobStore().createContainerInLocation(null, BUCKET);
       return proxy;
     } catch (Exception e) {
