@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, api, configureApi } from './client'
+import { ApiError, api, configureApi, http, urlOf } from './client'
 import { KEPT_HEADER, offline } from './connectivity'
 
 function reply(status: number, body?: unknown, type = 'application/json') {
@@ -72,5 +72,31 @@ describe('api client', () => {
     expect(offline.value).toBe(true)
     await api('GET', '/me/problems')
     expect(offline.value).toBe(false)
+  })
+})
+
+describe('typed calls', () => {
+  afterEach(() => vi.restoreAllMocks())
+
+  it('fills path parameters, encoded, and leaves unset query values out', () => {
+    expect(urlOf('/admin/categories/{code}', { path: { code: 'a/b 水' } })).toBe('/admin/categories/a%2Fb%20%E6%B0%B4')
+    expect(urlOf('/clinician/requests', { query: { open: false, before: undefined } })).toBe('/clinician/requests?open=false')
+    expect(urlOf('/x', { query: { id: [1, 2], q: null } })).toBe('/x?id=1&id=2')
+    expect(() => urlOf('/problems/{id}', {})).toThrow('{id}')
+  })
+
+  it('sends the body and headers a call names to the path it names', async () => {
+    const fetch = vi.spyOn(globalThis, 'fetch').mockImplementation(() => reply(200, { id: 7 }))
+    document.cookie = 'XSRF-TOKEN=t'
+    await http.post('/problems/{id}/messages', {
+      path: { id: 42 },
+      body: { body: 'hi', clientKey: 'k', internal: false },
+      headers: { 'Idempotency-Key': 'abc' },
+    })
+    const [url, init] = fetch.mock.calls[0] ?? []
+    expect(url).toBe('/api/v1/problems/42/messages')
+    expect(JSON.parse(String(init?.body))).toEqual({ body: 'hi', clientKey: 'k', internal: false })
+    expect((init?.headers as Record<string, string>)['Idempotency-Key']).toBe('abc')
+    document.cookie = 'XSRF-TOKEN=; Max-Age=0'
   })
 })
