@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteComponent, type RouteMeta, type RouteRecordInfo } from 'vue-router'
 import { useSessionStore } from '@/stores/session'
 
 declare module 'vue-router' {
@@ -12,7 +12,17 @@ declare module 'vue-router' {
   }
 }
 
-export const routes: RouteRecordRaw[] = [
+/** A route as this app writes them (kept apart from vue-router's own type, which the names below feed into). */
+interface Route {
+  path: string
+  name?: string
+  component?: () => Promise<RouteComponent | { default: RouteComponent }>
+  meta?: RouteMeta
+  props?: boolean
+  redirect?: string
+}
+
+export const routes = [
   { path: '/', name: 'home', component: () => import('@/features/home/ResidentHome.vue') },
   { path: '/login', name: 'login', component: () => import('@/features/auth/LoginPage.vue'), meta: { public: true } },
   { path: '/setup', name: 'setup', component: () => import('@/features/auth/SetupHomePage.vue') },
@@ -240,7 +250,31 @@ export const routes: RouteRecordRaw[] = [
     meta: { staff: true },
   },
   { path: '/:pathMatch(.*)*', redirect: '/' },
-]
+] as const satisfies readonly Route[]
+
+/** The `:name` parameters of a route path. */
+type ParamsOf<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamsOf<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never
+type Named = Extract<(typeof routes)[number], { name: string }>
+/** Every route by name, with its parameters: `{ name: 'problem', params: { id } }` is checked by vue-tsc. */
+type RouteNamedMap = {
+  [R in Named as R['name']]: RouteRecordInfo<
+    R['name'],
+    R['path'],
+    Record<ParamsOf<R['path']>, string | number>,
+    Record<ParamsOf<R['path']>, string>
+  >
+}
+export type RouteName = keyof RouteNamedMap
+
+declare module 'vue-router' {
+  interface TypesConfig {
+    RouteNamedMap: RouteNamedMap
+  }
+}
 
 export const router = createRouter({ history: createWebHistory(), routes })
 
@@ -259,7 +293,7 @@ router.beforeEach(async (to) => {
   if (me.role === 'RESIDENT' && me.needsHome && to.name !== 'setup') return { name: 'setup' }
   // Clinicians have their own workbench and see nothing of the grid's.
   if (me.role === 'CLINICIAN') return to.meta.clinician || to.meta.anyone ? true : { name: 'clinician' }
-  if (to.meta.clinician) return { name: me.role === 'RESIDENT' ? 'home' : 'staff' }
+  if (to.meta.clinician) return me.role === 'RESIDENT' ? { name: 'home' } : { name: 'staff' }
   if (to.meta.staff && me.role === 'RESIDENT') return { name: 'home' }
   if (to.name === 'home' && me.role !== 'RESIDENT') return { name: 'staff' }
   return true
