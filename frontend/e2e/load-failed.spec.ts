@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-import { newPhone, signUpInMinzhulu } from './helpers'
+import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 // With no service worker between the page and the network, so that what the network does is what the page gets.
 test.use({ serviceWorkers: 'block' })
@@ -13,6 +13,8 @@ test('a page whose content cannot load says so in place, and 重试 brings it', 
     ['/hotline', '**/api/v1/hotline'],
     ['/clinic', '**/api/v1/clinic/providers'],
     ['/me/activities', '**/api/v1/me/activities'],
+    ['/messages', '**/api/v1/me/messages'],
+    ['/associations', '**/api/v1/associations'],
   ]
   for (const [path, api] of pages) {
     await page.route(api, (route) => route.abort('internetdisconnected'))
@@ -25,5 +27,23 @@ test('a page whose content cannot load says so in place, and 重试 brings it', 
     await failed.locator('[data-test="retry"]').click()
     await expect(failed).toHaveCount(0)
     await expect(page.locator('h1')).toHaveCount(1)
+  }
+})
+
+test("a grid leader's inbox and messages that cannot load say so in place, and 重试 brings them", async ({ page }) => {
+  await signInStaff(page, '13800001001')
+  const pages: [string, string][] = [
+    ['/staff/problems', '**/api/v1/staff/problems?*'],
+    ['/staff/messages', '**/api/v1/staff/conversations'],
+  ]
+  for (const [path, api] of pages) {
+    await page.route(api, (route) => route.abort('internetdisconnected'))
+    await page.goto(path)
+    const failed = page.locator('[data-test="load-failed"]')
+    await expect(failed).toBeVisible()
+    await expectNoAxeViolations(page, `${path} that could not load`)
+    await page.unroute(api)
+    await failed.locator('[data-test="retry"]').click()
+    await expect(failed).toHaveCount(0)
   }
 })
