@@ -1,21 +1,12 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { newPhone, signInStaff, signUpInMinzhulu } from './helpers'
 
 // With no service worker between the page and the network, so that what the network does is what the page gets.
 test.use({ serviceWorkers: 'block' })
 
-test('a page whose content cannot load says so in place, and 重试 brings it', async ({ page }) => {
-  await signUpInMinzhulu(page, newPhone(), '重试测试', '1单元', '1704')
-  const pages: [string, string][] = [
-    ['/problems', '**/api/v1/me/problems'],
-    ['/notifications', '**/api/v1/me/notifications'],
-    ['/hotline', '**/api/v1/hotline'],
-    ['/clinic', '**/api/v1/clinic/providers'],
-    ['/me/activities', '**/api/v1/me/activities'],
-    ['/messages', '**/api/v1/me/messages'],
-    ['/associations', '**/api/v1/associations'],
-  ]
+/** Each page, its content's request cut off: it says so in place (accessibly), and 重试 brings the content. */
+async function eachSaysSoAndRetries(page: Page, pages: [path: string, api: string][]): Promise<void> {
   for (const [path, api] of pages) {
     await page.route(api, (route) => route.abort('internetdisconnected'))
     await page.goto(path)
@@ -28,22 +19,25 @@ test('a page whose content cannot load says so in place, and 重试 brings it', 
     await expect(failed).toHaveCount(0)
     await expect(page.locator('h1')).toHaveCount(1)
   }
+}
+
+test('a page whose content cannot load says so in place, and 重试 brings it', async ({ page }) => {
+  await signUpInMinzhulu(page, newPhone(), '重试测试', '1单元', '1704')
+  await eachSaysSoAndRetries(page, [
+    ['/problems', '**/api/v1/me/problems'],
+    ['/notifications', '**/api/v1/me/notifications'],
+    ['/hotline', '**/api/v1/hotline'],
+    ['/clinic', '**/api/v1/clinic/providers'],
+    ['/me/activities', '**/api/v1/me/activities'],
+    ['/messages', '**/api/v1/me/messages'],
+    ['/associations', '**/api/v1/associations'],
+  ])
 })
 
 test("a grid leader's inbox and messages that cannot load say so in place, and 重试 brings them", async ({ page }) => {
   await signInStaff(page, '13800001001')
-  const pages: [string, string][] = [
+  await eachSaysSoAndRetries(page, [
     ['/staff/problems', '**/api/v1/staff/problems?*'],
     ['/staff/messages', '**/api/v1/staff/conversations'],
-  ]
-  for (const [path, api] of pages) {
-    await page.route(api, (route) => route.abort('internetdisconnected'))
-    await page.goto(path)
-    const failed = page.locator('[data-test="load-failed"]')
-    await expect(failed).toBeVisible()
-    await expectNoAxeViolations(page, `${path} that could not load`)
-    await page.unroute(api)
-    await failed.locator('[data-test="retry"]').click()
-    await expect(failed).toHaveCount(0)
-  }
+  ])
 })
