@@ -34,10 +34,11 @@ test('a page whose content cannot load says so in place, and 重试 brings it', 
   ])
 })
 
-test("a grid leader's inbox and messages that cannot load say so in place, and 重试 brings them", async ({ page }) => {
+test("a grid leader's inbox, messages and patrol form that cannot load say so in place, and 重试 brings them", async ({ page }) => {
   await signInStaff(page, '13800001001')
   await eachSaysSoAndRetries(page, [
     ['/staff/problems', '**/api/v1/staff/problems?*'],
     ['/staff/messages', '**/api/v1/staff/conversations'],
+    ['/staff/patrols/new', '**/api/v1/problem-categories'],
   ])
 })
