@@ -1,28 +1,31 @@
 package org.onegrid.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.onegrid.db.Tables.PROBLEMS;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.onegrid.platform.TestClock;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.OwnCommunity;
 
-/** A leader finds problems by words and works through them by deadline. */
+/**
+ * A leader finds problems by words and works through them by deadline, in a community of the test's
+ * own (so the whole inbox is what the test reported) and with the test clock moved, not rows
+ * edited.
+ */
 @MicronautTest
 class InboxTest extends ApiTest {
 
-  @Inject DSLContext dsl;
+  @Inject TestClock clock;
 
   long report(Browser who, String category, String text) {
     return who.send(
@@ -34,82 +37,71 @@ class InboxTest extends ApiTest {
         .longValue();
   }
 
+  private static List<Long> ids(List<Map<String, Object>> rows) {
+    return rows.stream().map(p -> ((Number) p.get("id")).longValue()).toList();
+  }
+
   @Test
   void searchByWordsAndSortBySoonestDeadline() {
-    String token = "标记" + UUID.randomUUID().toString().substring(0, 6);
-    Resident resident = residentOfMinzhulu1("杨阿姨", "1001");
-    long relaxed = report(resident.browser(), "other", token + " 小区长椅坏了");
-    long urgent = report(resident.browser(), "safety_hazard", token + " 井盖缺失");
-    report(resident.browser(), "other", "与搜索无关的问题");
+    OwnCommunity own = ownCommunity();
+    Resident resident = residentOf(own.name(), "杨阿姨", "1001");
+    long relaxed = report(resident.browser(), "other", "小区长椅坏了");
+    long urgent = report(resident.browser(), "safety_hazard", "井盖缺失");
+    long unrelated = report(resident.browser(), "other", "与搜索无关的问题");
+    Browser leader = own.leader();
 
-    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
-    String q = URLEncoder.encode(token, StandardCharsets.UTF_8);
-    List<Map<String, Object>> found = leader.get("/api/v1/staff/problems?q=" + q).list();
-    assertThat(found)
-        .extracting(p -> ((Number) p.get("id")).longValue())
-        .containsExactly(urgent, relaxed);
+    // The grid's whole inbox, newest first, is these three and nothing else.
+    assertThat(ids(leader.get("/api/v1/staff/problems").list()))
+        .containsExactly(unrelated, urgent, relaxed);
+    String q = URLEncoder.encode("井盖", StandardCharsets.UTF_8);
+    assertThat(ids(leader.get("/api/v1/staff/problems?q=" + q).list())).containsExactly(urgent);
 
+    // By deadline: the hazard (2 h to accept) before the others (24 h), then in the order reported.
     List<Map<String, Object>> byDeadline =
-        leader.get("/api/v1/staff/problems?sort=deadline&q=" + q).list();
-    assertThat(byDeadline)
-        .extracting(p -> ((Number) p.get("id")).longValue())
-        .containsExactly(urgent, relaxed);
-
+        leader.get("/api/v1/staff/problems?sort=deadline").list();
+    assertThat(ids(byDeadline)).containsExactly(urgent, relaxed, unrelated);
     Map<String, Object> first = byDeadline.get(0);
     List<Map<String, Object>> next =
         leader
             .get(
-                "/api/v1/staff/problems?sort=deadline&q="
-                    + q
-                    + "&after="
+                "/api/v1/staff/problems?sort=deadline&after="
                     + first.get("id")
                     + "&afterDue="
                     + URLEncoder.encode((String) first.get("acceptDueAt"), StandardCharsets.UTF_8))
             .list();
-    assertThat(next).extracting(p -> ((Number) p.get("id")).longValue()).containsExactly(relaxed);
+    assertThat(ids(next)).containsExactly(relaxed, unrelated);
 
-    assertThat(leader.get("/api/v1/staff/problems?source=APP&q=" + q).list()).hasSize(2);
-    assertThat(leader.get("/api/v1/staff/problems?source=HOTLINE&q=" + q).list()).isEmpty();
+    assertThat(leader.get("/api/v1/staff/problems?source=APP").list()).hasSize(3);
+    assertThat(leader.get("/api/v1/staff/problems?source=HOTLINE").list()).isEmpty();
     assertThat(leader.get("/api/v1/staff/problems?source=FAX").status()).isEqualTo(400);
   }
 
   @Test
   void theOverdueTabShowsOpenProblemsPastTheLimitOfTheirStateNewestFirst() {
-    String token = "逾期" + UUID.randomUUID().toString().substring(0, 6);
-    Resident resident = residentOfMinzhulu1("周大爷", "1002");
-    long lateNew = report(resident.browser(), "other", token + " 路灯不亮");
-    long lateAccepted = report(resident.browser(), "other", token + " 垃圾没人清");
-    long onTime = report(resident.browser(), "other", token + " 台阶松动");
-    Browser leader = staff(DemoCity.LEADER_MINZHULU_1);
+    OwnCommunity own = ownCommunity();
+    Resident resident = residentOf(own.name(), "周大爷", "1002");
+    // A hazard is to be accepted in 2 h and fixed in 24 h; "other" in 24 h and 168 h.
+    long lateNew = report(resident.browser(), "safety_hazard", "路灯不亮");
+    long lateAccepted = report(resident.browser(), "safety_hazard", "垃圾没人清");
+    long onTime = report(resident.browser(), "other", "台阶松动");
+    Browser leader = own.leader();
     leader.post("/api/v1/problems/" + lateAccepted + "/actions", Map.of("action", "ACCEPT"));
-    Instant past = Instant.now().minus(Duration.ofHours(1));
-    dsl.update(PROBLEMS).set(PROBLEMS.ACCEPT_DUE_AT, past).where(PROBLEMS.ID.eq(lateNew)).execute();
-    dsl.update(PROBLEMS)
-        .set(PROBLEMS.RESOLVE_DUE_AT, past)
-        .where(PROBLEMS.ID.eq(lateAccepted))
-        .execute();
-    // Past the accept limit but no longer new: not overdue for that.
-    dsl.update(PROBLEMS).set(PROBLEMS.ACCEPT_DUE_AT, past).where(PROBLEMS.ID.eq(onTime)).execute();
-    dsl.update(PROBLEMS)
-        .set(PROBLEMS.STATE, ProblemState.ACCEPTED.name())
-        .where(PROBLEMS.ID.eq(onTime))
-        .execute();
+    leader.post("/api/v1/problems/" + onTime + "/actions", Map.of("action", "ACCEPT"));
 
-    String q = URLEncoder.encode(token, StandardCharsets.UTF_8);
-    List<Map<String, Object>> overdue =
-        leader.get("/api/v1/staff/problems?overdue=true&q=" + q).list();
-    assertThat(overdue)
-        .extracting(p -> ((Number) p.get("id")).longValue())
-        .containsExactly(lateAccepted, lateNew);
-    assertThat(
-            leader
-                .get("/api/v1/staff/problems?overdue=true&q=" + q + "&before=" + lateAccepted)
-                .list())
-        .extracting(p -> ((Number) p.get("id")).longValue())
-        .containsExactly(lateNew);
-    assertThat(leader.get("/api/v1/staff/problems?overdue=true&sort=deadline&q=" + q).list())
-        .extracting(p -> ((Number) p.get("id")).longValue())
-        .containsExactlyInAnyOrder(lateAccepted, lateNew);
+    // 30 hours on: the new hazard is past its accept limit, the accepted one past its fix limit;
+    // the accepted "other" is past its accept limit but no longer new, and within its fix limit.
+    clock.advance(Duration.ofHours(30));
+    try {
+      assertThat(ids(leader.get("/api/v1/staff/problems?overdue=true").list()))
+          .containsExactly(lateAccepted, lateNew);
+      assertThat(
+              ids(leader.get("/api/v1/staff/problems?overdue=true&before=" + lateAccepted).list()))
+          .containsExactly(lateNew);
+      assertThat(ids(leader.get("/api/v1/staff/problems?overdue=true&sort=deadline").list()))
+          .containsExactlyInAnyOrder(lateAccepted, lateNew);
+    } finally {
+      clock.reset();
+    }
   }
 
   static int unreadOf(List<Map<String, Object>> rows, long id) {
