@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Reads the source files from disk, in Node (Vitest): only this test uses Node's own modules.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
