@@ -3,6 +3,7 @@ package org.onegrid.account;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import org.onegrid.notify.Recipient;
+import org.onegrid.platform.Phones;
 
 /** A person who signs in: a resident, or staff placed at a node of the grid tree. */
 public record Account(
@@ -42,6 +43,6 @@ public record Account(
 
   /** The name as others read it: the name given, else the phone number masked. */
   public static String displayName(@Nullable String name, String phone) {
-    return name == null || name.isBlank() ? org.onegrid.platform.Phones.mask(phone) : name;
+    return name == null || name.isBlank() ? Phones.mask(phone) : name;
   }
 }

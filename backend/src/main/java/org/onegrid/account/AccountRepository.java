@@ -23,6 +23,7 @@ import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.AccountsRecord;
 import org.onegrid.grid.Subtree;
 import org.onegrid.platform.RecentReads;
@@ -275,7 +276,7 @@ class AccountRepository {
             ACCOUNTS.ID.gt(afterId))
         .and(
             q == null || q.isBlank()
-                ? org.jooq.impl.DSL.noCondition()
+                ? DSL.noCondition()
                 : ACCOUNTS.NAME.contains(q.trim()).or(ACCOUNTS.PHONE_E164.contains(q.trim())))
         .orderBy(ACCOUNTS.ID)
         .limit(limit)

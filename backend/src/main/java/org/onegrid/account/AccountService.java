@@ -2,8 +2,13 @@ package org.onegrid.account;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +33,7 @@ public class AccountService {
   private final Tx tx;
   private final Clock clock;
 
-  private final jakarta.inject.Provider<AdminChangeLog> changes;
+  private final Provider<AdminChangeLog> changes;
 
   AccountService(
       AccountRepository accounts,
@@ -37,7 +42,7 @@ public class AccountService {
       Phones phones,
       Tx tx,
       Clock clock,
-      jakarta.inject.Provider<AdminChangeLog> changes) {
+      Provider<AdminChangeLog> changes) {
     this.accounts = accounts;
     this.passwords = passwords;
     this.grids = grids;
@@ -199,7 +204,7 @@ public class AccountService {
   public Optional<GridNode> communityOf(Account account) {
     GridNode start;
     if (account.householdId() != null) {
-      Optional<org.onegrid.grid.Address> home = grids.household(account.householdId());
+      Optional<Address> home = grids.household(account.householdId());
       if (home.isEmpty()) {
         return Optional.empty();
       }
@@ -209,9 +214,7 @@ public class AccountService {
     } else {
       return Optional.empty();
     }
-    return grids.pathOf(start).stream()
-        .filter(n -> n.level() == org.onegrid.grid.GridLevel.COMMUNITY)
-        .findFirst();
+    return grids.pathOf(start).stream().filter(n -> n.level() == GridLevel.COMMUNITY).findFirst();
   }
 
   /**
@@ -285,7 +288,7 @@ public class AccountService {
    * onegrid.sessions.check-every} (a change made on another instance shows within it, as an ended
    * session does), else read now; 401 when the account is gone.
    */
-  public Account signedIn(io.micronaut.security.authentication.Authentication auth) {
+  public Account signedIn(Authentication auth) {
     return accounts
         .findRecent(Long.parseLong(auth.getName()))
         .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized"));
@@ -311,27 +314,27 @@ public class AccountService {
     return accounts.findCurrentLeader(gridId);
   }
 
-  public Map<Long, Account> byIds(java.util.Collection<Long> ids) {
+  public Map<Long, Account> byIds(Collection<Long> ids) {
     return accounts.findByIds(ids);
   }
 
   /** The display names of these accounts, for a list that mentions them. */
-  public Names names(java.util.Collection<Long> ids) {
-    Map<Long, String> byId = new java.util.HashMap<>();
+  public Names names(Collection<Long> ids) {
+    Map<Long, String> byId = new HashMap<>();
     accounts
         .findByIds(ids.stream().distinct().toList())
         .forEach((id, account) -> byId.put(id, account.displayName()));
     return new Names(byId);
   }
 
-  public List<Account> staffAt(java.util.Collection<Long> nodeIds) {
+  public List<Account> staffAt(Collection<Long> nodeIds) {
     return nodeIds.isEmpty() ? List.of() : accounts.findStaffAt(nodeIds);
   }
 
   /** Grid staff placed at the node or below it (workers, leaders, admins), by name. */
   public List<Account> staffUnder(GridNode node, int limit) {
     return accounts.findStaffUnder(
-        java.util.Arrays.stream(Role.values()).filter(Role::isStaff).toList(), node.path(), limit);
+        Arrays.stream(Role.values()).filter(Role::isStaff).toList(), node.path(), limit);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ class AuthController {
         request, auth.passwordLogin(body.phone(), body.password(), clientAddress.of(request)));
   }
 
-  @io.micronaut.http.annotation.Get("/csrf")
+  @Get("/csrf")
   @Operation(summary = "Does nothing but hand out the CSRF cookie to a page that has none yet")
   HttpResponse<Void> csrf() {
     return HttpResponse.noContent();
@@ -118,9 +120,7 @@ class AuthController {
   record PhoneRequest(
       @NotBlank @Size(max = 40) String phone,
       /* "sms" (the default) or "voice": a phone call that says the code. */
-      @io.micronaut.core.annotation.Nullable
-          @jakarta.validation.constraints.Pattern(regexp = "^(sms|voice)$")
-          String channel) {}
+      @Nullable @Pattern(regexp = "^(sms|voice)$") String channel) {}
 
   @Serdeable
   record CodeRequest(

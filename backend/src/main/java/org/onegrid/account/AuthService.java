@@ -2,7 +2,9 @@ package org.onegrid.account;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.onegrid.db.tables.records.OtpCodesRecord;
+import org.onegrid.grid.GridService;
 import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
@@ -50,12 +53,12 @@ class AuthService {
   private final Tx tx;
   private final Clock clock;
   private final Sessions sessions;
-  private final org.onegrid.grid.GridService grids;
+  private final GridService grids;
   private final LoginFailures failures;
   private final SecureRandom random = new SecureRandom();
   private volatile byte[] pepper;
 
-  private final jakarta.inject.Provider<AdminChangeLog> changes;
+  private final Provider<AdminChangeLog> changes;
 
   AuthService(
       AccountRepository accounts,
@@ -71,9 +74,9 @@ class AuthService {
       Tx tx,
       Clock clock,
       Sessions sessions,
-      org.onegrid.grid.GridService grids,
+      GridService grids,
       LoginFailures failures,
-      jakarta.inject.Provider<AdminChangeLog> changes) {
+      Provider<AdminChangeLog> changes) {
     this.changes = changes;
     this.accounts = accounts;
     this.codes = codes;
@@ -194,11 +197,7 @@ class AuthService {
    * A staff member or clinician changes their own password, giving the current one; their other
    * sessions end (the one making the change stays signed in).
    */
-  void changePassword(
-      Account account,
-      String current,
-      String fresh,
-      io.micronaut.security.authentication.Authentication session) {
+  void changePassword(Account account, String current, String fresh, Authentication session) {
     if (!account.role().signsInWithPassword()) {
       throw ApiException.forbidden();
     }

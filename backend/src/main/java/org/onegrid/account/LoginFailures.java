@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.OneGridConfig;
 
@@ -64,10 +65,7 @@ class LoginFailures {
         .onDuplicateKeyUpdate()
         .set(
             LOGIN_FAILURES.FAILURES,
-            org.jooq
-                .impl
-                .DSL
-                .when(LOGIN_FAILURES.LAST_FAILED_AT.lt(stale), 1)
+            DSL.when(LOGIN_FAILURES.LAST_FAILED_AT.lt(stale), 1)
                 .otherwise(LOGIN_FAILURES.FAILURES.plus(1)))
         .set(LOGIN_FAILURES.LAST_FAILED_AT, now)
         .execute();

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Session rows: one per sign-in, revoked by sign-out or a password change. */
 @Singleton
@@ -50,7 +51,7 @@ class SessionRepository {
     return dsl.update(SESSIONS)
         .set(SESSIONS.REVOKED_AT, now)
         .where(SESSIONS.ACCOUNT_ID.eq(accountId), SESSIONS.REVOKED_AT.isNull())
-        .and(keep == null ? org.jooq.impl.DSL.noCondition() : SESSIONS.ID.ne(keep))
+        .and(keep == null ? DSL.noCondition() : SESSIONS.ID.ne(keep))
         .execute();
   }
 

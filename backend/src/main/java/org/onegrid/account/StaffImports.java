@@ -1,5 +1,6 @@
 package org.onegrid.account;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 
 /**
@@ -41,12 +43,7 @@ public class StaffImports {
   }
 
   /** A new staff member with no password yet, to be texted an invitation with a temporary one. */
-  public long invite(
-      String phone,
-      String name,
-      Role role,
-      long nodeId,
-      @io.micronaut.core.annotation.Nullable Long by) {
+  public long invite(String phone, String name, Role role, long nodeId, @Nullable Long by) {
     long id =
         accounts.insertIfAbsent(phone, name, role, null, null, nodeId, null, by, clock.instant());
     accounts.markInvitePending(id);
@@ -96,16 +93,12 @@ public class StaffImports {
   }
 
   /** Staff placed at or under the node (those who left too), a page at a time by id. */
-  public List<Account> staffPage(
-      org.onegrid.grid.GridNode node,
-      @io.micronaut.core.annotation.Nullable String q,
-      long afterId,
-      int limit) {
+  public List<Account> staffPage(GridNode node, @Nullable String q, long afterId, int limit) {
     return accounts.findStaffPage(node.path(), q, afterId, limit);
   }
 
   /** Active staff placed at exactly this node (not below it). */
-  public List<Account> placedAt(org.onegrid.grid.GridNode node) {
+  public List<Account> placedAt(GridNode node) {
     return accounts.findStaffPage(node.path(), null, 0, 10_000).stream()
         .filter(a -> a.deactivatedAt() == null && Long.valueOf(node.id()).equals(a.nodeId()))
         .toList();

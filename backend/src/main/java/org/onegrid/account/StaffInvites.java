@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.onegrid.grid.GridService;
 import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.Messages;
@@ -69,8 +70,7 @@ class StaffInvites {
     this.tx = tx;
     this.clock = clock;
     int n = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    java.util.concurrent.atomic.AtomicInteger count =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger count = new AtomicInteger();
     this.hashers =
         Executors.newFixedThreadPool(
             n,

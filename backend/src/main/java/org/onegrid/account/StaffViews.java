@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.onegrid.grid.Address;
 import org.onegrid.grid.BuildingView;
 import org.onegrid.grid.GeoPolygon;
@@ -36,7 +37,7 @@ class StaffViews {
     }
     Map<Long, Long> leaderIds = grids.currentLeaderIds(gridIds);
     Map<Long, Account> leaders = accounts.byIds(leaderIds.values());
-    java.util.function.Function<Long, Account> leaderOf =
+    Function<Long, Account> leaderOf =
         gridId -> {
           Long leaderId = leaderIds.get(gridId);
           return leaderId == null ? null : leaders.get(leaderId);

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.audit.AuditLog;
@@ -123,7 +125,7 @@ public class ActivityService {
             () -> {
               Instant now = now();
               Long series = null;
-              java.util.ArrayList<Long> created = new java.util.ArrayList<>();
+              ArrayList<Long> created = new ArrayList<>();
               for (int w = 0; w < weeks; w++) {
                 // Weekly in local time, so a series keeps its hour across daylight-saving changes.
                 Instant start = plusWeeks(a.startsAt(), w);
@@ -260,11 +262,11 @@ public class ActivityService {
                   grids.get(a.communityId()),
                   "activity.change",
                   changed.title(),
-                  java.util.Map.of(
+                  Map.of(
                       "startsAt", a.startsAt().toString(),
                       "place", a.place(),
                       "capacity", a.capacity()),
-                  java.util.Map.of(
+                  Map.of(
                       "startsAt", changed.startsAt().toString(),
                       "place", changed.place(),
                       "capacity", changed.capacity()));

@@ -1,6 +1,7 @@
 package org.onegrid.association;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -17,6 +19,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +33,9 @@ import java.time.Instant;
 import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.Phones;
 import org.onegrid.platform.ProblemAnswers;
 
 /** Associations, their members, their activities and sign-ups. */
@@ -46,7 +53,7 @@ class AssociationController {
   private final ActivitySignups signups;
   private final AccountService accounts;
   private final Messages messages;
-  private final org.onegrid.platform.Phones phones;
+  private final Phones phones;
 
   AssociationController(
       AssociationService associations,
@@ -56,7 +63,7 @@ class AssociationController {
       ActivitySignups signups,
       AccountService accounts,
       Messages messages,
-      org.onegrid.platform.Phones phones) {
+      Phones phones) {
     this.associations = associations;
     this.memberships = memberships;
     this.participation = participation;
@@ -71,9 +78,7 @@ class AssociationController {
   @Operation(
       summary = "Associations I may join (my community's, and neighbours' open ones), or manage")
   List<AssociationViews.AssociationView> browse(
-      io.micronaut.http.HttpRequest<?> request,
-      Authentication auth,
-      @Nullable @QueryValue @Size(max = 50) String q) {
+      HttpRequest<?> request, Authentication auth, @Nullable @QueryValue @Size(max = 50) String q) {
     return associations.browse(me(auth), q, messages.localeOf(request));
   }
 
@@ -132,7 +137,7 @@ class AssociationController {
     return memberships.decide(me(auth), id, accountId, body.approve(), body.reason());
   }
 
-  @io.micronaut.http.annotation.Put("/associations/{id}")
+  @Put("/associations/{id}")
   @Operation(
       summary =
           "Organisers: change an association; a new meeting time or place is texted to every member,"
@@ -152,7 +157,7 @@ class AssociationController {
             Boolean.TRUE.equals(body.openToNeighbours())));
   }
 
-  @io.micronaut.http.annotation.Put("/associations/{id}/cover")
+  @Put("/associations/{id}/cover")
   @Operation(summary = "Organisers: set the cover picture to a photo uploaded through /photos")
   AssociationViews.AssociationView cover(
       Authentication auth, @PathVariable long id, @Body @Valid Cover body) {
@@ -224,13 +229,10 @@ class AssociationController {
 
   @Get("/activities/{id}/calendar.ics")
   @Operation(summary = "The activity as an iCalendar file")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+  @ApiResponse(
       responseCode = "200",
       description = "an iCalendar (RFC 5545) file",
-      content =
-          @io.swagger.v3.oas.annotations.media.Content(
-              mediaType = "text/calendar",
-              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+      content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
   HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
     return HttpResponse.ok(activities.ics(me(auth), id))
         .contentType(MediaType.of("text/calendar; charset=utf-8"))
@@ -256,7 +258,7 @@ class AssociationController {
     return activities.callOff(me(auth), id, body.reason());
   }
 
-  @io.micronaut.http.annotation.Put("/activities/{id}")
+  @Put("/activities/{id}")
   @Operation(
       summary =
           "Organisers: change a published activity; a new time or place is texted to everyone on it,"
@@ -302,10 +304,7 @@ class AssociationController {
       return accounts
           .findByPhone(phones.toE164(body.organiserPhone(), "organiserPhone"))
           .map(Account::id)
-          .orElseThrow(
-              () ->
-                  org.onegrid.platform.ApiException.invalidField(
-                      "organiserPhone", "validation.organiser"));
+          .orElseThrow(() -> ApiException.invalidField("organiserPhone", "validation.organiser"));
     }
     return me(auth).id();
   }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.audit.AuditLog;
@@ -147,7 +150,7 @@ public class AssociationService {
     Association a = associations.findById(id).orElseThrow(ApiException::notFound);
     access.requireManager(organiser, a);
     if (bySms) {
-      limiter.hit("announce-sms:" + id, 1, java.time.Duration.ofDays(1), "announcement-sms-limit");
+      limiter.hit("announce-sms:" + id, 1, Duration.ofDays(1), "announcement-sms-limit");
     }
     String text = body.trim();
     tx.run(
@@ -157,7 +160,7 @@ public class AssociationService {
           associations.insertEvent(id, null, organiser.id(), "ANNOUNCE", null, null, at);
           Map<Long, Account> members = accounts.byIds(associations.findMemberIds(id));
           for (Account m : members.values()) {
-            java.util.function.Function<Locale, String> message =
+            Function<Locale, String> message =
                 locale -> texts.get(locale, "sms.association-announcement", a.name(), text);
             if (bySms) {
               notify.tell(m, "association-announcement", "/associations/" + id, message);
@@ -219,8 +222,8 @@ public class AssociationService {
                   now.name(),
                   details(a),
                   details(now));
-              if (!java.util.Objects.equals(a.meetingTime(), time)
-                  || !java.util.Objects.equals(a.meetingPlace(), place)) {
+              if (!Objects.equals(a.meetingTime(), time)
+                  || !Objects.equals(a.meetingPlace(), place)) {
                 for (long member : associations.findMemberIds(id)) {
                   Account person = accounts.get(member);
                   notify.tell(

@@ -3,6 +3,7 @@ package org.onegrid.association;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.util.List;
 
 /** Associations and activities as one person may see them. */
 public final class AssociationViews {
@@ -77,9 +78,7 @@ public final class AssociationViews {
   /** Participation in a staff member's subtree over the last {@code days} days. */
   @Serdeable
   public record Participation(
-      int days,
-      java.util.List<AssociationFigures> associations,
-      java.util.List<GridFigures> grids) {}
+      int days, List<AssociationFigures> associations, List<GridFigures> grids) {}
 
   /** Something the organiser told all members. */
   @Serdeable

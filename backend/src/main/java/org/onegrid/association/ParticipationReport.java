@@ -2,9 +2,13 @@ package org.onegrid.association;
 
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.grid.GridLevel;
@@ -41,10 +45,10 @@ class ParticipationReport {
     accounts.requireStaff(staff);
     GridNode node = grids.get(staff.nodeId());
     Instant now = clock.instant();
-    Instant since = now.minus(java.time.Duration.ofDays(PARTICIPATION_DAYS));
+    Instant since = now.minus(Duration.ofDays(PARTICIPATION_DAYS));
     Map<Long, Integer> members = participation.membersByGrid(node.path());
     Map<Long, Integer> attended = participation.attendanceByGrid(node.path(), since);
-    java.util.Set<Long> gridIds = new java.util.TreeSet<>(members.keySet());
+    Set<Long> gridIds = new TreeSet<>(members.keySet());
     gridIds.addAll(attended.keySet());
     List<AssociationViews.GridFigures> byGrid =
         gridIds.stream()
@@ -57,7 +61,7 @@ class ParticipationReport {
                                 n ->
                                     n.level() == GridLevel.COMMUNITY || n.level() == GridLevel.GRID)
                             .map(GridNode::name)
-                            .collect(java.util.stream.Collectors.joining(" ")),
+                            .collect(Collectors.joining(" ")),
                         members.getOrDefault(g, 0),
                         attended.getOrDefault(g, 0)))
             .toList();

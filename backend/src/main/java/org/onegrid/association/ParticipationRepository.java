@@ -14,8 +14,10 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.onegrid.grid.Subtree;
 
@@ -116,11 +118,7 @@ class ParticipationRepository {
    * unit → building → grid), for the grids under {@code path}.
    */
   private Map<Long, Integer> perHomeGrid(
-      org.jooq.Table<?> table,
-      Field<Long> accountId,
-      Field<Integer> figure,
-      org.jooq.Condition which,
-      String path) {
+      Table<?> table, Field<Long> accountId, Field<Integer> figure, Condition which, String path) {
     return dsl.select(BUILDINGS.GRID_ID, figure)
         .from(table)
         .join(ACCOUNTS)

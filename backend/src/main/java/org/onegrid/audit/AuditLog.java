@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.AdminChangeLog;
 import org.onegrid.account.Names;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -22,7 +23,7 @@ import org.onegrid.platform.ApiException;
  * admins of the node and of every level above it.
  */
 @Singleton
-public class AuditLog implements org.onegrid.account.AdminChangeLog {
+public class AuditLog implements AdminChangeLog {
 
   private final AuditRepository entries;
   private final AccountService accounts;

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.AuditLogRecord;
 import org.onegrid.grid.Subtree;
 
@@ -41,7 +42,7 @@ class AuditRepository {
   List<AuditLogRecord> findUnder(String nodePath, @Nullable Long before, int limit) {
     return dsl.selectFrom(AUDIT_LOG)
         .where(Subtree.at(AUDIT_LOG.NODE_PATH, nodePath))
-        .and(before == null ? org.jooq.impl.DSL.noCondition() : AUDIT_LOG.ID.lt(before))
+        .and(before == null ? DSL.noCondition() : AUDIT_LOG.ID.lt(before))
         .orderBy(AUDIT_LOG.ID.desc())
         .limit(limit)
         .fetch();

@@ -1,8 +1,10 @@
 package org.onegrid.care;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.Set;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
+import org.onegrid.db.tables.records.CareListRecord;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
@@ -111,7 +114,7 @@ public class CareService {
     return resident;
   }
 
-  private CareEntry entry(Account resident, org.onegrid.db.tables.records.CareListRecord r) {
+  private CareEntry entry(Account resident, CareListRecord r) {
     return new CareEntry(
         resident.id(),
         resident.displayName(),
@@ -122,12 +125,12 @@ public class CareService {
   }
 
   /** Someone on the care list, as staff see them. */
-  @io.micronaut.serde.annotation.Serdeable
+  @Serdeable
   public record CareEntry(
       long residentId,
       String name,
       String phoneMasked,
       String kind,
       @Nullable String note,
-      java.time.Instant addedAt) {}
+      Instant addedAt) {}
 }

@@ -8,6 +8,7 @@ import static org.onegrid.db.Tables.GRID_NODES;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ class BookingRepository {
   }
 
   /** Whether the person was ever booked (by anyone) for one of these services. */
-  boolean existsForPatient(long patientId, java.util.Collection<Long> serviceIds) {
+  boolean existsForPatient(long patientId, Collection<Long> serviceIds) {
     return !serviceIds.isEmpty()
         && dsl.fetchExists(
             CLINIC_BOOKINGS,
@@ -341,7 +342,7 @@ class BookingRepository {
   }
 
   /** Bookings still to be kept of a service between two instants. */
-  int countBookedBetween(long serviceId, java.time.Instant from, java.time.Instant to) {
+  int countBookedBetween(long serviceId, Instant from, Instant to) {
     return dsl.fetchCount(
         CLINIC_BOOKINGS,
         CLINIC_BOOKINGS.SERVICE_ID.eq(serviceId),

@@ -8,6 +8,7 @@ import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.ClinicBookingsRecord;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.db.tables.records.ClinicWaitlistRecord;
 
 /** Bookings and waiting-list entries as their people read them. */
 @Singleton
@@ -50,7 +51,7 @@ class BookingViews {
   }
 
   /** A waiting-list entry with the place offered, if any. */
-  ClinicViews.WaitView waitView(org.onegrid.db.tables.records.ClinicWaitlistRecord w) {
+  ClinicViews.WaitView waitView(ClinicWaitlistRecord w) {
     ClinicServicesRecord service = clinics.findService(w.getServiceId()).orElseThrow();
     return new ClinicViews.WaitView(
         w.getId(),

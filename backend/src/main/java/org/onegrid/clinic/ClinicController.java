@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
@@ -18,6 +20,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -137,16 +142,13 @@ class ClinicController {
 
   @Get("/clinic/bookings/{id}/calendar.ics")
   @Operation(summary = "The booking as an iCalendar file")
-  @io.swagger.v3.oas.annotations.responses.ApiResponse(
+  @ApiResponse(
       responseCode = "200",
       description = "an iCalendar (RFC 5545) file",
-      content =
-          @io.swagger.v3.oas.annotations.media.Content(
-              mediaType = "text/calendar",
-              schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
+      content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
   HttpResponse<String> ics(Authentication auth, @PathVariable long id) {
     return HttpResponse.ok(bookings.ics(me(auth), id))
-        .contentType(io.micronaut.http.MediaType.of("text/calendar; charset=utf-8"))
+        .contentType(MediaType.of("text/calendar; charset=utf-8"))
         .header("Content-Disposition", "attachment; filename=\"clinic-" + id + ".ics\"");
   }
 
@@ -182,7 +184,7 @@ class ClinicController {
     return desk.dayList(me(auth), id, date);
   }
 
-  @io.micronaut.http.annotation.Delete("/clinic/bookings/{id}/attendance")
+  @Delete("/clinic/bookings/{id}/attendance")
   @Operation(summary = "The provider's staff: take back an attendance mark, within a day")
   ClinicViews.BookingView undoAttendance(Authentication auth, @PathVariable long id) {
     return desk.unmark(me(auth), id);

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ClinicClosuresRecord;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
@@ -187,7 +188,7 @@ class ClinicRepository {
   void moveAreaGrid(long fromGridId, long toGridId) {
     dsl.insertInto(CLINIC_AREA_GRIDS, CLINIC_AREA_GRIDS.PROVIDER_ID, CLINIC_AREA_GRIDS.GRID_ID)
         .select(
-            dsl.select(CLINIC_AREA_GRIDS.PROVIDER_ID, org.jooq.impl.DSL.val(toGridId))
+            dsl.select(CLINIC_AREA_GRIDS.PROVIDER_ID, DSL.val(toGridId))
                 .from(CLINIC_AREA_GRIDS)
                 .where(CLINIC_AREA_GRIDS.GRID_ID.eq(fromGridId)))
         .onDuplicateKeyIgnore()

@@ -18,6 +18,7 @@ import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.ClinicProvidersRecord;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.grid.Address;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.platform.ApiException;
@@ -178,7 +179,7 @@ public class ClinicService {
   Optional<Long> homeGrid(Account person) {
     return person.householdId() == null
         ? Optional.empty()
-        : grids.household(person.householdId()).map(org.onegrid.grid.Address::gridId);
+        : grids.household(person.householdId()).map(Address::gridId);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.onegrid.clinic;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ class ClinicTeam {
           .map(nodes::get)
           .filter(n -> n != null && !n.retired())
           .map(NodeRef::of)
-          .sorted(java.util.Comparator.comparing(NodeRef::name))
+          .sorted(Comparator.comparing(NodeRef::name))
           .toList();
     }
   }

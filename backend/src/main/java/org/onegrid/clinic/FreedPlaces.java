@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.ClinicServicesRecord;
+import org.onegrid.db.tables.records.ClinicWaitlistRecord;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.OneGridConfig;
@@ -48,7 +49,7 @@ class FreedPlaces {
    * for them, and texted; else the slot has one more free place.
    */
   void release(ClinicServicesRecord service, Instant startsAt, Instant now) {
-    Optional<org.onegrid.db.tables.records.ClinicWaitlistRecord> next =
+    Optional<ClinicWaitlistRecord> next =
         startsAt.isAfter(now)
             ? bookings.findFirstWaiting(
                 service.getId(),

@@ -102,7 +102,7 @@ class RequestRepository {
   }
 
   /** Whether the person ever asked one of these providers for a visit or was referred to it. */
-  boolean existsForPatient(long patientId, java.util.Collection<Long> providerIds) {
+  boolean existsForPatient(long patientId, Collection<Long> providerIds) {
     return !providerIds.isEmpty()
         && dsl.fetchExists(
             CLINIC_REQUESTS,

@@ -13,6 +13,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Optional;
 import org.onegrid.account.AccountService;
 import org.onegrid.db.tables.records.EngagementStatsRecord;
 import org.onegrid.grid.GridNode;
@@ -48,7 +49,7 @@ class AudienceController {
               + " last counted (null before the first count)")
   Audience audience(Authentication auth, @PathVariable long id) {
     GridNode node = accounts.requireReach(accounts.signedIn(auth), grids.get(id));
-    java.util.Optional<EngagementStatsRecord> counted = engagement.find(node.id());
+    Optional<EngagementStatsRecord> counted = engagement.find(node.id());
     return new Audience(
         node.id(),
         node.name(),

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -50,7 +51,7 @@ class DashboardController {
   @Operation(summary = "One table of the dashboard as CSV: children, category, source or weeks")
   HttpResponse<String> csv(
       Authentication auth,
-      @io.micronaut.http.annotation.PathVariable String table,
+      @PathVariable String table,
       @QueryValue long nodeId,
       @Nullable @QueryValue @Min(1) @Max(366) Integer days) {
     DashboardService.Dashboard d =

@@ -1,23 +1,31 @@
 package org.onegrid.dashboard;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.Record;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.grid.NodeRef;
 import org.onegrid.platform.OneGridConfig;
 
 /**
@@ -44,20 +52,20 @@ public class DashboardService {
   private final GridService grids;
   private final Clock clock;
   private final ZoneId zone;
-  private final java.time.Duration cacheFor;
+  private final Duration cacheFor;
 
   /**
    * Dashboards computed in the last few seconds, by node and period: the summary rows change only
    * when the job runs (every 30 s), and a city's admins all open the same few nodes on Monday
    * morning. Who may see a node is checked before the cache is looked at.
    */
-  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-  private final Map<String, Object> computing = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Object> computing = new ConcurrentHashMap<>();
 
   private static final int CACHED_AT_MOST = 2000;
 
-  private record Cached(Dashboard dashboard, java.time.Instant until) {}
+  private record Cached(Dashboard dashboard, Instant until) {}
 
   DashboardService(
       StatsRepository stats,
@@ -66,8 +74,7 @@ public class DashboardService {
       GridService grids,
       Clock clock,
       OneGridConfig config,
-      @io.micronaut.context.annotation.Value("${onegrid.dashboard.cache-ttl:10s}")
-          java.time.Duration cacheFor) {
+      @Value("${onegrid.dashboard.cache-ttl:10s}") Duration cacheFor) {
     this.cacheFor = cacheFor;
     this.stats = stats;
     this.engagement = engagement;
@@ -84,7 +91,7 @@ public class DashboardService {
     if (cacheFor.isZero()) {
       return compute(node, days);
     }
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     String key = node.id() + ":" + days;
     Cached hit = cache.get(key);
     if (hit != null && hit.until().isAfter(now)) {
@@ -117,12 +124,10 @@ public class DashboardService {
   public Map<Long, OpenNow> openNowByChild(Account staff, long nodeId) {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     List<GridNode> children =
-        node.level() == org.onegrid.grid.GridLevel.GRID
-            ? List.of(node)
-            : grids.childrenWithRetired(node.id());
-    Map<Long, OpenNow> counts = new java.util.HashMap<>();
+        node.level() == GridLevel.GRID ? List.of(node) : grids.childrenWithRetired(node.id());
+    Map<Long, OpenNow> counts = new HashMap<>();
     for (StatsRepository.OpenInGrid g :
         stats.openByGrid(node.path(), node.parentId() == null, now)) {
       for (GridNode child : children) {
@@ -148,8 +153,8 @@ public class DashboardService {
     List<Long> self = List.of(node.id());
     // One read of the period's rows by category and source gives the total and both tables.
     int[] totalValues = new int[VALUES];
-    Map<String, int[]> categories = new java.util.HashMap<>();
-    Map<String, int[]> sources = new java.util.HashMap<>();
+    Map<String, int[]> categories = new HashMap<>();
+    Map<String, int[]> sources = new HashMap<>();
     for (Record r : stats.sums(self, from, to, "category_code, source")) {
       int[] v = values(r);
       add(totalValues, v);
@@ -162,9 +167,7 @@ public class DashboardService {
     List<Figures> byCategory = ranked(categories);
     List<Figures> bySource = ranked(sources);
     List<GridNode> childNodes =
-        node.level() == org.onegrid.grid.GridLevel.GRID
-            ? List.of()
-            : grids.childrenWithRetired(node.id());
+        node.level() == GridLevel.GRID ? List.of() : grids.childrenWithRetired(node.id());
     Map<Long, Figures> byChild = new TreeMap<>();
     if (!childNodes.isEmpty()) {
       for (Record r :
@@ -199,7 +202,7 @@ public class DashboardService {
         node.id(),
         node.name(),
         node.level().name(),
-        grids.pathOf(node).stream().map(org.onegrid.grid.NodeRef::of).toList(),
+        grids.pathOf(node).stream().map(NodeRef::of).toList(),
         from,
         to,
         total,
@@ -285,8 +288,8 @@ public class DashboardService {
       @Nullable Integer medianHoursToClose) {
 
     static Figures of(String key, int[] v) {
-      List<Integer> a = java.util.Arrays.stream(v, 9, 17).boxed().toList();
-      List<Integer> c = java.util.Arrays.stream(v, 17, 25).boxed().toList();
+      List<Integer> a = Arrays.stream(v, 9, 17).boxed().toList();
+      List<Integer> c = Arrays.stream(v, 17, 25).boxed().toList();
       return new Figures(
           key,
           v[0],
@@ -362,7 +365,7 @@ public class DashboardService {
       long nodeId,
       String nodeName,
       String level,
-      List<org.onegrid.grid.NodeRef> path,
+      List<NodeRef> path,
       LocalDate from,
       LocalDate to,
       Figures total,
@@ -383,5 +386,5 @@ public class DashboardService {
       int associationMembers,
       int clinicBookings30d,
       int hotlineContacts30d,
-      java.time.Instant refreshedAt) {}
+      Instant refreshedAt) {}
 }

@@ -6,10 +6,14 @@ import static org.onegrid.db.Tables.STATS_PROGRESS;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.onegrid.db.tables.records.EngagementStatsRecord;
 
 /**
@@ -63,7 +67,7 @@ class EngagementRepository {
     return counts(
         "SELECT grid_id, COUNT(*) FROM clinic_bookings WHERE grid_id IS NOT NULL AND created_at >= ?"
             + " GROUP BY grid_id",
-        java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+        LocalDateTime.ofInstant(since, ZoneOffset.UTC));
   }
 
   /** Hotline contacts since {@code since} per community. */
@@ -71,12 +75,12 @@ class EngagementRepository {
     return counts(
         "SELECT community_id, COUNT(*) FROM hotline_contacts WHERE created_at >= ?"
             + " GROUP BY community_id",
-        java.time.LocalDateTime.ofInstant(since, java.time.ZoneOffset.UTC));
+        LocalDateTime.ofInstant(since, ZoneOffset.UTC));
   }
 
   void replaceAll(Map<Long, int[]> byNode, Instant now) {
     dsl.deleteFrom(ENGAGEMENT_STATS).execute();
-    var batch = new java.util.ArrayList<org.jooq.Query>();
+    var batch = new ArrayList<Query>();
     byNode.forEach(
         (node, v) ->
             batch.add(

@@ -4,19 +4,24 @@ import static org.onegrid.db.Tables.PROBLEM_CHANGES;
 import static org.onegrid.db.Tables.PROBLEM_STATS;
 import static org.onegrid.db.Tables.STATS_PROGRESS;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.onegrid.db.tables.records.StatsProgressRecord;
+import org.onegrid.problem.ProblemState;
 
 /**
  * The dashboard's summary rows. The aggregates are written as SQL: thirty sums of CASE expressions
@@ -117,8 +122,8 @@ class StatsRepository {
         gridId,
         day,
         gridId,
-        java.time.LocalDateTime.ofInstant(from, java.time.ZoneOffset.UTC),
-        java.time.LocalDateTime.ofInstant(to, java.time.ZoneOffset.UTC));
+        LocalDateTime.ofInstant(from, ZoneOffset.UTC),
+        LocalDateTime.ofInstant(to, ZoneOffset.UTC));
   }
 
   /** Rewrites a node's rows of one day as the sums of its children's. */
@@ -151,11 +156,7 @@ class StatsRepository {
    * {@code by}: "category_code", "source", "day", "node_id" (answered as {@code k}), several of
    * them ("category_code, source", answered by their names) or null for one total.
    */
-  Result<Record> sums(
-      Collection<Long> nodeIds,
-      LocalDate from,
-      LocalDate to,
-      @io.micronaut.core.annotation.Nullable String by) {
+  Result<Record> sums(Collection<Long> nodeIds, LocalDate from, LocalDate to, @Nullable String by) {
     StringBuilder sums = new StringBuilder();
     for (String c : COUNTS.split(",\\s*")) {
       sums.append(", CAST(SUM(").append(c).append(") AS SIGNED) AS ").append(c);
@@ -190,7 +191,7 @@ class StatsRepository {
    * are overdue elsewhere in the city. Counted in chunks of a thousand grids.
    */
   int overdueInGrids(List<Long> gridIds, Instant now) {
-    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     int total = 0;
     for (int from = 0; from < gridIds.size(); from += 1000) {
       List<Long> chunk = gridIds.subList(from, Math.min(gridIds.size(), from + 1000));
@@ -213,7 +214,7 @@ class StatsRepository {
    * problem of every grid: a minute at 3,000,000 problems).
    */
   int overdueInCity(Instant now) {
-    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     Record r =
         dsl.fetchOne(
             "SELECT COUNT(*) FROM problems FORCE INDEX (ix_problems_open_due)"
@@ -231,7 +232,7 @@ class StatsRepository {
    * resolve_due_at, grid_id) is read once instead, without reading a problem row.
    */
   List<OpenInGrid> openByGrid(String subtreePath, boolean wholeCity, Instant now) {
-    java.time.LocalDateTime at = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    LocalDateTime at = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
     String sql =
         wholeCity
             ? "SELECT g.path, c.open, c.overdue FROM (SELECT grid_id, COUNT(*) AS open,"
@@ -257,10 +258,10 @@ class StatsRepository {
 
   /** The open states as an SQL list, from the one definition of them. */
   private static final String OPEN =
-      org.onegrid.problem.ProblemState.OPEN.stream()
+      ProblemState.OPEN.stream()
           .map(s -> "'" + s.name() + "'")
           .sorted()
-          .collect(java.util.stream.Collectors.joining(", "));
+          .collect(Collectors.joining(", "));
 
   private static String bucket(String column, int i) {
     String hours = "TIMESTAMPDIFF(MINUTE, created_at, " + column + ") / 60";

@@ -4,16 +4,35 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
+import org.onegrid.association.ActivityService;
+import org.onegrid.association.Association;
+import org.onegrid.association.AssociationService;
+import org.onegrid.care.CareService;
+import org.onegrid.clinic.ClinicCatalog;
 import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.hotline.RosterService;
+import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.SecretStore;
 import org.onegrid.platform.Tx;
+import org.onegrid.problem.ProblemService;
+import org.onegrid.problem.Transfers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,33 +56,33 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private final GridService grids;
   private final AccountService accounts;
   private final SecretStore secrets;
-  private final org.onegrid.problem.ProblemService problems;
-  private final org.onegrid.problem.Transfers transfers;
-  private final org.onegrid.association.AssociationService clubs;
-  private final org.onegrid.association.ActivityService activities;
-  private final org.onegrid.clinic.ClinicCatalog clinic;
-  private final org.onegrid.care.CareService care;
-  private final org.onegrid.hotline.RosterService roster;
+  private final ProblemService problems;
+  private final Transfers transfers;
+  private final AssociationService clubs;
+  private final ActivityService activities;
+  private final ClinicCatalog clinic;
+  private final CareService care;
+  private final RosterService roster;
   private final Tx tx;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   /** The city's zone ({@code onegrid.time-zone}): the demo's days and hours are local ones. */
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
 
   DemoCityLoader(
       GridService grids,
       AccountService accounts,
       SecretStore secrets,
-      org.onegrid.problem.ProblemService problems,
-      org.onegrid.problem.Transfers transfers,
-      org.onegrid.association.AssociationService clubs,
-      org.onegrid.association.ActivityService activities,
-      org.onegrid.clinic.ClinicCatalog clinic,
-      org.onegrid.care.CareService care,
-      org.onegrid.hotline.RosterService roster,
+      ProblemService problems,
+      Transfers transfers,
+      AssociationService clubs,
+      ActivityService activities,
+      ClinicCatalog clinic,
+      CareService care,
+      RosterService roster,
       Tx tx,
-      java.time.Clock clock,
-      org.onegrid.platform.OneGridConfig config) {
+      Clock clock,
+      OneGridConfig config) {
     this.grids = grids;
     this.accounts = accounts;
     this.secrets = secrets;
@@ -178,9 +197,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     long station =
         clinic.addProvider(
             minzhulu.id(), "HEALTH_STATION", "民主路社区卫生服务站", "民主路社区中心一楼", "+8637168011001");
-    java.time.LocalTime[] saturday = {
-      java.time.LocalTime.of(8, 30), java.time.LocalTime.of(11, 30)
-    };
+    LocalTime[] saturday = {LocalTime.of(8, 30), LocalTime.of(11, 30)};
     clinic.addService(
         station,
         "FREE_CLINIC",
@@ -190,19 +207,14 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
         2,
         21,
         2,
-        java.util.Map.of(6, java.util.List.<java.time.LocalTime[]>of(saturday)));
-    java.util.Map<Integer, java.util.List<java.time.LocalTime[]>> weekdays =
-        new java.util.HashMap<>();
+        Map.of(6, List.<LocalTime[]>of(saturday)));
+    Map<Integer, List<LocalTime[]>> weekdays = new HashMap<>();
     for (int d = 1; d <= 5; d++) {
       weekdays.put(
           d,
-          java.util.List.of(
-              new java.time.LocalTime[] {
-                java.time.LocalTime.of(8, 0), java.time.LocalTime.of(11, 30)
-              },
-              new java.time.LocalTime[] {
-                java.time.LocalTime.of(14, 0), java.time.LocalTime.of(17, 0)
-              }));
+          List.of(
+              new LocalTime[] {LocalTime.of(8, 0), LocalTime.of(11, 30)},
+              new LocalTime[] {LocalTime.of(14, 0), LocalTime.of(17, 0)}));
     }
     clinic.addService(station, "CLINIC_VISIT", "全科门诊", 15, 2, 2, 14, 2, weekdays);
 
@@ -221,16 +233,15 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     clinic.addStaff(areaDoctor, zhao);
     Account first = accounts.findByPhone("+8613900000001").orElseThrow();
     Account second = accounts.findByPhone("+8613900000002").orElseThrow();
-    for (Account resident : java.util.List.of(first, second)) {
+    for (Account resident : List.of(first, second)) {
       clinic.serveGrid(areaDoctor, grids.household(resident.householdId()).orElseThrow().gridId());
     }
-    clinic.addService(
-        areaDoctor, "HOME_VISIT", "上门服务（行动不便的老人、慢病随访）", 60, 1, 0, 30, 0, java.util.Map.of());
+    clinic.addService(areaDoctor, "HOME_VISIT", "上门服务（行动不便的老人、慢病随访）", 60, 1, 0, 30, 0, Map.of());
     long hospital =
         clinic.addProvider(
             minzhulu.id(), "HOSPITAL", "郑州大学第一附属医院", "建设东路1号 门诊楼一楼绿色通道窗口", "+863716796000");
     clinic.addStaff(hospital, chen);
-    clinic.addService(hospital, "GREEN_CHANNEL", "绿色通道（社区转诊）", 30, 1, 0, 30, 0, java.util.Map.of());
+    clinic.addService(hospital, "GREEN_CHANNEL", "绿色通道（社区转诊）", 30, 1, 0, 30, 0, Map.of());
     // 张桂兰 lives alone: her grid leader 李秀英 keeps her on the care list.
     Account leader = accounts.findByPhone("+8613800001001").orElseThrow();
     care.add(leader, first.id(), "ELDERLY_ALONE", "独居，子女在外地");
@@ -243,12 +254,8 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
   private void dutyRoster() {
     GridNode minzhulu = grids.searchCommunities("民主路社区", 1).get(0);
     Account admin = accounts.findByPhone("+8613800000010").orElseThrow();
-    java.time.Instant firstStart =
-        java.time.LocalDate.now(clock.withZone(zone))
-            .minusDays(1)
-            .atTime(8, 0)
-            .atZone(zone)
-            .toInstant();
+    Instant firstStart =
+        LocalDate.now(clock.withZone(zone)).minusDays(1).atTime(8, 0).atZone(zone).toInstant();
     roster.saveRotation(
         admin,
         minzhulu.id(),
@@ -271,33 +278,33 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     var taichi =
         clubs.create(
             admin,
-            new org.onegrid.association.AssociationService.NewAssociation(
+            new AssociationService.NewAssociation(
                 minzhulu.id(),
                 true,
                 "晨练太极拳队",
-                org.onegrid.association.Association.Kind.CLUB,
+                Association.Kind.CLUB,
                 "每周二、四早上在小区广场练二十四式太极拳，零基础欢迎，有老师带。",
                 zhu.id(),
                 "每周二、四 7:00–8:00",
                 "民主路社区中心广场",
                 40,
-                org.onegrid.association.Association.JoinPolicy.OPEN));
+                Association.JoinPolicy.OPEN));
     clubs.create(
         admin,
-        new org.onegrid.association.AssociationService.NewAssociation(
+        new AssociationService.NewAssociation(
             minzhulu.id(),
             false,
             "墨香书法社",
-            org.onegrid.association.Association.Kind.CLUB,
+            Association.Kind.CLUB,
             "练习楷书、行书，每月办一次作品展。自带笔墨，纸张由社区提供。",
             admin.id(),
             "每周六 9:30–11:00",
             "社区活动室二楼",
             20,
-            org.onegrid.association.Association.JoinPolicy.APPROVAL));
-    java.time.ZonedDateTime tuesday =
-        java.time.ZonedDateTime.now(clock.withZone(zone))
-            .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.TUESDAY))
+            Association.JoinPolicy.APPROVAL));
+    ZonedDateTime tuesday =
+        ZonedDateTime.now(clock.withZone(zone))
+            .with(TemporalAdjusters.next(DayOfWeek.TUESDAY))
             .withHour(7)
             .withMinute(0)
             .withSecond(0)
@@ -305,7 +312,7 @@ final class DemoCityLoader implements ApplicationEventListener<ServerStartupEven
     activities.publish(
         zhu,
         taichi.id(),
-        new org.onegrid.association.ActivityService.NewActivity(
+        new ActivityService.NewActivity(
             "太极拳晨练",
             "二十四式太极拳，穿宽松衣服和平底鞋。",
             "民主路社区中心广场",

@@ -1,6 +1,7 @@
 package org.onegrid.grid;
 
 import io.micronaut.core.annotation.Nullable;
+import java.math.BigDecimal;
 
 /**
  * Where a household (or, without household and room, a unit) is: unit, building and the grid they
@@ -24,8 +25,8 @@ public record Address(
       long buildingId,
       String buildingName,
       long gridId,
-      java.math.@Nullable BigDecimal lat,
-      java.math.@Nullable BigDecimal lng) {
+      @Nullable BigDecimal lat,
+      @Nullable BigDecimal lng) {
     return new Address(
         null,
         null,

@@ -11,9 +11,16 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record7;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
 import org.onegrid.platform.RecentReads;
 import org.onegrid.platform.Tx;
 
@@ -61,8 +68,8 @@ class AddressRepository {
   }
 
   /** Unit ids of these buildings, keyed "buildingId/unit name". */
-  java.util.Map<String, Long> findUnitIdsOf(java.util.Collection<Long> buildingIds) {
-    java.util.Map<String, Long> out = new java.util.HashMap<>();
+  Map<String, Long> findUnitIdsOf(Collection<Long> buildingIds) {
+    Map<String, Long> out = new HashMap<>();
     dsl.select(BUILDING_UNITS.ID, BUILDING_UNITS.BUILDING_ID, BUILDING_UNITS.NAME)
         .from(BUILDING_UNITS)
         .where(BUILDING_UNITS.BUILDING_ID.in(buildingIds))
@@ -71,12 +78,12 @@ class AddressRepository {
   }
 
   /** The buildings of these grids, with how many units each has. */
-  List<BuildingRecord> findBuildingsOf(java.util.Collection<Long> gridIds) {
+  List<BuildingRecord> findBuildingsOf(Collection<Long> gridIds) {
     return dsl.select(
             BUILDINGS.ID,
             BUILDINGS.GRID_ID,
             BUILDINGS.NAME,
-            org.jooq.impl.DSL.count(BUILDING_UNITS.ID),
+            DSL.count(BUILDING_UNITS.ID),
             BUILDINGS.FLOORS,
             BUILDINGS.ROOMS_PER_FLOOR,
             BUILDINGS.LAT,
@@ -125,15 +132,12 @@ class AddressRepository {
               now);
     }
     insert.execute();
-    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    Map<String, Long> ids = new HashMap<>();
     dsl.select(BUILDINGS.ID, BUILDINGS.GRID_ID, BUILDINGS.NAME)
         .from(BUILDINGS)
         .where(
-            org.jooq
-                .impl
-                .DSL
-                .row(BUILDINGS.GRID_ID, BUILDINGS.NAME)
-                .in(drafts.stream().map(d -> org.jooq.impl.DSL.row(d.gridId(), d.name())).toList()))
+            DSL.row(BUILDINGS.GRID_ID, BUILDINGS.NAME)
+                .in(drafts.stream().map(d -> DSL.row(d.gridId(), d.name())).toList()))
         .forEach(r -> ids.put(r.value2() + "/" + r.value3(), r.value1()));
     var units =
         dsl.insertInto(
@@ -204,7 +208,7 @@ class AddressRepository {
                 BUILDING_UNITS.SORT_ORDER,
                 BUILDING_UNITS.ID)
             .fetch();
-    List<BuildingView> buildings = new java.util.ArrayList<>();
+    List<BuildingView> buildings = new ArrayList<>();
     BuildingView current = null;
     for (var row : rows) {
       if (current == null || current.id() != row.value1()) {
@@ -216,7 +220,7 @@ class AddressRepository {
                 row.value4(),
                 degrees(row.value7()),
                 degrees(row.value8()),
-                new java.util.ArrayList<>());
+                new ArrayList<>());
         buildings.add(current);
       }
       if (row.value5() != null) {
@@ -233,8 +237,7 @@ class AddressRepository {
         .fetchOptional(AddressRepository::unitAddress);
   }
 
-  private org.jooq.SelectOnConditionStep<
-          org.jooq.Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal>>
+  private SelectOnConditionStep<Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal>>
       unitsWithBuildings() {
     return dsl.select(
             BUILDING_UNITS.ID,
@@ -251,15 +254,15 @@ class AddressRepository {
 
   /** A unit (no household, no room) with its building, as read by {@link #unitsWithBuildings}. */
   private static Address unitAddress(
-      org.jooq.Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal> r) {
+      Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal> r) {
     return Address.ofUnit(
         r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
   }
 
   /** Units by id, with their buildings, in one query. */
-  java.util.Map<Long, Address> findUnits(java.util.Collection<Long> unitIds) {
+  Map<Long, Address> findUnits(Collection<Long> unitIds) {
     if (unitIds.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return unitsWithBuildings()
         .where(BUILDING_UNITS.ID.in(unitIds))

@@ -1,6 +1,7 @@
 package org.onegrid.grid;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.Objects;
 
 /** A building as stored, with how many units it has. */
 public record BuildingRecord(
@@ -15,8 +16,8 @@ public record BuildingRecord(
 
   public boolean sameAs(BuildingDraft d) {
     return units == d.units()
-        && java.util.Objects.equals(floors, d.floors())
-        && java.util.Objects.equals(roomsPerFloor, d.roomsPerFloor())
+        && Objects.equals(floors, d.floors())
+        && Objects.equals(roomsPerFloor, d.roomsPerFloor())
         && near(lat, d.lat())
         && near(lng, d.lng());
   }

@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +74,7 @@ public class GridService {
    * Every grid at or under a node, in id order (19,000 at most in a city: read in pages of 5,000).
    */
   public List<Long> allGridIdsUnder(GridNode node) {
-    List<Long> all = new java.util.ArrayList<>();
+    List<Long> all = new ArrayList<>();
     for (List<Long> page = gridIdsUnder(node, 0, 5000);
         !page.isEmpty();
         page = gridIdsUnder(node, page.get(page.size() - 1), 5000)) {
@@ -116,7 +119,7 @@ public class GridService {
       Optional<BuildingView> building =
           addresses.findBuildingsUnder(community.path()).stream()
               .filter(b -> text.contains(b.name()))
-              .max(java.util.Comparator.comparingInt(b -> b.name().length()));
+              .max(Comparator.comparingInt(b -> b.name().length()));
       if (building.isPresent()) {
         BuildingView b = building.get();
         String rest = text.substring(text.indexOf(b.name()) + b.name().length());
@@ -172,7 +175,7 @@ public class GridService {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    Map<Long, GridNode> found = new java.util.HashMap<>();
+    Map<Long, GridNode> found = new HashMap<>();
     for (GridNode n : nodes.findByIds(ids)) {
       found.put(n.id(), n);
     }
@@ -252,7 +255,7 @@ public class GridService {
     if (nodeIds.isEmpty()) {
       return Map.of();
     }
-    Map<Long, GeoPolygon> out = new java.util.HashMap<>();
+    Map<Long, GeoPolygon> out = new HashMap<>();
     boundaries.findBoundaries(nodeIds).forEach((id, text) -> out.put(id, parse(text)));
     return out;
   }

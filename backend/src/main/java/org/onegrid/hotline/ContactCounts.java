@@ -4,6 +4,8 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
@@ -32,11 +34,11 @@ public class ContactCounts {
    * or above the node (the caller checks the reach).
    */
   public Map<String, Integer> todayByCommunityPathUnder(GridNode node) {
-    Map<Long, String> paths = new java.util.HashMap<>();
+    Map<Long, String> paths = new HashMap<>();
     grids.nodesUnder(node, GridLevel.COMMUNITY).forEach(c -> paths.put(c.id(), c.path()));
-    Map<String, Integer> counts = new java.util.HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
     for (int from = 0; from < paths.size(); from += 1000) {
-      java.util.List<Long> chunk = paths.keySet().stream().sorted().skip(from).limit(1000).toList();
+      List<Long> chunk = paths.keySet().stream().sorted().skip(from).limit(1000).toList();
       contacts
           .countByCommunitySince(
               chunk, LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant())

@@ -5,11 +5,14 @@ import static org.onegrid.db.Tables.HOTLINE_CONTACTS;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.HotlineContactsRecord;
+import org.onegrid.platform.Tx;
 
 /** Every call, text and message that reached a community's hotline. */
 @Singleton
@@ -25,9 +28,9 @@ class ContactRepository {
   static final String RECEIVED = "RECEIVED";
 
   private final DSLContext dsl;
-  private final org.onegrid.platform.Tx tx;
+  private final Tx tx;
 
-  ContactRepository(DSLContext dsl, org.onegrid.platform.Tx tx) {
+  ContactRepository(DSLContext dsl, Tx tx) {
     this.dsl = dsl;
     this.tx = tx;
   }
@@ -160,10 +163,9 @@ class ContactRepository {
    * Hotline contacts since then, per community of these: one range of the (community_id,
    * created_at) index each.
    */
-  java.util.Map<Long, Integer> countByCommunitySince(
-      java.util.Collection<Long> communityIds, Instant since) {
+  Map<Long, Integer> countByCommunitySince(Collection<Long> communityIds, Instant since) {
     if (communityIds.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return dsl.select(HOTLINE_CONTACTS.COMMUNITY_ID, DSL.count())
         .from(HOTLINE_CONTACTS)

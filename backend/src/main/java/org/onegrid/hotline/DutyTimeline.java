@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -58,7 +59,7 @@ final class DutyTimeline {
       if (start != null) {
         Long who = at(start).orElse(null);
         Segment last = out.isEmpty() ? null : out.get(out.size() - 1);
-        if (last != null && java.util.Objects.equals(last.accountId(), who)) {
+        if (last != null && Objects.equals(last.accountId(), who)) {
           out.set(out.size() - 1, new Segment(last.from(), cut, who));
         } else {
           out.add(new Segment(start, cut, who));

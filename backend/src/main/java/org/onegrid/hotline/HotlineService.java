@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import org.onegrid.notify.InboundSms;
 import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
+import org.onegrid.platform.OneGridConfig;
 import org.onegrid.platform.Phones;
 import org.onegrid.platform.Tx;
 import org.onegrid.problem.ProblemService;
@@ -53,7 +55,7 @@ public class HotlineService implements InboundSms {
   private final Tx tx;
   private final Clock clock;
 
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
 
   HotlineService(
       RosterService roster,
@@ -67,7 +69,7 @@ public class HotlineService implements InboundSms {
       Phones phones,
       Tx tx,
       Clock clock,
-      org.onegrid.platform.OneGridConfig config) {
+      OneGridConfig config) {
     this.zone = config.getTimeZone();
     this.roster = roster;
     this.contacts = contacts;

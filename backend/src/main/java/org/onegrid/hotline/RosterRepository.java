@@ -9,12 +9,14 @@ import static org.onegrid.db.Tables.DUTY_SHIFTS;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.DutyRotationsRecord;
 import org.onegrid.db.tables.records.DutyShiftsRecord;
+import org.onegrid.platform.Tx;
 
 /** The duty roster of each community: its rotation, the shifts made of it and overrides. */
 @Singleton
@@ -24,9 +26,9 @@ class RosterRepository {
   static final String OVERRIDE = "OVERRIDE";
 
   private final DSLContext dsl;
-  private final org.onegrid.platform.Tx tx;
+  private final Tx tx;
 
-  RosterRepository(DSLContext dsl, org.onegrid.platform.Tx tx) {
+  RosterRepository(DSLContext dsl, Tx tx) {
     this.dsl = dsl;
     this.tx = tx;
   }
@@ -192,7 +194,7 @@ class RosterRepository {
   }
 
   /** Claims today's coverage warning of a community; false if it went already (any instance). */
-  boolean claimAlert(long communityId, java.time.LocalDate day) {
+  boolean claimAlert(long communityId, LocalDate day) {
     return dsl.insertInto(DUTY_COVERAGE_ALERTS)
             .set(DUTY_COVERAGE_ALERTS.COMMUNITY_ID, communityId)
             .set(DUTY_COVERAGE_ALERTS.ALERTED_ON, day)

@@ -11,8 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Role;
@@ -90,7 +92,7 @@ public class RosterService {
               "roster.rotation",
               community.name(),
               null,
-              java.util.Map.of(
+              Map.of(
                   "firstStart",
                   first.toString(),
                   "shiftHours",
@@ -106,7 +108,7 @@ public class RosterService {
     Map<Long, Account> people = accounts.byIds(ids);
     return ids.stream()
         .map(people::get)
-        .filter(java.util.Objects::nonNull)
+        .filter(Objects::nonNull)
         .map(Account::displayName)
         .toList();
   }
@@ -141,7 +143,7 @@ public class RosterService {
               "roster.override",
               community.name(),
               null,
-              java.util.Map.of(
+              Map.of(
                   "from", from.toString(), "to", to.toString(), "who", names(List.of(accountId))));
           return null;
         });
@@ -160,7 +162,7 @@ public class RosterService {
               community,
               "roster.override.remove",
               community.name(),
-              java.util.Map.of("shift", shiftId),
+              Map.of("shift", shiftId),
               null);
           return null;
         });
@@ -183,7 +185,7 @@ public class RosterService {
               "roster.fallbacks",
               community.name(),
               null,
-              java.util.Map.of("fallbacks", names(accountIds)));
+              Map.of("fallbacks", names(accountIds)));
           return null;
         });
     return roster(admin, communityId);
@@ -198,8 +200,8 @@ public class RosterService {
         segments.stream().skip(1).filter(s -> s.accountId() != null).findFirst().orElse(null);
     Map<Long, Account> people =
         accounts.byIds(
-            java.util.stream.Stream.of(now.accountId(), next == null ? null : next.accountId())
-                .filter(java.util.Objects::nonNull)
+            Stream.of(now.accountId(), next == null ? null : next.accountId())
+                .filter(Objects::nonNull)
                 .toList());
     return new OnDuty(
         now.accountId() == null ? null : person(people.get(now.accountId())),
@@ -224,7 +226,7 @@ public class RosterService {
           .forEach(ids::add);
     }
     Map<Long, Account> people = accounts.byIds(ids);
-    return ids.stream().map(people::get).filter(java.util.Objects::nonNull).toList();
+    return ids.stream().map(people::get).filter(Objects::nonNull).toList();
   }
 
   /** The roster as its admins see it: rotation, fallbacks, the next week, overrides, gaps. */
@@ -239,10 +241,7 @@ public class RosterService {
     List<DutyTimeline.Segment> week = timeline.segments(now, now.plus(Duration.ofDays(7)));
     Set<Long> ids = new LinkedHashSet<>(members);
     ids.addAll(fallbacks);
-    week.stream()
-        .map(DutyTimeline.Segment::accountId)
-        .filter(java.util.Objects::nonNull)
-        .forEach(ids::add);
+    week.stream().map(DutyTimeline.Segment::accountId).filter(Objects::nonNull).forEach(ids::add);
     rows.forEach(r -> ids.add(r.getAccountId()));
     Map<Long, Account> people = accounts.byIds(ids);
     return new Roster(

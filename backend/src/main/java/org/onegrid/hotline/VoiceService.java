@@ -22,6 +22,7 @@ import org.onegrid.account.Role;
 import org.onegrid.db.tables.records.HotlineContactsRecord;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
 import org.onegrid.problem.ProblemService;
@@ -49,7 +50,7 @@ public class VoiceService {
   private final GridService grids;
   private final ProblemService problems;
   private final Messages texts;
-  private final org.onegrid.notify.Notifications notify;
+  private final Notifications notify;
   private final Tx tx;
   private final Clock clock;
   private final String publicUrl;
@@ -62,7 +63,7 @@ public class VoiceService {
       GridService grids,
       ProblemService problems,
       Messages texts,
-      org.onegrid.notify.Notifications notify,
+      Notifications notify,
       Tx tx,
       Clock clock,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl) {

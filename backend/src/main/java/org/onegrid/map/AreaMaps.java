@@ -1,12 +1,19 @@
 package org.onegrid.map;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.onegrid.account.Account;
@@ -18,7 +25,9 @@ import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
 import org.onegrid.grid.NodeRef;
+import org.onegrid.hotline.ContactCounts;
 import org.onegrid.problem.ProblemPoints;
+import org.onegrid.warning.PendingAcks;
 
 /**
  * The supervisors' map of a node (一张图): the child areas with the dashboard's figures to colour them
@@ -30,7 +39,7 @@ import org.onegrid.problem.ProblemPoints;
 class AreaMaps {
 
   /** Outlines change only when boundaries do: kept longer than the figures. */
-  private static final java.time.Duration SHAPES_KEPT = java.time.Duration.ofMinutes(5);
+  private static final Duration SHAPES_KEPT = Duration.ofMinutes(5);
 
   /** Open and overdue now, warnings owed and today's contacts, per node: kept like a dashboard. */
   private final Recent<Long, Live> live;
@@ -55,8 +64,8 @@ class AreaMaps {
   private final DashboardService dashboards;
   private final Outlines outlines;
   private final ProblemPoints points;
-  private final org.onegrid.warning.PendingAcks pendingAcks;
-  private final org.onegrid.hotline.ContactCounts hotline;
+  private final PendingAcks pendingAcks;
+  private final ContactCounts hotline;
 
   AreaMaps(
       AccountService accounts,
@@ -64,13 +73,11 @@ class AreaMaps {
       DashboardService dashboards,
       Outlines outlines,
       ProblemPoints points,
-      org.onegrid.warning.PendingAcks pendingAcks,
-      org.onegrid.hotline.ContactCounts hotline,
-      java.time.Clock clock,
-      @io.micronaut.context.annotation.Value("${onegrid.dashboard.cache-ttl:10s}")
-          java.time.Duration keepFigures,
-      @jakarta.inject.Named(io.micronaut.scheduling.TaskExecutors.BLOCKING)
-          java.util.concurrent.ExecutorService background) {
+      PendingAcks pendingAcks,
+      ContactCounts hotline,
+      Clock clock,
+      @Value("${onegrid.dashboard.cache-ttl:10s}") Duration keepFigures,
+      @Named(TaskExecutors.BLOCKING) ExecutorService background) {
     this.pendingAcks = pendingAcks;
     this.hotline = hotline;
     this.live = new Recent<>(clock, keepFigures, 5000, background);
@@ -101,7 +108,7 @@ class AreaMaps {
     Map<String, Integer> pending = now.pending();
     Map<String, Integer> calls = now.calls();
     Map<Long, DashboardService.OpenNow> open = now.open();
-    Map<Long, DashboardService.Figures> figures = new java.util.HashMap<>();
+    Map<Long, DashboardService.Figures> figures = new HashMap<>();
     dashboard.children().forEach(c -> figures.put(c.id(), c.figures()));
     Map<Long, Integer> warnings = byChild(children, pending);
     Map<Long, Integer> contacts = byChild(children, calls);
@@ -154,7 +161,7 @@ class AreaMaps {
     Envelope shown = new Envelope();
     all.values().forEach(s -> shown.expandToInclude(s.getEnvelopeInternal()));
     double tolerance = Outlines.toleranceFor(shown);
-    Map<Long, List<List<List<List<Double>>>>> simplified = new java.util.HashMap<>();
+    Map<Long, List<List<List<List<Double>>>>> simplified = new HashMap<>();
     for (GridNode child : children) {
       if (all.containsKey(child.id())) {
         simplified.put(child.id(), outline(all.get(child.id()), tolerance));
@@ -165,7 +172,7 @@ class AreaMaps {
 
   /** Counts by path (of grids or communities) summed per child whose subtree holds the path. */
   private static Map<Long, Integer> byChild(List<GridNode> children, Map<String, Integer> byPath) {
-    Map<Long, Integer> sums = new java.util.HashMap<>();
+    Map<Long, Integer> sums = new HashMap<>();
     byPath.forEach(
         (path, n) ->
             children.stream()

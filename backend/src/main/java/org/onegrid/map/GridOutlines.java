@@ -1,9 +1,11 @@
 package org.onegrid.map;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import org.onegrid.grid.GeoPolygon;
 import org.onegrid.grid.Geometries;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
@@ -34,8 +36,7 @@ class GridOutlines {
         node.level() == GridLevel.GRID
             ? List.of(node)
             : grids.allGridIdsUnder(node).stream().map(grids::get).toList();
-    Map<Long, org.onegrid.grid.GeoPolygon> drawn =
-        grids.boundariesOf(gridNodes.stream().map(GridNode::id).toList());
+    Map<Long, GeoPolygon> drawn = grids.boundariesOf(gridNodes.stream().map(GridNode::id).toList());
     return gridNodes.stream()
         .filter(g -> !g.retired())
         .map(
@@ -52,7 +53,5 @@ class GridOutlines {
 
   /** A grid and its outline (GeoJSON MultiPolygon coordinates, WGS-84), null when not drawn. */
   @Serdeable
-  record GridOutline(
-      NodeRef node,
-      @io.micronaut.core.annotation.Nullable List<List<List<List<Double>>>> outline) {}
+  record GridOutline(NodeRef node, @Nullable List<List<List<List<Double>>>> outline) {}
 }

@@ -1,6 +1,7 @@
 package org.onegrid.message;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
@@ -38,7 +40,7 @@ public class MessageService {
   private final MessageRepository messages;
   private final AccountService accounts;
   private final GridService grids;
-  private final org.onegrid.notify.Notifications inApp;
+  private final Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -47,7 +49,7 @@ public class MessageService {
       MessageRepository messages,
       AccountService accounts,
       GridService grids,
-      org.onegrid.notify.Notifications inApp,
+      Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -174,7 +176,7 @@ public class MessageService {
 
   private Address homeOf(Account resident) {
     if (resident.householdId() == null) {
-      throw new ApiException(io.micronaut.http.HttpStatus.CONFLICT, "needs-home");
+      throw new ApiException(HttpStatus.CONFLICT, "needs-home");
     }
     return grids.household(resident.householdId()).orElseThrow(ApiException::notFound);
   }

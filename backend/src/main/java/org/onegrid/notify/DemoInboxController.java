@@ -1,6 +1,8 @@
 package org.onegrid.notify;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.condition.Condition;
+import io.micronaut.context.condition.ConditionContext;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -33,9 +35,9 @@ final class DemoInboxController {
   }
 
   /** The condition this page exists on. */
-  static final class On implements io.micronaut.context.condition.Condition {
+  static final class On implements Condition {
     @Override
-    public boolean matches(io.micronaut.context.condition.ConditionContext context) {
+    public boolean matches(ConditionContext context) {
       return DemoMode.inbox(context);
     }
   }

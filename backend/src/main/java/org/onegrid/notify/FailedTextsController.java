@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -39,8 +40,7 @@ final class FailedTextsController {
   @Operation(
       summary =
           "Admins: texts to people in their area (the city: all) that failed or may not have gone out, newest first")
-  List<FailedText> failed(
-      io.micronaut.security.authentication.Authentication auth, @Nullable @QueryValue Long before) {
+  List<FailedText> failed(Authentication auth, @Nullable @QueryValue Long before) {
     return texts.notSent(reach.phonesOf(auth), before);
   }
 
@@ -48,8 +48,7 @@ final class FailedTextsController {
   @Operation(
       summary =
           "Admins: queue a failed text to someone in their area again, on purpose (never a sign-in code or password)")
-  HttpResponse<Void> resend(
-      io.micronaut.security.authentication.Authentication auth, @PathVariable long id) {
+  HttpResponse<Void> resend(Authentication auth, @PathVariable long id) {
     texts.resend(reach.phonesOf(auth), id);
     return HttpResponse.accepted();
   }

@@ -1,6 +1,7 @@
 package org.onegrid.notify;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.Optional;
 
 /**
  * Something that takes texts sent to one of OneGrid's numbers (a community's hotline). The first
@@ -12,7 +13,7 @@ public interface InboundSms {
    * Handles a text; returns the reply to text back (null for none), or empty when the number is not
    * this handler's.
    */
-  java.util.Optional<Reply> handle(String messageSid, String from, String to, String body);
+  Optional<Reply> handle(String messageSid, String from, String to, String body);
 
   /** What to text back, if anything. */
   record Reply(@Nullable String text) {}

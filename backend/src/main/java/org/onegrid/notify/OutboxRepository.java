@@ -6,6 +6,7 @@ import static org.onegrid.db.Tables.SMS_OUTBOX;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,7 +187,7 @@ class OutboxRepository {
   List<SmsOutboxRecord> claimDue(Instant now, int limit, String instance, Instant leaseUntil) {
     // Sign-in codes first: a resident is waiting at the sign-in page while a notice texts a city.
     List<Long> ids =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             dsl.select(SMS_OUTBOX.ID)
                 .from(SMS_OUTBOX)
                 .where(due(now), SMS_OUTBOX.PURPOSE.in(FIRST))

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How every feature sends an SMS: {@link #enqueue} inside the transaction that causes the message.
@@ -16,8 +17,7 @@ public class SmsOutbox {
   /**
    * Purposes of texts that carry a secret: their words are not kept once sent (see SmsDispatcher).
    */
-  public static final java.util.Set<String> SECRET_PURPOSES =
-      java.util.Set.of("otp", "password-reset", "staff-invite");
+  public static final Set<String> SECRET_PURPOSES = Set.of("otp", "password-reset", "staff-invite");
 
   private final OutboxRepository outbox;
   private final OutboxQueries queries;

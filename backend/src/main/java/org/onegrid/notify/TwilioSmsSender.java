@@ -7,18 +7,35 @@ import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Say;
 import com.twilio.type.PhoneNumber;
+import com.twilio.type.Twiml;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +62,8 @@ final class TwilioSmsSender implements SmsSender {
       @Nullable @Value("${onegrid.twilio.messaging-service-sid:}") String messagingServiceSid,
       @Value("${onegrid.twilio.api-base-url:`https://api.twilio.com`}") String apiBaseUrl,
       @Nullable @Value("${onegrid.public-url:}") String publicUrl,
-      @Value("${onegrid.twilio.connect-timeout:5s}") java.time.Duration connectTimeout,
-      @Value("${onegrid.twilio.read-timeout:10s}") java.time.Duration readTimeout) {
+      @Value("${onegrid.twilio.connect-timeout:5s}") Duration connectTimeout,
+      @Value("${onegrid.twilio.read-timeout:10s}") Duration readTimeout) {
     if (isBlank(from) && isBlank(messagingServiceSid)) {
       throw new IllegalStateException(
           "Twilio is configured but neither onegrid.twilio.from-number nor onegrid.twilio.messaging-service-sid is");
@@ -98,34 +115,27 @@ final class TwilioSmsSender implements SmsSender {
         words
             .codePoints()
             .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-    com.twilio.twiml.voice.Say.Language language =
-        english
-            ? com.twilio.twiml.voice.Say.Language.EN_US
-            : com.twilio.twiml.voice.Say.Language.ZH_CN;
-    com.twilio.twiml.voice.Say say =
-        new com.twilio.twiml.voice.Say.Builder(words).language(language).build();
+    Say.Language language = english ? Say.Language.EN_US : Say.Language.ZH_CN;
+    Say say = new Say.Builder(words).language(language).build();
     String twiml =
-        new com.twilio.twiml.VoiceResponse.Builder()
-            .pause(new com.twilio.twiml.voice.Pause.Builder().length(1).build())
+        new VoiceResponse.Builder()
+            .pause(new Pause.Builder().length(1).build())
             .say(say)
-            .pause(new com.twilio.twiml.voice.Pause.Builder().length(1).build())
+            .pause(new Pause.Builder().length(1).build())
             .say(say)
             .build()
             .toXml();
     return once(
         () -> {
-          com.twilio.rest.api.v2010.account.Call call =
-              com.twilio.rest.api.v2010.account.Call.creator(
-                      new PhoneNumber(toE164),
-                      new PhoneNumber(from),
-                      new com.twilio.type.Twiml(twiml))
+          Call call =
+              Call.creator(new PhoneNumber(toE164), new PhoneNumber(from), new Twiml(twiml))
                   .create(client);
           return new Accepted(call.getSid(), String.valueOf(call.getStatus()));
         });
   }
 
   /** One request to Twilio, its failure sorted into: try again, refused, or not known. */
-  private Result once(java.util.function.Supplier<Accepted> request) {
+  private Result once(Supplier<Accepted> request) {
     SingleAttemptHttpClient.RETRY_AFTER.remove();
     try {
       return request.get();
@@ -159,8 +169,8 @@ final class TwilioSmsSender implements SmsSender {
   @Override
   public Lookup findCall(String toE164, Instant since) {
     try {
-      for (com.twilio.rest.api.v2010.account.Call call :
-          com.twilio.rest.api.v2010.account.Call.reader()
+      for (Call call :
+          Call.reader()
               .setTo(new PhoneNumber(toE164))
               .setPageSize(20L)
               .firstPage(client)
@@ -203,10 +213,10 @@ final class TwilioSmsSender implements SmsSender {
 
   /** Failures that happen before a request is written: Twilio cannot have taken the message. */
   private static boolean neverReached(Throwable cause) {
-    return cause instanceof java.net.ConnectException
-        || cause instanceof org.apache.hc.client5.http.ConnectTimeoutException
-        || cause instanceof java.net.UnknownHostException
-        || cause instanceof java.net.NoRouteToHostException;
+    return cause instanceof ConnectException
+        || cause instanceof ConnectTimeoutException
+        || cause instanceof UnknownHostException
+        || cause instanceof NoRouteToHostException;
   }
 
   private static boolean isBlank(String s) {
@@ -223,27 +233,22 @@ final class TwilioSmsSender implements SmsSender {
   static final class SingleAttemptHttpClient extends NetworkHttpClient {
     private final String baseUrl;
 
-    SingleAttemptHttpClient(
-        String baseUrl, java.time.Duration connectTimeout, java.time.Duration readTimeout) {
+    SingleAttemptHttpClient(String baseUrl, Duration connectTimeout, Duration readTimeout) {
       super(
-          org.apache.hc.client5.http.impl.classic.HttpClientBuilder.create()
+          HttpClientBuilder.create()
               .disableAutomaticRetries()
               .setConnectionManager(
-                  org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder
-                      .create()
+                  PoolingHttpClientConnectionManagerBuilder.create()
                       .setMaxConnTotal(20)
                       .setMaxConnPerRoute(20)
                       .setDefaultConnectionConfig(
-                          org.apache.hc.client5.http.config.ConnectionConfig.custom()
-                              .setConnectTimeout(
-                                  org.apache.hc.core5.util.Timeout.of(connectTimeout))
-                              .setSocketTimeout(org.apache.hc.core5.util.Timeout.of(readTimeout))
+                          ConnectionConfig.custom()
+                              .setConnectTimeout(Timeout.of(connectTimeout))
+                              .setSocketTimeout(Timeout.of(readTimeout))
                               .build())
                       .build())
               .setDefaultRequestConfig(
-                  org.apache.hc.client5.http.config.RequestConfig.custom()
-                      .setResponseTimeout(org.apache.hc.core5.util.Timeout.of(readTimeout))
-                      .build()));
+                  RequestConfig.custom().setResponseTimeout(Timeout.of(readTimeout)).build()));
       this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
@@ -268,7 +273,7 @@ final class TwilioSmsSender implements SmsSender {
       if (response.getHeaders() == null) {
         return null;
       }
-      for (org.apache.hc.core5.http.Header header : response.getHeaders()) {
+      for (Header header : response.getHeaders()) {
         if ("Retry-After".equalsIgnoreCase(header.getName())) {
           try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.getValue().trim())));
@@ -298,8 +303,7 @@ final class TwilioSmsSender implements SmsSender {
       return copy;
     }
 
-    private static void copyInto(
-        Map<String, List<String>> params, java.util.function.BiConsumer<String, String> add) {
+    private static void copyInto(Map<String, List<String>> params, BiConsumer<String, String> add) {
       params.forEach((name, values) -> values.forEach(value -> add.accept(name, value)));
     }
   }

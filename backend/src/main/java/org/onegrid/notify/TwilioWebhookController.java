@@ -1,5 +1,7 @@
 package org.onegrid.notify;
 
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.messaging.Message;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -57,10 +59,10 @@ final class TwilioWebhookController {
   HttpResponse<String> inbound(HttpRequest<?> request, @Body Map<String, String> form) {
     verify(request, form);
     String reply = replies.inbound(form).orElse(null);
-    var twiml = new com.twilio.twiml.MessagingResponse.Builder();
+    var twiml = new MessagingResponse.Builder();
     if (reply != null) {
       twiml.message(
-          new com.twilio.twiml.messaging.Message.Builder()
+          new Message.Builder()
               .body(new com.twilio.twiml.messaging.Body.Builder(reply).build())
               .build());
     }

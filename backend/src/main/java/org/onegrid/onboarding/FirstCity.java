@@ -78,7 +78,7 @@ class FirstCity implements ApplicationEventListener<ServerStartupEvent> {
                   + " {}",
               cityName,
               cityCode,
-              org.onegrid.platform.Phones.mask(phone));
+              Phones.mask(phone));
         });
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ImportRunsRecord;
 import org.onegrid.grid.Subtree;
 import org.onegrid.platform.Tx;
@@ -97,7 +98,7 @@ class ImportRunRepository {
   List<ImportRunsRecord> findUnder(String nodePath, @Nullable Long before, int limit) {
     return dsl.selectFrom(IMPORT_RUNS)
         .where(Subtree.at(IMPORT_RUNS.NODE_PATH, nodePath))
-        .and(before == null ? org.jooq.impl.DSL.noCondition() : IMPORT_RUNS.ID.lt(before))
+        .and(before == null ? DSL.noCondition() : IMPORT_RUNS.ID.lt(before))
         .orderBy(IMPORT_RUNS.ID.desc())
         .limit(limit)
         .fetch();

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -245,7 +246,7 @@ class Imports {
           new Object[] {
             String.join(
                 locale.getLanguage().equals("en") ? ", " : "、",
-                java.util.Arrays.stream(args[0].toString().split(", "))
+                Arrays.stream(args[0].toString().split(", "))
                     .map(f -> messages.get(locale, "import.field." + f))
                     .toList())
           };

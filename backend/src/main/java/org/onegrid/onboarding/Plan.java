@@ -1,6 +1,8 @@
 package org.onegrid.onboarding;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * What a file would do, row by row, and the work that applying it means ({@code W}, one item per
@@ -24,11 +26,7 @@ record Plan<W>(List<RowVerdict> verdicts, List<W> work) {
    * Applies work a chunk at a time (each chunk its own transaction, in {@code each}), telling how
    * many items are done after each.
    */
-  static <W> void inChunks(
-      List<W> work,
-      int size,
-      java.util.function.IntConsumer done,
-      java.util.function.Consumer<List<W>> each) {
+  static <W> void inChunks(List<W> work, int size, IntConsumer done, Consumer<List<W>> each) {
     for (int i = 0; i < work.size(); i += size) {
       each.accept(work.subList(i, Math.min(work.size(), i + size)));
       done.accept(Math.min(work.size(), i + size));

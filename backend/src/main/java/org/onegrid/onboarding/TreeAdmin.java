@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Polygon;
@@ -155,7 +156,7 @@ class TreeAdmin {
               Map.of(
                   "boundary",
                   String.format(
-                      java.util.Locale.ROOT,
+                      Locale.ROOT,
                       "%.5f,%.5f – %.5f,%.5f",
                       box.getMinY(),
                       box.getMinX(),

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
 import org.onegrid.platform.Tx;
 
@@ -62,7 +63,7 @@ class Open311ClientRepository {
         == 1;
   }
 
-  private org.jooq.SelectJoinStep<Record> select() {
+  private SelectJoinStep<Record> select() {
     var requests =
         DSL.selectCount()
             .from(OPEN311_REQUESTS)

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.DatabaseTrouble;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.ProblemAnswers;
 import org.slf4j.Logger;
@@ -177,10 +179,10 @@ class Open311Controller {
 
   @Error(exception = RuntimeException.class)
   HttpResponse<String> failed(HttpRequest<?> request, RuntimeException e) {
-    org.onegrid.platform.DatabaseTrouble trouble = org.onegrid.platform.DatabaseTrouble.of(e);
+    DatabaseTrouble trouble = DatabaseTrouble.of(e);
     if (trouble != null) {
       LOG.warn("Open311 request {} answered 503: {}", request.getPath(), trouble.code());
-      return ((io.micronaut.http.MutableHttpResponse<String>)
+      return ((MutableHttpResponse<String>)
               errors(
                   request,
                   503,
@@ -200,8 +202,7 @@ class Open311Controller {
         .status(HttpStatus.valueOf(status));
   }
 
-  private io.micronaut.http.MutableHttpResponse<String> answer(
-      String format, String root, Object body) {
+  private MutableHttpResponse<String> answer(String format, String root, Object body) {
     requireFormat(format);
     return "json".equals(format)
         ? HttpResponse.ok(Open311Format.json(json, body)).contentType(Open311Format.JSON)

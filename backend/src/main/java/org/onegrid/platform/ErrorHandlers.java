@@ -15,11 +15,14 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +76,8 @@ final class ErrorHandlers {
                         e.getKey().equals("min")
                             || e.getKey().equals("max")
                             || e.getKey().equals("value"))
-                .sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder()))
-                .map(java.util.Map.Entry::getValue)
+                .sorted(Map.Entry.comparingByKey(Comparator.reverseOrder()))
+                .map(Map.Entry::getValue)
                 .toArray();
         errors.add(
             new ProblemDetails.InvalidParam(
@@ -93,8 +96,8 @@ final class ErrorHandlers {
       Iterator<Path.Node> nodes = path.iterator();
       while (nodes.hasNext()) {
         Path.Node node = nodes.next();
-        if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-            || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+        if (node.getKind() == ElementKind.PROPERTY
+            || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
           names.add(node.getName());
         }
       }

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** One-event iCalendar files (RFC 5545) for a phone's calendar. */
 public final class Ics {
@@ -21,7 +23,7 @@ public final class Ics {
       String summary,
       String location,
       String description) {
-    return java.util.stream.Stream.of(
+    return Stream.of(
             "BEGIN:VCALENDAR",
             "VERSION:2.0",
             "PRODID:-//OneGrid//ZH",
@@ -37,7 +39,7 @@ public final class Ics {
             "END:VEVENT",
             "END:VCALENDAR")
         .map(Ics::fold)
-        .collect(java.util.stream.Collectors.joining("\r\n", "", "\r\n"));
+        .collect(Collectors.joining("\r\n", "", "\r\n"));
   }
 
   /**

@@ -1,9 +1,11 @@
 package org.onegrid.platform;
 
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -27,8 +29,7 @@ class JooqFactory {
 
   @Singleton
   DSLContext dslContext(
-      DataSource dataSource,
-      @io.micronaut.context.annotation.Value("${onegrid.database.log-sql:false}") boolean logSql) {
+      DataSource dataSource, @Value("${onegrid.database.log-sql:false}") boolean logSql) {
     ThreadLocalTransactionProvider transactions =
         new ThreadLocalTransactionProvider(new DataSourceConnectionProvider(dataSource));
     DefaultConfiguration configuration = new DefaultConfiguration();
@@ -48,7 +49,7 @@ class JooqFactory {
   private static SQLDialect detectDialect(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       String version = connection.getMetaData().getDatabaseProductVersion();
-      return version.toLowerCase(java.util.Locale.ROOT).contains("mariadb")
+      return version.toLowerCase(Locale.ROOT).contains("mariadb")
           ? SQLDialect.MARIADB
           : SQLDialect.MYSQL;
     } catch (SQLException e) {

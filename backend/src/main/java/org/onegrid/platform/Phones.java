@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 
 /**
  * Phone numbers: read in any common form, stored E.164, shown masked to anyone but the owner and
@@ -20,11 +21,11 @@ public class Phones {
   }
 
   /** The number in E.164, or empty when it is not a valid phone number (a row of a file). */
-  public java.util.Optional<String> e164(String raw) {
+  public Optional<String> e164(String raw) {
     try {
-      return java.util.Optional.of(toE164(raw, "phone"));
+      return Optional.of(toE164(raw, "phone"));
     } catch (ApiException bad) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

@@ -1,6 +1,7 @@
 package org.onegrid.platform;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class RecentReads<V> {
    */
   public Map<Long, V> getAll(Collection<Long> ids, Function<List<Long>, Map<Long, V>> read) {
     Map<Long, V> found = new HashMap<>();
-    List<Long> missing = new java.util.ArrayList<>();
+    List<Long> missing = new ArrayList<>();
     long now = System.nanoTime();
     for (Long id : ids) {
       Read<V> last = reads.get(id);

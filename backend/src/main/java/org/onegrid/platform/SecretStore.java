@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 
 /**
@@ -38,7 +39,7 @@ public class SecretStore {
    * The named secret, made by {@code make} if no instance made it yet (a key pair, say): the first
    * to insert wins, and every instance reads the winner's.
    */
-  public String getOrCreate(String name, java.util.function.Supplier<String> make) {
+  public String getOrCreate(String name, Supplier<String> make) {
     dsl.insertInto(PLATFORM_SECRETS)
         .set(PLATFORM_SECRETS.NAME, name)
         .set(PLATFORM_SECRETS.SECRET, make.get())

@@ -13,6 +13,8 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 
 /**
@@ -84,8 +86,7 @@ final class SecurityHeaders implements HttpServerFilter {
     if (tileUrl == null || tileUrl.isBlank()) {
       return "";
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^(https?://)([^/?#]+)").matcher(tileUrl.trim());
+    Matcher m = Pattern.compile("^(https?://)([^/?#]+)").matcher(tileUrl.trim());
     if (!m.find()) {
       return "";
     }

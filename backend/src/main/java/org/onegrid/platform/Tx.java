@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.sql.SQLTransactionRollbackException;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.jooq.Configuration;
 import org.jooq.DSLContext;
@@ -70,9 +71,7 @@ public class Tx {
         try {
           // Doubling with jitter, so that the transactions that collided do not collide again.
           long ceiling = Math.min(400L, 5L << attempt);
-          Thread.sleep(
-              ceiling / 2
-                  + java.util.concurrent.ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+          Thread.sleep(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;

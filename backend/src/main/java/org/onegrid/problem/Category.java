@@ -1,6 +1,7 @@
 package org.onegrid.problem;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Locale;
 
 /** A kind of problem, with its icon and time limits. */
 @Serdeable
@@ -13,7 +14,7 @@ public record Category(
     int resolveHours,
     boolean alwaysPrivate) {
 
-  public String name(java.util.Locale locale) {
+  public String name(Locale locale) {
     return "en".equals(locale.getLanguage()) ? nameEn : nameZh;
   }
 }

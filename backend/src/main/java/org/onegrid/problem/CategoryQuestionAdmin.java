@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ class CategoryQuestionAdmin {
 
   /** Every category's questions as the admins edit them. */
   Map<String, List<QuestionSettings>> all() {
-    Map<String, List<QuestionSettings>> out = new java.util.HashMap<>();
+    Map<String, List<QuestionSettings>> out = new HashMap<>();
     categories
         .findQuestions()
         .forEach(

@@ -4,38 +4,39 @@ import static org.onegrid.db.Tables.CATEGORY_QUESTIONS;
 import static org.onegrid.db.Tables.PROBLEM_CATEGORIES;
 
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.onegrid.db.tables.records.ProblemCategoriesRecord;
+import org.onegrid.platform.Refreshing;
 
 @Singleton
 class CategoryRepository {
 
   private final DSLContext dsl;
-  private final org.onegrid.platform.Refreshing<List<Category>> active;
-  private final org.onegrid.platform.Refreshing<Map<String, Category>> all;
-  private final org.onegrid.platform.Refreshing<Map<String, List<CategoryQuestion>>> questions;
+  private final Refreshing<List<Category>> active;
+  private final Refreshing<Map<String, Category>> all;
+  private final Refreshing<Map<String, List<CategoryQuestion>>> questions;
 
   CategoryRepository(DSLContext dsl) {
     this.dsl = dsl;
-    this.active =
-        new org.onegrid.platform.Refreshing<>(
-            () -> List.copyOf(readActive()), java.time.Duration.ofMinutes(1));
+    this.active = new Refreshing<>(() -> List.copyOf(readActive()), Duration.ofMinutes(1));
     this.all =
-        new org.onegrid.platform.Refreshing<>(
+        new Refreshing<>(
             () ->
                 Map.copyOf(
                     dsl.selectFrom(PROBLEM_CATEGORIES)
                         .fetchMap(PROBLEM_CATEGORIES.CODE, CategoryRepository::toCategory)),
-            java.time.Duration.ofMinutes(1));
+            Duration.ofMinutes(1));
     this.questions =
-        new org.onegrid.platform.Refreshing<>(
-            () -> java.util.Collections.unmodifiableMap(readQuestions()),
-            java.time.Duration.ofMinutes(1));
+        new Refreshing<>(() -> Collections.unmodifiableMap(readQuestions()), Duration.ofMinutes(1));
   }
 
   /** Reads the categories now, not within the minute (a test that just changed one). */
@@ -46,7 +47,7 @@ class CategoryRepository {
   }
 
   /** Every category, active or not, in order (for the admins who keep them). */
-  List<org.onegrid.db.tables.records.ProblemCategoriesRecord> findAllRecords() {
+  List<ProblemCategoriesRecord> findAllRecords() {
     return dsl.selectFrom(PROBLEM_CATEGORIES).orderBy(PROBLEM_CATEGORIES.SORT_ORDER).fetch();
   }
 
@@ -100,7 +101,7 @@ class CategoryRepository {
         .fetch(CategoryRepository::toCategory);
   }
 
-  private static Category toCategory(org.onegrid.db.tables.records.ProblemCategoriesRecord r) {
+  private static Category toCategory(ProblemCategoriesRecord r) {
     return new Category(
         r.getCode(),
         r.getNameZh(),
@@ -120,7 +121,7 @@ class CategoryRepository {
         .collect(
             Collectors.groupingBy(
                 r -> r.getCategoryCode(),
-                java.util.LinkedHashMap::new,
+                LinkedHashMap::new,
                 Collectors.mapping(
                     r ->
                         new CategoryQuestion(

@@ -10,9 +10,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -37,13 +41,13 @@ class PhotoProcessor {
    * Images decoded at once on this instance; the rest wait a little, then are told to try again.
    * With subsampled decoding one image needs a few tens of MB at most, whatever its size.
    */
-  private final java.util.concurrent.Semaphore decoding;
+  private final Semaphore decoding;
 
   PhotoProcessor(
       @Value("${onegrid.photos.max-bytes:10485760}") int maxBytes,
       @Value("${onegrid.photos.concurrent-decodes:2}") int concurrentDecodes) {
     this.maxBytes = maxBytes;
-    this.decoding = new java.util.concurrent.Semaphore(Math.max(1, concurrentDecodes), true);
+    this.decoding = new Semaphore(Math.max(1, concurrentDecodes), true);
   }
 
   Processed process(byte[] upload) {
@@ -59,13 +63,13 @@ class PhotoProcessor {
     }
     boolean admitted;
     try {
-      admitted = decoding.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+      admitted = decoding.tryAcquire(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       admitted = false;
     }
     if (!admitted) {
-      throw ApiException.tooManyRequests("photo-busy", java.time.Duration.ofSeconds(5));
+      throw ApiException.tooManyRequests("photo-busy", Duration.ofSeconds(5));
     }
     try {
       BufferedImage image = decode(upload);
@@ -100,7 +104,7 @@ class PhotoProcessor {
         }
         // Read every n-th pixel straight into an image near the size kept, never the whole
         // original: a 7071×7071 16-bit PNG would otherwise take 750 MB of heap.
-        javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+        ImageReadParam param = reader.getDefaultReadParam();
         int step = Math.max(1, Math.max(width, height) / FULL_EDGE);
         param.setSourceSubsampling(step, step, 0, 0);
         return reader.read(0, param);

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.onegrid.db.tables.records.ProblemPhotosRecord;
@@ -71,9 +72,9 @@ class PhotoRepository {
   }
 
   /** The photos of these problems (not those of their threads), by problem, in one query. */
-  java.util.Map<Long, List<Long>> findIdsByProblems(java.util.Collection<Long> problemIds) {
+  Map<Long, List<Long>> findIdsByProblems(Collection<Long> problemIds) {
     if (problemIds.isEmpty()) {
-      return java.util.Map.of();
+      return Map.of();
     }
     return dsl.select(PROBLEM_PHOTOS.PROBLEM_ID, PROBLEM_PHOTOS.ID)
         .from(PROBLEM_PHOTOS)

@@ -1,15 +1,21 @@
 package org.onegrid.problem;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.onegrid.account.Account;
 import org.onegrid.db.tables.records.ProblemPhotosRecord;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.FileStore;
+import org.onegrid.platform.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +36,7 @@ public class PhotoService {
   private final FileStore files;
   private final Clock clock;
 
-  private final org.onegrid.platform.RateLimiter limiter;
+  private final RateLimiter limiter;
   private final int photosPerHour;
 
   PhotoService(
@@ -38,9 +44,8 @@ public class PhotoService {
       PhotoRepository photos,
       FileStore files,
       Clock clock,
-      org.onegrid.platform.RateLimiter limiter,
-      @io.micronaut.context.annotation.Value("${onegrid.limits.photos-per-hour:120}")
-          int photosPerHour) {
+      RateLimiter limiter,
+      @Value("${onegrid.limits.photos-per-hour:120}") int photosPerHour) {
     this.processor = processor;
     this.photos = photos;
     this.files = files;
@@ -50,8 +55,7 @@ public class PhotoService {
   }
 
   public PhotoRef upload(Account owner, byte[] bytes) {
-    limiter.hit(
-        "photos:" + owner.id(), photosPerHour, java.time.Duration.ofHours(1), "too-many-photos");
+    limiter.hit("photos:" + owner.id(), photosPerHour, Duration.ofHours(1), "too-many-photos");
     return store(owner.id(), null, bytes);
   }
 
@@ -63,7 +67,7 @@ public class PhotoService {
     limiter.hit(
         "department-photos:" + linkId,
         DEPARTMENT_PHOTOS_PER_HOUR,
-        java.time.Duration.ofHours(1),
+        Duration.ofHours(1),
         "too-many-photos");
     return store(null, linkId, bytes);
   }
@@ -150,8 +154,8 @@ public class PhotoService {
   }
 
   /** The photos of each of these problems, in one query. */
-  java.util.Map<Long, List<PhotoRef>> ofProblems(java.util.Collection<Long> problemIds) {
-    java.util.Map<Long, List<PhotoRef>> out = new java.util.HashMap<>();
+  Map<Long, List<PhotoRef>> ofProblems(Collection<Long> problemIds) {
+    Map<Long, List<PhotoRef>> out = new HashMap<>();
     photos
         .findIdsByProblems(problemIds)
         .forEach((problem, ids) -> out.put(problem, ids.stream().map(PhotoRef::of).toList()));

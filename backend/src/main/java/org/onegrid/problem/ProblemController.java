@@ -28,13 +28,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.platform.ApiException;
+import org.onegrid.platform.IdempotencyKeys;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.ProblemAnswers;
 
@@ -115,7 +118,7 @@ class ProblemController {
       Authentication auth,
       @Nullable @Header("Idempotency-Key") String idempotencyKey,
       @Body @Valid ReportRequest body) {
-    String key = org.onegrid.platform.IdempotencyKeys.of(idempotencyKey);
+    String key = IdempotencyKeys.of(idempotencyKey);
     Locale locale = messages.localeOf(request);
     // The form sends the answers it asked for; a client that sends none (an older app) is not
     // refused for questions it never showed.
@@ -311,7 +314,7 @@ class ProblemController {
       @Nullable @QueryValue String sort,
       @Nullable @QueryValue Long before,
       @Nullable @QueryValue Long after,
-      @Nullable @QueryValue java.time.Instant afterDue) {
+      @Nullable @QueryValue Instant afterDue) {
     boolean byDeadline = "deadline".equals(sort);
     ProblemQueries.Cursor cursor =
         byDeadline
@@ -385,8 +388,7 @@ class ProblemController {
   record ThreadMessage(
       @Nullable @Size(max = 2000) String body,
       @Nullable Long photoId,
-      @NotBlank @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_-]+$")
-          String clientKey,
+      @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String clientKey,
       @Nullable Boolean internal) {}
 
   @Serdeable

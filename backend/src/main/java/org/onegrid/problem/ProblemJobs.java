@@ -14,6 +14,7 @@ import org.onegrid.account.Role;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ public class ProblemJobs {
   private final CategoryRepository categories;
   private final GridService grids;
   private final AccountService accounts;
-  private final org.onegrid.notify.Notifications inApp;
+  private final Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -56,7 +57,7 @@ public class ProblemJobs {
       CategoryRepository categories,
       GridService grids,
       AccountService accounts,
-      org.onegrid.notify.Notifications inApp,
+      Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {

@@ -3,8 +3,10 @@ package org.onegrid.problem;
 import static org.onegrid.db.Tables.PROBLEM_MESSAGES;
 import static org.onegrid.db.Tables.PROBLEM_READS;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -33,7 +35,7 @@ class ProblemMessageRepository {
       boolean fromStaff,
       boolean internal,
       String body,
-      @io.micronaut.core.annotation.Nullable Long photoId,
+      @Nullable Long photoId,
       String key,
       Instant now) {
     return tx.run(
@@ -74,7 +76,7 @@ class ProblemMessageRepository {
             .orderBy(PROBLEM_MESSAGES.ID.desc())
             .limit(500)
             .fetch();
-    java.util.Collections.reverse(rows);
+    Collections.reverse(rows);
     return rows;
   }
 

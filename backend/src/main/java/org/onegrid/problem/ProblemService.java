@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import org.onegrid.account.Account;
 import org.onegrid.account.Role;
 import org.onegrid.grid.Address;
@@ -125,7 +126,7 @@ public class ProblemService {
       String idempotencyKey,
       Locale locale,
       ProblemSource source,
-      java.util.function.LongConsumer alsoInTx) {
+      LongConsumer alsoInTx) {
     Category category =
         categories
             .findActiveByCode(report.categoryCode())

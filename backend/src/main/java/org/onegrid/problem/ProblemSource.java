@@ -1,6 +1,7 @@
 package org.onegrid.problem;
 
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
 /**
  * Where a problem came in: the resident's app (or the same pages in a browser), a leader's patrol,
@@ -16,6 +17,5 @@ public enum ProblemSource {
   OPEN311;
 
   /** The ways in through the community's 24-hour hotline. */
-  public static final java.util.List<ProblemSource> HOTLINE_CHANNELS =
-      java.util.List.of(HOTLINE, SMS, CALL);
+  public static final List<ProblemSource> HOTLINE_CHANNELS = List.of(HOTLINE, SMS, CALL);
 }

@@ -1,5 +1,7 @@
 package org.onegrid.problem;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,11 +9,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
 import org.onegrid.account.Names;
 import org.onegrid.db.tables.records.ProblemMessagesRecord;
 import org.onegrid.grid.GridService;
+import org.onegrid.notify.Notifications;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
 import org.onegrid.platform.Tx;
@@ -31,7 +35,7 @@ public class ProblemThreadService {
   private final PhotoService photos;
   private final AccountService accounts;
   private final GridService grids;
-  private final org.onegrid.notify.Notifications inApp;
+  private final Notifications inApp;
   private final Messages texts;
   private final Tx tx;
   private final Clock clock;
@@ -42,7 +46,7 @@ public class ProblemThreadService {
       PhotoService photos,
       AccountService accounts,
       GridService grids,
-      org.onegrid.notify.Notifications inApp,
+      Notifications inApp,
       Messages texts,
       Tx tx,
       Clock clock) {
@@ -72,8 +76,8 @@ public class ProblemThreadService {
   public ProblemMessageView post(
       Account author,
       long problemId,
-      @io.micronaut.core.annotation.Nullable String text,
-      @io.micronaut.core.annotation.Nullable Long photoId,
+      @Nullable String text,
+      @Nullable Long photoId,
       String clientKey,
       boolean internal) {
     Problem problem = participantOf(author, problemId);
@@ -89,7 +93,7 @@ public class ProblemThreadService {
         () -> {
           // A retry of a message already stored returns it; the same key on another problem is a
           // mistake of the client's, said plainly rather than dropping the new message.
-          java.util.Optional<ProblemMessagesRecord> earlier =
+          Optional<ProblemMessagesRecord> earlier =
               messages.findByAuthorKey(author.id(), clientKey);
           if (earlier.isPresent()) {
             requireSameProblem(earlier.get(), problem);
@@ -131,7 +135,7 @@ public class ProblemThreadService {
 
   private static void requireSameProblem(ProblemMessagesRecord message, Problem problem) {
     if (message.getProblemId() != problem.id()) {
-      throw new ApiException(io.micronaut.http.HttpStatus.CONFLICT, "client-key-reused");
+      throw new ApiException(HttpStatus.CONFLICT, "client-key-reused");
     }
   }
 

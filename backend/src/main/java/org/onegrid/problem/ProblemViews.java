@@ -2,8 +2,10 @@ package org.onegrid.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
+import org.onegrid.grid.Address;
 import org.onegrid.grid.GridService;
 
 /**
@@ -120,8 +123,7 @@ class ProblemViews {
     Map<Long, String> names = around.actorNames();
     boolean mine = viewer.id() == p.reporterId();
     boolean staffView = viewer.role().isStaff();
-    Map<Long, org.onegrid.grid.Address> units =
-        a.unit() == null ? Map.of() : Map.of(a.unit().unitId(), a.unit());
+    Map<Long, Address> units = a.unit() == null ? Map.of() : Map.of(a.unit().unitId(), a.unit());
     // Unread counts only for those in the thread (the reporter and staff).
     int unread = mine || staffView ? a.unread() : 0;
     // Everyone else (a neighbour reading a public problem) sees no names, a coarse place and
@@ -206,7 +208,7 @@ class ProblemViews {
       if (value != null) {
         String shown =
             q.isList()
-                ? java.util.Arrays.stream(value.split(","))
+                ? Arrays.stream(value.split(","))
                     .map(k -> q.choice(k).map(c -> c.name(locale)).orElse(k))
                     .collect(Collectors.joining("、"))
                 : value;
@@ -217,27 +219,25 @@ class ProblemViews {
   }
 
   /** The spot reported, or else where its building stands (problems reported without a pin). */
-  private static java.math.@Nullable BigDecimal lat(
-      Problem p, Map<Long, org.onegrid.grid.Address> units) {
+  private static @Nullable BigDecimal lat(Problem p, Map<Long, Address> units) {
     if (p.lat() != null || p.unitId() == null || !units.containsKey(p.unitId())) {
       return p.lat();
     }
     Double lat = units.get(p.unitId()).buildingLat();
-    return lat == null ? null : java.math.BigDecimal.valueOf(lat);
+    return lat == null ? null : BigDecimal.valueOf(lat);
   }
 
-  private static java.math.@Nullable BigDecimal lng(
-      Problem p, Map<Long, org.onegrid.grid.Address> units) {
+  private static @Nullable BigDecimal lng(Problem p, Map<Long, Address> units) {
     if (p.lng() != null || p.unitId() == null || !units.containsKey(p.unitId())) {
       return p.lng();
     }
     Double lng = units.get(p.unitId()).buildingLng();
-    return lng == null ? null : java.math.BigDecimal.valueOf(lng);
+    return lng == null ? null : BigDecimal.valueOf(lng);
   }
 
   /** The building, unit and words of the place, as staff and the reporter read them. */
   String placeText(Problem p) {
-    Map<Long, org.onegrid.grid.Address> unit =
+    Map<Long, Address> unit =
         p.unitId() == null
             ? Map.of()
             : grids.unit(p.unitId()).map(u -> Map.of(p.unitId(), u)).orElse(Map.of());
@@ -248,9 +248,9 @@ class ProblemViews {
    * The place as people outside the problem's reach read it: the building, never the unit, and the
    * reporter's own words with numbers masked.
    */
-  static @Nullable String publicPlaceText(Problem p, Map<Long, org.onegrid.grid.Address> units) {
+  static @Nullable String publicPlaceText(Problem p, Map<Long, Address> units) {
     List<String> parts = new ArrayList<>();
-    org.onegrid.grid.Address u = p.unitId() == null ? null : units.get(p.unitId());
+    Address u = p.unitId() == null ? null : units.get(p.unitId());
     if (u != null) {
       parts.add(u.buildingName());
     }
@@ -260,10 +260,10 @@ class ProblemViews {
     return parts.isEmpty() ? null : String.join(" ", parts);
   }
 
-  private static String placeText(Problem p, Map<Long, org.onegrid.grid.Address> units) {
+  private static String placeText(Problem p, Map<Long, Address> units) {
     List<String> parts = new ArrayList<>();
     if (p.unitId() != null) {
-      org.onegrid.grid.Address u = units.get(p.unitId());
+      Address u = units.get(p.unitId());
       if (u != null) {
         parts.add(u.buildingName());
         parts.add(u.unitName());

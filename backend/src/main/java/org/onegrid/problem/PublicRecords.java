@@ -2,13 +2,18 @@ package org.onegrid.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
+import org.onegrid.grid.Address;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
@@ -45,8 +50,8 @@ public class PublicRecords {
       ProblemState state,
       String agency,
       @Nullable String address,
-      @Nullable java.math.BigDecimal lat,
-      @Nullable java.math.BigDecimal lng,
+      @Nullable BigDecimal lat,
+      @Nullable BigDecimal lng,
       Instant requestedAt,
       Instant updatedAt,
       Instant expectedAt,
@@ -77,8 +82,7 @@ public class PublicRecords {
    * Public problems by id, and also private ones that {@code alsoPrivate} admits (the Open311 app
    * that filed them); the rest are left out as if they did not exist.
    */
-  public List<PublicRecord> find(
-      java.util.Collection<Long> ids, java.util.function.LongPredicate alsoPrivate, Locale locale) {
+  public List<PublicRecord> find(Collection<Long> ids, LongPredicate alsoPrivate, Locale locale) {
     return ids.isEmpty()
         ? List.of()
         : records(
@@ -98,11 +102,11 @@ public class PublicRecords {
             gridNodes.values().stream()
                 .flatMap(n -> n.pathIds().stream())
                 .collect(Collectors.toSet()));
-    Map<Long, org.onegrid.grid.Address> units =
+    Map<Long, Address> units =
         grids.units(
             page.stream().map(Problem::unitId).filter(u -> u != null).collect(Collectors.toSet()));
-    Map<Long, String> agencies = new java.util.HashMap<>();
-    Map<String, Category> kinds = new java.util.HashMap<>();
+    Map<Long, String> agencies = new HashMap<>();
+    Map<String, Category> kinds = new HashMap<>();
     List<PublicRecord> records = new ArrayList<>();
     for (Problem p : page) {
       Category category =

@@ -2,6 +2,7 @@ package org.onegrid.problem;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import org.onegrid.account.AccountService;
 import org.onegrid.grid.GridLevel;
 import org.onegrid.grid.GridNode;
 import org.onegrid.grid.GridService;
+import org.onegrid.grid.NodeRef;
 import org.onegrid.notify.SmsOutbox;
 import org.onegrid.platform.ApiException;
 import org.onegrid.platform.Messages;
@@ -88,11 +90,11 @@ public class Transfers {
             .filter(n -> n.level() == GridLevel.COMMUNITY)
             .findFirst()
             .orElseThrow();
-    List<org.onegrid.grid.NodeRef> targets = new ArrayList<>();
+    List<NodeRef> targets = new ArrayList<>();
     for (GridNode zone : grids.children(community.id())) {
       for (GridNode g : grids.children(zone.id())) {
         if (g.level() == GridLevel.GRID && g.id() != grid.id()) {
-          targets.add(org.onegrid.grid.NodeRef.of(g));
+          targets.add(NodeRef.of(g));
         }
       }
     }
@@ -252,12 +254,11 @@ public class Transfers {
   }
 
   /** Where a problem can be handed. */
-  @io.micronaut.serde.annotation.Serdeable
-  public record TransferTargets(
-      List<org.onegrid.grid.NodeRef> grids, List<DepartmentRef> departments) {
+  @Serdeable
+  public record TransferTargets(List<NodeRef> grids, List<DepartmentRef> departments) {
 
     /** A department by id and name. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record DepartmentRef(long id, String name) {}
   }
 }

@@ -3,9 +3,11 @@ package org.onegrid.push;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import javax.crypto.KeyAgreement;
 import org.onegrid.platform.ApiException;
 
@@ -61,7 +63,7 @@ class PushService {
     URI uri;
     try {
       uri = new URI(endpoint);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw ApiException.invalidField("endpoint", "validation.push-endpoint");
     }
     boolean scheme =
@@ -73,9 +75,9 @@ class PushService {
   }
 
   private boolean knownHost(String host) {
-    String lower = host.toLowerCase(java.util.Locale.ROOT);
+    String lower = host.toLowerCase(Locale.ROOT);
     for (String known : hosts) {
-      String k = known.trim().toLowerCase(java.util.Locale.ROOT);
+      String k = known.trim().toLowerCase(Locale.ROOT);
       if (k.startsWith("*.") ? lower.endsWith(k.substring(1)) : lower.equals(k)) {
         return true;
       }

@@ -1,6 +1,8 @@
 package org.onegrid.push;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -36,8 +38,8 @@ class VapidKeys {
   }
 
   /** Made or read at start, so the first reader of the key never writes it. */
-  @io.micronaut.runtime.event.annotation.EventListener
-  void atStart(io.micronaut.runtime.server.event.ServerStartupEvent started) {
+  @EventListener
+  void atStart(ServerStartupEvent started) {
     keys();
   }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.onegrid.notify.PushChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,11 +133,11 @@ class WebPushSender implements PushChannel {
     return json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static java.util.Optional<Duration> seconds(String value) {
+  private static Optional<Duration> seconds(String value) {
     try {
-      return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
+      return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

@@ -192,7 +192,7 @@ class WarningRepository {
    * force. Found from the few pending rows (index on acknowledged_at), not from the grids.
    */
   Map<String, Integer> countPendingByGridPath(String subtreePath, Instant now) {
-    return dsl.select(GRID_NODES.PATH, org.jooq.impl.DSL.count())
+    return dsl.select(GRID_NODES.PATH, DSL.count())
         .from(WARNING_ACKS)
         .join(WARNINGS)
         .on(WARNINGS.ID.eq(WARNING_ACKS.WARNING_ID))
@@ -203,6 +203,6 @@ class WarningRepository {
             WARNINGS.VALID_UNTIL.gt(now),
             Subtree.holds(subtreePath))
         .groupBy(GRID_NODES.PATH)
-        .fetchMap(GRID_NODES.PATH, org.jooq.impl.DSL.count());
+        .fetchMap(GRID_NODES.PATH, DSL.count());
   }
 }

@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jooq.Record;
 import org.onegrid.account.Account;
 import org.onegrid.account.AccountService;
@@ -212,8 +214,8 @@ public class WarningService {
     Map<Long, Account> people =
         accounts.byIds(
             rows.stream()
-                .flatMap(r -> java.util.stream.Stream.of(r.getLeaderId(), r.getAcknowledgedBy()))
-                .filter(java.util.Objects::nonNull)
+                .flatMap(r -> Stream.of(r.getLeaderId(), r.getAcknowledgedBy()))
+                .filter(Objects::nonNull)
                 .toList());
     return new Acks(
         view(w),

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -125,7 +126,7 @@ public class WebhookDispatcher {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         LOG.warn("Webhook deliveries of a subscriber failed; will try again", e.getCause());
       }
     }

@@ -2,10 +2,15 @@ package org.onegrid.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.onegrid.db.Tables;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
@@ -37,9 +42,7 @@ class PhoneSignInTest extends ApiTest {
         .contains("SameSite=Lax");
 
     Browser.Reply communities =
-        phone.get(
-            "/api/v1/communities?q="
-                + java.net.URLEncoder.encode("民主", java.nio.charset.StandardCharsets.UTF_8));
+        phone.get("/api/v1/communities?q=" + URLEncoder.encode("民主", StandardCharsets.UTF_8));
     Map<String, Object> minzhulu = communities.list().get(0);
     assertThat(minzhulu.get("name")).isEqualTo(DemoCity.MINZHULU);
     List<Map<String, Object>> buildings =
@@ -108,15 +111,13 @@ class PhoneSignInTest extends ApiTest {
     Browser phone = browser();
     String number = Phones.fresh();
     String code = signIn().requestCode(phone, number);
-    org.jooq.DSLContext dsl =
-        io.micronaut.context.ApplicationContext.class
-            .cast(server.getApplicationContext())
-            .getBean(org.jooq.DSLContext.class);
+    DSLContext dsl =
+        ApplicationContext.class.cast(server.getApplicationContext()).getBean(DSLContext.class);
     String stored =
-        dsl.select(org.onegrid.db.Tables.OTP_CODES.CODE_HASH)
-            .from(org.onegrid.db.Tables.OTP_CODES)
-            .where(org.onegrid.db.Tables.OTP_CODES.PHONE_E164.eq("+86" + number))
-            .fetchSingle(org.onegrid.db.Tables.OTP_CODES.CODE_HASH);
+        dsl.select(Tables.OTP_CODES.CODE_HASH)
+            .from(Tables.OTP_CODES)
+            .where(Tables.OTP_CODES.PHONE_E164.eq("+86" + number))
+            .fetchSingle(Tables.OTP_CODES.CODE_HASH);
     assertThat(stored).hasSize(64).doesNotContain(code);
   }
 

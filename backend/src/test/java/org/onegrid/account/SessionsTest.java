@@ -7,7 +7,9 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.onegrid.db.Tables;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
@@ -66,16 +68,16 @@ class SessionsTest extends ApiTest {
     assertThat(signedIn.get("/api/v1/me").status()).isEqualTo(200);
   }
 
-  @Inject org.jooq.DSLContext db;
+  @Inject DSLContext db;
 
   @Test
   void whoIsSignedInIsReadOncePerCheckAndAChangeMadeHereShowsAtOnce() {
     Browser phone = resident(Phones.fresh());
     long id = phone.get("/api/v1/me").<Number>at("id").longValue();
     // Another instance renames them: this one answers from what it read (within check-every) …
-    db.update(org.onegrid.db.Tables.ACCOUNTS)
-        .set(org.onegrid.db.Tables.ACCOUNTS.NAME, "别处改的")
-        .where(org.onegrid.db.Tables.ACCOUNTS.ID.eq(id))
+    db.update(Tables.ACCOUNTS)
+        .set(Tables.ACCOUNTS.NAME, "别处改的")
+        .where(Tables.ACCOUNTS.ID.eq(id))
         .execute();
     assertThat(phone.get("/api/v1/me").<String>at("name")).isNotEqualTo("别处改的");
     // … while a change made through this instance shows on the very next request.

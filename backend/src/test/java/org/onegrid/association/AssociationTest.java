@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Images;
+import org.onegrid.support.SecondInstance;
 
 /** Residents join associations and sign up for activities; seats are never given out twice. */
 @MicronautTest
@@ -30,9 +34,7 @@ class AssociationTest extends ApiTest {
 
   long communityId(Browser b, String name) {
     return ((Number)
-            b.get(
-                    "/api/v1/communities?q="
-                        + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+            b.get("/api/v1/communities?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
                 .list()
                 .get(0)
                 .get("id"))
@@ -161,8 +163,7 @@ class AssociationTest extends ApiTest {
     long club = association(admin, "太极拳队", "OPEN", null);
     long id = activity(admin, club, Instant.now().plus(Duration.ofDays(4)), 2, 1);
     ExecutorService pool = Executors.newFixedThreadPool(20);
-    try (org.onegrid.support.SecondInstance other =
-        org.onegrid.support.SecondInstance.start(json)) {
+    try (SecondInstance other = SecondInstance.start(json)) {
       List<Browser> people = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         Browser here = residentOfMinzhulu1("两台报名" + i, "16" + (10 + i)).browser();
@@ -348,11 +349,7 @@ class AssociationTest extends ApiTest {
 
     long photo =
         admin
-            .send(
-                "POST",
-                "/api/v1/photos",
-                org.onegrid.support.Images.png(),
-                Map.of("Content-Type", "image/png"))
+            .send("POST", "/api/v1/photos", Images.png(), Map.of("Content-Type", "image/png"))
             .<Number>at("id")
             .longValue();
     assertThat(zhu.put("/api/v1/associations/" + id + "/cover", Map.of("photoId", photo)).status())

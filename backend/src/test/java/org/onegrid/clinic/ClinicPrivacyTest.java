@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,7 +86,7 @@ class ClinicPrivacyTest extends ApiTest {
     Browser hospital = staff("13800003002");
     for (Browser other : List.of(neighbour, leader, admin, street, city, hospital)) {
       List<String> reads =
-          new java.util.ArrayList<>(
+          new ArrayList<>(
               List.of(
                   "/api/v1/me/clinic-bookings",
                   "/api/v1/me/clinic-waitlist",

@@ -3,8 +3,10 @@ package org.onegrid.clinic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -81,7 +83,7 @@ class ClinicSetupTest extends ApiTest {
     assertThat(booked.status()).as(booked.text()).isEqualTo(201);
 
     // That day cannot be closed while the booking stands; another day can, and its slots go.
-    LocalDate day = LocalDate.ofInstant(java.time.Instant.parse(startsAt.toString()), ZONE);
+    LocalDate day = LocalDate.ofInstant(Instant.parse(startsAt.toString()), ZONE);
     Browser.Reply refused =
         admin.post(
             "/api/v1/admin/clinic/services/" + serviceId + "/closures",
@@ -99,11 +101,11 @@ class ClinicSetupTest extends ApiTest {
     assertThat(resident.browser().get("/api/v1/clinic/services/" + serviceId + "/slots").list())
         .noneMatch(
             s ->
-                LocalDate.ofInstant(java.time.Instant.parse(s.get("startsAt").toString()), ZONE)
+                LocalDate.ofInstant(Instant.parse(s.get("startsAt").toString()), ZONE)
                     .equals(other));
 
     // Taken off the list: residents no longer see it; the booking made stays.
-    Map<String, Object> off = new java.util.HashMap<>(settings("中医理疗", everyMorning()));
+    Map<String, Object> off = new HashMap<>(settings("中医理疗", everyMorning()));
     off.put("active", false);
     assertThat(admin.put("/api/v1/admin/clinic/services/" + serviceId, off).status())
         .isEqualTo(200);

@@ -21,11 +21,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.onegrid.account.AccountService;
+import org.onegrid.account.Role;
 import org.onegrid.grid.GridService;
+import org.onegrid.platform.TestClock;
 import org.onegrid.platform.Tx;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Phones;
 import org.onegrid.support.SecondInstance;
 
 /** Booking clinic slots: never past capacity, once per retry, reasons for the provider only. */
@@ -37,9 +41,9 @@ class ClinicTest extends ApiTest {
   @Inject ClinicWaitlist waitlist;
   @Inject ClinicReminders reminders;
   @Inject GridService grids;
-  @Inject org.onegrid.account.AccountService accounts;
+  @Inject AccountService accounts;
   @Inject Tx tx;
-  @Inject org.onegrid.platform.TestClock clock;
+  @Inject TestClock clock;
 
   private long service;
   private long single;
@@ -63,7 +67,7 @@ class ClinicTest extends ApiTest {
                   accounts.createStaff(
                       "+8613800009001",
                       "测试医生",
-                      org.onegrid.account.Role.CLINICIAN,
+                      Role.CLINICIAN,
                       community,
                       null,
                       accounts.hashPassword(DemoCity.STAFF_PASSWORD)));
@@ -208,7 +212,7 @@ class ClinicTest extends ApiTest {
             "/api/v1/residents",
             Map.of(
                 "phone",
-                org.onegrid.support.Phones.fresh(),
+                Phones.fresh(),
                 "name",
                 "黎奶奶",
                 "unitId",
@@ -424,7 +428,7 @@ class ClinicTest extends ApiTest {
     assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list())
         .singleElement()
         .satisfies(w -> assertThat(w.get("status")).isEqualTo("OFFERED"));
-    waitlist.expireOffers(Instant.now().plus(java.time.Duration.ofHours(1)));
+    waitlist.expireOffers(Instant.now().plus(Duration.ofHours(1)));
     assertThat(third.browser().get("/api/v1/me/clinic-waitlist").list()).isEmpty();
     assertThat(
             fourth
@@ -441,9 +445,9 @@ class ClinicTest extends ApiTest {
     Browser.Reply booked = book(resident.browser(), start, null, UUID.randomUUID().toString());
     assertThat(booked.status()).isEqualTo(201);
     Instant at = Instant.parse((String) start);
-    reminders.remind(at.minus(java.time.Duration.ofHours(20)));
-    reminders.remind(at.minus(java.time.Duration.ofMinutes(90)));
-    reminders.remind(at.minus(java.time.Duration.ofMinutes(60)));
+    reminders.remind(at.minus(Duration.ofHours(20)));
+    reminders.remind(at.minus(Duration.ofMinutes(90)));
+    reminders.remind(at.minus(Duration.ofMinutes(60)));
     assertThat(outbox.sentTo("+86" + resident.phone(), 20))
         .filteredOn(m -> m.purpose().equals("clinic-reminder"))
         .hasSize(2);

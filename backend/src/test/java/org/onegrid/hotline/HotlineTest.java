@@ -3,6 +3,7 @@ package org.onegrid.hotline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +25,7 @@ import org.onegrid.support.DemoCity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HotlineTest extends ApiTest {
 
-  @jakarta.inject.Inject CoverageWarnings coverage;
+  @Inject CoverageWarnings coverage;
 
   private Browser admin;
   private long community;

@@ -21,6 +21,7 @@ import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.FakeTwilio;
+import org.onegrid.support.SignIn;
 import org.onegrid.support.TwilioWebhooks;
 
 /**
@@ -39,8 +40,8 @@ class HotlineTwilioTest extends ApiTest implements TestPropertyProvider {
   static final FakeTwilio TWILIO = FakeTwilio.start();
 
   @Override
-  protected org.onegrid.support.SignIn signIn() {
-    return org.onegrid.support.SignIn.through(TWILIO);
+  protected SignIn signIn() {
+    return SignIn.through(TWILIO);
   }
 
   private static final String HOTLINE = "+8637168010001";

@@ -3,6 +3,7 @@ package org.onegrid.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class MapTest extends ApiTest {
                 "level", "BLUE",
                 "title", "地图图层测试预警",
                 "instructions", "检查楼道杂物",
-                "validUntil", java.time.Instant.now().plusSeconds(86400).toString()),
+                "validUntil", Instant.now().plusSeconds(86400).toString()),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
     Resident caller = residentOfMinzhulu1("图层留言", "4203");

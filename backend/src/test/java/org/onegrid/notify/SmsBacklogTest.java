@@ -6,11 +6,18 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.onegrid.platform.TestClock;
 import org.onegrid.platform.Tx;
+import org.onegrid.support.ApiTest;
+import org.onegrid.support.Browser;
+import org.onegrid.support.DemoCity;
+import org.onegrid.support.Phones;
 
 /**
  * Texts that wait: while a notice texts many residents, a sign-in code goes first, and a code that
@@ -20,13 +27,13 @@ import org.onegrid.platform.Tx;
 @MicronautTest
 @Property(name = "onegrid.sms.dispatcher.enabled", value = "false")
 @Property(name = "onegrid.metrics.token", value = "test-scrape-token")
-class SmsBacklogTest extends org.onegrid.support.ApiTest {
+class SmsBacklogTest extends ApiTest {
 
   @Inject OutboxRepository repository;
   @Inject OptOutRepository optOuts;
   @Inject Tx tx;
   @Inject TestClock clock;
-  @Inject org.jooq.DSLContext dsl;
+  @Inject DSLContext dsl;
 
   @Test
   void aFreshCodeJumpsTheQueueAndAStaleOneIsDropped() {
@@ -81,19 +88,18 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
   @Test
   void whenTextsStopLeavingHealthMetricsAndTheSignInPageSaySo() throws Exception {
     OtherTestsTexts.settle(dsl);
-    String phone = org.onegrid.support.Phones.fresh();
+    String phone = Phones.fresh();
     try {
       clock.advance(Duration.ofMinutes(-3));
       outbox.enqueue("+86" + phone, "通知：停水", "notice");
     } finally {
       clock.reset();
     }
-    org.onegrid.support.Browser anyone = browser();
-    org.onegrid.support.Browser.Reply health = anyone.get("/health");
+    Browser anyone = browser();
+    Browser.Reply health = anyone.get("/health");
     assertThat(health.<String>at("status")).isEqualTo("DEGRADED");
     assertThat(health.text()).doesNotContain("oldestDue");
-    org.onegrid.support.Browser.Reply asked =
-        anyone.post("/api/v1/auth/otp", java.util.Map.of("phone", phone));
+    Browser.Reply asked = anyone.post("/api/v1/auth/otp", Map.of("phone", phone));
     assertThat(asked.status()).isEqualTo(202);
     assertThat(asked.<Boolean>at("textsDelayed")).isTrue();
     String scraped = metrics();
@@ -103,9 +109,9 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
         .contains("onegrid_sms_unsettled");
 
     // A digest made three minutes ago and due in seven is not late: it waits from when it is due.
-    java.time.Instant now = clock.instant();
+    Instant now = clock.instant();
     repository.insertDue(
-        "+86" + org.onegrid.support.Phones.fresh(),
+        "+86" + Phones.fresh(),
         "您还有 3 条新提醒",
         SmsDigest.PURPOSE,
         OutboxRepository.SMS,
@@ -119,17 +125,16 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
 
   @Test
   void theCityAdminSeesTextsThatFailedAndSendsOneAgainOnPurpose() {
-    String notice = "+86" + org.onegrid.support.Phones.fresh();
-    String code = "+86" + org.onegrid.support.Phones.fresh();
+    String notice = "+86" + Phones.fresh();
+    String code = "+86" + Phones.fresh();
     long failedNotice = outbox.enqueue(notice, "通知：明天停水", "notice");
     long failedCode = outbox.enqueue(code, "您的验证码是 333333", "otp");
     repository.markFailed(failedNotice, "twilio", "twilio 400 code 21211: invalid number");
     repository.markFailed(failedCode, "twilio", "twilio 400 code 21211: invalid number");
 
-    org.onegrid.support.Browser admin = staff(org.onegrid.support.DemoCity.CITY_ADMIN);
-    java.util.List<java.util.Map<String, Object>> failed =
-        admin.get("/api/v1/admin/sms/failed").list();
-    java.util.Map<String, Object> row =
+    Browser admin = staff(DemoCity.CITY_ADMIN);
+    List<Map<String, Object>> failed = admin.get("/api/v1/admin/sms/failed").list();
+    Map<String, Object> row =
         failed.stream()
             .filter(f -> ((Number) f.get("id")).longValue() == failedNotice)
             .findFirst()
@@ -141,44 +146,25 @@ class SmsBacklogTest extends org.onegrid.support.ApiTest {
     Resident neighbour = residentOfMinzhulu1("短信没收到的居民", "2601");
     long toNeighbour = outbox.enqueue("+86" + neighbour.phone(), "通知：社区活动改期", "notice");
     repository.markFailed(toNeighbour, "twilio", "twilio 400 code 30003: unreachable handset");
-    org.onegrid.support.Browser minzhulu =
-        staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_MINZHULU);
-    java.util.List<java.util.Map<String, Object>> ours =
-        minzhulu.get("/api/v1/admin/sms/failed").list();
+    Browser minzhulu = staff(DemoCity.COMMUNITY_ADMIN_MINZHULU);
+    List<Map<String, Object>> ours = minzhulu.get("/api/v1/admin/sms/failed").list();
     assertThat(ours).anyMatch(f -> ((Number) f.get("id")).longValue() == toNeighbour);
     assertThat(ours).noneMatch(f -> ((Number) f.get("id")).longValue() == failedNotice);
-    org.onegrid.support.Browser huanghelu =
-        staff(org.onegrid.support.DemoCity.COMMUNITY_ADMIN_HUANGHELU);
+    Browser huanghelu = staff(DemoCity.COMMUNITY_ADMIN_HUANGHELU);
     assertThat(huanghelu.get("/api/v1/admin/sms/failed").list())
         .noneMatch(f -> ((Number) f.get("id")).longValue() == toNeighbour);
-    assertThat(
-            huanghelu
-                .post("/api/v1/admin/sms/" + toNeighbour + "/resend", java.util.Map.of())
-                .status())
+    assertThat(huanghelu.post("/api/v1/admin/sms/" + toNeighbour + "/resend", Map.of()).status())
         .isEqualTo(404);
-    assertThat(
-            minzhulu
-                .post("/api/v1/admin/sms/" + failedNotice + "/resend", java.util.Map.of())
-                .status())
+    assertThat(minzhulu.post("/api/v1/admin/sms/" + failedNotice + "/resend", Map.of()).status())
         .isEqualTo(404);
-    assertThat(
-            staff(org.onegrid.support.DemoCity.LEADER_MINZHULU_1)
-                .get("/api/v1/admin/sms/failed")
-                .status())
+    assertThat(staff(DemoCity.LEADER_MINZHULU_1).get("/api/v1/admin/sms/failed").status())
         .isEqualTo(403);
-    assertThat(
-            minzhulu
-                .post("/api/v1/admin/sms/" + toNeighbour + "/resend", java.util.Map.of())
-                .status())
+    assertThat(minzhulu.post("/api/v1/admin/sms/" + toNeighbour + "/resend", Map.of()).status())
         .isEqualTo(202);
 
-    assertThat(
-            admin.post("/api/v1/admin/sms/" + failedCode + "/resend", java.util.Map.of()).status())
+    assertThat(admin.post("/api/v1/admin/sms/" + failedCode + "/resend", Map.of()).status())
         .isEqualTo(409);
-    assertThat(
-            admin
-                .post("/api/v1/admin/sms/" + failedNotice + "/resend", java.util.Map.of())
-                .status())
+    assertThat(admin.post("/api/v1/admin/sms/" + failedNotice + "/resend", Map.of()).status())
         .isEqualTo(202);
     assertThat(outbox.sentTo(notice, 5))
         .extracting(OutboxMessage::status)

@@ -2,6 +2,7 @@ package org.onegrid.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -9,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -201,7 +203,7 @@ class SmsFaultsTest implements TestPropertyProvider {
     // A second backend instance with its own dispatcher, on the same database, stopped the way
     // SIGTERM stops the app (the context closes; beans go in reverse order of need).
     Map<String, Object> settings =
-        new java.util.HashMap<>(
+        new HashMap<>(
             Map.of(
                 "onegrid.twilio.account-sid",
                 FakeTwilio.ACCOUNT_SID,
@@ -216,8 +218,7 @@ class SmsFaultsTest implements TestPropertyProvider {
                 "micronaut.server.port",
                 -1));
     settings.put("onegrid.demo.enabled", false);
-    io.micronaut.context.ApplicationContext other =
-        io.micronaut.context.ApplicationContext.run(settings, "test");
+    ApplicationContext other = ApplicationContext.run(settings, "test");
     try {
       Eventually.read(Duration.ofSeconds(30), () -> TWILIO.messagesTo(to).size(), n -> n >= 8);
     } finally {

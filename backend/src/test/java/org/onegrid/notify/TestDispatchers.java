@@ -1,5 +1,6 @@
 package org.onegrid.notify;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.onegrid.platform.Tx;
@@ -43,13 +44,6 @@ final class TestDispatchers {
       Clock clock,
       SmsDispatcher.Settings settings) {
     return new SmsDispatcher(
-        outbox,
-        optOuts,
-        sender,
-        PushChannel.NONE,
-        tx,
-        clock,
-        settings,
-        new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        outbox, optOuts, sender, PushChannel.NONE, tx, clock, settings, new SimpleMeterRegistry());
   }
 }

@@ -11,6 +11,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class TwilioSmsTest implements TestPropertyProvider {
   @Inject EmbeddedServer server;
   @Inject JsonMapper json;
   @Inject SmsOutbox outbox;
-  @Inject org.jooq.DSLContext dsl;
+  @Inject DSLContext dsl;
   @Inject TestClock clock;
   @Inject SmsDispatcher dispatcher;
 
@@ -156,7 +158,7 @@ class TwilioSmsTest implements TestPropertyProvider {
     String code = digits.replace("，", "");
     assertThat(code).hasSize(6);
     // Said twice.
-    assertThat(call.twiml().split(java.util.regex.Pattern.quote(digits), -1)).hasSize(5);
+    assertThat(call.twiml().split(Pattern.quote(digits), -1)).hasSize(5);
     assertThat(TWILIO.messagesTo("+86" + number)).isEmpty();
 
     assertThat(

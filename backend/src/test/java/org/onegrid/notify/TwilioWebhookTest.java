@@ -7,7 +7,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +18,7 @@ import org.onegrid.support.ApiTest;
 import org.onegrid.support.Eventually;
 import org.onegrid.support.FakeTwilio;
 import org.onegrid.support.Phones;
+import org.onegrid.support.SignIn;
 import org.onegrid.support.TwilioWebhooks;
 
 /**
@@ -33,8 +36,8 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
   static final FakeTwilio TWILIO = FakeTwilio.start();
 
   @Override
-  protected org.onegrid.support.SignIn signIn() {
-    return org.onegrid.support.SignIn.through(TWILIO);
+  protected SignIn signIn() {
+    return SignIn.through(TWILIO);
   }
 
   @Inject Tx tx;
@@ -110,7 +113,7 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
   void aMemberAcceptsSomeoneJoiningTheirHouseholdByReplyingToTheText() throws Exception {
     Resident member = residentOfMinzhulu1("回短信", "1816");
     Resident joining = residentJoining(member, "回短信的女儿");
-    TWILIO.awaitMessageTo("+86" + member.phone(), java.time.Duration.ofSeconds(15));
+    TWILIO.awaitMessageTo("+86" + member.phone(), Duration.ofSeconds(15));
     Map<String, String> yes =
         Map.of(
             "From",
@@ -120,7 +123,7 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
             "Body",
             "同意",
             "MessageSid",
-            "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
+            "SM" + UUID.randomUUID().toString().replace("-", ""));
     HttpResponse<String> reply =
         post(
             "/api/v1/webhooks/twilio/sms-inbound",
@@ -142,10 +145,9 @@ class TwilioWebhookTest extends ApiTest implements TestPropertyProvider {
   void deliveryReportsUpdateTheMessage() throws Exception {
     String number = Phones.fresh();
     assertThat(browser().post("/api/v1/auth/otp", Map.of("phone", number)).status()).isEqualTo(202);
-    FakeTwilio.Message sent =
-        TWILIO.awaitMessageTo("+86" + number, java.time.Duration.ofSeconds(15));
+    FakeTwilio.Message sent = TWILIO.awaitMessageTo("+86" + number, Duration.ofSeconds(15));
     Eventually.read(
-        java.time.Duration.ofSeconds(10),
+        Duration.ofSeconds(10),
         () -> outbox.sentTo("+86" + number, 1).get(0).status(),
         "SENT"::equals);
     Map<String, String> delivered =

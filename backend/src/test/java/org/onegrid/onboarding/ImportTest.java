@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.CityFiles;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Phones;
 
 /**
  * A city admin loads a new district from the example files a real city would start from: the dry
@@ -74,8 +76,7 @@ class ImportTest extends ApiTest {
     Map<String, String> byLine =
         report.<List<Map<String, Object>>>at("rows").stream()
             .collect(
-                java.util.stream.Collectors.toMap(
-                    r -> r.get("line").toString(), r -> r.get("message").toString()));
+                Collectors.toMap(r -> r.get("line").toString(), r -> r.get("message").toString()));
     assertThat(byLine.get("1")).isEqualTo("New");
     assertThat(byLine.get("2")).isEqualTo("The boundary overlaps \"T1\"");
     assertThat(byLine.get("3")).startsWith("The boundary crosses itself or is invalid");
@@ -176,10 +177,7 @@ class ImportTest extends ApiTest {
     assertThat(report.<Integer>at("refuse")).isEqualTo(6);
     assertThat(community.post("/api/v1/admin/imports/GRIDS", file).status()).isEqualTo(422);
     assertThat(community.get("/api/v1/admin/imports").text()).doesNotContain("grids.geojson");
-    assertThat(
-            resident(org.onegrid.support.Phones.fresh())
-                .post("/api/v1/admin/imports/GRIDS/dry-run", file)
-                .status())
+    assertThat(resident(Phones.fresh()).post("/api/v1/admin/imports/GRIDS/dry-run", file).status())
         .isEqualTo(403);
     assertThat(browser().post("/api/v1/admin/imports/GRIDS/dry-run", file).status()).isEqualTo(401);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -173,7 +174,7 @@ class TreeChangesTest extends ApiTest {
   }
 
   private static Map<String, Long> childIds(Browser admin, long node) {
-    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    Map<String, Long> out = new LinkedHashMap<>();
     admin
         .get("/api/v1/staff/nodes/" + node)
         .<List<Map<String, Object>>>at("children")

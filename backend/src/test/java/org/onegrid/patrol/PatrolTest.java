@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,10 +121,10 @@ class PatrolTest extends ApiTest {
         Map.of("gridId", grid, "date", today(), "area", "全网格", "photoIds", List.of());
     assertThat(staff(DemoCity.LEADER_MINZHULU_2).post("/api/v1/staff/patrols", base).status())
         .isEqualTo(404);
-    Map<String, Object> future = new java.util.HashMap<>(base);
+    Map<String, Object> future = new HashMap<>(base);
     future.put("date", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString());
     assertThat(leader.post("/api/v1/staff/patrols", future).status()).isEqualTo(400);
-    Map<String, Object> elsewhere = new java.util.HashMap<>(base);
+    Map<String, Object> elsewhere = new HashMap<>(base);
     elsewhere.put(
         "findings",
         List.of(Map.of("categoryCode", "other", "description", "别处", "unitId", 999_999)));

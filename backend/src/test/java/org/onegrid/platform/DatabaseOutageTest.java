@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.Eventually;
+import org.onegrid.support.Files;
 
 /**
  * The database goes away under a running OneGrid (its own MariaDB server here, as an external one
@@ -76,7 +77,7 @@ class DatabaseOutageTest {
       if (back != null) {
         back.stop();
       }
-      org.onegrid.support.Files.deleteTree(dir);
+      Files.deleteTree(dir);
     }
   }
 

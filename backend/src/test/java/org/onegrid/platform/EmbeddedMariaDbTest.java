@@ -2,11 +2,14 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +24,7 @@ class EmbeddedMariaDbTest {
     // empties at start.
     Path dir =
         Path.of(
-            System.getProperty("user.home"),
-            ".cache",
-            "onegrid-restart-test-" + java.util.UUID.randomUUID());
+            System.getProperty("user.home"), ".cache", "onegrid-restart-test-" + UUID.randomUUID());
     EmbeddedMariaDb first = EmbeddedMariaDb.open(dir, 0);
     try (Connection c =
             DriverManager.getConnection(first.jdbcUrl(), EmbeddedMariaDb.USER, first.password());
@@ -32,13 +33,13 @@ class EmbeddedMariaDbTest {
       s.execute("INSERT INTO kept VALUES ('still here')");
     }
     first.stop();
-    java.nio.file.Path marker = dir.resolve("data").resolve(EmbeddedMariaDb.INSTALLED);
+    Path marker = dir.resolve("data").resolve(EmbeddedMariaDb.INSTALLED);
     assertThat(marker).exists();
-    java.nio.file.attribute.FileTime installedAt = java.nio.file.Files.getLastModifiedTime(marker);
+    FileTime installedAt = Files.getLastModifiedTime(marker);
 
     EmbeddedMariaDb second = EmbeddedMariaDb.open(dir, 0);
     // mariadb-install-db ran on the first start only, not on the restart.
-    assertThat(java.nio.file.Files.getLastModifiedTime(marker)).isEqualTo(installedAt);
+    assertThat(Files.getLastModifiedTime(marker)).isEqualTo(installedAt);
     try (Connection c =
             DriverManager.getConnection(second.jdbcUrl(), EmbeddedMariaDb.USER, second.password());
         Statement s = c.createStatement();
@@ -57,7 +58,7 @@ class EmbeddedMariaDbTest {
         Path.of(
             System.getProperty("user.home"),
             ".cache",
-            "onegrid-left-behind-test-" + java.util.UUID.randomUUID());
+            "onegrid-left-behind-test-" + UUID.randomUUID());
     // The first OneGrid is killed with kill -9: its MariaDB is never told to stop.
     EmbeddedMariaDb orphan = EmbeddedMariaDb.open(dir, 0);
     try (Connection c =

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
@@ -82,8 +84,7 @@ class ErrorsAndAppTest extends ApiTest {
     // The page itself is always asked for anew; the content-hashed files it names are kept a year.
     Browser.Reply page = anyone.get("/");
     assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
-    java.util.regex.Matcher asset =
-        java.util.regex.Pattern.compile("/assets/[^\"]+\\.js").matcher(page.text());
+    Matcher asset = Pattern.compile("/assets/[^\"]+\\.js").matcher(page.text());
     assertThat(asset.find()).as(page.text()).isTrue();
     Browser.Reply script = anyone.get(asset.group());
     assertThat(script.status()).isEqualTo(200);

@@ -10,7 +10,10 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.File;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class ExternalDatabaseTest {
     try {
       server.run(
           "DROP DATABASE IF EXISTS operator_db; CREATE DATABASE operator_db CHARACTER SET utf8mb4;");
-      Map<String, Object> operator = new java.util.HashMap<>();
+      Map<String, Object> operator = new HashMap<>();
       operator.put("datasources.default.url", "jdbc:mysql://127.0.0.1:" + port + "/operator_db");
       operator.put("datasources.default.username", "root");
       operator.put("datasources.default.password", "");
@@ -105,8 +108,7 @@ class ExternalDatabaseTest {
         Browser.Reply tree =
             admin.post(
                 "/api/v1/admin/imports/GRIDS/dry-run",
-                java.nio.file.Files.readString(
-                    java.nio.file.Path.of("../frontend/public/examples/city/grids.geojson")));
+                Files.readString(Path.of("../frontend/public/examples/city/grids.geojson")));
         assertThat(tree.<Integer>at("create")).as(tree.text()).isEqualTo(6);
         http.stop();
       }

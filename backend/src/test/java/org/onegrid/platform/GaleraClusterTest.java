@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -384,9 +385,7 @@ class GaleraClusterTest {
             .redirectErrorStream(true)
             .redirectOutput(new File("target/galera-" + command + ".log"))
             .start();
-    assertThat(p.waitFor(Duration.ofMinutes(4).toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
-        .as(command)
-        .isTrue();
+    assertThat(p.waitFor(Duration.ofMinutes(4).toSeconds(), TimeUnit.SECONDS)).as(command).isTrue();
     assertThat(p.exitValue()).as(command + " " + node).isZero();
   }
 }

@@ -9,9 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.assertj.core.api.Assertions;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -75,7 +78,7 @@ class ObjectStorageTest extends ApiTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    Map<String, String> out = new java.util.HashMap<>();
+    Map<String, String> out = new HashMap<>();
     settings().forEach((k, v) -> out.put(k, String.valueOf(v)));
     return out;
   }
@@ -129,9 +132,8 @@ class ObjectStorageTest extends ApiTest implements TestPropertyProvider {
             "us-east-1",
             "test-access",
             "not-the-secret",
-            java.time.Clock.systemUTC());
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> wrong.write("abcdef0123.jpg", new byte[] {1, 2, 3}))
+            Clock.systemUTC());
+    Assertions.assertThatThrownBy(() -> wrong.write("abcdef0123.jpg", new byte[] {1, 2, 3}))
         .hasMessageContaining("refused");
     assertThat(STORE.getBlobStore().blobExists(BUCKET, "abcdef0123.jpg")).isFalse();
   }

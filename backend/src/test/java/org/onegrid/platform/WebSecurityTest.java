@@ -3,6 +3,10 @@ package org.onegrid.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -34,13 +38,13 @@ class WebSecurityTest extends ApiTest {
     resident.cookies().put("XSRF-TOKEN", "forged");
     resident.withoutCsrfHeader();
     var request =
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/v1/me"))
+        HttpRequest.newBuilder(URI.create(server.getURL() + "/api/v1/me"))
             .header(
                 "Cookie",
                 "ONEGRID_SESSION=" + resident.cookies().get("ONEGRID_SESSION") + "; XSRF-TOKEN=abc")
             .header("X-XSRF-TOKEN", "xyz")
             .header("Content-Type", "application/json")
-            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
             .build();
     assertThat(send(request)).isEqualTo(403);
   }
@@ -103,10 +107,10 @@ class WebSecurityTest extends ApiTest {
     return copy;
   }
 
-  int send(java.net.http.HttpRequest request) {
+  int send(HttpRequest request) {
     try {
-      return java.net.http.HttpClient.newHttpClient()
-          .send(request, java.net.http.HttpResponse.BodyHandlers.ofString())
+      return HttpClient.newHttpClient()
+          .send(request, HttpResponse.BodyHandlers.ofString())
           .statusCode();
     } catch (Exception e) {
       throw new IllegalStateException(e);

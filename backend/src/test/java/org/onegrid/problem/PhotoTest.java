@@ -13,16 +13,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Images;
 import org.onegrid.support.Phones;
 
 /**
@@ -56,7 +61,7 @@ class PhotoTest extends ApiTest {
 
   /** A small valid PNG. */
   static byte[] pngBytes() {
-    return org.onegrid.support.Images.png();
+    return Images.png();
   }
 
   /** A JPEG carrying an EXIF block with a GPS marker, as phone cameras write them. */
@@ -83,10 +88,10 @@ class PhotoTest extends ApiTest {
    */
   static byte[] portraitPhoneJpeg() throws IOException {
     BufferedImage img = new BufferedImage(60, 30, BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = img.createGraphics();
-    g.setColor(java.awt.Color.RED);
+    Graphics2D g = img.createGraphics();
+    g.setColor(Color.RED);
     g.fillRect(0, 0, 30, 30);
-    g.setColor(java.awt.Color.BLUE);
+    g.setColor(Color.BLUE);
     g.fillRect(30, 0, 30, 30);
     g.dispose();
     ByteArrayOutputStream plain = new ByteArrayOutputStream();
@@ -114,14 +119,13 @@ class PhotoTest extends ApiTest {
     int edge = 7071;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13);
+    ByteBuffer ihdr = ByteBuffer.allocate(13);
     ihdr.putInt(edge).putInt(edge).put((byte) 16).put((byte) 2).put((byte) 0).put((byte) 0);
     ihdr.put((byte) 0);
     chunk(out, "IHDR", ihdr.array());
     ByteArrayOutputStream idat = new ByteArrayOutputStream();
-    try (java.util.zip.DeflaterOutputStream z =
-        new java.util.zip.DeflaterOutputStream(
-            idat, new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED))) {
+    try (DeflaterOutputStream z =
+        new DeflaterOutputStream(idat, new Deflater(Deflater.BEST_SPEED))) {
       byte[] row = new byte[1 + edge * 6];
       for (int y = 0; y < edge; y++) {
         z.write(row);
@@ -134,14 +138,14 @@ class PhotoTest extends ApiTest {
 
   private static void chunk(ByteArrayOutputStream out, String type, byte[] data)
       throws IOException {
-    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    CRC32 crc = new CRC32();
     byte[] name = type.getBytes(StandardCharsets.ISO_8859_1);
     crc.update(name);
     crc.update(data);
-    out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+    out.write(ByteBuffer.allocate(4).putInt(data.length).array());
     out.write(name);
     out.write(data);
-    out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
   }
 
   @Test
@@ -153,8 +157,8 @@ class PhotoTest extends ApiTest {
     assertThat(stored.getWidth()).isEqualTo(30);
     assertThat(stored.getHeight()).isEqualTo(60);
     // Turned clockwise: what was on the left (red) is now at the top.
-    java.awt.Color top = new java.awt.Color(stored.getRGB(15, 5));
-    java.awt.Color bottom = new java.awt.Color(stored.getRGB(15, 55));
+    Color top = new Color(stored.getRGB(15, 5));
+    Color bottom = new Color(stored.getRGB(15, 55));
     assertThat(top.getRed()).isGreaterThan(200);
     assertThat(top.getBlue()).isLessThan(80);
     assertThat(bottom.getBlue()).isGreaterThan(200);

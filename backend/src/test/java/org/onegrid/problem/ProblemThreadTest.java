@@ -12,6 +12,7 @@ import org.onegrid.notify.OutboxMessage;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
+import org.onegrid.support.Phones;
 
 /**
  * A problem's thread: replies reach the reporter (one SMS per ten minutes), internal notes never
@@ -85,10 +86,7 @@ class ProblemThreadTest extends ApiTest {
     assertThat(
             staff(DemoCity.LEADER_MINZHULU_2).get("/api/v1/problems/" + id + "/messages").status())
         .isEqualTo(404);
-    assertThat(
-            resident(org.onegrid.support.Phones.fresh())
-                .get("/api/v1/problems/" + id + "/messages")
-                .status())
+    assertThat(resident(Phones.fresh()).get("/api/v1/problems/" + id + "/messages").status())
         .isEqualTo(404);
   }
 

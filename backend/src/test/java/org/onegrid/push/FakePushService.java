@@ -2,6 +2,7 @@ package org.onegrid.push;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,11 +10,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Cipher;
@@ -78,8 +81,8 @@ final class FakePushService {
   Browser subscribe(String applicationServerKey) {
     serverKey = applicationServerKey;
     byte[] auth = new byte[16];
-    new java.security.SecureRandom().nextBytes(auth);
-    String id = java.util.UUID.randomUUID().toString();
+    new SecureRandom().nextBytes(auth);
+    String id = UUID.randomUUID().toString();
     Browser browser = new Browser(origin() + "/push/" + id, PushCrypto.newKeyPair(), auth);
     browsers.put(id, browser);
     return browser;
@@ -212,7 +215,7 @@ final class FakePushService {
   }
 
   private static byte[] join(String label, byte[]... parts) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(label.getBytes(StandardCharsets.US_ASCII));
     for (byte[] part : parts) {
       out.writeBytes(part);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.onegrid.notify.OutboxMessage;
+import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
 import org.onegrid.support.Eventually;
@@ -27,7 +28,7 @@ import org.onegrid.support.Eventually;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "onegrid.push.endpoint-hosts", value = "127.0.0.1")
 @Property(name = "onegrid.push.allow-http", value = "true")
-class PushNotificationsTest extends org.onegrid.support.ApiTest {
+class PushNotificationsTest extends ApiTest {
 
   static final FakePushService PUSH = FakePushService.start();
 

@@ -1,5 +1,6 @@
 package org.onegrid.security;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +118,7 @@ final class AnswerSchema {
     } else if ("string".equals(type) && !(value instanceof String)) {
       out.add(at + " is not a string");
     } else if ("integer".equals(type)
-        && !(value instanceof Integer
-            || value instanceof Long
-            || value instanceof java.math.BigInteger)) {
+        && !(value instanceof Integer || value instanceof Long || value instanceof BigInteger)) {
       out.add(at + " is not an integer");
     } else if ("number".equals(type) && !(value instanceof Number)) {
       out.add(at + " is not a number");

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
@@ -69,7 +70,7 @@ final class ApiSurface {
     Map<String, Object> paths = (Map<String, Object>) document.get("paths");
     for (Map.Entry<String, Object> path : paths.entrySet()) {
       for (Map.Entry<String, Object> op : ((Map<String, Object>) path.getValue()).entrySet()) {
-        String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+        String method = op.getKey().toUpperCase(Locale.ROOT);
         if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
           continue;
         }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
@@ -187,7 +190,7 @@ class ApiSurfaceTest extends ApiTest {
   private void check(
       Browser who, ApiSurface.Operation op, String url, Object body, List<String> failures) {
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Idempotency-Key", java.util.UUID.randomUUID().toString());
+    headers.put("Idempotency-Key", UUID.randomUUID().toString());
     if (body instanceof byte[]) {
       headers.put("Content-Type", "application/octet-stream");
     }
@@ -236,7 +239,7 @@ class ApiSurfaceTest extends ApiTest {
                   case "string" -> List.of("x");
                   case "integer", "number" -> "abc";
                   case "boolean" -> "maybe";
-                  case "array" -> java.util.Arrays.asList((Object) null);
+                  case "array" -> Arrays.asList((Object) null);
                   default -> "x";
                 }));
     return body;
@@ -253,7 +256,7 @@ class ApiSurfaceTest extends ApiTest {
                   case "string" -> "x";
                   case "integer", "number" -> 1;
                   case "boolean" -> true;
-                  case "array" -> java.util.Arrays.asList(null, null);
+                  case "array" -> Arrays.asList(null, null);
                   default -> new LinkedHashMap<>();
                 }));
     return body;
@@ -273,7 +276,7 @@ class ApiSurfaceTest extends ApiTest {
                   case "integer" -> Long.MAX_VALUE;
                   case "number" -> -1e308;
                   case "boolean" -> true;
-                  case "array" -> java.util.Collections.nCopies(500, -1);
+                  case "array" -> Collections.nCopies(500, -1);
                   default -> Map.of();
                 }));
     return body;

@@ -7,10 +7,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -350,7 +352,7 @@ class AuthorizationMatrixTest extends ApiTest {
             continue;
           }
           allowed.add(
-              java.util.Arrays.stream(Who.values())
+              Arrays.stream(Who.values())
                   .filter(w -> w.name.equals(name))
                   .findFirst()
                   .orElseThrow(() -> new IllegalStateException("unknown caller " + name)));
@@ -551,7 +553,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 .status())
         .isEqualTo(200);
     ids.put("associationApplicant", ((Number) joiner.get("/api/v1/me").at("id")).longValue());
-    Instant at = Instant.now().plus(java.time.Duration.ofDays(3));
+    Instant at = Instant.now().plus(Duration.ofDays(3));
     Browser.Reply activity =
         o.post(
             "/api/v1/associations/" + ids.get("association") + "/activities",
@@ -563,7 +565,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 "startsAt",
                 at.toString(),
                 "endsAt",
-                at.plus(java.time.Duration.ofHours(2)).toString(),
+                at.plus(Duration.ofHours(2)).toString(),
                 "capacity",
                 10));
     assertThat(activity.status()).as(activity.text()).isEqualTo(201);
@@ -591,7 +593,7 @@ class AuthorizationMatrixTest extends ApiTest {
                 "level", "BLUE",
                 "title", "矩阵预警",
                 "instructions", "注意",
-                "validUntil", Instant.now().plus(java.time.Duration.ofDays(1)).toString()),
+                "validUntil", Instant.now().plus(Duration.ofDays(1)).toString()),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(warning.status()).as(warning.text()).isEqualTo(201);
     ids.put("warning", ((Number) warning.at("id")).longValue());
@@ -613,10 +615,8 @@ class AuthorizationMatrixTest extends ApiTest {
     ids.put("sms", ((Number) o.get("/api/v1/me/sms").list().get(0).get("id")).longValue());
     ids.put("shift", 987654321L);
     ids.put("unit", ((Number) o.get("/api/v1/me").at("home.unitId")).longValue());
-    ids.put("later", at.plus(java.time.Duration.ofDays(1)).toString());
-    ids.put(
-        "laterEnd",
-        at.plus(java.time.Duration.ofDays(1)).plus(java.time.Duration.ofHours(1)).toString());
+    ids.put("later", at.plus(Duration.ofDays(1)).toString());
+    ids.put("laterEnd", at.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)).toString());
     ids.put("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
     ids.put("otherSlot", slots.get(slots.size() - 3).get("startsAt"));
     ids.put("greenChannel", serviceOf(providers, null, "GREEN_CHANNEL"));

@@ -3,6 +3,17 @@ package org.onegrid.support;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.onegrid.notify.SmsOutbox;
 
 /**
@@ -24,18 +35,15 @@ public abstract class ApiTest {
    * The metrics endpoint as a scraper sees it, with this {@code Authorization} header (none when
    * null); tests run with the token {@code test-scrape-token}.
    */
-  protected java.net.http.HttpResponse<String> scrape(String authorization) {
+  protected HttpResponse<String> scrape(String authorization) {
     try {
-      var request =
-          java.net.http.HttpRequest.newBuilder(
-              java.net.URI.create(server.getURL() + "/prometheus"));
+      var request = HttpRequest.newBuilder(URI.create(server.getURL() + "/prometheus"));
       if (authorization != null) {
         request.header("Authorization", authorization);
       }
-      return java.net.http.HttpClient.newHttpClient()
-          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -54,8 +62,8 @@ public abstract class ApiTest {
             .send(
                 "POST",
                 "/api/v1/problems",
-                java.util.Map.of("categoryCode", "water_supply", "description", text),
-                java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+                Map.of("categoryCode", "water_supply", "description", text),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     if (created.status() != 201) {
       throw new IllegalStateException(created.text());
     }
@@ -107,16 +115,13 @@ public abstract class ApiTest {
     String phone = Phones.fresh();
     Browser b = resident(phone);
     Object communityId =
-        b.get(
-                "/api/v1/communities?q="
-                    + java.net.URLEncoder.encode(
-                        community, java.nio.charset.StandardCharsets.UTF_8))
+        b.get("/api/v1/communities?q=" + URLEncoder.encode(community, StandardCharsets.UTF_8))
             .list()
             .get(0)
             .get("id");
     @SuppressWarnings("unchecked")
     Object unitId =
-        ((java.util.List<java.util.Map<String, Object>>)
+        ((List<Map<String, Object>>)
                 b.get("/api/v1/communities/" + communityId + "/buildings")
                     .list()
                     .get(0)
@@ -124,7 +129,7 @@ public abstract class ApiTest {
             .get(0)
             .get("id");
     Browser.Reply home =
-        b.put("/api/v1/me/home", java.util.Map.of("unitId", unitId, "room", room, "name", name));
+        b.put("/api/v1/me/home", Map.of("unitId", unitId, "room", room, "name", name));
     if (home.status() != 200) {
       throw new IllegalStateException(home.text());
     }
@@ -136,13 +141,13 @@ public abstract class ApiTest {
    * household to accept them.
    */
   protected Resident residentJoining(Resident member, String name) {
-    java.util.Map<String, Object> home = member.browser().get("/api/v1/me").at("home");
+    Map<String, Object> home = member.browser().get("/api/v1/me").at("home");
     String phone = Phones.fresh();
     Browser b = resident(phone);
     Browser.Reply moved =
         b.put(
             "/api/v1/me/home",
-            java.util.Map.of("unitId", home.get("unitId"), "room", home.get("room"), "name", name));
+            Map.of("unitId", home.get("unitId"), "room", home.get("room"), "name", name));
     if (moved.status() != 200) {
       throw new IllegalStateException(moved.text());
     }

@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,8 +41,7 @@ public final class FakeTwilio {
   private final AtomicInteger failures = new AtomicInteger();
   private volatile int failureStatus = 500;
   private volatile Integer refusal;
-  private final java.util.Map<String, Integer> failingRecipients =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> failingRecipients = new ConcurrentHashMap<>();
 
   private FakeTwilio(HttpServer server) {
     this.server = server;
@@ -51,7 +54,7 @@ public final class FakeTwilio {
       FakeTwilio fake = new FakeTwilio(server);
       server.createContext("/2010-04-01/Accounts/", fake::handle);
       // Like Twilio, answers many requests at once: one stalled request does not hold the others.
-      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+      server.setExecutor(Executors.newCachedThreadPool());
       server.start();
       return fake;
     } catch (IOException e) {
@@ -75,11 +78,9 @@ public final class FakeTwilio {
     latency = Duration.ZERO;
   }
 
-  private final java.util.Map<String, Duration> stalls =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Duration> stalls = new ConcurrentHashMap<>();
   private final AtomicInteger listFailures = new AtomicInteger();
-  private final java.util.Map<String, Integer> retryAfter =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Integer> retryAfter = new ConcurrentHashMap<>();
 
   /**
    * The next message to this recipient is taken (it will be delivered) but the answer comes only
@@ -238,8 +239,8 @@ public final class FakeTwilio {
   private void calls(HttpExchange exchange, boolean list) throws IOException {
     if (list) {
       Map<String, String> query = parseForm(String.valueOf(exchange.getRequestURI().getRawQuery()));
-      List<Call> found = new java.util.ArrayList<>(callsTo(query.getOrDefault("To", "")));
-      java.util.Collections.reverse(found);
+      List<Call> found = new ArrayList<>(callsTo(query.getOrDefault("To", "")));
+      Collections.reverse(found);
       String uri = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Calls.json";
       respond(
           exchange,
@@ -298,8 +299,8 @@ public final class FakeTwilio {
       respond(exchange, 503, error(20503, "Service Unavailable", 503));
       return;
     }
-    List<Message> found = new java.util.ArrayList<>(messagesTo(to));
-    java.util.Collections.reverse(found);
+    List<Message> found = new ArrayList<>(messagesTo(to));
+    Collections.reverse(found);
     int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
     String uri =
         "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json?To=" + to + "&PageSize=" + pageSize;

@@ -3,6 +3,7 @@ package org.onegrid.support;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public final class SecondInstance implements AutoCloseable {
 
   /** Another instance with these settings besides the test run's. */
   public static SecondInstance start(JsonMapper json, Map<String, Object> settings) {
-    Map<String, Object> all = new java.util.HashMap<>(settings);
+    Map<String, Object> all = new HashMap<>(settings);
     all.put("micronaut.server.port", -1);
     all.put("onegrid.sms.dispatcher.enabled", false);
     return new SecondInstance(ApplicationContext.run(EmbeddedServer.class, all, "test"), json);

@@ -2,8 +2,10 @@ package org.onegrid.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.onegrid.notify.OutboxMessage;
@@ -17,7 +19,7 @@ import org.onegrid.notify.SmsOutbox;
 public final class SignIn {
 
   private static final Pattern CODE = Pattern.compile("(\\d{6})");
-  private final java.util.function.Function<String, String> latestTextTo;
+  private final Function<String, String> latestTextTo;
 
   public SignIn(SmsOutbox outbox) {
     this(
@@ -28,7 +30,7 @@ public final class SignIn {
         });
   }
 
-  private SignIn(java.util.function.Function<String, String> latestTextTo) {
+  private SignIn(Function<String, String> latestTextTo) {
     this.latestTextTo = latestTextTo;
   }
 
@@ -36,7 +38,7 @@ public final class SignIn {
   public static SignIn through(FakeTwilio twilio) {
     return new SignIn(
         e164 -> {
-          twilio.awaitMessageTo(e164, java.time.Duration.ofSeconds(15));
+          twilio.awaitMessageTo(e164, Duration.ofSeconds(15));
           List<FakeTwilio.Message> all = twilio.messagesTo(e164);
           return all.get(all.size() - 1).body();
         });

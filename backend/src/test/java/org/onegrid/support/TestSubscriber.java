@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -160,7 +161,7 @@ public final class TestSubscriber {
       return MessageDigest.isEqual(
           HexFormat.of().formatHex(expected).getBytes(StandardCharsets.US_ASCII),
           v1.getBytes(StandardCharsets.US_ASCII));
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

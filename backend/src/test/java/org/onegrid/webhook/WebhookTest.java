@@ -8,11 +8,16 @@ import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.onegrid.problem.ProblemJobs;
 import org.onegrid.support.ApiTest;
 import org.onegrid.support.Browser;
 import org.onegrid.support.DemoCity;
@@ -29,8 +34,8 @@ import org.onegrid.support.TestSubscriber;
 class WebhookTest extends ApiTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
-  @Inject org.onegrid.problem.ProblemJobs jobs;
-  @Inject org.jooq.DSLContext dsl;
+  @Inject ProblemJobs jobs;
+  @Inject DSLContext dsl;
   private TestSubscriber receiver;
   private Browser city;
   private Long registered;
@@ -220,7 +225,7 @@ class WebhookTest extends ApiTest {
                 "level", "BLUE",
                 "title", "大风蓝色预警（推送测试）",
                 "instructions", "收好阳台杂物",
-                "validUntil", java.time.Instant.now().plus(Duration.ofDays(1)).toString()),
+                "validUntil", Instant.now().plus(Duration.ofDays(1)).toString()),
             Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     assertThat(issued.status()).as(issued.text()).isEqualTo(201);
     long warning = issued.<Number>at("id").longValue();
@@ -298,10 +303,10 @@ class WebhookTest extends ApiTest {
     register("督办平台", communityId("民主路"), List.of("problem.overdue"));
     long id = reportWater(residentOfMinzhulu1("卫奶奶", "906"), "楼顶水箱溢水");
     dsl.update(PROBLEMS)
-        .set(PROBLEMS.ACCEPT_DUE_AT, java.time.Instant.now().minus(Duration.ofHours(1)))
+        .set(PROBLEMS.ACCEPT_DUE_AT, Instant.now().minus(Duration.ofHours(1)))
         .where(PROBLEMS.ID.eq(id))
         .execute();
-    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    ExecutorService two = Executors.newFixedThreadPool(2);
     var a = two.submit(jobs::escalateOverdue);
     var b = two.submit(jobs::escalateOverdue);
     a.get();

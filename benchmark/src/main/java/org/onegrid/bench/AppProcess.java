@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The packaged OneGrid (backend/target/onegrid.jar) in its own JVM, as it runs in production, on a
@@ -48,9 +50,8 @@ final class AppProcess implements AutoCloseable {
    * in N ms"); 0 if it did not (a database at a URL).
    */
   long databaseMs() throws IOException {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("Embedded MariaDB ready in (\\d+) ms")
-            .matcher(Files.readString(log));
+    Matcher m =
+        Pattern.compile("Embedded MariaDB ready in (\\d+) ms").matcher(Files.readString(log));
     long ms = 0;
     while (m.find()) {
       ms = Long.parseLong(m.group(1));

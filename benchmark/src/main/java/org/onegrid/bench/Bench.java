@@ -8,8 +8,14 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,6 +25,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -289,7 +296,7 @@ public final class Bench {
         }
         SqlCapture capture = new SqlCapture(captureLog);
         SqlReplay replay = new SqlReplay(jdbcUrl, jdbc);
-        java.sql.Timestamp replaysBegan = currentTime(db);
+        Timestamp replaysBegan = currentTime(db);
         for (Scenarios.Scenario s : scenarios) {
           List<SqlCapture.Iteration> its =
               capture.capture(s, users.subList(0, load.users()), tiny ? 8 : 64);
@@ -297,7 +304,7 @@ public final class Bench {
           report.ceiling(s.name(), r);
           progress.step(
               String.format(
-                  java.util.Locale.ROOT,
+                  Locale.ROOT,
                   "raw SQL of %s: %.1f statements an iteration, %,.0f/s with %d users%s",
                   s.name(),
                   r.statementsPerIteration(),
@@ -307,7 +314,7 @@ public final class Bench {
                       ? ""
                       : "; " + r.phase().errors() + " errors, first: " + r.phase().firstError()));
         }
-        try (java.sql.PreparedStatement unsent =
+        try (PreparedStatement unsent =
             db.prepareStatement(
                 "DELETE FROM sms_outbox WHERE status = 'PENDING' AND created_at >= ?")) {
           unsent.setTimestamp(1, replaysBegan);
@@ -324,9 +331,9 @@ public final class Bench {
   }
 
   /** The database's clock, in UTC as the app writes its times. */
-  private static java.sql.Timestamp currentTime(Connection db) throws java.sql.SQLException {
-    try (java.sql.Statement s = db.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT UTC_TIMESTAMP(3)")) {
+  private static Timestamp currentTime(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT UTC_TIMESTAMP(3)")) {
       rs.next();
       return rs.getTimestamp(1);
     }
@@ -361,22 +368,21 @@ public final class Bench {
   private static void settle(Connection db, Instant started, Progress progress) throws Exception {
     progress.step("waiting for the buffer pool to load and the first engagement recount");
     long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-    String since =
-        java.time.LocalDateTime.ofInstant(started, ZoneOffset.UTC).toString().replace('T', ' ');
+    String since = LocalDateTime.ofInstant(started, ZoneOffset.UTC).toString().replace('T', ' ');
     while (System.nanoTime() < end) {
       boolean loaded = true;
-      try (java.sql.Statement s = db.createStatement();
-          java.sql.ResultSet rs =
+      try (Statement s = db.createStatement();
+          ResultSet rs =
               s.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_load_status'")) {
         if (rs.next() && rs.getString(2) != null && rs.getString(2).startsWith("Loaded")) {
           loaded = false;
         }
       }
       boolean counted;
-      try (java.sql.PreparedStatement s =
+      try (PreparedStatement s =
           db.prepareStatement("SELECT COUNT(*) FROM engagement_stats WHERE refreshed_at >= ?")) {
         s.setString(1, since);
-        try (java.sql.ResultSet rs = s.executeQuery()) {
+        try (ResultSet rs = s.executeQuery()) {
           rs.next();
           counted = rs.getLong(1) > 0;
         }

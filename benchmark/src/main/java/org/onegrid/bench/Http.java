@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -39,9 +42,9 @@ final class Http {
           .build();
   private final String base;
   private final byte[] secret;
-  private final java.sql.Connection db;
+  private final Connection db;
 
-  Http(String base, String secret, java.sql.Connection db) {
+  Http(String base, String secret, Connection db) {
     this.base = base;
     this.secret = secret.getBytes(StandardCharsets.UTF_8);
     this.db = db;
@@ -55,14 +58,14 @@ final class Http {
     long now = Instant.now().getEpochSecond();
     String sid = UUID.randomUUID().toString().replace("-", "");
     synchronized (db) {
-      try (java.sql.PreparedStatement insert =
+      try (PreparedStatement insert =
           db.prepareStatement(
               "INSERT INTO sessions (id, account_id, created_at, expires_at)"
                   + " VALUES (?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 1 DAY)")) {
         insert.setString(1, sid);
         insert.setLong(2, accountId);
         insert.executeUpdate();
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException("Could not open a session for account " + accountId, e);
       }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -144,7 +145,7 @@ final class LoadDriver {
       Phase latency = phase(s, users.subList(0, options.latencyUsers()), options.latency(), true);
       progress.step(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "  %,.0f/s with %d users; at %d users p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%s",
               capacity.perSecond(),
               capacity.users(),

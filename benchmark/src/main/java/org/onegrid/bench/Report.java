@@ -2,12 +2,15 @@ package org.onegrid.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -231,8 +234,7 @@ final class Report {
         String.format(
             Locale.ROOT,
             "Run %s on %d cores, %,d MiB, %s, %s; database %s.%n%n",
-            DateTimeFormatter.ISO_INSTANT.format(
-                at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
+            DateTimeFormatter.ISO_INSTANT.format(at.truncatedTo(ChronoUnit.SECONDS)),
             machine.cores(),
             machine.memoryMiB(),
             machine.java(),
@@ -262,9 +264,9 @@ final class Report {
             options.thinkMax().toMillis() / 1000.0,
             seconds(options.latency()),
             seconds(
-                options.capacity().compareTo(java.time.Duration.ofSeconds(5)) < 0
+                options.capacity().compareTo(Duration.ofSeconds(5)) < 0
                     ? options.capacity()
-                    : java.time.Duration.ofSeconds(5))));
+                    : Duration.ofSeconds(5))));
     md.append(
         "| scenario | requests | per second | ratio | baseline/s | SQL replay/s | of replay |"
             + " p50 ms | p95 ms | p99 ms | max ms | app CPU s/1k | db CPU s/1k | errors |\n");
@@ -489,11 +491,8 @@ final class Report {
     return String.format(Locale.ROOT, "%.1f ms", d);
   }
 
-  private static String seconds(java.time.Duration d) {
-    return new java.math.BigDecimal(d.toMillis())
-        .movePointLeft(3)
-        .stripTrailingZeros()
-        .toPlainString();
+  private static String seconds(Duration d) {
+    return new BigDecimal(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
   }
 
   private static String minutes(long seconds) {

@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,8 +82,7 @@ final class Scenarios {
   static final String BASELINE = "baseline";
 
   /** The largest answer of the city root's map seen in a run, in bytes (its goal: under 1 MB). */
-  static final java.util.concurrent.atomic.AtomicLong MAP_CITY_BYTES =
-      new java.util.concurrent.atomic.AtomicLong();
+  static final AtomicLong MAP_CITY_BYTES = new AtomicLong();
 
   static List<Scenario> all() {
     List<Scenario> all = new ArrayList<>();
@@ -163,7 +164,7 @@ final class Scenarios {
             (u, i) -> {
               String body = u.http.get(u.cityAdmin, "/api/v1/map/nodes/" + u.rootId + "?days=30");
               MAP_CITY_BYTES.accumulateAndGet(
-                  body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Math::max);
+                  body.getBytes(StandardCharsets.UTF_8).length, Math::max);
             }));
     all.add(
         new Scenario(
@@ -230,7 +231,7 @@ final class Scenarios {
   }
 
   private static <T> T random(List<T> from) {
-    return from.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(from.size()));
+    return from.get(ThreadLocalRandom.current().nextInt(from.size()));
   }
 
   private static void bookAndCancel(VirtualUser u, long i) throws Exception {
