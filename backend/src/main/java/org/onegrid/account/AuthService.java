@@ -255,7 +255,7 @@ class AuthService {
     }
     boolean lower =
         member.role().isStaff()
-            ? member.role().level().ordinal() > admin.role().level().ordinal()
+            ? member.role().level().below(admin.role().level())
             : admin.role() == Role.CITY_ADMIN;
     boolean reaches =
         member.nodeId() == null

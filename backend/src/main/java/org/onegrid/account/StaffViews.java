@@ -51,9 +51,7 @@ class StaffViews {
     Person leader =
         node.level() == GridLevel.GRID ? person(viewer, leaderOf.apply(node.id())) : null;
     List<BuildingView> buildings =
-        node.level().ordinal() >= GridLevel.COMMUNITY.ordinal()
-            ? grids.buildingsUnder(node)
-            : List.of();
+        !node.level().above(GridLevel.COMMUNITY) ? grids.buildingsUnder(node) : List.of();
     GeoPolygon boundary = grids.boundaryOf(node.id()).orElse(null);
     return new NodeDetail(
         NodeRef.of(node),

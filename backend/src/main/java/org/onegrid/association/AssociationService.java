@@ -288,7 +288,7 @@ public class AssociationService {
     if (node.level() == GridLevel.COMMUNITY) {
       return List.of(node.id());
     }
-    if (node.level().ordinal() > GridLevel.COMMUNITY.ordinal()) {
+    if (node.level().below(GridLevel.COMMUNITY)) {
       return communityOfNode(node).map(c -> List.of(c.id())).orElse(List.of());
     }
     List<Long> out = new ArrayList<>();

@@ -262,9 +262,7 @@ public class GridService {
 
   /** Every node of a level at or under the node, retired ones too. */
   public List<GridNode> nodesUnder(GridNode node, GridLevel level) {
-    return level.ordinal() < node.level().ordinal()
-        ? List.of()
-        : nodes.findAllUnder(node.path(), level);
+    return level.above(node.level()) ? List.of() : nodes.findAllUnder(node.path(), level);
   }
 
   /** The drawn boundaries of the grids in use below the node (the node itself if a grid). */

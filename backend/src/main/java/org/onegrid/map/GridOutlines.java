@@ -29,7 +29,7 @@ class GridOutlines {
   /** The grids in use of a community, zone or grid, each with its outline when drawn. */
   List<GridOutline> under(long nodeId) {
     GridNode node = grids.find(nodeId).orElseThrow(ApiException::notFound);
-    if (node.level().ordinal() < GridLevel.COMMUNITY.ordinal()) {
+    if (node.level().above(GridLevel.COMMUNITY)) {
       throw ApiException.invalidField("under", "validation.map-too-wide");
     }
     List<GridNode> gridNodes =

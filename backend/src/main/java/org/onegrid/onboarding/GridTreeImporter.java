@@ -332,6 +332,6 @@ class GridTreeImporter implements Importer<GridTreeImporter.Work> {
 
   private static int levelOrder(String raw) {
     GridLevel l = level(raw);
-    return l == null ? Integer.MAX_VALUE : l.ordinal();
+    return l == null ? Integer.MAX_VALUE : l.depth();
   }
 }

@@ -90,7 +90,7 @@ class StaffAdmin {
     if (body.role() == null || !body.role().isStaff() || body.role().level() != node.level()) {
       throw ApiException.invalidField("role", "validation.role-for-node");
     }
-    if (body.role().level().ordinal() <= admin.role().level().ordinal()) {
+    if (!body.role().level().below(admin.role().level())) {
       throw ApiException.forbidden();
     }
     return tx.run(
@@ -117,7 +117,7 @@ class StaffAdmin {
     }
     GridNode node = grids.get(member.nodeId());
     reach(admin, node.id());
-    if (member.role().level().ordinal() <= admin.role().level().ordinal()) {
+    if (!member.role().level().below(admin.role().level())) {
       throw ApiException.forbidden();
     }
     if (member.deactivatedAt() != null) {
@@ -151,7 +151,7 @@ class StaffAdmin {
         || body.role().level() != node.level()) {
       throw ApiException.invalidField("role", "validation.role-for-node");
     }
-    if (body.role().level().ordinal() <= admin.role().level().ordinal()) {
+    if (!body.role().level().below(admin.role().level())) {
       throw ApiException.forbidden();
     }
     if (body.role() == member.role() && node.id() == member.nodeId()) {
@@ -186,7 +186,7 @@ class StaffAdmin {
       throw ApiException.notFound();
     }
     reach(admin, member.nodeId());
-    if (member.role().level().ordinal() <= admin.role().level().ordinal()) {
+    if (!member.role().level().below(admin.role().level())) {
       throw ApiException.forbidden();
     }
     return member;

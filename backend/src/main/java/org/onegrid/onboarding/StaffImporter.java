@@ -104,7 +104,7 @@ class StaffImporter implements Importer<StaffImporter.Work> {
         verdicts.add(RowVerdict.refuse(line, key, "bad-role", r.get("role").orElse("")));
         continue;
       }
-      if (role.level().ordinal() <= admin.role().level().ordinal()) {
+      if (!role.level().below(admin.role().level())) {
         verdicts.add(RowVerdict.refuse(line, key, "role-too-high"));
         continue;
       }
@@ -147,7 +147,7 @@ class StaffImporter implements Importer<StaffImporter.Work> {
       }
       if (existing != null
           && (existing.nodeId() == null
-              || existing.role().level().ordinal() <= admin.role().level().ordinal()
+              || !existing.role().level().below(admin.role().level())
               || !reach.contains(grids.node(existing.nodeId())))) {
         verdicts.add(RowVerdict.refuse(line, key, "phone-taken"));
         continue;

@@ -122,7 +122,7 @@ public class PublicRecords {
                           .filter(
                               n ->
                                   n != null
-                                      && n.level().ordinal() >= GridLevel.STREET.ordinal()
+                                      && !n.level().above(GridLevel.STREET)
                                       && n.level() != GridLevel.ZONE)
                           .map(GridNode::name)
                           .collect(Collectors.joining(" ")));
