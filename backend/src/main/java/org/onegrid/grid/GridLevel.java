@@ -2,10 +2,7 @@ package org.onegrid.grid;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/**
- * The levels of the grid tree, from the root down; the last three are the "three-level grid". Which
- * is above which is said by each level's depth, never by the order of the constants.
- */
+/** The levels of the grid tree, from the root down; the last three are the "three-level grid". */
 @Serdeable
 public enum GridLevel {
   CITY(0),
@@ -15,6 +12,7 @@ public enum GridLevel {
   ZONE(4),
   GRID(5);
 
+  // Which level is above which is said by each level's depth, never by the order of the constants.
   private final int depth;
 
   GridLevel(int depth) {
