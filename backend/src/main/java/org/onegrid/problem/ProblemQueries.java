@@ -37,6 +37,14 @@ class ProblemQueries {
     this.dsl = dsl;
   }
 
+  /** The newest problems of the whole city (by their primary key): a sample of real rows. */
+  List<Problem> findNewest(int limit) {
+    return dsl.selectFrom(PROBLEMS)
+        .orderBy(PROBLEMS.ID.desc())
+        .limit(limit)
+        .fetch(ProblemRepository::toProblem);
+  }
+
   /** A reporter's problems, newest first, a page at a time. */
   List<Problem> findByReporter(long reporterId, @Nullable Long beforeId, int limit) {
     return dsl.selectFrom(PROBLEMS)

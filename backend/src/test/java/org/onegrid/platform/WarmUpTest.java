@@ -1,0 +1,89 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthResult;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+
+/**
+ * An instance is not ready until warm; the warm-up ends by its rounds or its time, failing or not.
+ */
+class WarmUpTest {
+
+  private final TestClock clock = new TestClock();
+
+  @Test
+  void notReadyUntilTheRoundsAreDoneThenReady() {
+    List<Integer> rounds = new ArrayList<>();
+    WarmUp warmUp = new WarmUp(List.of(rounds::add), clock, 5, Duration.ofSeconds(2));
+
+    assertThat(status(warmUp)).isEqualTo(HealthStatus.DOWN);
+    warmUp.run();
+
+    assertThat(rounds).containsExactly(0, 1, 2, 3, 4);
+    assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+  }
+
+  @Test
+  void endsWhenItsTimeIsUpEvenWithRoundsLeft() {
+    List<Integer> rounds = new ArrayList<>();
+    WarmUpTask slow =
+        round -> {
+          rounds.add(round);
+          clock.advance(Duration.ofMillis(900));
+        };
+    WarmUp warmUp = new WarmUp(List.of(slow), clock, 300, Duration.ofSeconds(2));
+
+    warmUp.run();
+
+    assertThat(rounds).containsExactly(0, 1, 2);
+    assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+  }
+
+  @Test
+  void aFailingTaskDoesNotStopTheOthersNorKeepTheInstanceUnready() {
+    List<Integer> rounds = new ArrayList<>();
+    WarmUpTask failing =
+        round -> {
+          throw new IllegalStateException("the database is not there yet");
+        };
+    WarmUp warmUp = new WarmUp(List.of(failing, rounds::add), clock, 3, Duration.ofSeconds(2));
+
+    warmUp.run();
+
+    assertThat(rounds).containsExactly(0, 1, 2);
+    assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+  }
+
+  private static HealthStatus status(WarmUp warmUp) {
+    AtomicReference<HealthResult> result = new AtomicReference<>();
+    warmUp
+        .getResult()
+        .subscribe(
+            new Subscriber<>() {
+              @Override
+              public void onSubscribe(Subscription s) {
+                s.request(1);
+              }
+
+              @Override
+              public void onNext(HealthResult r) {
+                result.set(r);
+              }
+
+              @Override
+              public void onError(Throwable t) {}
+
+              @Override
+              public void onComplete() {}
+            });
+    return result.get().getStatus();
+  }
+}
