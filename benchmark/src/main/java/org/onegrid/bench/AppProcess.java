@@ -50,8 +50,19 @@ final class AppProcess implements AutoCloseable {
    * in N ms"); 0 if it did not (a database at a URL).
    */
   long databaseMs() throws IOException {
-    Matcher m =
-        Pattern.compile("Embedded MariaDB ready in (\\d+) ms").matcher(Files.readString(log));
+    return lastLogged("Embedded MariaDB ready in (\\d+) ms");
+  }
+
+  /**
+   * Milliseconds the app spent warming up before it said it was ready ("Warmed up in N ms"); 0 if
+   * it did not.
+   */
+  long warmUpMs() throws IOException {
+    return lastLogged("Warmed up in (\\d+) ms");
+  }
+
+  private long lastLogged(String pattern) throws IOException {
+    Matcher m = Pattern.compile(pattern).matcher(Files.readString(log));
     long ms = 0;
     while (m.find()) {
       ms = Long.parseLong(m.group(1));

@@ -267,7 +267,8 @@ public final class Bench {
             cold.add(new Report.Cold(s.name(), driver.latencyNow(s, users)));
           }
         }
-        report.restart(new Report.Restart(app.servingMs(), app.databaseMs(), archived, cold));
+        report.restart(
+            new Report.Restart(app.servingMs(), app.databaseMs(), app.warmUpMs(), archived, cold));
       }
       Map<String, String> capturing = new HashMap<>(env);
       capturing.put("ONEGRID_DATABASE_LOG_SQL", "true");

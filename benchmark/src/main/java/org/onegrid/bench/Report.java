@@ -47,7 +47,8 @@ final class Report {
   }
 
   /** The app started again on the city: how long until it served, and latency right after. */
-  record Restart(long toServingMs, long databaseMs, boolean classArchive, List<Cold> cold) {}
+  record Restart(
+      long toServingMs, long databaseMs, long warmUpMs, boolean classArchive, List<Cold> cold) {}
 
   /** A latency phase run as the first thing after a restart. */
   record Cold(String scenario, LoadDriver.Phase latency) {}
@@ -331,9 +332,11 @@ final class Report {
           String.format(
               Locale.ROOT,
               "%nRestart on the generated city: serving (GET /health 200) %.1f s after the process"
-                  + " started, of which the embedded database %.1f s%s.%n",
+                  + " started, of which the embedded database %.1f s and the warm-up before it"
+                  + " says it is ready %.1f s%s.%n",
               restart.toServingMs() / 1000.0,
               restart.databaseMs() / 1000.0,
+              restart.warmUpMs() / 1000.0,
               restart.classArchive()
                   ? "; with the class archive the run before wrote as it stopped, as"
                       + " `scripts/start.sh` starts it (`-XX:SharedArchiveFile`)"
@@ -433,6 +436,7 @@ final class Report {
     if (restart != null) {
       j.append("\n  \"restart\": {\"toServingMs\": ").append(restart.toServingMs());
       j.append(", \"databaseMs\": ").append(restart.databaseMs());
+      j.append(", \"warmUpMs\": ").append(restart.warmUpMs());
       j.append(", \"classArchive\": ").append(restart.classArchive()).append(", \"cold\": [");
       for (int i = 0; i < restart.cold().size(); i++) {
         Cold c = restart.cold().get(i);
