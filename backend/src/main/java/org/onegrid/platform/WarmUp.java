@@ -42,7 +42,7 @@ final class WarmUp implements HealthIndicator {
       List<WarmUpTask> tasks,
       Clock clock,
       @Value("${onegrid.warm-up.rounds:300}") int rounds,
-      @Value("${onegrid.warm-up.time:2s}") Duration time) {
+      @Value("${onegrid.warm-up.time:3s}") Duration time) {
     this.tasks = tasks;
     this.rounds = rounds;
     this.time = time;
