@@ -4,7 +4,9 @@ import static org.onegrid.db.Tables.GRID_NODES;
 import static org.onegrid.db.Tables.WEBHOOK_DELIVERIES;
 import static org.onegrid.db.Tables.WEBHOOK_SUBSCRIBERS;
 
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectJoinStep;
 import org.jooq.impl.DSL;
+import org.onegrid.platform.RecentReads;
 import org.onegrid.platform.Tx;
 
 /** The systems that follow events, their secrets, and how their deliveries stand. */
@@ -24,12 +27,18 @@ class SubscriberRepository {
   /** An active subscriber as the feed matches events to it. */
   record Interest(long id, String nodePath, List<String> events) {}
 
+  /** The one key {@link #recent} keeps the active list under. */
+  private static final long ACTIVE = 0L;
+
   private final DSLContext dsl;
   private final Tx tx;
+  private final RecentReads<List<Interest>> recent;
 
-  SubscriberRepository(DSLContext dsl, Tx tx) {
+  SubscriberRepository(
+      DSLContext dsl, Tx tx, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.recent = new RecentReads<>(recentFor, 1);
   }
 
   long insert(
@@ -41,6 +50,7 @@ class SubscriberRepository {
       List<String> events,
       long createdBy,
       Instant now) {
+    recent.forget(ACTIVE);
     return tx.insertReturningId(
         dsl.insertInto(WEBHOOK_SUBSCRIBERS)
             .set(WEBHOOK_SUBSCRIBERS.NAME, name)
@@ -55,13 +65,24 @@ class SubscriberRepository {
         WEBHOOK_SUBSCRIBERS.ID);
   }
 
-  /** The active subscribers: a handful, read whole for every event. */
+  /**
+   * The active subscribers: a handful, needed by every change that publishes an event, so read
+   * again only after {@code check-every} ({@link RecentReads}): one registered or disabled on this
+   * instance counts at once, on another within that time.
+   */
   List<Interest> active() {
-    return dsl.select(
-            WEBHOOK_SUBSCRIBERS.ID, WEBHOOK_SUBSCRIBERS.NODE_PATH, WEBHOOK_SUBSCRIBERS.EVENT_TYPES)
-        .from(WEBHOOK_SUBSCRIBERS)
-        .where(WEBHOOK_SUBSCRIBERS.ACTIVE.isTrue())
-        .fetch(r -> new Interest(r.value1(), r.value2(), Arrays.asList(r.value3().split(","))));
+    return recent.get(ACTIVE, ignored -> Optional.of(readActive())).orElseThrow();
+  }
+
+  private List<Interest> readActive() {
+    return List.copyOf(
+        dsl.select(
+                WEBHOOK_SUBSCRIBERS.ID,
+                WEBHOOK_SUBSCRIBERS.NODE_PATH,
+                WEBHOOK_SUBSCRIBERS.EVENT_TYPES)
+            .from(WEBHOOK_SUBSCRIBERS)
+            .where(WEBHOOK_SUBSCRIBERS.ACTIVE.isTrue())
+            .fetch(r -> new Interest(r.value1(), r.value2(), List.of(r.value3().split(",")))));
   }
 
   Optional<Subscriber> findById(long id) {
@@ -101,6 +122,7 @@ class SubscriberRepository {
   }
 
   boolean disable(long id, Instant now) {
+    recent.forget(ACTIVE);
     return dsl.update(WEBHOOK_SUBSCRIBERS)
             .set(WEBHOOK_SUBSCRIBERS.ACTIVE, false)
             .set(WEBHOOK_SUBSCRIBERS.DISABLED_AT, now)
