@@ -18,6 +18,22 @@ public record Address(
     @Nullable Double buildingLat,
     @Nullable Double buildingLng) {
 
+  /** The address of the unit alone: no household, no room. */
+  public Address unitOnly() {
+    return householdId == null && room == null
+        ? this
+        : new Address(
+            null,
+            null,
+            unitId,
+            unitName,
+            buildingId,
+            buildingName,
+            gridId,
+            buildingLat,
+            buildingLng);
+  }
+
   /** A unit's address (no household or room), its building's place as stored (degrees). */
   public static Address ofUnit(
       long unitId,

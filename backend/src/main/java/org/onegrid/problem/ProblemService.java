@@ -193,7 +193,7 @@ public class ProblemService {
             grid.name(),
             reporter.displayName(),
             assigneeAccount == null ? null : assigneeAccount.displayName(),
-            created.unitId() == null ? null : grids.unit(created.unitId()).orElse(null),
+            unitOf(place),
             report.photoIds().isEmpty()
                 ? List.of()
                 : photos
@@ -211,6 +211,14 @@ public class ProblemService {
             Map.of(created.id(), surroundings),
             Map.of(reporter.id(), reporter.displayName()));
     return views.view(reporter, created, locale, events, around);
+  }
+
+  /** The unit of the new problem as its view shows it: as already read when it was. */
+  private @Nullable Address unitOf(ReportPlaces.Place place) {
+    if (place.unitId() == null) {
+      return null;
+    }
+    return place.unit() != null ? place.unit() : grids.unit(place.unitId()).orElse(null);
   }
 
   /**

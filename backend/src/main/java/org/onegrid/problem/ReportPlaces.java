@@ -31,7 +31,9 @@ class ReportPlaces {
       Optional<GridNode> located = grids.locate(report.lat(), report.lng());
       if (located.isPresent()) {
         long gridId = located.get().id();
-        return chosen != null && chosen.gridId() == gridId ? chosen : new Place(gridId, null, null);
+        return chosen != null && chosen.gridId() == gridId
+            ? chosen
+            : new Place(gridId, null, null, null);
       }
     }
     if (chosen == null) {
@@ -42,21 +44,26 @@ class ReportPlaces {
 
   private @Nullable Place chosenPlace(Account reporter, ProblemService.NewReport report) {
     if (report.gridId() != null) {
-      return new Place(report.gridId(), report.buildingId(), report.unitId());
+      return new Place(report.gridId(), report.buildingId(), report.unitId(), null);
     }
     if (report.unitId() != null) {
       Address unit =
           grids
               .unit(report.unitId())
               .orElseThrow(() -> ApiException.invalidField("unitId", "validation.unit"));
-      return new Place(unit.gridId(), unit.buildingId(), unit.unitId());
+      return new Place(unit.gridId(), unit.buildingId(), unit.unitId(), unit);
     }
     if (reporter.householdId() != null) {
       Address home = grids.household(reporter.householdId()).orElseThrow();
-      return new Place(home.gridId(), home.buildingId(), home.unitId());
+      return new Place(home.gridId(), home.buildingId(), home.unitId(), home.unitOnly());
     }
     return null;
   }
 
-  record Place(long gridId, @Nullable Long buildingId, @Nullable Long unitId) {}
+  /**
+   * Where a problem is; {@code unit} is the unit's address as already read (the reporter's home or
+   * the unit chosen), so that the new problem's view need not read it again, or null.
+   */
+  record Place(
+      long gridId, @Nullable Long buildingId, @Nullable Long unitId, @Nullable Address unit) {}
 }
