@@ -147,9 +147,18 @@ public class DashboardService {
   @Serdeable
   public record OpenNow(int open, int overdue) {}
 
-  private Dashboard compute(GridNode node, int days) {
+  /** The days a dashboard of the last {@code days} days covers, today (in the city) the last. */
+  public record Period(LocalDate from, LocalDate to) {}
+
+  public Period period(int days) {
     LocalDate to = LocalDate.ofInstant(clock.instant(), zone);
-    LocalDate from = to.minusDays(days - 1L);
+    return new Period(to.minusDays(days - 1L), to);
+  }
+
+  private Dashboard compute(GridNode node, int days) {
+    Period period = period(days);
+    LocalDate from = period.from();
+    LocalDate to = period.to();
     List<Long> self = List.of(node.id());
     // One read of the period's rows by category and source gives the total and both tables.
     int[] totalValues = new int[VALUES];

@@ -93,23 +93,30 @@ class AreaMaps {
   AreaMap of(Account staff, long nodeId, int days) {
     accounts.requireStaff(staff);
     GridNode node = accounts.requireReach(staff, grids.get(nodeId));
-    DashboardService.Dashboard dashboard = dashboards.of(staff, node.id(), days);
     List<GridNode> children =
         node.level() == GridLevel.GRID ? List.of() : grids.children(node.id());
+    // The dashboard's figures and the open counts are drawn per child area: a grid's map, which
+    // has none, reads neither.
+    Map<Long, DashboardService.Figures> figures = new HashMap<>();
+    if (!children.isEmpty()) {
+      dashboards
+          .of(staff, node.id(), days)
+          .children()
+          .forEach(c -> figures.put(c.id(), c.figures()));
+    }
     Live now =
         live.get(
             node.id(),
             () ->
                 new Live(
-                    dashboards.openNowByChild(staff, node.id()),
+                    children.isEmpty() ? Map.of() : dashboards.openNowByChild(staff, node.id()),
                     pendingAcks.byGridPathUnder(node),
                     hotline.todayByCommunityPathUnder(node)));
     Shapes drawn = shapes.get(node.id(), () -> shapesOf(node, children));
     Map<String, Integer> pending = now.pending();
     Map<String, Integer> calls = now.calls();
     Map<Long, DashboardService.OpenNow> open = now.open();
-    Map<Long, DashboardService.Figures> figures = new HashMap<>();
-    dashboard.children().forEach(c -> figures.put(c.id(), c.figures()));
+    DashboardService.Period period = dashboards.period(days);
     Map<Long, Integer> warnings = byChild(children, pending);
     Map<Long, Integer> contacts = byChild(children, calls);
     List<Area> areas = new ArrayList<>();
@@ -142,10 +149,10 @@ class AreaMaps {
             : List.of();
     return new AreaMap(
         NodeRef.of(node),
-        dashboard.path(),
+        grids.pathOf(node).stream().map(NodeRef::of).toList(),
         drawn.own(),
-        dashboard.from(),
-        dashboard.to(),
+        period.from(),
+        period.to(),
         areas,
         openPoints.size() > POINTS_AT_MOST ? openPoints.subList(0, POINTS_AT_MOST) : openPoints,
         openPoints.size() > POINTS_AT_MOST,

@@ -84,6 +84,13 @@ class MapTest extends ApiTest {
         .anySatisfy(p -> assertThat(((Number) p.get("id")).longValue()).isEqualTo(atBuilding));
     assertThat(map.<List<?>>at("buildings")).hasSize(5);
     assertThat(map.<List<?>>at("outline")).hasSize(1);
+    // A grid's map reads no dashboard figures (it has no child areas), yet shows the same path and
+    // period as the grid's dashboard.
+    Browser.Reply dashboard = leader.get("/api/v1/staff/dashboard?nodeId=" + grid);
+    assertThat(map.<List<?>>at("path")).isEqualTo(dashboard.<List<?>>at("path"));
+    assertThat(map.<List<?>>at("path")).hasSize(6);
+    assertThat(map.<String>at("from")).isEqualTo(dashboard.<String>at("from"));
+    assertThat(map.<String>at("to")).isEqualTo(dashboard.<String>at("to"));
 
     assertThat(staff(DemoCity.LEADER_MINZHULU_2).get("/api/v1/map/nodes/" + grid).status())
         .isEqualTo(404);
