@@ -37,6 +37,15 @@ class StatsRepository {
       "reported, accepted, accepted_on_time, closed, closed_ok, closed_on_time, rated,"
           + " rating_sum, redo, a0, a1, a2, a3, a4, a5, a6, a7, c0, c1, c2, c3, c4, c5, c6, c7";
 
+  /** {@link #COUNTS} one name each, in order. */
+  static final List<String> COUNT_NAMES = List.of(COUNTS.split(",\\s*"));
+
+  /** The sums of one summary row, as {@link #sums} answers it. */
+  static final String SUMS =
+      COUNT_NAMES.stream()
+          .map(c -> ", CAST(SUM(" + c + ") AS SIGNED) AS " + c)
+          .collect(Collectors.joining());
+
   private final DSLContext dsl;
 
   StatsRepository(DSLContext dsl) {
@@ -135,7 +144,7 @@ class StatsRepository {
       return;
     }
     StringBuilder sums = new StringBuilder();
-    for (String c : COUNTS.split(",\\s*")) {
+    for (String c : COUNT_NAMES) {
       sums.append(", SUM(").append(c).append(")");
     }
     dsl.execute(
@@ -154,13 +163,10 @@ class StatsRepository {
   /**
    * Sums of the node's (or, with {@code by}, its children's) rows over [from, to], grouped by
    * {@code by}: "category_code", "source", "day", "node_id" (answered as {@code k}), several of
-   * them ("category_code, source", answered by their names) or null for one total.
+   * them ("category_code, source", answered by their names) or null for one total. The sums are
+   * each row's last columns, in the order of {@link #COUNT_NAMES}.
    */
   Result<Record> sums(Collection<Long> nodeIds, LocalDate from, LocalDate to, @Nullable String by) {
-    StringBuilder sums = new StringBuilder();
-    for (String c : COUNTS.split(",\\s*")) {
-      sums.append(", CAST(SUM(").append(c).append(") AS SIGNED) AS ").append(c);
-    }
     String group = by == null ? "" : " GROUP BY " + by;
     List<Object> binds = new ArrayList<>(nodeIds);
     binds.add(from);
@@ -168,7 +174,7 @@ class StatsRepository {
     return dsl.fetch(
         "SELECT "
             + (by == null ? "0 AS k" : by.contains(",") ? by : by + " AS k")
-            + sums
+            + SUMS
             + " FROM problem_stats WHERE node_id IN ("
             + placeholders(nodeIds.size())
             + ") AND day BETWEEN ? AND ?"
