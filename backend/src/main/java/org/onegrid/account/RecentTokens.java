@@ -1,20 +1,29 @@
 package org.onegrid.account;
 
+import com.nimbusds.jwt.JWT;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.Claims;
-import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
+import io.micronaut.security.token.jwt.validator.JsonWebTokenValidator;
+import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
 import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.LongAdder;
 import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Remembers the cookies it has seen validated, so that a phone's next requests skip parsing and
@@ -22,7 +31,8 @@ import org.reactivestreams.Publisher;
  * is taken only before its expiry and while {@link Sessions} holds a recent answer that its session
  * is live: a session ended on this instance is refused at once, on another within {@code
  * onegrid.sessions.check-every}, exactly as without this. Anything else (a new token, a stale
- * session check, a refused token) goes to Micronaut's JWT validator, which comes after this one.
+ * session check, a refused token) is checked in full by Micronaut's JWT validator, on the blocking
+ * pool; this is the only token validator.
  */
 @Singleton
 class RecentTokens implements TokenValidator<HttpRequest<?>> {
@@ -30,19 +40,27 @@ class RecentTokens implements TokenValidator<HttpRequest<?>> {
   /** Tokens remembered at most; past it all are forgotten (about 1 KB each). */
   static final int AT_MOST = 50_000;
 
-  private final ReactiveJsonWebTokenValidator<?, HttpRequest<?>> jwt;
+  private final JsonWebTokenValidator<JWT, HttpRequest<?>> jwt;
+  private final JwtAuthenticationFactory authentications;
   private final Sessions sessions;
   private final Clock clock;
+  private final Scheduler blocking;
   private final Map<String, Valid> valid = new ConcurrentHashMap<>();
   private final LongAdder remembered = new LongAdder();
 
   private record Valid(Authentication authentication, String sid, long accountId, Instant until) {}
 
   RecentTokens(
-      ReactiveJsonWebTokenValidator<?, HttpRequest<?>> jwt, Sessions sessions, Clock clock) {
+      JsonWebTokenValidator<JWT, HttpRequest<?>> jwt,
+      JwtAuthenticationFactory authentications,
+      Sessions sessions,
+      Clock clock,
+      @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
     this.jwt = jwt;
+    this.authentications = authentications;
     this.sessions = sessions;
     this.clock = clock;
+    this.blocking = Schedulers.fromExecutorService(blocking);
   }
 
   @Override
@@ -59,12 +77,22 @@ class RecentTokens implements TokenValidator<HttpRequest<?>> {
         return Publishers.empty();
       }
     }
-    return Publishers.map(
-        jwt.validateToken(token, request),
-        auth -> {
-          remember(token, auth);
-          return auth;
-        });
+    // Checking a token not remembered reads its session row (Sessions): on the blocking pool, as
+    // controllers do, never on the event loop, where a slow or stopped database would hold up
+    // every other connection that loop serves for as long as the pool waits. Micronaut's own
+    // reactive validator, which would check it again on the event loop, is switched off
+    // (micronaut.security.token.jwt.nimbus.reactive-validator in application.yml).
+    return Mono.fromCallable(() -> check(token, request)).subscribeOn(blocking);
+  }
+
+  /** Signature, expiry and claims (the session live) checked; null when refused. */
+  private @Nullable Authentication check(String token, HttpRequest<?> request) {
+    Authentication auth =
+        jwt.validate(token, request).flatMap(authentications::createAuthentication).orElse(null);
+    if (auth != null) {
+      remember(token, auth);
+    }
+    return auth;
   }
 
   private void remember(String token, Authentication auth) {
