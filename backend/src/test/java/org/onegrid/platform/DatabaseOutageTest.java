@@ -2,19 +2,14 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.onegrid.support.Eventually;
-import org.onegrid.support.Files;
 
 /**
  * The database goes away under a running OneGrid (its own MariaDB server here, as an external one
@@ -27,36 +22,11 @@ class DatabaseOutageTest {
 
   @Test
   void anOutageAnswers503InSecondsAndOneGridRecoversByItself() throws Exception {
-    Path dir =
-        Path.of(
-            System.getProperty("user.home"), ".cache", "onegrid-outage-test-" + UUID.randomUUID());
-    EmbeddedMariaDb db = EmbeddedMariaDb.open(dir, 0);
-    int port = Integer.parseInt(db.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"));
-    EmbeddedServer app =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "datasources.default.url",
-                db.jdbcUrl(),
-                "datasources.default.username",
-                EmbeddedMariaDb.USER,
-                "datasources.default.password",
-                db.password(),
-                "onegrid.sms.provider",
-                "log",
-                "onegrid.demo.enabled",
-                false,
-                "micronaut.server.port",
-                -1),
-            "test");
-    EmbeddedMariaDb back = null;
-    try {
-      String base = app.getURL().toString();
+    try (OwnDatabaseApp app = OwnDatabaseApp.start("outage-test", Map.of())) {
+      String base = app.base();
       assertThat(askForCode(base, "13722220001").statusCode()).isEqualTo(202);
 
-      ProcessHandle server = db.process().orElseThrow();
-      server.destroyForcibly();
-      server.onExit().get();
+      app.killDatabase();
 
       long began = System.nanoTime();
       HttpResponse<String> refused = askForCode(base, "13722220002");
@@ -67,17 +37,11 @@ class DatabaseOutageTest {
       assertThat(took).isLessThan(Duration.ofSeconds(15));
       assertThat(get(base + "/health").statusCode()).isEqualTo(503);
 
-      back = EmbeddedMariaDb.open(dir, port);
+      app.startDatabaseAgain();
       String health = base + "/health";
       assertThat(Eventually.read(Duration.ofSeconds(30), () -> statusOf(health), s -> s == 200))
           .isEqualTo(200);
       assertThat(askForCode(base, "13722220002").statusCode()).isEqualTo(202);
-    } finally {
-      app.getApplicationContext().close();
-      if (back != null) {
-        back.stop();
-      }
-      Files.deleteTree(dir);
     }
   }
 

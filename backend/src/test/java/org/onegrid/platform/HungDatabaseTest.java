@@ -2,18 +2,14 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -21,7 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.onegrid.notify.SmsOutbox;
 import org.onegrid.support.Eventually;
-import org.onegrid.support.Files;
 
 /**
  * The database hangs (its server stopped with SIGSTOP: connections stay open, nothing answers)
@@ -38,36 +33,16 @@ class HungDatabaseTest {
 
   @Test
   void signedInRequestsWaitingOnAHungDatabaseHoldUpNoOtherRequest() throws Exception {
-    Path dir =
-        Path.of(
-            System.getProperty("user.home"), ".cache", "onegrid-hung-test-" + UUID.randomUUID());
-    EmbeddedMariaDb db = EmbeddedMariaDb.open(dir, 0);
-    EmbeddedServer app =
-        ApplicationContext.run(
-            EmbeddedServer.class,
-            Map.of(
-                "datasources.default.url",
-                db.jdbcUrl(),
-                "datasources.default.username",
-                EmbeddedMariaDb.USER,
-                "datasources.default.password",
-                db.password(),
-                "onegrid.sms.provider",
-                "log",
-                "onegrid.demo.enabled",
-                false,
-                // Every request checks its session in the database, as a token not seen lately
-                // does.
-                "onegrid.sessions.check-every",
-                "0s",
-                "micronaut.server.port",
-                -1),
-            "test");
-    long server = db.process().orElseThrow().pid();
+    OwnDatabaseApp app =
+        OwnDatabaseApp.start(
+            "hung-test",
+            // Every request checks its session in the database, as a token not seen lately does.
+            Map.of("onegrid.sessions.check-every", "0s"));
+    long server = app.database().pid();
     List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
     try {
-      String base = app.getURL().toString();
-      String cookie = signIn(base, app.getApplicationContext().getBean(SmsOutbox.class));
+      String base = app.base();
+      String cookie = signIn(base, app.context().getBean(SmsOutbox.class));
       assertThat(send(get(base + "/api/v1/me", cookie)).statusCode()).isEqualTo(200);
 
       signal("STOP", server);
@@ -86,9 +61,7 @@ class HungDatabaseTest {
       for (CompletableFuture<HttpResponse<String>> w : waiting) {
         w.handle((r, e) -> r).get(60, TimeUnit.SECONDS);
       }
-      app.getApplicationContext().close();
-      db.stop();
-      Files.deleteTree(dir);
+      app.close();
     }
   }
 
