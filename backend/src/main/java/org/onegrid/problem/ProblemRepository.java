@@ -32,12 +32,6 @@ class ProblemRepository {
     this.tx = tx;
   }
 
-  Optional<Problem> findByReporterKey(long reporterId, String key) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.REPORTER_ID.eq(reporterId), PROBLEMS.IDEMPOTENCY_KEY.eq(key))
-        .fetchOptional(ProblemRepository::toProblem);
-  }
-
   /** Inserts the problem unless this reporter already sent one with this key; says which. */
   Saved insertOnce(NewProblem p, String key, Instant now) {
     return tx.run(

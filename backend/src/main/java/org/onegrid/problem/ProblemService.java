@@ -131,14 +131,6 @@ public class ProblemService {
         categories
             .findActiveByCode(report.categoryCode())
             .orElseThrow(() -> ApiException.invalidField("categoryCode", "validation.category"));
-    Optional<ProblemView> earlier =
-        problems
-            .findByReporterKey(reporter.id(), idempotencyKey)
-            .map(p -> views.view(reporter, p, locale, false));
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
-    limitTextsCausedBy(reporter, source);
     ReportPlaces.Place place = places.of(reporter, report);
     GridNode grid = grids.get(place.gridId());
     Account assigneeAccount = assignees.assigneeOf(grid);
@@ -164,8 +156,11 @@ public class ProblemService {
     ProblemRepository.Saved saved =
         tx.run(
             () -> {
+              // A retry (the same key) finds the first report here: it is not counted again.
               ProblemRepository.Saved inserted = problems.insertOnce(row, idempotencyKey, now);
               if (inserted.created()) {
+                // Over the limit: 429, and the report is rolled back with the count.
+                limitTextsCausedBy(reporter, source);
                 photos.attach(report.photoIds(), reporter, inserted.id());
                 alsoInTx.accept(inserted.id());
                 log.record(
@@ -181,7 +176,7 @@ public class ProblemService {
               return inserted;
             });
     if (!saved.created()) {
-      // A retry that raced the first report: that report as it is now.
+      // A retry of an earlier report (or one that raced it): that report as it is now.
       return views.view(reporter, problems.findById(saved.id()).orElseThrow(), locale, true);
     }
     // The new problem as written, not read back: its one event, no messages, no followers.

@@ -94,7 +94,7 @@ class ProblemFlowTest extends ApiTest {
 
     List<OutboxMessage> toLeader =
         outbox.sentTo("+86" + DemoCity.LEADER_MINZHULU_1, 20).stream()
-            .filter(m -> m.purpose().equals("problem-new") && m.body().contains("建筑垃圾"))
+            .filter(m -> m.purpose().equals("problem-new") && m.body().contains("3号楼2单元门前"))
             .toList();
     assertThat(toLeader).hasSize(1);
 

@@ -44,6 +44,8 @@ class TextFloodTest extends ApiTest {
     assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
     assertThat(refused.<String>at("detail")).contains("值班电话");
     assertThat(refused.header("Retry-After")).isNotNull();
+    // The refused report was not kept, and the leader was not told of it.
+    assertThat(resident.get("/api/v1/me/problems").list()).hasSize(3);
     // A retry of a report already made is not a new one: it still answers with that report.
     assertThat(report(resident, first).status()).isEqualTo(201);
     // Another resident is not affected.
