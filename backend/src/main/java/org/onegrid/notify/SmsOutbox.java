@@ -51,10 +51,14 @@ public class SmsOutbox {
    */
   public long deliver(
       long accountId, String toE164, String body, String purpose, @Nullable String link) {
-    if (!SECRET_PURPOSES.contains(purpose) && push.reaches(accountId)) {
+    if (SECRET_PURPOSES.contains(purpose)) {
+      return enqueue(toE164, body, purpose);
+    }
+    OptOutRepository.Reach reach = optOuts.reach(toE164, push.reaches(accountId));
+    if (reach.push()) {
       return outbox.insertPush(toE164, body, purpose, link, clock.instant());
     }
-    return enqueue(toE164, body, purpose);
+    return enqueue(toE164, body, purpose, reach.optedOut());
   }
 
   /** Whether texts are leaving late right now (the oldest due one waited too long). */
@@ -68,7 +72,11 @@ public class SmsOutbox {
    * residents cause for staff may be folded into a digest ({@link SmsDigest}).
    */
   public long enqueue(String toE164, String body, String purpose) {
-    if (optOuts.isOptedOut(toE164)) {
+    return enqueue(toE164, body, purpose, optOuts.isOptedOut(toE164));
+  }
+
+  private long enqueue(String toE164, String body, String purpose, boolean optedOut) {
+    if (optedOut) {
       long id = outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
       outbox.markOptedOut(id);
       return id;

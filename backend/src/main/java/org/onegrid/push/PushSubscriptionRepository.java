@@ -6,7 +6,9 @@ import static org.onegrid.db.Tables.PUSH_SUBSCRIPTIONS;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.onegrid.platform.Digests;
 
 /** The browsers that take push messages, by account. */
@@ -59,8 +61,12 @@ class PushSubscriptionRepository {
     return dsl.fetchCount(PUSH_SUBSCRIPTIONS, PUSH_SUBSCRIPTIONS.ACCOUNT_ID.eq(accountId));
   }
 
-  boolean any(long accountId) {
-    return dsl.fetchExists(PUSH_SUBSCRIPTIONS, PUSH_SUBSCRIPTIONS.ACCOUNT_ID.eq(accountId));
+  /** Whether the account has a browser that takes push, as a condition to ask with others. */
+  Condition any(long accountId) {
+    return DSL.exists(
+        DSL.selectOne()
+            .from(PUSH_SUBSCRIPTIONS)
+            .where(PUSH_SUBSCRIPTIONS.ACCOUNT_ID.eq(accountId)));
   }
 
   /** The browsers of the account with this phone, at most a handful. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.onegrid.notify.PushChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ class WebPushSender implements PushChannel {
   }
 
   @Override
-  public boolean reaches(long accountId) {
+  public Condition reaches(long accountId) {
     return subscriptions.any(accountId);
   }
 
