@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
 import org.onegrid.platform.Tx;
 
@@ -152,6 +154,39 @@ class OutboxRepository {
         .onDuplicateKeyUpdate()
         .set(SMS_DIGEST_HEADS.OUTBOX_ID, outboxId)
         .execute();
+  }
+
+  /** Where a digest's words say how many alerts it holds, filled in by the database. */
+  static final String COUNT_MARK = "\uE000";
+
+  /**
+   * Folds one more alert into the phone's digest in one statement, when its latest text is a digest
+   * still waiting (never claimed), made since {@code madeSince} and made or due since {@code
+   * since}: its words become {@code body} with the new count where {@link #COUNT_MARK} stands, its
+   * count up by one. False when there is no such digest (the caller then locks and decides).
+   */
+  boolean foldIntoWaitingDigest(String to, String body, Instant madeSince, Instant since) {
+    Field<Integer> count = SMS_OUTBOX.FOLDED.plus(1);
+    return dsl.update(SMS_OUTBOX)
+            // Set before the count, and reading it as it was: MySQL assigns left to right, the
+            // standard all at once; both give the same words.
+            .set(
+                SMS_OUTBOX.BODY,
+                DSL.replace(
+                    DSL.val(body), DSL.inline(COUNT_MARK), count.cast(SQLDataType.VARCHAR(11))))
+            .set(SMS_OUTBOX.FOLDED, count)
+            .where(
+                SMS_OUTBOX.ID.eq(
+                    DSL.select(SMS_DIGEST_HEADS.OUTBOX_ID)
+                        .from(SMS_DIGEST_HEADS)
+                        .where(SMS_DIGEST_HEADS.TO_E164.eq(to))),
+                SMS_OUTBOX.PURPOSE.eq(SmsDigest.PURPOSE),
+                SMS_OUTBOX.STATUS.eq(PENDING),
+                SMS_OUTBOX.ATTEMPTS.eq(0),
+                SMS_OUTBOX.CREATED_AT.ge(madeSince),
+                SMS_OUTBOX.CREATED_AT.ge(since).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.ge(since)))
+            .execute()
+        == 1;
   }
 
   /**

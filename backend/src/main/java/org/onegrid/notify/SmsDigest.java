@@ -44,23 +44,33 @@ class SmsDigest {
     return !window.isZero() && FOLDED.contains(purpose);
   }
 
-  /** Queues an alert, or folds it into the digest of this window; returns the outbox row. */
-  long enqueue(String to, String body, String purpose, Instant now) {
-    // A digest is made at most a window before it goes, so nothing older than two windows counts.
+  /** Queues an alert, or folds it into the digest of this window. */
+  void add(String to, String body, String purpose, Instant now) {
+    // A digest is made at most a window before it goes, so nothing older than two windows counts
+    // (the same rule as stillFolds). Most alerts of a burst find their digest waiting: one
+    // statement folds them in.
+    if (outbox.foldIntoWaitingDigest(
+        to,
+        text(OutboxRepository.COUNT_MARK, body),
+        now.minus(window.multipliedBy(2)),
+        now.minus(window))) {
+      return;
+    }
+    // The first alert, the one after it, or the digest went meanwhile: decide under the lock.
     Optional<SmsOutboxRecord> latest =
         outbox.lockLatestFolded(to).filter(last -> stillFolds(last, now));
     if (latest.isEmpty()) {
-      return pointed(to, outbox.insert(to, body, purpose, OutboxRepository.SMS, now));
+      pointed(to, outbox.insert(to, body, purpose, OutboxRepository.SMS, now));
+      return;
     }
     SmsOutboxRecord last = latest.get();
     boolean digest = PURPOSE.equals(last.getPurpose());
     if (digest && outbox.foldInto(last.getId(), text(last.getFolded() + 1, body))) {
-      return last.getId();
+      return;
     }
     // The last alert went out at once, or the last digest has gone: a new digest, due a window on.
     Instant dueAt = (digest ? now : last.getCreatedAt()).plus(window);
-    return pointed(
-        to, outbox.insertDue(to, text(1, body), PURPOSE, OutboxRepository.SMS, now, dueAt, 1));
+    pointed(to, outbox.insertDue(to, text(1, body), PURPOSE, OutboxRepository.SMS, now, dueAt, 1));
   }
 
   /**
@@ -73,15 +83,18 @@ class SmsDigest {
         && (!last.getCreatedAt().isBefore(since) || !last.getNextAttemptAt().isBefore(since));
   }
 
-  private long pointed(String to, long outboxId) {
+  private void pointed(String to, long outboxId) {
     outbox.pointHead(to, outboxId);
-    return outboxId;
   }
 
   /** "You have n more alerts; the latest: …", in the language of the latest alert. */
-  private String text(int count, String latest) {
+  private String text(Object count, String latest) {
     Locale locale = latest.startsWith("[OneGrid]") ? Locale.ENGLISH : Messages.CHINESE;
-    String words = latest.replaceFirst("^(【[^】]*】|\\[OneGrid\\] )", "").strip();
+    String words =
+        latest
+            .replaceFirst("^(【[^】]*】|\\[OneGrid\\] )", "")
+            .replace(OutboxRepository.COUNT_MARK, "")
+            .strip();
     if (words.length() > SNIPPET) {
       words = words.substring(0, SNIPPET) + "…";
     }

@@ -46,19 +46,24 @@ public class SmsOutbox {
 
   /**
    * Tells one person: by Web Push when a browser of theirs takes it (free, and it opens {@code
-   * link}), else by SMS as {@link #enqueue}. Secrets (codes, passwords) always go by SMS. Call
-   * inside the transaction of the change that causes it.
+   * link}), else by SMS as {@link #enqueue}. Secrets (codes, passwords) always go by SMS. Alerts
+   * residents cause for staff may be folded into a digest ({@link SmsDigest}). Call inside the
+   * transaction of the change that causes it.
    */
-  public long deliver(
+  public void deliver(
       long accountId, String toE164, String body, String purpose, @Nullable String link) {
     if (SECRET_PURPOSES.contains(purpose)) {
-      return enqueue(toE164, body, purpose);
+      enqueue(toE164, body, purpose);
+      return;
     }
     OptOutRepository.Reach reach = optOuts.reach(toE164, push.reaches(accountId));
     if (reach.push()) {
-      return outbox.insertPush(toE164, body, purpose, link, clock.instant());
+      outbox.insertPush(toE164, body, purpose, link, clock.instant());
+    } else if (!reach.optedOut() && digest.folds(purpose)) {
+      digest.add(toE164, body, purpose, clock.instant());
+    } else {
+      enqueue(toE164, body, purpose, reach.optedOut());
     }
-    return enqueue(toE164, body, purpose, reach.optedOut());
   }
 
   /** Whether texts are leaving late right now (the oldest due one waited too long). */
@@ -68,8 +73,8 @@ public class SmsOutbox {
 
   /**
    * Queues one SMS; returns its outbox id. Call inside the transaction of the change that causes
-   * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent. Alerts
-   * residents cause for staff may be folded into a digest ({@link SmsDigest}).
+   * it. To a phone that opted out, the message is recorded as OPTED_OUT and never sent. Sent as it
+   * is, never folded into a digest (an admin sending a failed alert again means it now).
    */
   public long enqueue(String toE164, String body, String purpose) {
     return enqueue(toE164, body, purpose, optOuts.isOptedOut(toE164));
@@ -80,9 +85,6 @@ public class SmsOutbox {
       long id = outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
       outbox.markOptedOut(id);
       return id;
-    }
-    if (digest.folds(purpose)) {
-      return digest.enqueue(toE164, body, purpose, clock.instant());
     }
     return outbox.insert(toE164, body, purpose, OutboxRepository.SMS, clock.instant());
   }
