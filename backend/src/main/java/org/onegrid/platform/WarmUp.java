@@ -1,5 +1,7 @@
 package org.onegrid.platform;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * compiled nothing: my problems' p99 at 50 users was 621 ms right after a restart, 9 ms warm
  * (docs/benchmark.md). Ends after {@code onegrid.warm-up.rounds} rounds or {@code
  * onegrid.warm-up.time}, whichever comes first; {@code onegrid.warm-up.enabled=false} turns it off.
+ * How long it took, its rounds and its failures are metrics ({@code onegrid_warm_up_*}), so that a
+ * warm-up that grows, or fails, shows between restarts.
  */
 @Singleton
 @Requires(property = "onegrid.warm-up.enabled", notEquals = "false")
@@ -37,16 +41,30 @@ final class WarmUp implements HealthIndicator {
   private final Duration time;
   private final Clock clock;
   private volatile boolean warm;
+  private volatile long tookMillis;
+  private volatile int roundsDone;
+  private volatile int failed;
 
   WarmUp(
       List<WarmUpTask> tasks,
       Clock clock,
+      MeterRegistry registry,
       @Value("${onegrid.warm-up.rounds:300}") int rounds,
       @Value("${onegrid.warm-up.time:3s}") Duration time) {
     this.tasks = tasks;
     this.rounds = rounds;
     this.time = time;
     this.clock = clock;
+    Gauge.builder("onegrid.warm.up.seconds", this, w -> w.tookMillis / 1000.0)
+        .description("how long the warm-up after this instance's start took (0 while it runs)")
+        .baseUnit("seconds")
+        .register(registry);
+    Gauge.builder("onegrid.warm.up.rounds", this, w -> w.roundsDone)
+        .description("rounds of the busiest reads the warm-up ran")
+        .register(registry);
+    Gauge.builder("onegrid.warm.up.failures", this, w -> w.failed)
+        .description("warm-up reads that failed (the instance is ready regardless)")
+        .register(registry);
   }
 
   @EventListener
@@ -84,6 +102,9 @@ final class WarmUp implements HealthIndicator {
         }
       }
     } finally {
+      tookMillis = Math.max(1, Duration.between(began, clock.instant()).toMillis());
+      roundsDone = done;
+      failed = failures;
       warm = true;
     }
     LOG.info(

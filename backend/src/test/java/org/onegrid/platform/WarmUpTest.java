@@ -2,6 +2,8 @@ package org.onegrid.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
@@ -18,11 +20,12 @@ import org.reactivestreams.Subscription;
 class WarmUpTest {
 
   private final TestClock clock = new TestClock();
+  private final MeterRegistry metrics = new SimpleMeterRegistry();
 
   @Test
   void notReadyUntilTheRoundsAreDoneThenReady() {
     List<Integer> rounds = new ArrayList<>();
-    WarmUp warmUp = new WarmUp(List.of(rounds::add), clock, 5, Duration.ofSeconds(2));
+    WarmUp warmUp = new WarmUp(List.of(rounds::add), clock, metrics, 5, Duration.ofSeconds(2));
 
     assertThat(status(warmUp)).isEqualTo(HealthStatus.DOWN);
     warmUp.run();
@@ -39,12 +42,17 @@ class WarmUpTest {
           rounds.add(round);
           clock.advance(Duration.ofMillis(900));
         };
-    WarmUp warmUp = new WarmUp(List.of(slow), clock, 300, Duration.ofSeconds(2));
+    WarmUp warmUp = new WarmUp(List.of(slow), clock, metrics, 300, Duration.ofSeconds(2));
+    assertThat(metric("onegrid.warm.up.seconds")).isZero();
 
     warmUp.run();
 
     assertThat(rounds).containsExactly(0, 1, 2);
     assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+    // What an operator reads on /prometheus: how long it took and how far it got.
+    assertThat(metric("onegrid.warm.up.seconds")).isEqualTo(2.7);
+    assertThat(metric("onegrid.warm.up.rounds")).isEqualTo(3);
+    assertThat(metric("onegrid.warm.up.failures")).isZero();
   }
 
   @Test
@@ -54,12 +62,18 @@ class WarmUpTest {
         round -> {
           throw new IllegalStateException("the database is not there yet");
         };
-    WarmUp warmUp = new WarmUp(List.of(failing, rounds::add), clock, 3, Duration.ofSeconds(2));
+    WarmUp warmUp =
+        new WarmUp(List.of(failing, rounds::add), clock, metrics, 3, Duration.ofSeconds(2));
 
     warmUp.run();
 
     assertThat(rounds).containsExactly(0, 1, 2);
     assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+    assertThat(metric("onegrid.warm.up.failures")).isEqualTo(3);
+  }
+
+  private double metric(String name) {
+    return metrics.get(name).gauge().value();
   }
 
   private static HealthStatus status(WarmUp warmUp) {
