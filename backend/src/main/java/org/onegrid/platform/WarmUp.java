@@ -26,9 +26,12 @@ import org.slf4j.LoggerFactory;
  * load balancer sends people. Without it the first people after a restart paid for a JVM that had
  * compiled nothing: my problems' p99 at 50 users was 621 ms right after a restart, 9 ms warm
  * (docs/benchmark.md). Ends after {@code onegrid.warm-up.rounds} rounds or {@code
- * onegrid.warm-up.time}, whichever comes first; {@code onegrid.warm-up.enabled=false} turns it off.
- * How long it took, its rounds and its failures are metrics ({@code onegrid_warm_up_*}), so that a
- * warm-up that grows, or fails, shows between restarts.
+ * onegrid.warm-up.time}, whichever comes first, or sooner once it is warm: when {@code
+ * onegrid.warm-up.steady-rounds} rounds in a row were none of them a tenth faster than the fastest
+ * before them (the JIT has compiled what the rounds run; 0 turns this off). {@code
+ * onegrid.warm-up.enabled=false} turns it off. How long it took, its rounds and its failures are
+ * metrics ({@code onegrid_warm_up_*}), so that a warm-up that grows, or fails, shows between
+ * restarts.
  */
 @Singleton
 @Requires(property = "onegrid.warm-up.enabled", notEquals = "false")
@@ -39,6 +42,7 @@ final class WarmUp implements HealthIndicator {
   private final List<WarmUpTask> tasks;
   private final int rounds;
   private final Duration time;
+  private final int steadyRounds;
   private final Clock clock;
   private volatile boolean warm;
   private volatile long tookMillis;
@@ -50,10 +54,12 @@ final class WarmUp implements HealthIndicator {
       Clock clock,
       MeterRegistry registry,
       @Value("${onegrid.warm-up.rounds:300}") int rounds,
-      @Value("${onegrid.warm-up.time:3s}") Duration time) {
+      @Value("${onegrid.warm-up.time:3s}") Duration time,
+      @Value("${onegrid.warm-up.steady-rounds:5}") int steadyRounds) {
     this.tasks = tasks;
     this.rounds = rounds;
     this.time = time;
+    this.steadyRounds = steadyRounds;
     this.clock = clock;
     Gauge.builder("onegrid.warm.up.seconds", this, w -> w.tookMillis / 1000.0)
         .description("how long the warm-up after this instance's start took (0 while it runs)")
@@ -81,9 +87,11 @@ final class WarmUp implements HealthIndicator {
     int done = 0;
     int failures = 0;
     Duration first = Duration.ZERO;
+    Steadiness steadiness = new Steadiness(steadyRounds);
     try {
       rounds:
       for (; done < rounds; done++) {
+        Instant roundBegan = clock.instant();
         for (WarmUpTask task : tasks) {
           if (clock.instant().isAfter(deadline)) {
             break rounds;
@@ -97,8 +105,13 @@ final class WarmUp implements HealthIndicator {
             }
           }
         }
+        Duration took = Duration.between(roundBegan, clock.instant());
         if (done == 0) {
-          first = Duration.between(began, clock.instant());
+          first = took;
+        }
+        if (steadiness.steadyAfter(took)) {
+          done++;
+          break;
         }
       }
     } finally {
@@ -118,6 +131,32 @@ final class WarmUp implements HealthIndicator {
 
   boolean warm() {
     return warm;
+  }
+
+  /**
+   * Whether rounds have stopped getting faster: {@code needed} rounds in a row none of which was a
+   * tenth faster than the fastest before it.
+   */
+  static final class Steadiness {
+
+    private final int needed;
+    private long fastestNanos = Long.MAX_VALUE;
+    private int inARow;
+
+    Steadiness(int needed) {
+      this.needed = needed;
+    }
+
+    boolean steadyAfter(Duration round) {
+      long nanos = round.toNanos();
+      if (fastestNanos == Long.MAX_VALUE || nanos < fastestNanos * 9 / 10) {
+        inARow = 0;
+      } else {
+        inARow++;
+      }
+      fastestNanos = Math.min(fastestNanos, nanos);
+      return needed > 0 && inARow >= needed;
+    }
   }
 
   @Override

@@ -25,7 +25,7 @@ class WarmUpTest {
   @Test
   void notReadyUntilTheRoundsAreDoneThenReady() {
     List<Integer> rounds = new ArrayList<>();
-    WarmUp warmUp = new WarmUp(List.of(rounds::add), clock, metrics, 5, Duration.ofSeconds(2));
+    WarmUp warmUp = new WarmUp(List.of(rounds::add), clock, metrics, 5, Duration.ofSeconds(2), 0);
 
     assertThat(status(warmUp)).isEqualTo(HealthStatus.DOWN);
     warmUp.run();
@@ -42,7 +42,7 @@ class WarmUpTest {
           rounds.add(round);
           clock.advance(Duration.ofMillis(900));
         };
-    WarmUp warmUp = new WarmUp(List.of(slow), clock, metrics, 300, Duration.ofSeconds(2));
+    WarmUp warmUp = new WarmUp(List.of(slow), clock, metrics, 300, Duration.ofSeconds(2), 0);
     assertThat(metric("onegrid.warm.up.seconds")).isZero();
 
     warmUp.run();
@@ -56,6 +56,27 @@ class WarmUpTest {
   }
 
   @Test
+  void endsOnceTheRoundsStopGettingFaster() {
+    // The rounds take 800, 400, 200 and 100 ms as the JIT compiles them, then 100 ms each.
+    List<Integer> rounds = new ArrayList<>();
+    long[] compiling = {800, 400, 200};
+    WarmUpTask task =
+        round -> {
+          rounds.add(round);
+          clock.advance(Duration.ofMillis(round < compiling.length ? compiling[round] : 100));
+        };
+    WarmUp warmUp = new WarmUp(List.of(task), clock, metrics, 300, Duration.ofSeconds(10), 3);
+
+    warmUp.run();
+
+    // Warm after three rounds in a row none of them a tenth faster than 100 ms: 1.8 s, not 10.
+    assertThat(rounds).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    assertThat(status(warmUp)).isEqualTo(HealthStatus.UP);
+    assertThat(metric("onegrid.warm.up.seconds")).isEqualTo(1.8);
+    assertThat(metric("onegrid.warm.up.rounds")).isEqualTo(7);
+  }
+
+  @Test
   void aFailingTaskDoesNotStopTheOthersNorKeepTheInstanceUnready() {
     List<Integer> rounds = new ArrayList<>();
     WarmUpTask failing =
@@ -63,7 +84,7 @@ class WarmUpTest {
           throw new IllegalStateException("the database is not there yet");
         };
     WarmUp warmUp =
-        new WarmUp(List.of(failing, rounds::add), clock, metrics, 3, Duration.ofSeconds(2));
+        new WarmUp(List.of(failing, rounds::add), clock, metrics, 3, Duration.ofSeconds(2), 0);
 
     warmUp.run();
 
