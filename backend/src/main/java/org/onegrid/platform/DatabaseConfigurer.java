@@ -71,10 +71,10 @@ public final class DatabaseConfigurer implements BeanCreatedEventListener<Dataso
     config.addDataSourceProperty("prepStmtCacheSqlLimit", "8192");
     config.addDataSourceProperty("useServerPrepStmts", "false");
     // Without this Connector/J asks the server "SELECT @@session.transaction_read_only" before
-    // every
-    // INSERT, UPDATE and DELETE, to refuse writes on a read-only connection: a third of a report's
-    // round trips (6 of 18, seen in the server's general log). The driver keeps autocommit,
-    // isolation and read-only itself instead; OneGrid changes them only through JDBC, never by SQL.
+    // every INSERT, UPDATE and DELETE, to refuse writes on a read-only connection: a third of a
+    // report's round trips (6 of 18, seen in the server's general log). The driver keeps
+    // autocommit, isolation and read-only itself instead; OneGrid changes them only through JDBC,
+    // never by SQL.
     config.addDataSourceProperty("useLocalSessionState", "true");
     return config;
   }
