@@ -12,6 +12,7 @@ import static org.onegrid.db.Tables.PROBLEM_READS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,27 +21,36 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.onegrid.account.Account;
 import org.onegrid.db.tables.Accounts;
 import org.onegrid.grid.Address;
+import org.onegrid.platform.SqlShapes;
 
 /**
  * What a page of problems shows besides the problems' own columns (the grid's name, the reporter's
  * and the handler's names, the unit and its building, the photos, the "me too" count and the
  * viewer's unread messages), read in one statement for the whole page: a list of 30 problems is one
- * query for the problems and one for this, not one per kind of thing shown.
+ * query for the problems and one for this, not one per kind of thing shown. The statement is the
+ * heaviest of a list page to render, so its SQL is kept per shape ({@link SqlShapes}).
  */
 @Singleton
 class AroundRepository {
 
   private static final Accounts REPORTER = ACCOUNTS.as("reporter");
   private static final Accounts ASSIGNEE = ACCOUNTS.as("assignee");
+  private static final Field<String> PHOTO_IDS = DSL.field(DSL.name("photo_ids"), String.class);
+  private static final Field<Integer> FOLLOWERS = DSL.field(DSL.name("followers"), Integer.class);
+  private static final Field<Boolean> FOLLOWING = DSL.field(DSL.name("following"), Boolean.class);
+  private static final Field<Integer> UNREAD = DSL.field(DSL.name("unread"), Integer.class);
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
 
-  AroundRepository(DSLContext dsl) {
+  AroundRepository(DSLContext dsl, SqlShapes shapes) {
     this.dsl = dsl;
+    this.shapes = shapes;
   }
 
   /** One problem's surroundings as one viewer sees them. */
@@ -63,16 +73,48 @@ class AroundRepository {
     if (problemIds.isEmpty()) {
       return Map.of();
     }
+    List<Long> ids = List.copyOf(problemIds);
+    // The viewer is bound three times (following, read mark, unread), then the page's ids.
+    List<Object> values = new ArrayList<>(3 + ids.size());
+    values.add(viewerId);
+    values.add(viewerId);
+    values.add(viewerId);
+    values.addAll(ids);
+    Map<Long, Around> found = new HashMap<>();
+    shapes
+        .fetch(new Shape(staff, ids.size()), () -> query(viewerId, staff, ids), values)
+        .forEach(
+            r ->
+                found.put(
+                    r.get(PROBLEMS.ID),
+                    new Around(
+                        r.get(GRID_NODES.NAME),
+                        Account.displayName(r.get(REPORTER.NAME), r.get(REPORTER.PHONE_E164)),
+                        r.get(ASSIGNEE.PHONE_E164) == null
+                            ? null
+                            : Account.displayName(r.get(ASSIGNEE.NAME), r.get(ASSIGNEE.PHONE_E164)),
+                        unitOf(r),
+                        idsOf(r.get(PHOTO_IDS)),
+                        r.get(FOLLOWERS),
+                        Boolean.TRUE.equals(r.get(FOLLOWING)),
+                        r.get(UNREAD))));
+    return found;
+  }
+
+  /** What changes this statement's SQL: staff see internal notes; the number of ids. */
+  private record Shape(boolean staff, int ids) {}
+
+  private ResultQuery<?> query(long viewerId, boolean staff, List<Long> problemIds) {
     Field<String> photoIds =
         DSL.select(DSL.groupConcat(PROBLEM_PHOTOS.ID).orderBy(PROBLEM_PHOTOS.ID))
             .from(PROBLEM_PHOTOS)
             .where(PROBLEM_PHOTOS.PROBLEM_ID.eq(PROBLEMS.ID), PROBLEM_PHOTOS.IN_THREAD.isFalse())
-            .asField("photo_ids");
+            .asField(PHOTO_IDS.getName());
     Field<Integer> followers =
         DSL.selectCount()
             .from(PROBLEM_FOLLOWERS)
             .where(PROBLEM_FOLLOWERS.PROBLEM_ID.eq(PROBLEMS.ID))
-            .asField("followers");
+            .asField(FOLLOWERS.getName());
     Field<Boolean> following =
         DSL.field(
                 DSL.exists(
@@ -81,7 +123,7 @@ class AroundRepository {
                         .where(
                             PROBLEM_FOLLOWERS.PROBLEM_ID.eq(PROBLEMS.ID),
                             PROBLEM_FOLLOWERS.ACCOUNT_ID.eq(viewerId))))
-            .as("following");
+            .as(FOLLOWING.getName());
     Field<Long> readUpTo =
         DSL.coalesce(
             DSL.field(
@@ -99,9 +141,8 @@ class AroundRepository {
                 PROBLEM_MESSAGES.ID.gt(readUpTo),
                 PROBLEM_MESSAGES.AUTHOR_ID.ne(viewerId))
             .and(staff ? DSL.noCondition() : PROBLEM_MESSAGES.INTERNAL.isFalse())
-            .asField("unread");
-    Map<Long, Around> found = new HashMap<>();
-    dsl.select(
+            .asField(UNREAD.getName());
+    return dsl.select(
             PROBLEMS.ID,
             GRID_NODES.NAME,
             REPORTER.NAME,
@@ -130,23 +171,7 @@ class AroundRepository {
         .on(BUILDING_UNITS.ID.eq(PROBLEMS.UNIT_ID))
         .leftJoin(BUILDINGS)
         .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .where(PROBLEMS.ID.in(problemIds))
-        .forEach(
-            r ->
-                found.put(
-                    r.get(PROBLEMS.ID),
-                    new Around(
-                        r.get(GRID_NODES.NAME),
-                        Account.displayName(r.get(REPORTER.NAME), r.get(REPORTER.PHONE_E164)),
-                        r.get(ASSIGNEE.PHONE_E164) == null
-                            ? null
-                            : Account.displayName(r.get(ASSIGNEE.NAME), r.get(ASSIGNEE.PHONE_E164)),
-                        unitOf(r),
-                        idsOf(r.get(photoIds)),
-                        r.get(followers),
-                        Boolean.TRUE.equals(r.get(following)),
-                        r.get(unread))));
-    return found;
+        .where(PROBLEMS.ID.in(problemIds));
   }
 
   private static @Nullable Address unitOf(Record r) {

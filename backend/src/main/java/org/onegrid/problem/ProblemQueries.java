@@ -22,6 +22,7 @@ import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.onegrid.grid.Subtree;
+import org.onegrid.platform.SqlShapes;
 
 /**
  * Problems read as lists: a reporter's pages, the pages and counts of a part of the grid tree, the
@@ -32,9 +33,11 @@ import org.onegrid.grid.Subtree;
 class ProblemQueries {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
 
-  ProblemQueries(DSLContext dsl) {
+  ProblemQueries(DSLContext dsl, SqlShapes shapes) {
     this.dsl = dsl;
+    this.shapes = shapes;
   }
 
   /** The newest problems of the whole city (by their primary key): a sample of real rows. */
@@ -47,12 +50,21 @@ class ProblemQueries {
 
   /** A reporter's problems, newest first, a page at a time. */
   List<Problem> findByReporter(long reporterId, @Nullable Long beforeId, int limit) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.REPORTER_ID.eq(reporterId))
-        .and(beforeId == null ? DSL.noCondition() : PROBLEMS.ID.lt(beforeId))
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(ProblemRepository::toProblem);
+    // The page read most: its SQL is kept, one shape for the first page and one for the next.
+    List<Object> values =
+        beforeId == null ? List.of(reporterId, limit) : List.of(reporterId, beforeId, limit);
+    return shapes
+        .fetch(
+            beforeId == null ? "problems.mine" : "problems.mine-before",
+            PROBLEMS,
+            () ->
+                dsl.selectFrom(PROBLEMS)
+                    .where(PROBLEMS.REPORTER_ID.eq(reporterId))
+                    .and(beforeId == null ? DSL.noCondition() : PROBLEMS.ID.lt(beforeId))
+                    .orderBy(PROBLEMS.ID.desc())
+                    .limit(limit),
+            values)
+        .map(ProblemRepository::toProblem);
   }
 
   /**

@@ -1,0 +1,115 @@
+package org.onegrid.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.onegrid.db.Tables.GRID_NODES;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.ResultQuery;
+import org.junit.jupiter.api.Test;
+import org.onegrid.db.tables.GridNodes;
+
+/** A read kept per shape answers as jOOQ would, and a wrong key or order is an error. */
+@MicronautTest
+class SqlShapesTest {
+
+  @Inject DSLContext dsl;
+
+  private ResultQuery<?> nodesFrom(long fromId, int limit) {
+    return dsl.select(GRID_NODES.ID, GRID_NODES.NAME)
+        .from(GRID_NODES)
+        .where(GRID_NODES.ID.ge(fromId))
+        .orderBy(GRID_NODES.ID)
+        .limit(limit);
+  }
+
+  @Test
+  void aKeptShapeIsBuiltOnceAndAnswersWhatJooqAnswers() {
+    SqlShapes shapes = new SqlShapes(dsl, false);
+    AtomicInteger built = new AtomicInteger();
+    for (long from : new long[] {1, 2, 3}) {
+      List<String> kept =
+          shapes
+              .fetch(
+                  "nodes",
+                  () -> {
+                    built.incrementAndGet();
+                    return nodesFrom(from, 2);
+                  },
+                  List.of(from, 2))
+              .map(r -> r.get(GRID_NODES.ID) + " " + r.get(GRID_NODES.NAME));
+      List<String> fresh =
+          nodesFrom(from, 2).fetch().map(r -> r.get(GRID_NODES.ID) + " " + r.get(GRID_NODES.NAME));
+      assertThat(kept).isEqualTo(fresh).hasSize(2);
+    }
+    assertThat(built).hasValue(1);
+    assertThat(shapes.size()).isEqualTo(1);
+  }
+
+  @Test
+  void columnsOfTheSameNameFromTwoTablesAreToldApart() {
+    GridNodes parent = GRID_NODES.as("parent");
+    SqlShapes shapes = new SqlShapes(dsl, false);
+    for (int round = 0; round < 2; round++) {
+      List<String> kept =
+          shapes
+              .fetch(
+                  "child-and-parent",
+                  () ->
+                      dsl.select(GRID_NODES.ID, GRID_NODES.NAME, parent.ID, parent.NAME)
+                          .from(GRID_NODES)
+                          .join(parent)
+                          .on(parent.ID.eq(GRID_NODES.PARENT_ID))
+                          .orderBy(GRID_NODES.ID)
+                          .limit(3),
+                  List.of(3))
+              .map(
+                  r ->
+                      r.get(parent.NAME) + " > " + r.get(GRID_NODES.NAME) + " " + r.get(parent.ID));
+      assertThat(kept)
+          .isEqualTo(
+              dsl.select(GRID_NODES.ID, GRID_NODES.NAME, parent.ID, parent.NAME)
+                  .from(GRID_NODES)
+                  .join(parent)
+                  .on(parent.ID.eq(GRID_NODES.PARENT_ID))
+                  .orderBy(GRID_NODES.ID)
+                  .limit(3)
+                  .fetch(
+                      r ->
+                          r.get(parent.NAME)
+                              + " > "
+                              + r.get(GRID_NODES.NAME)
+                              + " "
+                              + r.get(parent.ID)))
+          .hasSize(3);
+    }
+  }
+
+  @Test
+  void valuesInAnotherOrderThanTheSqlBindsThemAreRefused() {
+    SqlShapes shapes = new SqlShapes(dsl, false);
+    assertThatThrownBy(() -> shapes.fetch("swapped", () -> nodesFrom(1, 2), List.of(2, 1L)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("swapped");
+  }
+
+  @Test
+  void aKeyThatMissesWhatChangesTheSqlIsCaughtWhenEveryCallIsChecked() {
+    SqlShapes shapes = new SqlShapes(dsl, true);
+    shapes.fetch("too-coarse", () -> nodesFrom(1, 2), List.of(1L, 2));
+    assertThatThrownBy(() -> shapes.fetch("too-coarse", this::nodesWithout, List.of(2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("rendered two ways");
+  }
+
+  private ResultQuery<?> nodesWithout() {
+    return dsl.select(GRID_NODES.ID, GRID_NODES.NAME)
+        .from(GRID_NODES)
+        .orderBy(GRID_NODES.ID)
+        .limit(2);
+  }
+}
