@@ -50,6 +50,15 @@ class SqlShapesTest {
     assertThat(shapes.size()).isEqualTo(1);
   }
 
+  private ResultQuery<?> nodesWithParents(GridNodes parent) {
+    return dsl.select(GRID_NODES.ID, GRID_NODES.NAME, parent.ID, parent.NAME)
+        .from(GRID_NODES)
+        .join(parent)
+        .on(parent.ID.eq(GRID_NODES.PARENT_ID))
+        .orderBy(GRID_NODES.ID)
+        .limit(3);
+  }
+
   @Test
   void columnsOfTheSameNameFromTwoTablesAreToldApart() {
     GridNodes parent = GRID_NODES.as("parent");
@@ -57,35 +66,17 @@ class SqlShapesTest {
     for (int round = 0; round < 2; round++) {
       List<String> kept =
           shapes
-              .fetch(
-                  "child-and-parent",
-                  () ->
-                      dsl.select(GRID_NODES.ID, GRID_NODES.NAME, parent.ID, parent.NAME)
-                          .from(GRID_NODES)
-                          .join(parent)
-                          .on(parent.ID.eq(GRID_NODES.PARENT_ID))
-                          .orderBy(GRID_NODES.ID)
-                          .limit(3),
-                  List.of(3))
+              .fetch("child-and-parent", () -> nodesWithParents(parent), List.of(3))
               .map(
                   r ->
                       r.get(parent.NAME) + " > " + r.get(GRID_NODES.NAME) + " " + r.get(parent.ID));
-      assertThat(kept)
-          .isEqualTo(
-              dsl.select(GRID_NODES.ID, GRID_NODES.NAME, parent.ID, parent.NAME)
-                  .from(GRID_NODES)
-                  .join(parent)
-                  .on(parent.ID.eq(GRID_NODES.PARENT_ID))
-                  .orderBy(GRID_NODES.ID)
-                  .limit(3)
-                  .fetch(
-                      r ->
-                          r.get(parent.NAME)
-                              + " > "
-                              + r.get(GRID_NODES.NAME)
-                              + " "
-                              + r.get(parent.ID)))
-          .hasSize(3);
+      List<String> fresh =
+          nodesWithParents(parent)
+              .fetch()
+              .map(
+                  r ->
+                      r.get(parent.NAME) + " > " + r.get(GRID_NODES.NAME) + " " + r.get(parent.ID));
+      assertThat(kept).isEqualTo(fresh).hasSize(3);
     }
   }
 
