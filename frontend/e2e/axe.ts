@@ -41,7 +41,8 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
 /**
  * What a shaky finger or poor eyes would miss and axe-core does not check at AA: controls smaller than 44×44 px
  * (WCAG 2.5.5; links inside running text are exempt, a field counts by its whole row), text under 18 px when large
- * text is on, and a page without exactly one main landmark. Each finding names the element, its text and its size.
+ * text is on, text cut off at a box's edge without an ellipsis or taller than its line (WCAG 1.4.4: text resized
+ * without loss of content), and a page without exactly one main landmark. Each finding names the element, its text and its size.
  */
 export async function sizeFindings(page: Page, large: boolean): Promise<string[]> {
   return page.evaluate((large) => {
@@ -87,6 +88,47 @@ export async function sizeFindings(page: Page, large: boolean): Promise<string[]
           if (!seen.has(f)) found.push(f)
           seen.add(f)
         }
+      }
+    }
+    // Text cut off: a line running past the edge of a box that hides what overflows, with no ellipsis to say so
+    // (a box that scrolls, a map and a scrolling notice are left alone). And text taller than its line, which a
+    // tag or badge sized for smaller type draws outside its coloured box.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || !n.textContent?.trim() || el.closest('script, style, noscript, .leaflet-container, .van-notice-bar')) continue
+      if (!shown(el)) continue
+      // Chromium trims the spacing of a closing full-width mark (）。，) at a line's end but measures it untrimmed:
+      // the mark's own width is not the text's.
+      const text = n.textContent
+      const trimmed = text.replace(/[）」』】〉》，。、；：！？]+\s*$/, '')
+      const range = document.createRange()
+      range.setStart(n, 0)
+      range.setEnd(n, trimmed.length || text.length)
+      let box = range.getBoundingClientRect()
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
+        const s = getComputedStyle(a)
+        if (s.overflowX === 'auto' || s.overflowX === 'scroll') break
+        if (s.overflowX !== 'hidden' && s.overflowX !== 'clip') continue
+        const r = a.getBoundingClientRect()
+        if (r.width <= 1 || r.height <= 1) break
+        const outside = box.right <= r.left || box.left >= r.right
+        if (!outside && (box.right > r.right + 1 || box.left < r.left - 1)) {
+          if (s.textOverflow === 'ellipsis' && (a === el || a.contains(el))) {
+            box = new DOMRect(Math.max(box.left, r.left), box.top, Math.min(box.right, r.right) - Math.max(box.left, r.left), box.height)
+            continue
+          }
+          const f = `cut off ${name(el)} at the edge of ${name(a)}`
+          if (!seen.has(f)) found.push(f)
+          seen.add(f)
+          break
+        }
+      }
+      const s = getComputedStyle(el)
+      if (s.display !== 'inline' && s.lineHeight !== 'normal' && parseFloat(s.lineHeight) < parseFloat(s.fontSize) - 0.5) {
+        const f = `taller than its line ${name(el)} ${s.fontSize} on ${s.lineHeight}`
+        if (!seen.has(f)) found.push(f)
+        seen.add(f)
       }
     }
     const mains = document.querySelectorAll('main, [role=main]').length

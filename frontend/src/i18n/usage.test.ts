@@ -1,5 +1,5 @@
 /// <reference types="node" />
-// Reads the source files from disk, in Node (Vitest): only this test uses Node's own modules.
+// Reads the source files from disk, in Node (Vitest), as scopedStyles.test.ts does.
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
