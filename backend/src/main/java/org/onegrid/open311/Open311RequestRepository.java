@@ -5,18 +5,22 @@ import static org.onegrid.db.Tables.OPEN311_REQUESTS;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.onegrid.platform.SqlShapes;
 
 /** What apps sent with the problems they filed. */
 @Singleton
 class Open311RequestRepository {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
 
-  Open311RequestRepository(DSLContext dsl) {
+  Open311RequestRepository(DSLContext dsl, SqlShapes shapes) {
     this.dsl = dsl;
+    this.shapes = shapes;
   }
 
   void insert(long problemId, long clientId, String token, Submitter submitter) {
@@ -63,11 +67,23 @@ class Open311RequestRepository {
     if (problemIds.isEmpty()) {
       return Map.of();
     }
-    return dsl.select(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL)
-        .from(OPEN311_REQUESTS)
-        .where(OPEN311_REQUESTS.PROBLEM_ID.in(problemIds), OPEN311_REQUESTS.MEDIA_URL.isNotNull())
-        .fetchMap(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL);
+    // Asked on every Open311 read: kept per size of the padded list.
+    List<Long> padded = SqlShapes.padded(problemIds);
+    return shapes
+        .fetch(
+            new MediaUrls(padded.size()),
+            () ->
+                dsl.select(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL)
+                    .from(OPEN311_REQUESTS)
+                    .where(
+                        OPEN311_REQUESTS.PROBLEM_ID.in(padded),
+                        OPEN311_REQUESTS.MEDIA_URL.isNotNull()),
+            padded)
+        .intoMap(OPEN311_REQUESTS.PROBLEM_ID, OPEN311_REQUESTS.MEDIA_URL);
   }
+
+  /** The key of the media URLs' read: how many ids it binds. */
+  private record MediaUrls(int ids) {}
 
   /** Who an app says sent a request; kept for staff, never published. */
   record Submitter(

@@ -2,6 +2,8 @@ package org.onegrid.platform;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -130,6 +132,23 @@ public class SqlShapes {
       binds[i] = DSL.val(values.get(i), type);
     }
     return binds;
+  }
+
+  /**
+   * These values for an IN list, padded to the next power of two by repeating the last: lists of 1
+   * to 1,000 ids take 11 shapes, not 1,000, and a repeated id finds no other row. The size of the
+   * padded list belongs in the shape's key.
+   */
+  public static <T> List<T> padded(Collection<T> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("An IN list needs at least one value");
+    }
+    List<T> padded = new ArrayList<>(values);
+    T last = padded.get(padded.size() - 1);
+    while (Integer.bitCount(padded.size()) != 1) {
+      padded.add(last);
+    }
+    return padded;
   }
 
   /** How many shapes are kept (for tests). */

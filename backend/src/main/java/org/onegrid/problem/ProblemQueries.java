@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -172,39 +173,74 @@ class ProblemQueries {
       @Nullable List<String> states,
       @Nullable List<String> categories,
       int limit) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(
-            PROBLEMS.IS_PUBLIC.isTrue(),
-            PROBLEMS.CREATED_AT.ge(DSL.val(from, PROBLEMS.CREATED_AT)),
-            PROBLEMS.CREATED_AT.lt(DSL.val(to, PROBLEMS.CREATED_AT)))
-        .and(states == null ? DSL.noCondition() : PROBLEMS.STATE.in(states))
-        .and(categories == null ? DSL.noCondition() : PROBLEMS.CATEGORY_CODE.in(categories))
-        .orderBy(PROBLEMS.CREATED_AT.desc(), PROBLEMS.ID.desc())
-        .limit(limit)
-        .fetch(ProblemRepository::toProblem);
+    // Open311 clients poll this: kept per how many states and categories it filters on.
+    List<Object> values = new ArrayList<>(List.of(from, to));
+    values.addAll(states == null ? List.of() : states);
+    values.addAll(categories == null ? List.of() : categories);
+    values.add(limit);
+    return shapes
+        .fetch(
+            new PublicBetween(
+                states == null ? -1 : states.size(), categories == null ? -1 : categories.size()),
+            PROBLEMS,
+            () ->
+                dsl.selectFrom(PROBLEMS)
+                    .where(
+                        PROBLEMS.IS_PUBLIC.isTrue(),
+                        PROBLEMS.CREATED_AT.ge(DSL.val(from, PROBLEMS.CREATED_AT)),
+                        PROBLEMS.CREATED_AT.lt(DSL.val(to, PROBLEMS.CREATED_AT)))
+                    .and(states == null ? DSL.noCondition() : PROBLEMS.STATE.in(states))
+                    .and(
+                        categories == null
+                            ? DSL.noCondition()
+                            : PROBLEMS.CATEGORY_CODE.in(categories))
+                    .orderBy(PROBLEMS.CREATED_AT.desc(), PROBLEMS.ID.desc())
+                    .limit(limit),
+            values)
+        .map(ProblemRepository::toProblem);
   }
 
   List<Problem> findByIds(Collection<Long> ids) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.ID.in(ids))
-        .orderBy(PROBLEMS.ID.desc())
-        .fetch(ProblemRepository::toProblem);
+    // Open311 reads one or a few problems by id on every call: kept per size of the padded list.
+    List<Long> padded = SqlShapes.padded(ids);
+    return shapes
+        .fetch(
+            new ByIds("problems.by-ids", padded.size()),
+            PROBLEMS,
+            () ->
+                dsl.selectFrom(PROBLEMS).where(PROBLEMS.ID.in(padded)).orderBy(PROBLEMS.ID.desc()),
+            padded)
+        .map(ProblemRepository::toProblem);
   }
+
+  /** The key of Open311's window read: how many states and categories it binds (-1: any). */
+  private record PublicBetween(int states, int categories) {}
+
+  /** The key of a read by a list of ids: which read, and how many ids it binds. */
+  private record ByIds(String read, int ids) {}
 
   /** For each problem, the reason given with its latest event that had one. */
   Map<Long, String> findLatestReasons(Collection<Long> problemIds) {
     if (problemIds.isEmpty()) {
       return Map.of();
     }
-    var latest =
-        DSL.select(DSL.max(PROBLEM_EVENTS.ID))
-            .from(PROBLEM_EVENTS)
-            .where(PROBLEM_EVENTS.PROBLEM_ID.in(problemIds), PROBLEM_EVENTS.REASON.isNotNull())
-            .groupBy(PROBLEM_EVENTS.PROBLEM_ID);
-    return dsl.select(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON)
-        .from(PROBLEM_EVENTS)
-        .where(PROBLEM_EVENTS.ID.in(latest))
-        .fetchMap(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON);
+    List<Long> padded = SqlShapes.padded(problemIds);
+    return shapes
+        .fetch(
+            new ByIds("problems.latest-reasons", padded.size()),
+            () ->
+                dsl.select(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON)
+                    .from(PROBLEM_EVENTS)
+                    .where(
+                        PROBLEM_EVENTS.ID.in(
+                            DSL.select(DSL.max(PROBLEM_EVENTS.ID))
+                                .from(PROBLEM_EVENTS)
+                                .where(
+                                    PROBLEM_EVENTS.PROBLEM_ID.in(padded),
+                                    PROBLEM_EVENTS.REASON.isNotNull())
+                                .groupBy(PROBLEM_EVENTS.PROBLEM_ID))),
+            padded)
+        .intoMap(PROBLEM_EVENTS.PROBLEM_ID, PROBLEM_EVENTS.REASON);
   }
 
   Map<String, Integer> countByState(String subtreePath) {

@@ -103,4 +103,32 @@ class SqlShapesTest {
         .orderBy(GRID_NODES.ID)
         .limit(2);
   }
+
+  @Test
+  void anInListOfAnySizeTakesOneShapePerPowerOfTwoAndFindsTheSameRows() {
+    SqlShapes shapes = new SqlShapes(dsl, false);
+    List<Long> all = dsl.select(GRID_NODES.ID).from(GRID_NODES).limit(7).fetch(GRID_NODES.ID);
+    assertThat(all).hasSize(7);
+    for (int n = 1; n <= all.size(); n++) {
+      List<Long> ids = all.subList(0, n);
+      List<Long> padded = SqlShapes.padded(ids);
+      assertThat(Integer.bitCount(padded.size())).isEqualTo(1);
+      List<Long> found =
+          shapes
+              .fetch(
+                  "nodes-by-ids-" + padded.size(),
+                  () ->
+                      dsl.select(GRID_NODES.ID)
+                          .from(GRID_NODES)
+                          .where(GRID_NODES.ID.in(padded))
+                          .orderBy(GRID_NODES.ID),
+                  padded)
+              .map(r -> r.get(GRID_NODES.ID));
+      assertThat(found).containsExactlyInAnyOrderElementsOf(ids);
+    }
+    // 1, 2, 3–4 and 5–7 ids: four shapes.
+    assertThat(shapes.size()).isEqualTo(4);
+    assertThatThrownBy(() -> SqlShapes.padded(List.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
