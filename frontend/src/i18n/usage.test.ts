@@ -1,18 +1,11 @@
 /// <reference types="node" />
-// Reads the source files from disk, in Node (Vitest), as scopedStyles.test.ts does.
-import { readFileSync, readdirSync, statSync } from 'node:fs'
+// Reads the source files from disk, in Node (Vitest).
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { sourceFiles } from '@/testing/sourceFiles'
 import zhCN from './locales/zh-CN'
 import en from './locales/en'
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    if (statSync(path).isDirectory()) return files(path)
-    return /\.(vue|ts)$/.test(name) && !name.endsWith('.test.ts') ? [path] : []
-  })
-}
 
 function has(locale: object, key: string): boolean {
   const value = key.split('.').reduce<unknown>((o, part) => (o as Record<string, unknown> | undefined)?.[part], locale)
@@ -21,7 +14,7 @@ function has(locale: object, key: string): boolean {
 
 describe('every text key used in the app', () => {
   const used = new Set<string>()
-  for (const file of files(join(__dirname, '..'))) {
+  for (const file of sourceFiles(join(__dirname, '..'), /\.(vue|ts)$/)) {
     for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) {
       used.add(match[1] as string)
     }
@@ -53,7 +46,7 @@ function enumOf(name: string): string[] {
 // texts in both languages, and where its values are one of the API's enums, a text for every value.
 describe('every text key made from a value', () => {
   const prefixes = new Set<string>()
-  for (const file of files(join(__dirname, '..'))) {
+  for (const file of sourceFiles(join(__dirname, '..'), /\.(vue|ts)$/)) {
     for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*(?:'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*)\.'\s*\+|`([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)*)\.\$\{)/g)) {
       prefixes.add((match[1] ?? match[2]) as string)
     }
