@@ -4753,7 +4753,7 @@ export interface components {
             /** Format: date-time */
             acknowledgedAt?: string | null;
         };
-        /** @description A warning with how many grids it went to and how many acknowledged. */
+        /** @description A warning; for its admins how many grids it went to and how many acknowledged (null for residents and a grid's own staff). */
         "WarningService.WarningView": {
             /** Format: int64 */
             id: number;
@@ -4770,9 +4770,9 @@ export interface components {
             /** Format: date-time */
             ackDueAt: string;
             /** Format: int32 */
-            grids: number;
+            grids?: number | null;
             /** Format: int32 */
-            acknowledged: number;
+            acknowledged?: number | null;
         };
         /** @description A booking of a clinic place, without the patient. */
         WebhookBooking: {

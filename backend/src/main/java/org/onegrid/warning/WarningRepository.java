@@ -6,7 +6,9 @@ import static org.onegrid.db.Tables.WARNING_ACKS;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.WarningAcksRecord;
 import org.onegrid.db.tables.records.WarningsRecord;
 import org.onegrid.grid.Subtree;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** Warnings to subtrees and each grid's acknowledgement of them. */
@@ -24,10 +27,12 @@ class WarningRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
-  WarningRepository(DSLContext dsl, Tx tx) {
+  WarningRepository(DSLContext dsl, Tx tx, SqlShapes shapes) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
   }
 
   long insert(
@@ -145,16 +150,28 @@ class WarningRepository {
 
   /** Live warnings of these levels to any of these nodes. */
   List<WarningsRecord> findLive(Collection<Long> nodeIds, Collection<String> levels, Instant now) {
-    return dsl.selectFrom(WARNINGS)
-        .where(
-            WARNINGS.NODE_ID.in(nodeIds),
-            WARNINGS.LEVEL.in(levels),
-            WARNINGS.VALID_FROM.le(DSL.val(now, WARNINGS.VALID_FROM)),
-            WARNINGS.VALID_UNTIL.gt(DSL.val(now, WARNINGS.VALID_UNTIL)))
-        .orderBy(WARNINGS.ID.desc())
-        .limit(20)
-        .fetch();
+    // Every resident's home page asks: kept per how many nodes and levels it binds (SqlShapes).
+    List<Long> nodes = SqlShapes.padded(nodeIds);
+    List<Object> values = new ArrayList<>(nodes);
+    values.addAll(levels);
+    values.addAll(List.of(now, now, 20));
+    return shapes.fetch(
+        new Live(nodes.size(), levels.size()),
+        WARNINGS,
+        () ->
+            dsl.selectFrom(WARNINGS)
+                .where(
+                    WARNINGS.NODE_ID.in(nodes),
+                    WARNINGS.LEVEL.in(levels),
+                    WARNINGS.VALID_FROM.le(DSL.val(now, WARNINGS.VALID_FROM)),
+                    WARNINGS.VALID_UNTIL.gt(DSL.val(now, WARNINGS.VALID_UNTIL)))
+                .orderBy(WARNINGS.ID.desc())
+                .limit(20),
+        values);
   }
+
+  /** The key of {@link #findLive}: how many nodes and levels it binds. */
+  private record Live(int nodes, int levels) {}
 
   /** Warnings to the node or under it, newest first. */
   List<WarningsRecord> findUnder(String subtreePath, int limit) {
@@ -168,14 +185,21 @@ class WarningRepository {
         .fetchInto(WARNINGS);
   }
 
-  /** How many grids the warning went to and how many acknowledged. */
-  int[] counts(long warningId) {
-    Record r =
-        dsl.select(DSL.count(), DSL.count(WARNING_ACKS.ACKNOWLEDGED_AT))
-            .from(WARNING_ACKS)
-            .where(WARNING_ACKS.WARNING_ID.eq(warningId))
-            .fetchOne();
-    return new int[] {r.get(0, Integer.class), r.get(1, Integer.class)};
+  /**
+   * For each of these warnings, how many grids it went to and how many acknowledged: one query for
+   * a list, not one a warning.
+   */
+  Map<Long, int[]> counts(Collection<Long> warningIds) {
+    if (warningIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, int[]> out = new HashMap<>();
+    dsl.select(WARNING_ACKS.WARNING_ID, DSL.count(), DSL.count(WARNING_ACKS.ACKNOWLEDGED_AT))
+        .from(WARNING_ACKS)
+        .where(WARNING_ACKS.WARNING_ID.in(warningIds))
+        .groupBy(WARNING_ACKS.WARNING_ID)
+        .forEach(r -> out.put(r.value1(), new int[] {r.value2(), r.value3()}));
+    return out;
   }
 
   /** A warning's rows, those not acknowledged first. */

@@ -182,7 +182,8 @@ public class WarningService {
     List<MyWarning> out = new ArrayList<>();
     for (Record r : warnings.findForGrid(grid, clock.instant())) {
       out.add(
-          new MyWarning(view(r.into(Tables.WARNINGS)), r.get(Tables.WARNING_ACKS.ACKNOWLEDGED_AT)));
+          new MyWarning(
+              view(r.into(Tables.WARNINGS), null), r.get(Tables.WARNING_ACKS.ACKNOWLEDGED_AT)));
     }
     return out;
   }
@@ -194,7 +195,7 @@ public class WarningService {
     }
     GridNode grid = grids.get(grids.household(resident.householdId()).orElseThrow().gridId());
     return warnings.findLive(grid.pathIds(), SHOWN_TO_RESIDENTS, clock.instant()).stream()
-        .map(this::view)
+        .map(w -> view(w, null))
         .toList();
   }
 
@@ -202,7 +203,9 @@ public class WarningService {
   public List<WarningView> issuedUnder(Account admin, long nodeId) {
     accounts.requireStaff(admin);
     GridNode node = accounts.requireReach(admin, grids.get(nodeId));
-    return warnings.findUnder(node.path(), 50).stream().map(this::view).toList();
+    List<WarningsRecord> rows = warnings.findUnder(node.path(), 50);
+    Map<Long, int[]> counts = warnings.counts(rows.stream().map(WarningsRecord::getId).toList());
+    return rows.stream().map(w -> view(w, counts.getOrDefault(w.getId(), NO_GRIDS))).toList();
   }
 
   /** Who acknowledged a warning and who not yet (those first), for staff who reach its node. */
@@ -320,8 +323,19 @@ public class WarningService {
     }
   }
 
+  private static final int[] NO_GRIDS = {0, 0};
+
+  /** The warning with how many grids it went to and how many acknowledged: for its admins. */
   private WarningView view(WarningsRecord w) {
-    int[] counts = warnings.counts(w.getId());
+    return view(w, warnings.counts(List.of(w.getId())).getOrDefault(w.getId(), NO_GRIDS));
+  }
+
+  /**
+   * The warning; {@code counts} (grids, acknowledged) only for its admins. Residents and a grid's
+   * own staff are not shown how other grids are doing, and a city-wide warning's counts run over
+   * all of the city's grids: a resident's home page must not count them on every visit.
+   */
+  private WarningView view(WarningsRecord w, @Nullable int[] counts) {
     return new WarningView(
         w.getId(),
         w.getNodeId(),
@@ -332,11 +346,14 @@ public class WarningService {
         w.getValidFrom(),
         w.getValidUntil(),
         w.getAckDueAt(),
-        counts[0],
-        counts[1]);
+        counts == null ? null : counts[0],
+        counts == null ? null : counts[1]);
   }
 
-  /** A warning with how many grids it went to and how many acknowledged. */
+  /**
+   * A warning; for its admins how many grids it went to and how many acknowledged (null for
+   * residents and a grid's own staff).
+   */
   @Serdeable
   public record WarningView(
       long id,
@@ -348,8 +365,8 @@ public class WarningService {
       Instant validFrom,
       Instant validUntil,
       Instant ackDueAt,
-      int grids,
-      int acknowledged) {}
+      @Nullable Integer grids,
+      @Nullable Integer acknowledged) {}
 
   /** A warning to my grid and when it was acknowledged (null: not yet). */
   @Serdeable
