@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.Record1;
+import org.jooq.Result;
 import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.AccountsRecord;
 import org.onegrid.grid.Subtree;
 import org.onegrid.platform.RecentReads;
+import org.onegrid.platform.SqlShapes;
 
 @Singleton
 class AccountRepository {
@@ -44,13 +46,17 @@ class AccountRepository {
           .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID));
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
 
   /** Accounts read for signed-in requests (see {@link #findRecent}). */
   private final RecentReads<Account> recent;
 
   AccountRepository(
-      DSLContext dsl, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
+      DSLContext dsl,
+      SqlShapes shapes,
+      @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
+    this.shapes = shapes;
     this.recent = new RecentReads<>(recentFor, 100_000);
   }
 
@@ -71,13 +77,23 @@ class AccountRepository {
 
   /** The grid's current leader, read with their assignment in one statement. */
   Optional<Account> findCurrentLeader(long gridId) {
-    return dsl.select(ACCOUNTS.fields())
-        .from(GRID_LEADER_ASSIGNMENTS)
-        .join(ACCOUNTS)
-        .on(ACCOUNTS.ID.eq(GRID_LEADER_ASSIGNMENTS.LEADER_ID))
-        .where(
-            GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId), GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull())
-        .fetchOptional(AccountRepository::toAccount);
+    // Every resident's own page shows their leader: kept as one shape (SqlShapes).
+    Result<Record> rows =
+        shapes.fetch(
+            "accounts.current-leader",
+            () ->
+                dsl.select(ACCOUNTS.fields())
+                    .from(GRID_LEADER_ASSIGNMENTS)
+                    .join(ACCOUNTS)
+                    .on(ACCOUNTS.ID.eq(GRID_LEADER_ASSIGNMENTS.LEADER_ID))
+                    .where(
+                        GRID_LEADER_ASSIGNMENTS.GRID_ID.eq(gridId),
+                        GRID_LEADER_ASSIGNMENTS.ENDED_AT.isNull()),
+            List.of(gridId));
+    if (rows.size() > 1) {
+      throw new IllegalStateException("Grid " + gridId + " has " + rows.size() + " leaders");
+    }
+    return rows.isEmpty() ? Optional.empty() : Optional.of(toAccount(rows.get(0)));
   }
 
   Map<Long, Account> findByIds(Collection<Long> ids) {

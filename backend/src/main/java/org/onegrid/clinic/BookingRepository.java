@@ -17,6 +17,7 @@ import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ClinicBookingsRecord;
 import org.onegrid.db.tables.records.ClinicWaitlistRecord;
 import org.onegrid.grid.Subtree;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** Bookings and the per-slot counts that keep them within capacity. */
@@ -30,10 +31,12 @@ class BookingRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
-  BookingRepository(DSLContext dsl, Tx tx) {
+  BookingRepository(DSLContext dsl, Tx tx, SqlShapes shapes) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
   }
 
   /**
@@ -70,13 +73,19 @@ class BookingRepository {
 
   /** How many are booked in each slot of [from, to). */
   Map<Instant, Integer> findCounts(long serviceId, Instant from, Instant to) {
-    return dsl.select(CLINIC_SLOTS.STARTS_AT, CLINIC_SLOTS.BOOKED)
-        .from(CLINIC_SLOTS)
-        .where(
-            CLINIC_SLOTS.SERVICE_ID.eq(serviceId),
-            CLINIC_SLOTS.STARTS_AT.ge(DSL.val(from, CLINIC_SLOTS.STARTS_AT)),
-            CLINIC_SLOTS.STARTS_AT.lt(DSL.val(to, CLINIC_SLOTS.STARTS_AT)))
-        .fetchMap(CLINIC_SLOTS.STARTS_AT, CLINIC_SLOTS.BOOKED);
+    // Every look at a service's slots asks: kept as one shape (SqlShapes).
+    return shapes
+        .fetch(
+            "clinic-slots.counts",
+            () ->
+                dsl.select(CLINIC_SLOTS.STARTS_AT, CLINIC_SLOTS.BOOKED)
+                    .from(CLINIC_SLOTS)
+                    .where(
+                        CLINIC_SLOTS.SERVICE_ID.eq(serviceId),
+                        CLINIC_SLOTS.STARTS_AT.ge(DSL.val(from, CLINIC_SLOTS.STARTS_AT)),
+                        CLINIC_SLOTS.STARTS_AT.lt(DSL.val(to, CLINIC_SLOTS.STARTS_AT))),
+            List.of(serviceId, from, to))
+        .intoMap(CLINIC_SLOTS.STARTS_AT, CLINIC_SLOTS.BOOKED);
   }
 
   Optional<ClinicBookingsRecord> findByKey(long bookerId, String key) {

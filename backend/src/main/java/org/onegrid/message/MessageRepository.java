@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ResidentMessagesRecord;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 @Singleton
@@ -17,10 +18,12 @@ class MessageRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
-  MessageRepository(DSLContext dsl, Tx tx) {
+  MessageRepository(DSLContext dsl, Tx tx, SqlShapes shapes) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
   }
 
   /**
@@ -77,11 +80,20 @@ class MessageRepository {
   }
 
   int countUnread(long residentId, boolean fromStaff) {
-    return dsl.fetchCount(
-        RESIDENT_MESSAGES,
-        RESIDENT_MESSAGES.RESIDENT_ID.eq(residentId),
-        RESIDENT_MESSAGES.FROM_STAFF.eq(fromStaff),
-        RESIDENT_MESSAGES.READ_AT.isNull());
+    // Every resident's home page asks: kept as one shape (SqlShapes).
+    return shapes
+        .fetch(
+            "messages.count-unread",
+            () ->
+                dsl.selectCount()
+                    .from(RESIDENT_MESSAGES)
+                    .where(
+                        RESIDENT_MESSAGES.RESIDENT_ID.eq(residentId),
+                        RESIDENT_MESSAGES.FROM_STAFF.eq(fromStaff),
+                        RESIDENT_MESSAGES.READ_AT.isNull()),
+            List.of(residentId, fromStaff))
+        .get(0)
+        .get(0, Integer.class);
   }
 
   /** The latest staff message to the resident before {@code id}, if any. */

@@ -5,6 +5,7 @@ import static org.onegrid.db.Tables.NOTICES;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.NoticesRecord;
 import org.onegrid.grid.Subtree;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** Notices to grids and subtrees, and how far their SMS have gone. */
@@ -20,10 +22,12 @@ class NoticeRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
-  NoticeRepository(DSLContext dsl, Tx tx) {
+  NoticeRepository(DSLContext dsl, Tx tx, SqlShapes shapes) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
   }
 
   long insert(
@@ -98,13 +102,25 @@ class NoticeRepository {
 
   /** Notices to any of these nodes since {@code since}, newest first. */
   List<NoticesRecord> findForNodes(Collection<Long> nodeIds, Instant since, int limit) {
-    return dsl.selectFrom(NOTICES)
-        .where(
-            NOTICES.NODE_ID.in(nodeIds), NOTICES.CREATED_AT.ge(DSL.val(since, NOTICES.CREATED_AT)))
-        .orderBy(NOTICES.ID.desc())
-        .limit(limit)
-        .fetch();
+    // Every resident's home page asks: kept per how many nodes it binds (SqlShapes).
+    List<Long> nodes = SqlShapes.padded(nodeIds);
+    List<Object> values = new ArrayList<>(nodes);
+    values.addAll(List.of(since, limit));
+    return shapes.fetch(
+        new ForNodes(nodes.size()),
+        NOTICES,
+        () ->
+            dsl.selectFrom(NOTICES)
+                .where(
+                    NOTICES.NODE_ID.in(nodes),
+                    NOTICES.CREATED_AT.ge(DSL.val(since, NOTICES.CREATED_AT)))
+                .orderBy(NOTICES.ID.desc())
+                .limit(limit),
+        values);
   }
+
+  /** The key of {@link #findForNodes}: how many nodes it binds. */
+  private record ForNodes(int nodes) {}
 
   /** Notices to the node or anywhere under it, newest first, before {@code beforeId}. */
   List<NoticesRecord> findUnder(String subtreePath, long beforeId, int limit) {
