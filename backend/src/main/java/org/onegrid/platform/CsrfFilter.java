@@ -1,15 +1,16 @@
 package org.onegrid.platform;
 
-import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
-import io.micronaut.http.filter.HttpServerFilter;
-import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,7 +18,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import org.reactivestreams.Publisher;
 
 /**
  * Double-submit CSRF protection for every state-changing API call. The browser holds a random token
@@ -26,8 +26,8 @@ import org.reactivestreams.Publisher;
  * set the header. Twilio webhooks are exempt: they carry no cookie and are signature-checked
  * instead.
  */
-@Filter("/**")
-final class CsrfFilter implements HttpServerFilter {
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class CsrfFilter implements Ordered {
 
   static final String COOKIE = "XSRF-TOKEN";
   static final String HEADER = "X-XSRF-TOKEN";
@@ -46,26 +46,32 @@ final class CsrfFilter implements HttpServerFilter {
     return ServerFilterPhase.SECURITY.before();
   }
 
-  @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(
-      HttpRequest<?> request, ServerFilterChain chain) {
-    String cookieToken = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
-    if (needsToken(request) && !matches(cookieToken, request.getHeaders().get(HEADER))) {
-      return Publishers.just(problems.of(request, HttpStatus.FORBIDDEN, "csrf", List.of()));
+  /** A state-changing API call without the cookie's token in its header is refused. */
+  @RequestFilter
+  @Nullable
+  MutableHttpResponse<?> check(HttpRequest<?> request) {
+    if (needsToken(request) && !matches(cookieToken(request), request.getHeaders().get(HEADER))) {
+      return problems.of(request, HttpStatus.FORBIDDEN, "csrf", List.of());
     }
-    if (cookieToken != null) {
-      return chain.proceed(request);
+    return null;
+  }
+
+  /** A browser that has no token yet is given one with whatever answer it gets. */
+  @ResponseFilter
+  void issue(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    if (cookieToken(request) == null) {
+      response.cookie(
+          Cookie.of(COOKIE, newToken())
+              .path("/")
+              .httpOnly(false)
+              .sameSite(SameSite.Strict)
+              .secure(request.isSecure()));
     }
-    String fresh = newToken();
-    return Publishers.map(
-        chain.proceed(request),
-        response ->
-            response.cookie(
-                Cookie.of(COOKIE, fresh)
-                    .path("/")
-                    .httpOnly(false)
-                    .sameSite(SameSite.Strict)
-                    .secure(request.isSecure())));
+  }
+
+  @Nullable
+  private static String cookieToken(HttpRequest<?> request) {
+    return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
   }
 
   private static boolean needsToken(HttpRequest<?> request) {
