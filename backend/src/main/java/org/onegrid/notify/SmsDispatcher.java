@@ -243,18 +243,26 @@ public class SmsDispatcher {
       running = false;
     }
     senders.shutdown();
+    // An interrupt already pending on the closing thread must not cut the wait short: the sends in
+    // flight would then find the database closed and leave their rows to the lease.
+    boolean interrupted = Thread.interrupted();
     try {
       if (!senders.awaitTermination(settings.lease().toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("SMS sends still in flight at shutdown; their leases will settle them");
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      LOG.warn(
+          "SMS dispatcher interrupted while its sends finished; their leases will settle them");
+      interrupted = true;
     }
     try {
       int returned = outbox.returnUnsent(instance);
       LOG.info("SMS dispatcher stopped; {} claimed texts given back to the queue", returned);
     } catch (RuntimeException e) {
       LOG.warn("SMS dispatcher could not give back its claimed texts; their leases will", e);
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
