@@ -61,9 +61,14 @@ class AccountRepository {
   }
 
   Optional<Account> findById(long id) {
-    return dsl.selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.ID.eq(id))
-        .fetchOptional(AccountRepository::toAccount);
+    // Who a signed-in request is, when not read in the last seconds: one kept shape.
+    Result<AccountsRecord> rows =
+        shapes.fetch(
+            "accounts.by-id",
+            ACCOUNTS,
+            () -> dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(id)),
+            List.of(id));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(toAccount(rows.get(0)));
   }
 
   /**

@@ -22,6 +22,7 @@ import org.jooq.Record7;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.onegrid.platform.RecentReads;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** Buildings, their units and the households in them. */
@@ -30,6 +31,7 @@ class AddressRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
   /**
    * Homes read for signed-in requests (see {@link #findHousehold}): which grid and community a
@@ -39,9 +41,13 @@ class AddressRepository {
   private final RecentReads<Address> recentHomes;
 
   AddressRepository(
-      DSLContext dsl, Tx tx, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
+      DSLContext dsl,
+      Tx tx,
+      SqlShapes shapes,
+      @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
     this.recentHomes = new RecentReads<>(recentFor, 100_000);
   }
 
@@ -185,8 +191,35 @@ class AddressRepository {
 
   /** The buildings of every grid below {@code subtreePath}, with their units, in display order. */
   List<BuildingView> findBuildingsUnder(String subtreePath) {
+    // Every map of a grid asks: one kept shape (SqlShapes).
     var rows =
-        dsl.select(
+        shapes
+            .fetch(
+                "addresses.buildings-under",
+                () ->
+                    dsl.select(
+                            BUILDINGS.ID,
+                            BUILDINGS.NAME,
+                            BUILDINGS.GRID_ID,
+                            GRID_NODES.NAME,
+                            BUILDING_UNITS.ID,
+                            BUILDING_UNITS.NAME,
+                            BUILDINGS.LAT,
+                            BUILDINGS.LNG)
+                        .from(BUILDINGS)
+                        .join(GRID_NODES)
+                        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+                        .leftJoin(BUILDING_UNITS)
+                        .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
+                        .where(Subtree.holds(subtreePath))
+                        .orderBy(
+                            BUILDINGS.SORT_ORDER,
+                            BUILDINGS.NAME,
+                            BUILDINGS.ID,
+                            BUILDING_UNITS.SORT_ORDER,
+                            BUILDING_UNITS.ID),
+                List.of(subtreePath))
+            .into(
                 BUILDINGS.ID,
                 BUILDINGS.NAME,
                 BUILDINGS.GRID_ID,
@@ -194,20 +227,7 @@ class AddressRepository {
                 BUILDING_UNITS.ID,
                 BUILDING_UNITS.NAME,
                 BUILDINGS.LAT,
-                BUILDINGS.LNG)
-            .from(BUILDINGS)
-            .join(GRID_NODES)
-            .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-            .leftJoin(BUILDING_UNITS)
-            .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
-            .where(Subtree.holds(subtreePath))
-            .orderBy(
-                BUILDINGS.SORT_ORDER,
-                BUILDINGS.NAME,
-                BUILDINGS.ID,
-                BUILDING_UNITS.SORT_ORDER,
-                BUILDING_UNITS.ID)
-            .fetch();
+                BUILDINGS.LNG);
     List<BuildingView> buildings = new ArrayList<>();
     BuildingView current = null;
     for (var row : rows) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.GridNodesRecord;
 import org.onegrid.platform.RecentReads;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** The grid tree. */
@@ -41,6 +43,7 @@ class GridRepository {
 
   private final DSLContext dsl;
   private final Tx tx;
+  private final SqlShapes shapes;
 
   /**
    * Nodes read by id (a request asks for its grid, its path, the staff's node): taken again within
@@ -50,9 +53,13 @@ class GridRepository {
   private final RecentReads<GridNode> recent;
 
   GridRepository(
-      DSLContext dsl, Tx tx, @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
+      DSLContext dsl,
+      Tx tx,
+      SqlShapes shapes,
+      @Value("${onegrid.sessions.check-every:5s}") Duration recentFor) {
     this.dsl = dsl;
     this.tx = tx;
+    this.shapes = shapes;
     this.recent = new RecentReads<>(recentFor, 100_000);
   }
 
@@ -110,13 +117,8 @@ class GridRepository {
   }
 
   Optional<GridNode> findById(long id) {
-    return recent.get(
-        id,
-        key ->
-            dsl.select(NODE_FIELDS)
-                .from(GRID_NODES)
-                .where(GRID_NODES.ID.eq(key))
-                .fetchOptional(GridRepository::toNode));
+    // Nodes not read in the last seconds (a staff member of any of 19,000 grids): one kept shape.
+    return recent.get(id, key -> readByIds(List.of(key)).values().stream().findFirst());
   }
 
   /** The community whose hotline is this number (the number Twilio calls and texts arrive on). */
@@ -131,16 +133,7 @@ class GridRepository {
 
   /** The nodes of these ids, from the root down (by depth). */
   List<GridNode> findByIds(Collection<Long> ids) {
-    return recent
-        .getAll(
-            ids,
-            missing ->
-                dsl.select(NODE_FIELDS)
-                    .from(GRID_NODES)
-                    .where(GRID_NODES.ID.in(missing))
-                    .fetchMap(GRID_NODES.ID, GridRepository::toNode))
-        .values()
-        .stream()
+    return recent.getAll(ids, this::readByIds).values().stream()
         .sorted(Comparator.comparingInt(GridNode::depth).thenComparingLong(GridNode::id))
         .toList();
   }
@@ -376,6 +369,27 @@ class GridRepository {
   boolean isEmpty() {
     return !dsl.fetchExists(GRID_NODES);
   }
+
+  /** The nodes of these ids read now, by id, kept per size of the padded list (SqlShapes). */
+  private Map<Long, GridNode> readByIds(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<Long> padded = SqlShapes.padded(ids);
+    Map<Long, GridNode> out = new HashMap<>();
+    for (Record r :
+        shapes.fetch(
+            new ByIds(padded.size()),
+            () -> dsl.select(NODE_FIELDS).from(GRID_NODES).where(GRID_NODES.ID.in(padded)),
+            padded)) {
+      GridNode node = toNode(r);
+      out.put(node.id(), node);
+    }
+    return out;
+  }
+
+  /** The key of {@link #readByIds}: how many ids it binds. */
+  private record ByIds(int ids) {}
 
   static GridNode toNode(Record r) {
     GridNodesRecord n = r.into(GRID_NODES);

@@ -286,34 +286,43 @@ class ProblemQueries {
     }
     Field<BigDecimal> lat = DSL.coalesce(PROBLEMS.LAT, BUILDINGS.LAT);
     Field<BigDecimal> lng = DSL.coalesce(PROBLEMS.LNG, BUILDINGS.LNG);
-    return dsl.select(
-            PROBLEMS.ID,
-            PROBLEMS.GRID_ID,
-            PROBLEMS.CATEGORY_CODE,
-            PROBLEMS.STATE,
-            PROBLEMS.RESOLVE_DUE_AT,
-            lat,
-            lng)
-        .from(PROBLEMS)
-        .leftJoin(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(PROBLEMS.UNIT_ID))
-        .leftJoin(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .where(
-            PROBLEMS.GRID_ID.in(gridIds),
-            PROBLEMS.STATE.in(ProblemState.OPEN.stream().map(Enum::name).toList()),
-            lat.isNotNull())
-        .orderBy(PROBLEMS.ID.desc())
-        .limit(limit)
+    // Every map of a grid or community asks: kept per size of the padded list (SqlShapes).
+    List<Long> grids = SqlShapes.padded(gridIds);
+    List<String> open = ProblemState.OPEN.stream().map(Enum::name).toList();
+    List<Object> values = new ArrayList<>(grids);
+    values.addAll(open);
+    values.add(limit);
+    return shapes
         .fetch(
+            new ByIds("problems.open-points", grids.size()),
+            () ->
+                dsl.select(
+                        PROBLEMS.ID,
+                        PROBLEMS.GRID_ID,
+                        PROBLEMS.CATEGORY_CODE,
+                        PROBLEMS.STATE,
+                        PROBLEMS.RESOLVE_DUE_AT,
+                        lat,
+                        lng)
+                    .from(PROBLEMS)
+                    .leftJoin(BUILDING_UNITS)
+                    .on(BUILDING_UNITS.ID.eq(PROBLEMS.UNIT_ID))
+                    .leftJoin(BUILDINGS)
+                    .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+                    .where(PROBLEMS.GRID_ID.in(grids), PROBLEMS.STATE.in(open), lat.isNotNull())
+                    .orderBy(PROBLEMS.ID.desc())
+                    .limit(limit),
+            values)
+        .map(
+            // By position: both coordinates are unnamed COALESCEs.
             r ->
                 new ProblemPoints.Point(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    ProblemState.valueOf(r.value4()),
-                    r.value5().isBefore(now),
-                    r.value6().doubleValue(),
-                    r.value7().doubleValue()));
+                    r.get(0, Long.class),
+                    r.get(1, Long.class),
+                    r.get(2, String.class),
+                    ProblemState.valueOf(r.get(3, String.class)),
+                    r.get(4, Instant.class).isBefore(now),
+                    r.get(5, BigDecimal.class).doubleValue(),
+                    r.get(6, BigDecimal.class).doubleValue()));
   }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.WarningAcksRecord;
@@ -216,17 +217,24 @@ class WarningRepository {
    * force. Found from the few pending rows (index on acknowledged_at), not from the grids.
    */
   Map<String, Integer> countPendingByGridPath(String subtreePath, Instant now) {
-    return dsl.select(GRID_NODES.PATH, DSL.count())
-        .from(WARNING_ACKS)
-        .join(WARNINGS)
-        .on(WARNINGS.ID.eq(WARNING_ACKS.WARNING_ID))
-        .join(GRID_NODES)
-        .on(GRID_NODES.ID.eq(WARNING_ACKS.GRID_ID))
-        .where(
-            WARNING_ACKS.ACKNOWLEDGED_AT.isNull(),
-            WARNINGS.VALID_UNTIL.gt(now),
-            Subtree.holds(subtreePath))
-        .groupBy(GRID_NODES.PATH)
-        .fetchMap(GRID_NODES.PATH, DSL.count());
+    // Every map asks (its warnings layer): one kept shape (SqlShapes).
+    Field<Integer> pending = DSL.count();
+    return shapes
+        .fetch(
+            "warnings.pending-by-grid-path",
+            () ->
+                dsl.select(GRID_NODES.PATH, pending)
+                    .from(WARNING_ACKS)
+                    .join(WARNINGS)
+                    .on(WARNINGS.ID.eq(WARNING_ACKS.WARNING_ID))
+                    .join(GRID_NODES)
+                    .on(GRID_NODES.ID.eq(WARNING_ACKS.GRID_ID))
+                    .where(
+                        WARNING_ACKS.ACKNOWLEDGED_AT.isNull(),
+                        WARNINGS.VALID_UNTIL.gt(DSL.val(now, WARNINGS.VALID_UNTIL)),
+                        Subtree.holds(subtreePath))
+                    .groupBy(GRID_NODES.PATH),
+            List.of(now, subtreePath))
+        .intoMap(GRID_NODES.PATH, pending);
   }
 }
