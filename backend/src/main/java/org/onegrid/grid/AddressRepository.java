@@ -193,58 +193,50 @@ class AddressRepository {
   List<BuildingView> findBuildingsUnder(String subtreePath) {
     // Every map of a grid asks: one kept shape (SqlShapes).
     var rows =
-        shapes
-            .fetch(
-                "addresses.buildings-under",
-                () ->
-                    dsl.select(
-                            BUILDINGS.ID,
-                            BUILDINGS.NAME,
-                            BUILDINGS.GRID_ID,
-                            GRID_NODES.NAME,
-                            BUILDING_UNITS.ID,
-                            BUILDING_UNITS.NAME,
-                            BUILDINGS.LAT,
-                            BUILDINGS.LNG)
-                        .from(BUILDINGS)
-                        .join(GRID_NODES)
-                        .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
-                        .leftJoin(BUILDING_UNITS)
-                        .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
-                        .where(Subtree.holds(subtreePath))
-                        .orderBy(
-                            BUILDINGS.SORT_ORDER,
-                            BUILDINGS.NAME,
-                            BUILDINGS.ID,
-                            BUILDING_UNITS.SORT_ORDER,
-                            BUILDING_UNITS.ID),
-                List.of(subtreePath))
-            .into(
-                BUILDINGS.ID,
-                BUILDINGS.NAME,
-                BUILDINGS.GRID_ID,
-                GRID_NODES.NAME,
-                BUILDING_UNITS.ID,
-                BUILDING_UNITS.NAME,
-                BUILDINGS.LAT,
-                BUILDINGS.LNG);
+        shapes.fetch(
+            "addresses.buildings-under",
+            () ->
+                dsl.select(
+                        BUILDINGS.ID,
+                        BUILDINGS.NAME,
+                        BUILDINGS.GRID_ID,
+                        GRID_NODES.NAME,
+                        BUILDING_UNITS.ID,
+                        BUILDING_UNITS.NAME,
+                        BUILDINGS.LAT,
+                        BUILDINGS.LNG)
+                    .from(BUILDINGS)
+                    .join(GRID_NODES)
+                    .on(GRID_NODES.ID.eq(BUILDINGS.GRID_ID))
+                    .leftJoin(BUILDING_UNITS)
+                    .on(BUILDING_UNITS.BUILDING_ID.eq(BUILDINGS.ID))
+                    .where(Subtree.holds(subtreePath))
+                    .orderBy(
+                        BUILDINGS.SORT_ORDER,
+                        BUILDINGS.NAME,
+                        BUILDINGS.ID,
+                        BUILDING_UNITS.SORT_ORDER,
+                        BUILDING_UNITS.ID),
+            List.of(subtreePath));
     List<BuildingView> buildings = new ArrayList<>();
     BuildingView current = null;
     for (var row : rows) {
-      if (current == null || current.id() != row.value1()) {
+      long id = row.get(BUILDINGS.ID);
+      if (current == null || current.id() != id) {
         current =
             new BuildingView(
-                row.value1(),
-                row.value2(),
-                row.value3(),
-                row.value4(),
-                degrees(row.value7()),
-                degrees(row.value8()),
+                id,
+                row.get(BUILDINGS.NAME),
+                row.get(BUILDINGS.GRID_ID),
+                row.get(GRID_NODES.NAME),
+                degrees(row.get(BUILDINGS.LAT)),
+                degrees(row.get(BUILDINGS.LNG)),
                 new ArrayList<>());
         buildings.add(current);
       }
-      if (row.value5() != null) {
-        current.units().add(new BuildingView.Unit(row.value5(), row.value6()));
+      Long unitId = row.get(BUILDING_UNITS.ID);
+      if (unitId != null) {
+        current.units().add(new BuildingView.Unit(unitId, row.get(BUILDING_UNITS.NAME)));
       }
     }
     return buildings;
