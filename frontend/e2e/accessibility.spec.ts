@@ -272,6 +272,8 @@ test('every page an admin opens passes axe-core, on a phone and at a PC', async 
       `/staff/roster?community=${home.node.id}`,
       '/staff/hotline',
       ...(log.contacts.length ? [`/staff/hotline-contacts/${log.contacts[0].id}`] : []),
+      // The admins' list with the form that issues a warning (a grid leader's has no form).
+      '/staff/warnings',
       `/staff/warnings/${warning.id}`,
       '/staff/dashboard',
       '/staff/map',
