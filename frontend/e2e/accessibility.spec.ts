@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { axeViolations, expectNoAxeViolations, focusFindings, sizeFindings } from './axe'
-import { newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
+import { api, newPhone, signInResident, signInStaff, signUpInMinzhulu } from './helpers'
 
 // Every page each kind of user opens, scanned by axe-core (WCAG 2.1 A/AA) in Chinese and English, in normal and
 // large text, at the width they use it: residents and clinicians on a phone, staff on a phone and at a PC. The
@@ -18,27 +18,6 @@ const VARIANTS: Variant[] = [
 ]
 const PHONE = { width: 390, height: 844 }
 const PC = { width: 1366, height: 900 }
-
-type Json = Record<string, unknown>
-
-/** Calls the API as the signed-in page would (session cookie and CSRF token). */
-async function api<T = Json>(page: Page, method: string, path: string, body?: unknown, key?: string): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body, key }) => {
-      const token = document.cookie
-        .split('; ')
-        .find((c) => c.startsWith('XSRF-TOKEN='))
-        ?.substring('XSRF-TOKEN='.length)
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' }
-      if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
-      if (key) headers['Idempotency-Key'] = key
-      const res = await fetch('/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
-      return res.status === 204 ? null : res.json()
-    },
-    { method, path, body, key },
-  ) as Promise<T>
-}
 
 /**
  * Counts layout shifts the way Core Web Vitals does (shifts not caused by a tap), from the page's first paint: a

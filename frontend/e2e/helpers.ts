@@ -97,3 +97,24 @@ export async function docShot(page: Page, name: string): Promise<void> {
   await expect(page.locator('.van-loading:visible, .van-skeleton:visible')).toHaveCount(0)
   await page.screenshot({ path: `../docs/images/${name}.png`, animations: 'disabled' })
 }
+
+type Json = Record<string, unknown>
+
+/** Calls the API as the signed-in page would (session cookie and CSRF token). */
+export async function api<T = Json>(page: Page, method: string, path: string, body?: unknown, key?: string): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body, key }) => {
+      const token = document.cookie
+        .split('; ')
+        .find((c) => c.startsWith('XSRF-TOKEN='))
+        ?.substring('XSRF-TOKEN='.length)
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+      if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
+      if (key) headers['Idempotency-Key'] = key
+      const res = await fetch('/api/v1' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+      return res.status === 204 ? null : res.json()
+    },
+    { method, path, body, key },
+  ) as Promise<T>
+}

@@ -1,6 +1,6 @@
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from '@playwright/test'
-import { docShot, newPhone, signInStaff, signUpInMinzhulu } from './helpers'
+import { api, docShot, newPhone, signInStaff, signUpInMinzhulu, signUpIn } from './helpers'
 
 test('a grid leader logs a patrol with two findings that become problems in her inbox', async ({ page }) => {
   await signInStaff(page, '13800001004')
@@ -97,4 +97,40 @@ test('a community admin issues a yellow warning and sees which grid leaders ackn
   await expect(page.locator('[data-test="ack-progress"]')).toContainText('已确认 1 / 3 个网格')
   await expect(page.locator('[data-test="grid-ack"]', { hasText: '已确认' })).toHaveCount(1)
   await expect(page.locator('[data-test="grid-ack"]', { hasText: '未确认' })).toHaveCount(2)
+})
+
+test('with two serious warnings in force, a resident sees the red one and her grid leader at once, the other one tap away', async ({
+  page,
+  browser,
+}) => {
+  const admin = await browser.newPage()
+  await signInStaff(admin, '13800000011')
+  const home = await api<{ node: { id: number } }>(admin, 'GET', '/staff/home')
+  const until = new Date(Date.now() + 86_400_000).toISOString()
+  for (const [level, title, instructions] of [
+    ['RED', '暴雨红色预警', '今夜特大暴雨，地下车库车辆请立即移走，低洼住户转移到社区中心。'],
+    ['ORANGE', '大风橙色预警', '收好阳台花盆，远离广告牌和临时搭建物。'],
+  ]) {
+    await api(admin, 'POST', '/staff/warnings', { nodeId: home.node.id, level, title, instructions, validUntil: until }, crypto.randomUUID())
+  }
+  await admin.close()
+
+  await signUpIn(page, newPhone(), '看预警', { search: '工人', community: '工人新村社区', building: '1号楼', unit: '1单元', room: '302' })
+  const banners = page.locator('[data-test="warning"]')
+  await expect(banners).toHaveCount(1)
+  await expect(banners.first()).toContainText('红色预警 · 暴雨红色预警')
+  // On a 390 × 844 phone the grid leader's card is still in view below the warning.
+  await expect(page.locator('[data-test="leader-card"]')).toBeInViewport()
+  await page.locator('[data-test="large-text-no"]').click()
+  await docShot(page, 'resident-warnings')
+  const more = page.locator('[data-test="warnings-more"]')
+  await expect(more).toHaveText('还有 1 条预警')
+  await expect(more).toHaveAttribute('aria-expanded', 'false')
+  await more.click()
+  await expect(banners).toHaveCount(2)
+  await expect(banners.nth(1)).toContainText('大风橙色预警')
+  await expect(more).toHaveAttribute('aria-expanded', 'true')
+  await expectNoAxeViolations(page, 'home with two warnings, both shown')
+  await more.click()
+  await expect(banners).toHaveCount(1)
 })

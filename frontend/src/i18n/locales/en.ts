@@ -534,6 +534,9 @@ const en: typeof zhCN = {
     smsProgress: '"{title}" texted to {n} people',
   },
   warning: {
+    inForce: 'Warnings in force',
+    more: 'More warnings ({n})',
+    fewer: 'Show fewer warnings',
     title: 'Warnings',
     levels: { BLUE: 'Blue warning', YELLOW: 'Yellow warning', ORANGE: 'Orange warning', RED: 'Red warning' },
     level: 'Level',

@@ -524,6 +524,9 @@ export default {
     sendSms: '发布并发短信',
   },
   warning: {
+    inForce: '正在生效的预警',
+    more: '还有 {n} 条预警',
+    fewer: '收起预警',
     title: '四级预警',
     levels: { BLUE: '蓝色预警', YELLOW: '黄色预警', ORANGE: '橙色预警', RED: '红色预警' },
     level: '级别',
