@@ -105,13 +105,21 @@ class AccountRepository {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    return dsl
-        .selectFrom(ACCOUNTS)
-        .where(ACCOUNTS.ID.in(ids))
-        .fetch(AccountRepository::toAccount)
+    // The names beside every notice, message and list of people: kept per size of the padded list.
+    List<Long> padded = SqlShapes.padded(ids);
+    return shapes
+        .fetch(
+            new ByIds(padded.size()),
+            ACCOUNTS,
+            () -> dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.in(padded)),
+            padded)
         .stream()
-        .collect(Collectors.toMap(Account::id, Function.identity()));
+        .map(AccountRepository::toAccount)
+        .collect(Collectors.toMap(Account::id, Function.identity(), (a, b) -> a));
   }
+
+  /** The key of {@link #findByIds}: how many ids it binds. */
+  private record ByIds(int ids) {}
 
   Optional<Account> findByPhone(String phone) {
     return dsl.selectFrom(ACCOUNTS)

@@ -16,6 +16,7 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /**
@@ -45,10 +46,12 @@ class OutboxRepository {
   static final String RESENT = "RESENT";
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
   private final Tx tx;
 
-  OutboxRepository(DSLContext dsl, Tx tx) {
+  OutboxRepository(DSLContext dsl, SqlShapes shapes, Tx tx) {
     this.dsl = dsl;
+    this.shapes = shapes;
     this.tx = tx;
   }
 
@@ -167,25 +170,31 @@ class OutboxRepository {
    */
   boolean foldIntoWaitingDigest(String to, String body, Instant madeSince, Instant since) {
     Field<Integer> count = SMS_OUTBOX.FOLDED.plus(1);
-    return dsl.update(SMS_OUTBOX)
-            // Set before the count, and reading it as it was: MySQL assigns left to right, the
-            // standard all at once; both give the same words.
-            .set(
-                SMS_OUTBOX.BODY,
-                DSL.replace(
-                    DSL.val(body), DSL.inline(COUNT_MARK), count.cast(SQLDataType.VARCHAR(11))))
-            .set(SMS_OUTBOX.FOLDED, count)
-            .where(
-                SMS_OUTBOX.ID.eq(
-                    DSL.select(SMS_DIGEST_HEADS.OUTBOX_ID)
-                        .from(SMS_DIGEST_HEADS)
-                        .where(SMS_DIGEST_HEADS.TO_E164.eq(to))),
-                SMS_OUTBOX.PURPOSE.eq(SmsDigest.PURPOSE),
-                SMS_OUTBOX.STATUS.eq(PENDING),
-                SMS_OUTBOX.ATTEMPTS.eq(0),
-                SMS_OUTBOX.CREATED_AT.ge(madeSince),
-                SMS_OUTBOX.CREATED_AT.ge(since).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.ge(since)))
-            .execute()
+    // Tried on every alert to a leader (every report): a kept shape (SqlShapes).
+    return shapes.execute(
+            "outbox.fold-into-waiting-digest",
+            () ->
+                dsl.update(SMS_OUTBOX)
+                    // Set before the count, and reading it as it was: MySQL assigns left to
+                    // right, the standard all at once; both give the same words.
+                    .set(
+                        SMS_OUTBOX.BODY,
+                        DSL.replace(
+                            DSL.val(body),
+                            DSL.inline(COUNT_MARK),
+                            count.cast(SQLDataType.VARCHAR(11))))
+                    .set(SMS_OUTBOX.FOLDED, count)
+                    .where(
+                        SMS_OUTBOX.ID.eq(
+                            DSL.select(SMS_DIGEST_HEADS.OUTBOX_ID)
+                                .from(SMS_DIGEST_HEADS)
+                                .where(SMS_DIGEST_HEADS.TO_E164.eq(to))),
+                        SMS_OUTBOX.PURPOSE.eq(SmsDigest.PURPOSE),
+                        SMS_OUTBOX.STATUS.eq(PENDING),
+                        SMS_OUTBOX.ATTEMPTS.eq(0),
+                        SMS_OUTBOX.CREATED_AT.ge(madeSince),
+                        SMS_OUTBOX.CREATED_AT.ge(since).or(SMS_OUTBOX.NEXT_ATTEMPT_AT.ge(since))),
+            List.of(body, 1, 1, to, SmsDigest.PURPOSE, PENDING, 0, madeSince, since, since))
         == 1;
   }
 

@@ -83,6 +83,26 @@ public class Messages {
     }
     return args == null || args.length == 0
         ? pattern
-        : new MessageFormat(pattern, locale).format(args);
+        : new MessageFormat(pattern, locale).format(smallNumbersAsText(args));
+  }
+
+  /**
+   * Whole numbers under 1,000 as their digits: what MessageFormat would write for them, without the
+   * number format it looks up for the locale on every call (4 % of a report's CPU went there, for
+   * the count in a leader's digest). Larger ones keep its grouping ("1,200"). No message formats a
+   * number with a style ({0,number,…}); one that did would need its number.
+   */
+  private static Object[] smallNumbersAsText(Object[] args) {
+    Object[] out = args;
+    for (int i = 0; i < args.length; i++) {
+      if ((args[i] instanceof Integer || args[i] instanceof Long)
+          && Math.abs(((Number) args[i]).longValue()) < 1_000) {
+        if (out == args) {
+          out = args.clone();
+        }
+        out[i] = args[i].toString();
+      }
+    }
+    return out;
   }
 }

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -17,10 +18,12 @@ import org.jooq.DSLContext;
 public class RateLimiter {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
   private final Clock clock;
 
-  RateLimiter(DSLContext dsl, Clock clock) {
+  RateLimiter(DSLContext dsl, SqlShapes shapes, Clock clock) {
     this.dsl = dsl;
+    this.shapes = shapes;
     this.clock = clock;
   }
 
@@ -34,24 +37,38 @@ public class RateLimiter {
     Instant now = clock.instant();
     long windowMillis = window.toMillis();
     Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+    // Every report, sign-in and code counts a hit: both statements are kept shapes (SqlShapes).
     int changed =
-        dsl.insertInto(RATE_LIMIT_HITS)
-            .set(RATE_LIMIT_HITS.BUCKET, bucket)
-            .set(RATE_LIMIT_HITS.WINDOW_START, start)
-            .set(RATE_LIMIT_HITS.HITS, 1)
-            .onDuplicateKeyUpdate()
-            .set(RATE_LIMIT_HITS.HITS, RATE_LIMIT_HITS.HITS.plus(1))
-            .execute();
+        shapes.execute(
+            "rate-limiter.hit",
+            () ->
+                dsl.insertInto(RATE_LIMIT_HITS)
+                    .set(RATE_LIMIT_HITS.BUCKET, bucket)
+                    .set(RATE_LIMIT_HITS.WINDOW_START, start)
+                    .set(RATE_LIMIT_HITS.HITS, 1)
+                    .onDuplicateKeyUpdate()
+                    .set(RATE_LIMIT_HITS.HITS, RATE_LIMIT_HITS.HITS.plus(1)),
+            List.of(bucket, start, 1, 1));
     // One row changed: it was inserted, so this is the window's first hit and there is nothing to
     // read back (an existing row counted up reports two). Most people are at their first.
     if (changed == 1 && limit >= 1) {
       return;
     }
     Integer hits =
-        dsl.select(RATE_LIMIT_HITS.HITS)
-            .from(RATE_LIMIT_HITS)
-            .where(RATE_LIMIT_HITS.BUCKET.eq(bucket), RATE_LIMIT_HITS.WINDOW_START.eq(start))
-            .fetchOne(RATE_LIMIT_HITS.HITS);
+        shapes
+            .fetch(
+                "rate-limiter.hits",
+                () ->
+                    dsl.select(RATE_LIMIT_HITS.HITS)
+                        .from(RATE_LIMIT_HITS)
+                        .where(
+                            RATE_LIMIT_HITS.BUCKET.eq(bucket),
+                            RATE_LIMIT_HITS.WINDOW_START.eq(start)),
+                List.of(bucket, start))
+            .stream()
+            .findFirst()
+            .map(r -> r.get(RATE_LIMIT_HITS.HITS))
+            .orElse(null);
     if (hits != null && hits > limit) {
       throw ApiException.tooManyRequests(code, Duration.between(now, start.plus(window)));
     }

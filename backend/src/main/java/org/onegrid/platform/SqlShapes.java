@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Param;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
@@ -21,7 +22,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 /**
- * The SQL of a hot read rendered once for its shape, then run with each call's values.
+ * The SQL of a hot read (or write) rendered once for its shape, then run with each call's values.
  *
  * <p>jOOQ renders a query's SQL afresh on every execution. On the pages read most (my problems, a
  * problem's page, the inbox) that was the largest part of the app's own CPU: a flight recording put
@@ -70,7 +71,16 @@ public class SqlShapes {
     return dsl.resultQuery(shape.sql(), binds(shape, values)).coerce(table).fetch();
   }
 
-  private Shape shape(Object key, Supplier<? extends ResultQuery<?>> query, List<?> values) {
+  /**
+   * Runs the statement of this shape (an insert, update or delete) bound to {@code values}: the
+   * rows it changed, as {@link org.jooq.Query#execute()} counts them.
+   */
+  public int execute(Object key, Supplier<? extends Query> statement, List<?> values) {
+    Shape shape = shape(key, statement, values);
+    return dsl.query(shape.sql(), binds(shape, values)).execute();
+  }
+
+  private Shape shape(Object key, Supplier<? extends Query> query, List<?> values) {
     Shape kept = shapes.get(key);
     if (kept != null && !checkEveryCall) {
       if (kept.types().size() != values.size()) {
@@ -79,7 +89,7 @@ public class SqlShapes {
       }
       return kept;
     }
-    ResultQuery<?> built = query.get();
+    Query built = query.get();
     List<DataType<?>> types =
         built.getParams().values().stream()
             .filter(p -> !p.isInline())
@@ -95,7 +105,7 @@ public class SqlShapes {
     Field<?>[] fields =
         built instanceof Select<?> select
             ? select.getSelect().toArray(Field<?>[]::new)
-            : built.fields();
+            : built instanceof ResultQuery<?> result ? result.fields() : new Field<?>[0];
     Shape rendered = new Shape(dsl.render(built), types, fields);
     if (kept != null) {
       if (!kept.sql().equals(rendered.sql())) {

@@ -6,12 +6,14 @@ import static org.onegrid.db.Tables.PROBLEM_READS;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ProblemMessagesRecord;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** The messages of problems' threads. */
@@ -19,10 +21,12 @@ import org.onegrid.platform.Tx;
 class ProblemMessageRepository {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
   private final Tx tx;
 
-  ProblemMessageRepository(DSLContext dsl, Tx tx) {
+  ProblemMessageRepository(DSLContext dsl, SqlShapes shapes, Tx tx) {
     this.dsl = dsl;
+    this.shapes = shapes;
     this.tx = tx;
   }
 
@@ -69,13 +73,19 @@ class ProblemMessageRepository {
 
   /** The latest 500 messages of a thread, oldest first. */
   List<ProblemMessagesRecord> findByProblem(long problemId, boolean withInternal) {
+    // Every open of a problem's page reads its thread: kept as two shapes, staff's and others'.
     List<ProblemMessagesRecord> rows =
-        dsl.selectFrom(PROBLEM_MESSAGES)
-            .where(PROBLEM_MESSAGES.PROBLEM_ID.eq(problemId))
-            .and(withInternal ? DSL.noCondition() : PROBLEM_MESSAGES.INTERNAL.isFalse())
-            .orderBy(PROBLEM_MESSAGES.ID.desc())
-            .limit(500)
-            .fetch();
+        new ArrayList<>(
+            shapes.fetch(
+                withInternal ? "problem-messages.all" : "problem-messages.public",
+                PROBLEM_MESSAGES,
+                () ->
+                    dsl.selectFrom(PROBLEM_MESSAGES)
+                        .where(PROBLEM_MESSAGES.PROBLEM_ID.eq(problemId))
+                        .and(withInternal ? DSL.noCondition() : PROBLEM_MESSAGES.INTERNAL.isFalse())
+                        .orderBy(PROBLEM_MESSAGES.ID.desc())
+                        .limit(500),
+                List.of(problemId, 500)));
     Collections.reverse(rows);
     return rows;
   }
@@ -96,15 +106,18 @@ class ProblemMessageRepository {
 
   /** Marks the thread read up to this message; never moves the mark back. */
   void markRead(long problemId, long readerId, long lastMessageId) {
-    dsl.insertInto(PROBLEM_READS)
-        .set(PROBLEM_READS.PROBLEM_ID, problemId)
-        .set(PROBLEM_READS.ACCOUNT_ID, readerId)
-        .set(PROBLEM_READS.LAST_MESSAGE_ID, lastMessageId)
-        .onDuplicateKeyUpdate()
-        .set(
-            PROBLEM_READS.LAST_MESSAGE_ID,
-            DSL.greatest(PROBLEM_READS.LAST_MESSAGE_ID, DSL.val(lastMessageId)))
-        .execute();
+    shapes.execute(
+        "problem-reads.mark",
+        () ->
+            dsl.insertInto(PROBLEM_READS)
+                .set(PROBLEM_READS.PROBLEM_ID, problemId)
+                .set(PROBLEM_READS.ACCOUNT_ID, readerId)
+                .set(PROBLEM_READS.LAST_MESSAGE_ID, lastMessageId)
+                .onDuplicateKeyUpdate()
+                .set(
+                    PROBLEM_READS.LAST_MESSAGE_ID,
+                    DSL.greatest(PROBLEM_READS.LAST_MESSAGE_ID, DSL.val(lastMessageId))),
+        List.of(problemId, readerId, lastMessageId, lastMessageId));
   }
 
   record Stored(ProblemMessagesRecord row, boolean created) {}

@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.onegrid.db.tables.records.ProblemsRecord;
+import org.onegrid.platform.SqlShapes;
 import org.onegrid.platform.Tx;
 
 /** Problems and their events. */
@@ -25,10 +27,12 @@ import org.onegrid.platform.Tx;
 class ProblemRepository {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
   private final Tx tx;
 
-  ProblemRepository(DSLContext dsl, Tx tx) {
+  ProblemRepository(DSLContext dsl, SqlShapes shapes, Tx tx) {
     this.dsl = dsl;
+    this.shapes = shapes;
     this.tx = tx;
   }
 
@@ -75,9 +79,16 @@ class ProblemRepository {
   }
 
   Optional<Problem> findById(long id) {
-    return dsl.selectFrom(PROBLEMS)
-        .where(PROBLEMS.ID.eq(id))
-        .fetchOptional(ProblemRepository::toProblem);
+    // A problem's page and its thread each read it: a kept shape (SqlShapes).
+    return shapes
+        .fetch(
+            "problems.by-id",
+            PROBLEMS,
+            () -> dsl.selectFrom(PROBLEMS).where(PROBLEMS.ID.eq(id)),
+            List.of(id))
+        .stream()
+        .findFirst()
+        .map(ProblemRepository::toProblem);
   }
 
   /** Locks the problem's row for a state change; call inside a transaction. */
@@ -121,22 +132,33 @@ class ProblemRepository {
       ProblemState to,
       @Nullable String reason,
       Instant now) {
-    dsl.insertInto(PROBLEM_EVENTS)
-        .set(PROBLEM_EVENTS.PROBLEM_ID, problemId)
-        .set(PROBLEM_EVENTS.ACTOR_ID, actorId)
-        .set(PROBLEM_EVENTS.ACTION, action)
-        .set(PROBLEM_EVENTS.FROM_STATE, from == null ? null : from.name())
-        .set(PROBLEM_EVENTS.TO_STATE, to.name())
-        .set(PROBLEM_EVENTS.REASON, reason)
-        .set(PROBLEM_EVENTS.CREATED_AT, now)
-        .execute();
+    // One on every report and every step of a problem: a kept shape (SqlShapes).
+    String fromState = from == null ? null : from.name();
+    shapes.execute(
+        "problems.insert-event",
+        () ->
+            dsl.insertInto(PROBLEM_EVENTS)
+                .set(PROBLEM_EVENTS.PROBLEM_ID, problemId)
+                .set(PROBLEM_EVENTS.ACTOR_ID, actorId)
+                .set(PROBLEM_EVENTS.ACTION, action)
+                .set(PROBLEM_EVENTS.FROM_STATE, fromState)
+                .set(PROBLEM_EVENTS.TO_STATE, to.name())
+                .set(PROBLEM_EVENTS.REASON, reason)
+                .set(PROBLEM_EVENTS.CREATED_AT, now),
+        Arrays.asList(problemId, actorId, action, fromState, to.name(), reason, now));
   }
 
   List<ProblemEvent> findEvents(long problemId) {
-    return dsl.selectFrom(PROBLEM_EVENTS)
-        .where(PROBLEM_EVENTS.PROBLEM_ID.eq(problemId))
-        .orderBy(PROBLEM_EVENTS.ID)
+    return shapes
         .fetch(
+            "problems.events",
+            PROBLEM_EVENTS,
+            () ->
+                dsl.selectFrom(PROBLEM_EVENTS)
+                    .where(PROBLEM_EVENTS.PROBLEM_ID.eq(problemId))
+                    .orderBy(PROBLEM_EVENTS.ID),
+            List.of(problemId))
+        .map(
             r ->
                 new ProblemEvent(
                     r.getActorId(),
@@ -324,13 +346,21 @@ class ProblemRepository {
   }
 
   private void recordChanged(List<Long> ids) {
-    dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
-        .select(
-            dsl.select(PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT)
-                .from(PROBLEMS)
-                .where(PROBLEMS.ID.in(ids)))
-        .execute();
+    // Kept per size of the padded list (SqlShapes): a repeated id selects its row once.
+    List<Long> padded = SqlShapes.padded(ids);
+    shapes.execute(
+        new Changed(padded.size()),
+        () ->
+            dsl.insertInto(PROBLEM_CHANGES, PROBLEM_CHANGES.GRID_ID, PROBLEM_CHANGES.CREATED_AT)
+                .select(
+                    dsl.select(PROBLEMS.GRID_ID, PROBLEMS.CREATED_AT)
+                        .from(PROBLEMS)
+                        .where(PROBLEMS.ID.in(padded))),
+        padded);
   }
+
+  /** The key of {@link #recordChanged}: how many ids it binds. */
+  private record Changed(int ids) {}
 
   /** The grids of the open problems assigned to a person. */
   List<Long> findGridsOfOpenAssignedTo(long accountId) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ class MessagesTest {
     assertThat(messages.get(Messages.CHINESE, "sms.otp", "012345", 5))
         .contains("012345")
         .contains("5 分钟");
+  }
+
+  @Test
+  void numbersReadAsMessageFormatWritesThem() {
+    Messages messages = new Messages(new OneGridConfig());
+    for (Locale locale : new Locale[] {Locale.ENGLISH, Messages.CHINESE}) {
+      String pattern = messages.get(locale, "validation.Size");
+      for (long n : new long[] {0, 7, 999, -5, 1_000, 123_456}) {
+        assertThat(messages.get(locale, "validation.Size", n, (int) n))
+            .isEqualTo(new MessageFormat(pattern, locale).format(new Object[] {n, n}));
+      }
+    }
+    assertThat(messages.get(Locale.ENGLISH, "problem.rate-limited", 1_200)).contains("1,200");
   }
 
   private static Properties load(String name) throws IOException {

@@ -3,9 +3,12 @@ package org.onegrid.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.onegrid.db.Tables.GRID_NODES;
+import static org.onegrid.db.Tables.RATE_LIMIT_HITS;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
@@ -78,6 +81,35 @@ class SqlShapesTest {
                       r.get(parent.NAME) + " > " + r.get(GRID_NODES.NAME) + " " + r.get(parent.ID));
       assertThat(kept).isEqualTo(fresh).hasSize(3);
     }
+  }
+
+  @Test
+  void aKeptWriteChangesWhatJooqWouldAndCountsItsRows() {
+    SqlShapes shapes = new SqlShapes(dsl, false);
+    String bucket = "shapes-test-" + System.nanoTime();
+    Instant start = Instant.parse("2026-12-03T00:00:00Z");
+    List<Integer> changed = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      changed.add(
+          shapes.execute(
+              "hit",
+              () ->
+                  dsl.insertInto(RATE_LIMIT_HITS)
+                      .set(RATE_LIMIT_HITS.BUCKET, bucket)
+                      .set(RATE_LIMIT_HITS.WINDOW_START, start)
+                      .set(RATE_LIMIT_HITS.HITS, 1)
+                      .onDuplicateKeyUpdate()
+                      .set(RATE_LIMIT_HITS.HITS, RATE_LIMIT_HITS.HITS.plus(1)),
+              List.of(bucket, start, 1, 1)));
+    }
+    // MySQL counts an inserted row once and a row updated on a duplicate key twice.
+    assertThat(changed).containsExactly(1, 2);
+    assertThat(
+            dsl.select(RATE_LIMIT_HITS.HITS)
+                .from(RATE_LIMIT_HITS)
+                .where(RATE_LIMIT_HITS.BUCKET.eq(bucket), RATE_LIMIT_HITS.WINDOW_START.eq(start))
+                .fetchOne(RATE_LIMIT_HITS.HITS))
+        .isEqualTo(2);
   }
 
   @Test
