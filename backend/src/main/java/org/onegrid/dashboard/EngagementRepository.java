@@ -10,11 +10,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.onegrid.db.tables.records.EngagementStatsRecord;
+import org.onegrid.platform.SqlShapes;
 
 /**
  * Counts for the dashboard's engagement figures. A reporting read model: it counts across the
@@ -25,9 +27,11 @@ import org.onegrid.db.tables.records.EngagementStatsRecord;
 class EngagementRepository {
 
   private final DSLContext dsl;
+  private final SqlShapes shapes;
 
-  EngagementRepository(DSLContext dsl) {
+  EngagementRepository(DSLContext dsl, SqlShapes shapes) {
     this.dsl = dsl;
+    this.shapes = shapes;
   }
 
   boolean lock() {
@@ -97,9 +101,15 @@ class EngagementRepository {
   }
 
   Optional<EngagementStatsRecord> find(long nodeId) {
-    return dsl.selectFrom(ENGAGEMENT_STATS)
-        .where(ENGAGEMENT_STATS.NODE_ID.eq(nodeId))
-        .fetchOptional();
+    // Every dashboard reads its node's row: a kept shape (SqlShapes).
+    return shapes
+        .fetch(
+            "engagement.by-node",
+            ENGAGEMENT_STATS,
+            () -> dsl.selectFrom(ENGAGEMENT_STATS).where(ENGAGEMENT_STATS.NODE_ID.eq(nodeId)),
+            List.of(nodeId))
+        .stream()
+        .findFirst();
   }
 
   private Map<Long, Integer> counts(String sql, Object... args) {
