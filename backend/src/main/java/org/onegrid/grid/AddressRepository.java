@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Record7;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
@@ -266,15 +265,10 @@ class AddressRepository {
   }
 
   /** A unit (no household, no room) with its building, as read by {@link #unitsWithBuildings}. */
-  private static Address unitAddress(Record r) {
+  private static Address unitAddress(
+      Record7<Long, String, Long, String, Long, BigDecimal, BigDecimal> r) {
     return Address.ofUnit(
-        r.get(BUILDING_UNITS.ID),
-        r.get(BUILDING_UNITS.NAME),
-        r.get(BUILDINGS.ID),
-        r.get(BUILDINGS.NAME),
-        r.get(BUILDINGS.GRID_ID),
-        r.get(BUILDINGS.LAT),
-        r.get(BUILDINGS.LNG));
+        r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7());
   }
 
   /** Units by id, with their buildings, in one query. */
@@ -282,22 +276,10 @@ class AddressRepository {
     if (unitIds.isEmpty()) {
       return Map.of();
     }
-    // The places of every page of Open311 requests and of problems: kept per size of the padded
-    // list (SqlShapes).
-    List<Long> padded = SqlShapes.padded(unitIds);
-    Map<Long, Address> out = new HashMap<>();
-    for (Record r :
-        shapes.fetch(
-            new Units(padded.size()),
-            () -> unitsWithBuildings().where(BUILDING_UNITS.ID.in(padded)),
-            padded)) {
-      out.put(r.get(BUILDING_UNITS.ID), unitAddress(r));
-    }
-    return out;
+    return unitsWithBuildings()
+        .where(BUILDING_UNITS.ID.in(unitIds))
+        .fetchMap(r -> r.value1(), AddressRepository::unitAddress);
   }
-
-  /** The key of {@link #findUnits}: how many ids it binds. */
-  private record Units(int ids) {}
 
   Optional<Address> findHousehold(long householdId) {
     return recentHomes.get(householdId, this::readHousehold);

@@ -86,61 +86,129 @@ class ProblemQueries {
       Instant now) {
     // A few grids (a grid leader's, a community's) are read grid by grid from (grid_id, state, id);
     // for a district or the city the path is joined, and newest-first meets 20 of them soon.
-    Condition condition =
-        gridIds != null ? PROBLEMS.GRID_ID.in(gridIds) : Subtree.holds(subtreePath);
+    // Every inbox page asks: kept per combination of filters (SqlShapes), its values collected in
+    // the order the SQL binds them.
+    List<Long> grids = gridIds == null || gridIds.isEmpty() ? null : SqlShapes.padded(gridIds);
+    List<Object> where = new ArrayList<>();
+    Condition condition;
+    if (grids != null) {
+      condition = PROBLEMS.GRID_ID.in(grids);
+      where.addAll(grids);
+    } else if (gridIds != null) {
+      condition = DSL.falseCondition();
+    } else {
+      condition = Subtree.holds(subtreePath);
+      where.add(subtreePath);
+    }
     if (state != null) {
       condition = condition.and(PROBLEMS.STATE.eq(state.name()));
+      where.add(state.name());
     }
     if (category != null) {
       condition = condition.and(PROBLEMS.CATEGORY_CODE.eq(category));
+      where.add(category);
     }
     if (source != null) {
       condition = condition.and(PROBLEMS.SOURCE.eq(source.name()));
+      where.add(source.name());
     }
-    if (text != null && !text.isBlank()) {
-      condition = condition.and(PROBLEMS.DESCRIPTION.contains(text.trim()));
+    String words = text == null || text.isBlank() ? null : text.trim();
+    if (words != null) {
+      condition = condition.and(PROBLEMS.DESCRIPTION.contains(words));
+      where.add(words);
     }
     if (overdueOnly) {
       condition = condition.and(ProblemRepository.pastLimit(now));
+      where.addAll(ProblemRepository.pastLimitValues(now));
     }
     // The deadline that applies now: accepting for a new problem, resolving for the others.
+    String submitted = ProblemState.SUBMITTED.name();
     Field<Instant> due =
-        DSL.when(PROBLEMS.STATE.eq(ProblemState.SUBMITTED.name()), PROBLEMS.ACCEPT_DUE_AT)
+        DSL.when(PROBLEMS.STATE.eq(submitted), PROBLEMS.ACCEPT_DUE_AT)
             .otherwise(PROBLEMS.RESOLVE_DUE_AT);
+    int after = 0;
     if (cursor != null && byDeadline && cursor.due() != null) {
       Field<Instant> at = DSL.val(cursor.due(), PROBLEMS.ACCEPT_DUE_AT);
       condition = condition.and(due.gt(at).or(due.eq(at).and(PROBLEMS.ID.gt(cursor.id()))));
+      where.addAll(List.of(submitted, cursor.due(), submitted, cursor.due(), cursor.id()));
+      after = 1;
     } else if (cursor != null && !byDeadline) {
       condition = condition.and(PROBLEMS.ID.lt(cursor.id()));
+      where.add(cursor.id());
+      after = 2;
     }
     List<SortField<?>> order =
         byDeadline ? List.of(due.asc(), PROBLEMS.ID.asc()) : List.of(PROBLEMS.ID.desc());
-    if (gridIds != null && (overdueOnly || byDeadline)) {
+    List<Object> ordered = byDeadline ? List.of(submitted) : List.of();
+    boolean twoSteps = grids != null && (overdueOnly || byDeadline);
+    Inbox key =
+        new Inbox(
+            grids != null ? grids.size() : gridIds != null ? 0 : -1,
+            state != null,
+            category != null,
+            source != null,
+            words != null,
+            overdueOnly,
+            after,
+            byDeadline);
+    Condition filtered = condition;
+    List<Object> values = new ArrayList<>(where);
+    values.addAll(ordered);
+    values.add(limit);
+    if (twoSteps) {
       // Which problems, from (grid_id, state, accept_due_at, resolve_due_at) alone; then their
       // rows. Read row by row, a grid with thousands waiting took 9 ms a page, now 0.3 to 2.
-      Table<Record1<Long>> page =
-          dsl.select(PROBLEMS.ID)
-              .from(PROBLEMS)
-              .where(condition)
-              .orderBy(order)
-              .limit(limit)
-              .asTable("page");
-      return dsl.select(PROBLEMS.fields())
-          .from(PROBLEMS)
-          .join(page)
-          .on(PROBLEMS.ID.eq(page.field(PROBLEMS.ID.getName(), Long.class)))
-          .orderBy(order)
-          .fetch(ProblemRepository::toProblem);
+      values.addAll(ordered);
+      return shapes
+          .fetch(
+              key,
+              () -> {
+                Table<Record1<Long>> page =
+                    dsl.select(PROBLEMS.ID)
+                        .from(PROBLEMS)
+                        .where(filtered)
+                        .orderBy(order)
+                        .limit(limit)
+                        .asTable("page");
+                return dsl.select(PROBLEMS.fields())
+                    .from(PROBLEMS)
+                    .join(page)
+                    .on(PROBLEMS.ID.eq(page.field(PROBLEMS.ID.getName(), Long.class)))
+                    .orderBy(order);
+              },
+              values)
+          .map(ProblemRepository::toProblem);
     }
-    var from =
-        gridIds != null
-            ? dsl.select(PROBLEMS.fields()).from(PROBLEMS)
-            : dsl.select(PROBLEMS.fields())
-                .from(PROBLEMS)
-                .join(GRID_NODES)
-                .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID));
-    return from.where(condition).orderBy(order).limit(limit).fetch(ProblemRepository::toProblem);
+    return shapes
+        .fetch(
+            key,
+            () ->
+                (grids != null || gridIds != null
+                        ? dsl.select(PROBLEMS.fields()).from(PROBLEMS)
+                        : dsl.select(PROBLEMS.fields())
+                            .from(PROBLEMS)
+                            .join(GRID_NODES)
+                            .on(GRID_NODES.ID.eq(PROBLEMS.GRID_ID)))
+                    .where(filtered)
+                    .orderBy(order)
+                    .limit(limit),
+            values)
+        .map(ProblemRepository::toProblem);
   }
+
+  /**
+   * The key of {@link #findInSubtree}: how many grid ids it binds (-1: the path, 0: none), which
+   * filters it has, and where its page starts (0 first page, 1 after a deadline, 2 before an id).
+   */
+  private record Inbox(
+      int grids,
+      boolean state,
+      boolean category,
+      boolean source,
+      boolean text,
+      boolean overdue,
+      int after,
+      boolean byDeadline) {}
 
   /** Where the next page starts: after this problem (and, sorted by deadline, this deadline). */
   record Cursor(long id, @Nullable Instant due) {}

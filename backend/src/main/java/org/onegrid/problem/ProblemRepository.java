@@ -10,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -382,6 +383,18 @@ class ProblemRepository {
   /**
    * Open and past the limit of its state: accepting for a new problem, resolving for the others.
    */
+  /** The values {@link #pastLimit} binds, in the order its SQL binds them. */
+  static List<Object> pastLimitValues(Instant now) {
+    List<Object> values = new ArrayList<>();
+    values.add(ProblemState.SUBMITTED.name());
+    values.add(now);
+    ProblemState.OPEN.stream()
+        .filter(s -> s != ProblemState.SUBMITTED)
+        .forEach(s -> values.add(s.name()));
+    values.add(now);
+    return values;
+  }
+
   static Condition pastLimit(Instant now) {
     return PROBLEMS
         .STATE
