@@ -30,6 +30,12 @@ final class Population {
   /** A node and a staff member placed there. */
   record Staffed(long nodeId, long staffId) {}
 
+  /** An open problem and the leader of its grid. */
+  record OpenProblem(long problemId, long leaderId) {}
+
+  /** How many reporters and open problems the writes spread over. */
+  static final int SPREAD = 4096;
+
   final List<Resident> residents;
   final long cityAdminId;
   final long rootId;
@@ -40,19 +46,33 @@ final class Population {
   final List<Staffed> gridLeaders;
   final List<Staffed> communityAdmins;
 
+  /**
+   * Residents spread evenly over the city, who report in turn: a city's reports come from
+   * everywhere. Sent by the run's few virtual users, its ten thousand reports piled into a few
+   * grids, and every run made those grids' inboxes, digests and dashboards heavier.
+   */
+  final List<Long> reporters;
+
+  /** One open problem in each of grids spread evenly over the city, where their leaders reply. */
+  final List<OpenProblem> openProblems;
+
   private Population(
       List<Resident> residents,
       long cityAdminId,
       long rootId,
       List<Long> recentProblems,
       List<Staffed> gridLeaders,
-      List<Staffed> communityAdmins) {
+      List<Staffed> communityAdmins,
+      List<Long> reporters,
+      List<OpenProblem> openProblems) {
     this.residents = residents;
     this.cityAdminId = cityAdminId;
     this.rootId = rootId;
     this.recentProblems = recentProblems;
     this.gridLeaders = gridLeaders;
     this.communityAdmins = communityAdmins;
+    this.reporters = reporters;
+    this.openProblems = openProblems;
   }
 
   static Population pick(Connection db, int wanted) throws SQLException {
@@ -81,14 +101,52 @@ final class Population {
             db,
             "SELECT id FROM problems WHERE is_public = TRUE ORDER BY id DESC LIMIT 200",
             new Object[0]);
+    List<Staffed> gridLeaders =
+        staffed(
+            db, "SELECT grid_id, leader_id FROM grid_leader_assignments WHERE ended_at IS NULL");
+    List<Long> reporters = reporters(db, min, max);
+    List<OpenProblem> openProblems = openProblems(db, gridLeaders);
+    if (reporters.isEmpty() || openProblems.isEmpty()) {
+      throw new IllegalStateException("No resident with a home or no open problem was found");
+    }
     return new Population(
         new ArrayList<>(picked.values()),
         cityAdmin,
         root,
         recent,
-        staffed(
-            db, "SELECT grid_id, leader_id FROM grid_leader_assignments WHERE ended_at IS NULL"),
-        staffed(db, "SELECT node_id, id FROM accounts WHERE role = 'COMMUNITY_ADMIN'"));
+        gridLeaders,
+        staffed(db, "SELECT node_id, id FROM accounts WHERE role = 'COMMUNITY_ADMIN'"),
+        reporters,
+        openProblems);
+  }
+
+  /** Up to {@link #SPREAD} residents with a home, evenly spaced by id over the whole city. */
+  private static List<Long> reporters(Connection db, long min, long max) throws SQLException {
+    return longs(
+        db,
+        "SELECT id FROM accounts WHERE role = 'RESIDENT' AND household_id IS NOT NULL"
+            + " AND MOD(id, ?) = 0 ORDER BY id LIMIT ?",
+        new Object[] {Math.max(1, (max - min) / SPREAD), SPREAD});
+  }
+
+  /** The newest open problem of each of up to {@link #SPREAD} grids spread evenly over the list. */
+  private static List<OpenProblem> openProblems(Connection db, List<Staffed> gridLeaders)
+      throws SQLException {
+    List<OpenProblem> open = new ArrayList<>();
+    int step = Math.max(1, gridLeaders.size() / SPREAD);
+    for (int k = 0; k < gridLeaders.size() && open.size() < SPREAD; k += step) {
+      Staffed grid = gridLeaders.get(k);
+      Long problem =
+          first(
+              db,
+              "SELECT id FROM problems WHERE grid_id = ? AND state IN ('SUBMITTED', 'ACCEPTED',"
+                  + " 'IN_PROGRESS') ORDER BY id DESC LIMIT 1",
+              grid.nodeId());
+      if (problem != null) {
+        open.add(new OpenProblem(problem, grid.staffId()));
+      }
+    }
+    return open;
   }
 
   /** Every grid with its leader, or every community with an admin (one each). */

@@ -58,6 +58,14 @@ final class Scenarios {
     <T> T pick(List<T> from, long iteration) {
       return from.get((int) ((index * 7L + iteration) % from.size()));
     }
+
+    /**
+     * One of a long list, each user starting far from the others (7,919 is prime) and walking on:
+     * the users of a run meet the same element only after thousands of iterations.
+     */
+    <T> T spread(List<T> from, long iteration) {
+      return from.get((int) ((index * 7_919L + iteration) % from.size()));
+    }
   }
 
   /**
@@ -187,11 +195,12 @@ final class Scenarios {
     all.add(
         new Scenario(
             "report_problem",
-            "report a problem (problem, event, leader's notification and SMS outbox rows)",
+            "report a problem (problem, event, leader's notification and SMS outbox rows), each by"
+                + " another resident of the city",
             1,
             (u, i) ->
                 u.http.post(
-                    u.me,
+                    u.http.session(u.spread(u.population.reporters, i), "RESIDENT"),
                     "/api/v1/problems",
                     "{\"categoryCode\":\""
                         + CATEGORIES[(int) ((u.index + i) % CATEGORIES.length)]
@@ -202,16 +211,18 @@ final class Scenarios {
     all.add(
         new Scenario(
             "staff_reply",
-            "grid leader replies in a problem's thread",
+            "a grid leader replies in an open problem's thread, each time in another grid",
             1,
-            (u, i) ->
-                u.http.post(
-                    u.leader,
-                    "/api/v1/problems/" + u.pick(u.resident.openProblemsOfGrid(), i) + "/messages",
-                    "{\"body\":\"已收到，今天下午安排人去看。\",\"clientKey\":\""
-                        + UUID.randomUUID()
-                        + "\",\"internal\":false}",
-                    null)));
+            (u, i) -> {
+              Population.OpenProblem p = u.spread(u.population.openProblems, i);
+              u.http.post(
+                  u.http.session(p.leaderId(), "GRID_LEADER"),
+                  "/api/v1/problems/" + p.problemId() + "/messages",
+                  "{\"body\":\"已收到，今天下午安排人去看。\",\"clientKey\":\""
+                      + UUID.randomUUID()
+                      + "\",\"internal\":false}",
+                  null);
+            }));
     all.add(
         new Scenario(
             "clinic_booking",
