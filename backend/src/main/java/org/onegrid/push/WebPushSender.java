@@ -38,8 +38,15 @@ class WebPushSender implements PushChannel {
   private final VapidKeys vapid;
   private final JsonMapper json;
   private final Clock clock;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /**
+   * The client is made at the first push, not at start: making one loads the JVM's trusted
+   * certificates, a few tenths of a second of every restart (seen sampling a start's main thread).
+   */
+  private static final class Http {
+    static final HttpClient CLIENT =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   WebPushSender(
       PushSubscriptionRepository subscriptions, VapidKeys vapid, JsonMapper json, Clock clock) {
@@ -99,7 +106,7 @@ class WebPushSender implements PushChannel {
                   PushCrypto.vapid(audience, expires, vapid.subject(), vapid.keys()))
               .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
               .build();
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
       int status = answer.statusCode();
       if (status >= 200 && status < 300) {
         return new Delivered(1);

@@ -3,6 +3,7 @@ package org.onegrid.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.onegrid.db.tables.records.WebhookDeliveriesRecord;
 import org.onegrid.platform.Tx;
 import org.slf4j.Logger;
@@ -59,7 +61,10 @@ public class WebhookDispatcher {
   private final Duration firstBackoff;
   private final Duration timeout;
   private final String instance;
-  private final HttpClient http;
+
+  /** Made at the first delivery: making one loads the JVM's trusted certificates. */
+  private final Supplier<HttpClient> http;
+
   private final ExecutorService posters;
   private volatile boolean running = true;
 
@@ -85,10 +90,12 @@ public class WebhookDispatcher {
             + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        SupplierUtil.memoized(
+            () ->
+                HttpClient.newBuilder()
+                    .connectTimeout(timeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build());
     AtomicInteger threads = new AtomicInteger();
     this.posters =
         Executors.newFixedThreadPool(
@@ -186,7 +193,7 @@ public class WebhookDispatcher {
                       delivery.getPayload(), StandardCharsets.UTF_8))
               .build();
       HttpResponse<InputStream> response =
-          http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          http.get().send(request, HttpResponse.BodyHandlers.ofInputStream());
       status = response.statusCode();
       String body;
       try (InputStream in = response.body()) {

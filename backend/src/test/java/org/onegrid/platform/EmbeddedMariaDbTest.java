@@ -53,6 +53,47 @@ class EmbeddedMariaDbTest {
   }
 
   @Test
+  void aRestartReusesItsBinariesAndUserUntilThePasswordBesideTheDataChanges() throws Exception {
+    Path dir =
+        Path.of(
+            System.getProperty("user.home"),
+            ".cache",
+            "onegrid-password-test-" + UUID.randomUUID());
+    try {
+      EmbeddedMariaDb first = EmbeddedMariaDb.open(dir, 0);
+      first.stop();
+      Path unpacked = dir.resolve("base").resolve(EmbeddedMariaDb.UNPACKED);
+      Path userMade = dir.resolve("data").resolve(EmbeddedMariaDb.USER_MADE);
+      assertThat(unpacked).exists();
+      assertThat(userMade).exists();
+      FileTime unpackedAt = Files.getLastModifiedTime(unpacked);
+      FileTime madeAt = Files.getLastModifiedTime(userMade);
+
+      EmbeddedMariaDb second = EmbeddedMariaDb.open(dir, 0);
+      second.stop();
+      // Neither the binaries nor the user were made again on the restart.
+      assertThat(Files.getLastModifiedTime(unpacked)).isEqualTo(unpackedAt);
+      assertThat(Files.getLastModifiedTime(userMade)).isEqualTo(madeAt);
+
+      // An operator replaces the password kept beside the data: the next start gives it to the
+      // user, and the application connects with it.
+      Files.writeString(dir.resolve("onegrid-db-password"), "a-new-password-for-the-app");
+      EmbeddedMariaDb third = EmbeddedMariaDb.open(dir, 0);
+      try (Connection c =
+              DriverManager.getConnection(
+                  third.jdbcUrl(), EmbeddedMariaDb.USER, "a-new-password-for-the-app");
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1")) {
+        assertThat(rs.next()).isTrue();
+      } finally {
+        third.stop();
+      }
+    } finally {
+      org.onegrid.support.Files.deleteTree(dir);
+    }
+  }
+
+  @Test
   void aServerLeftRunningByAKilledOneGridIsStoppedAndTheNextStartWorks() throws Exception {
     Path dir =
         Path.of(
