@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.Record7;
+import org.jooq.Result;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.onegrid.platform.RecentReads;
@@ -286,34 +288,43 @@ class AddressRepository {
   }
 
   private Optional<Address> readHousehold(long householdId) {
-    return dsl.select(
-            HOUSEHOLDS.ID,
-            HOUSEHOLDS.ROOM,
-            BUILDING_UNITS.ID,
-            BUILDING_UNITS.NAME,
-            BUILDINGS.ID,
-            BUILDINGS.NAME,
-            BUILDINGS.GRID_ID,
-            BUILDINGS.LAT,
-            BUILDINGS.LNG)
-        .from(HOUSEHOLDS)
-        .join(BUILDING_UNITS)
-        .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
-        .join(BUILDINGS)
-        .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
-        .where(HOUSEHOLDS.ID.eq(householdId))
-        .fetchOptional(
-            r ->
-                new Address(
-                    r.value1(),
-                    r.value2(),
-                    r.value3(),
-                    r.value4(),
-                    r.value5(),
-                    r.value6(),
-                    r.value7(),
-                    degrees(r.value8()),
-                    degrees(r.value9())));
+    // Every report reads its reporter's home (when not read in the last minutes): a kept shape.
+    Result<Record> rows =
+        shapes.fetch(
+            "addresses.household",
+            () ->
+                dsl.select(
+                        HOUSEHOLDS.ID,
+                        HOUSEHOLDS.ROOM,
+                        BUILDING_UNITS.ID,
+                        BUILDING_UNITS.NAME,
+                        BUILDINGS.ID,
+                        BUILDINGS.NAME,
+                        BUILDINGS.GRID_ID,
+                        BUILDINGS.LAT,
+                        BUILDINGS.LNG)
+                    .from(HOUSEHOLDS)
+                    .join(BUILDING_UNITS)
+                    .on(BUILDING_UNITS.ID.eq(HOUSEHOLDS.UNIT_ID))
+                    .join(BUILDINGS)
+                    .on(BUILDINGS.ID.eq(BUILDING_UNITS.BUILDING_ID))
+                    .where(HOUSEHOLDS.ID.eq(householdId)),
+            List.of(householdId));
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    Record r = rows.get(0);
+    return Optional.of(
+        new Address(
+            r.get(HOUSEHOLDS.ID),
+            r.get(HOUSEHOLDS.ROOM),
+            r.get(BUILDING_UNITS.ID),
+            r.get(BUILDING_UNITS.NAME),
+            r.get(BUILDINGS.ID),
+            r.get(BUILDINGS.NAME),
+            r.get(BUILDINGS.GRID_ID),
+            degrees(r.get(BUILDINGS.LAT)),
+            degrees(r.get(BUILDINGS.LNG))));
   }
 
   private static @Nullable Double degrees(@Nullable BigDecimal value) {

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.onegrid.db.tables.records.SmsOutboxRecord;
@@ -140,13 +142,19 @@ class OutboxRepository {
    * both by their keys; empty when there is none.
    */
   Optional<SmsOutboxRecord> lockLatestFolded(String to) {
-    return dsl.select(SMS_OUTBOX.fields())
-        .from(SMS_DIGEST_HEADS)
-        .join(SMS_OUTBOX)
-        .on(SMS_OUTBOX.ID.eq(SMS_DIGEST_HEADS.OUTBOX_ID))
-        .where(SMS_DIGEST_HEADS.TO_E164.eq(to))
-        .forUpdate()
-        .fetchOptionalInto(SMS_OUTBOX);
+    // Every alert to a leader whose digest does not take it at once: a kept shape (SqlShapes).
+    Result<Record> rows =
+        shapes.fetch(
+            "outbox.lock-latest-folded",
+            () ->
+                dsl.select(SMS_OUTBOX.fields())
+                    .from(SMS_DIGEST_HEADS)
+                    .join(SMS_OUTBOX)
+                    .on(SMS_OUTBOX.ID.eq(SMS_DIGEST_HEADS.OUTBOX_ID))
+                    .where(SMS_DIGEST_HEADS.TO_E164.eq(to))
+                    .forUpdate(),
+            List.of(to));
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).into(SMS_OUTBOX));
   }
 
   /** Makes this outbox row the latest alert or digest of its phone. */
